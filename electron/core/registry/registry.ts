@@ -1,0 +1,158 @@
+// The app-wide registry: which profiles exist, unlock failure counters and the
+// audit log. It never holds a secret: verifiers and keys live in the OS keychain.
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import type { ProfileColor } from '../../../shared/profiles.js';
+import type { Clock } from '../clock.js';
+import { configureSqlite, migrateSqlite } from '../sqlite/migrate.js';
+import { registryMigrations } from './migrations/index.js';
+
+export const REGISTRY_FILE = 'registry.sqlite';
+
+export type AuditEvent = 'profile created' | 'unlocked' | 'unlock failed' | 'locked';
+
+export interface ProfileRow {
+  id: string;
+  name: string;
+  color: ProfileColor;
+  hasPassword: boolean;
+  createdAt: string;
+  lastOpenedAt: string | null;
+}
+
+export interface UnlockFailures {
+  failures: number;
+  lastFailureAt: string;
+  blockedUntil: string | null;
+}
+
+export interface AuditEntry {
+  at: string;
+  profileId: string | null;
+  event: AuditEvent;
+  detail: string | null;
+}
+
+interface ProfileRecord {
+  id: string;
+  name: string;
+  color: string;
+  has_password: number;
+  created_at: string;
+  last_opened_at: string | null;
+}
+
+/** Display names are unique ignoring case and Unicode width/compatibility forms. */
+export const nameKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase('en-US');
+
+const toRow = (r: ProfileRecord): ProfileRow => ({
+  id: r.id,
+  name: r.name,
+  color: r.color as ProfileColor,
+  hasPassword: r.has_password === 1,
+  createdAt: r.created_at,
+  lastOpenedAt: r.last_opened_at,
+});
+
+export class Registry {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {}
+
+  static open(dataDir: string, clock: Clock): Registry {
+    const db = new Database(path.join(dataDir, REGISTRY_FILE));
+    configureSqlite(db);
+    migrateSqlite(db, registryMigrations);
+    return new Registry(db, clock);
+  }
+
+  list(): ProfileRow[] {
+    const rows = this.db
+      .prepare('SELECT * FROM profiles ORDER BY last_opened_at IS NULL, last_opened_at DESC, name_key')
+      .all() as ProfileRecord[];
+    return rows.map(toRow);
+  }
+
+  get(id: string): ProfileRow | null {
+    const r = this.db.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as ProfileRecord | undefined;
+    return r ? toRow(r) : null;
+  }
+
+  findByName(name: string): ProfileRow | null {
+    const r = this.db.prepare('SELECT * FROM profiles WHERE name_key = ?').get(nameKey(name)) as
+      | ProfileRecord
+      | undefined;
+    return r ? toRow(r) : null;
+  }
+
+  nameTaken(name: string): boolean {
+    return this.findByName(name) !== null;
+  }
+
+  insert(row: Omit<ProfileRow, 'lastOpenedAt'>): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO profiles (id, name, name_key, color, has_password, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(row.id, row.name, nameKey(row.name), row.color, row.hasPassword ? 1 : 0, row.createdAt);
+      this.audit(row.id, 'profile created');
+    })();
+  }
+
+  remove(id: string): void {
+    this.db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
+  }
+
+  markOpened(id: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE profiles SET last_opened_at = ? WHERE id = ?').run(this.clock.now().toISOString(), id);
+      this.db.prepare('DELETE FROM unlock_failures WHERE profile_id = ?').run(id);
+      this.audit(id, 'unlocked');
+    })();
+  }
+
+  failures(id: string): UnlockFailures | null {
+    const r = this.db
+      .prepare(
+        'SELECT failures, last_failure_at AS lastFailureAt, blocked_until AS blockedUntil FROM unlock_failures WHERE profile_id = ?',
+      )
+      .get(id) as UnlockFailures | undefined;
+    return r ?? null;
+  }
+
+  recordFailure(id: string, failures: number, blockedUntil: string | null): void {
+    const at = this.clock.now().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO unlock_failures (profile_id, failures, last_failure_at, blocked_until) VALUES (?, ?, ?, ?)
+           ON CONFLICT(profile_id) DO UPDATE SET failures = excluded.failures,
+             last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until`,
+        )
+        .run(id, failures, at, blockedUntil);
+      this.audit(id, 'unlock failed', `failure ${failures}`);
+    })();
+  }
+
+  audit(profileId: string | null, event: AuditEvent, detail: string | null = null): void {
+    this.db
+      .prepare('INSERT INTO audit_log (at, profile_id, event, detail) VALUES (?, ?, ?, ?)')
+      .run(this.clock.now().toISOString(), profileId, event, detail);
+  }
+
+  auditLog(profileId?: string): AuditEntry[] {
+    const sql =
+      'SELECT at, profile_id AS profileId, event, detail FROM audit_log' +
+      (profileId ? ' WHERE profile_id = ?' : '') +
+      ' ORDER BY id';
+    const stmt = this.db.prepare(sql);
+    return (profileId ? stmt.all(profileId) : stmt.all()) as AuditEntry[];
+  }
+
+  close(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}

@@ -1,0 +1,51 @@
+// Every error code that may cross the bridge or leave the CLI. Codes are a public
+// interface (scripts match on `error: <CODE>:`): add new ones, never rename.
+export const ERROR_CODES = [
+  'INVALID_INPUT', // input failed the channel's schema or a domain rule
+  'UNKNOWN_CHANNEL', // no such channel in the contract
+  'FORBIDDEN', // the caller is not one of our top-level pages
+  'LOCKED', // a data call from a window bound to no unlocked profile
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'AUTH_FAILED', // wrong password
+  'THROTTLED', // too many wrong passwords; retryAfterSeconds says when to try again
+  'KEYCHAIN_UNAVAILABLE', // the OS keychain cannot be reached or is locked
+  'CONFLICT', // an edit based on a stale version
+  'PERMISSION_DENIED', // sandbox violation (file access outside the profile, settings)
+  'SQL_ERROR',
+  'CANCELLED',
+  'STORAGE_ERROR', // a profile's database cannot be opened or written
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the offending input field, for INVALID_INPUT. */
+  field?: string;
+  /** Whole seconds until another attempt may succeed, for THROTTLED. */
+  retryAfterSeconds?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: AppError): Result<never> => ({ ok: false, error });
+
+/** Thrown inside main/core code; the router turns it into a `Result` error value. */
+export class AppException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Pick<AppError, 'field' | 'retryAfterSeconds'> = {},
+  ) {
+    super(message);
+    this.name = 'AppException';
+  }
+
+  toError(): AppError {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}
