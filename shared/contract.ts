@@ -25,14 +25,14 @@ const returns = <T>() => undefined as unknown as T;
  */
 type Scope = 'app' | 'data';
 
-interface ChannelSpec<S extends z.ZodType, O> {
-  scope: Scope;
+interface ChannelSpec<Sc extends Scope, S extends z.ZodType, O> {
+  scope: Sc;
   input: S;
   output: O;
   errors: readonly ErrorCode[];
 }
 
-const channel = <S extends z.ZodType, O>(spec: ChannelSpec<S, O>) => spec;
+const channel = <Sc extends Scope, S extends z.ZodType, O>(spec: ChannelSpec<Sc, S, O>) => spec;
 
 const noInput = z.undefined();
 

@@ -1,10 +1,15 @@
 // Composition root of the plain-Node core, shared by the Electron main process,
 // the CLI and the test harnesses. Nothing here imports `electron`.
-import type { Result } from '../../shared/errors.js';
+import fs from 'node:fs';
 import type { EventName, EventPayload } from '../../shared/contract.js';
+import type { Result } from '../../shared/errors.js';
 import type { LockReason } from '../../shared/profiles.js';
-import type { Clock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import type { SecretStore } from './keychain/secret-store.js';
+import { ProfileService } from './profiles/profile-service.js';
+import { Registry } from './registry/registry.js';
+import { route } from './router/router.js';
+import { Sessions } from './sessions/sessions.js';
 
 /** Delivers a push event to one window (webContents id in Electron, a page in the harness). */
 export type EventSink = <E extends EventName>(windowId: number, event: E, payload: EventPayload<E>) => void;
@@ -30,6 +35,29 @@ export interface Enclave {
   lockAll(reason: LockReason): Promise<void>;
   /** Locks everything and closes the registry. */
   close(): Promise<void>;
+  readonly profiles: ProfileService;
 }
 
-export declare function openEnclave(options: EnclaveOptions): Promise<Enclave>;
+export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
+  const { dataDir, secrets } = options;
+  const clock = options.clock ?? systemClock;
+  const sink: EventSink = options.events ?? (() => undefined);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const registry = Registry.open(dataDir, clock);
+  const profiles = new ProfileService(dataDir, registry, secrets, clock);
+  const sessions = new Sessions(dataDir, registry, sink);
+  let closed = false;
+
+  return {
+    profiles,
+    handle: (windowId, channel, input) => route({ windowId, dataDir, profiles, sessions }, channel, input),
+    lockWindow: (windowId, reason) => sessions.unbind(windowId, reason),
+    lockAll: (reason) => sessions.unbindAll(reason),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await sessions.unbindAll('quit');
+      registry.close();
+    },
+  };
+}

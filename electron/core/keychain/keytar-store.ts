@@ -26,7 +26,7 @@ async function call<T>(op: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof KeychainUnavailableError) throw e;
     const msg = describe(e);
-    const hint = /org\.freedesktop\.secrets|DBUS|D-Bus|X11/i.test(msg)
+    const hint = /org\.freedesktop\.secrets|DBUS|D-Bus|X11|Could not connect/i.test(msg)
       ? ' — no Secret Service is running (on Linux install and unlock gnome-keyring or KeePassXC)'
       : /locked|denied|cancel/i.test(msg)
         ? ' — the keychain is locked or access was denied'

@@ -1,0 +1,21 @@
+import type { Enclave } from '../core/enclave.js';
+import type { CommandSpec } from './args.js';
+import type { CliIo } from './io.js';
+
+export interface CommandContext {
+  io: CliIo;
+  /** Positionals by the names in the spec. */
+  args: Record<string, string>;
+  flags: Map<string, string | true>;
+  json: boolean;
+  /** Opened on first use, closed by the dispatcher. */
+  enclave(): Promise<Enclave>;
+  /** The password from stdin with --password-stdin, else undefined. */
+  password(): Promise<string | undefined>;
+  /** Unlocks --profile for this run. */
+  unlockProfile(): Promise<Enclave>;
+}
+
+export interface Command extends CommandSpec {
+  run(ctx: CommandContext): Promise<void>;
+}

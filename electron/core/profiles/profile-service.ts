@@ -1,0 +1,119 @@
+// Creating, listing and authenticating profiles. Secrets go to the keychain, the
+// registry holds only names and counters, files go under profiles/<random uuid>/.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { AppException } from '../../../shared/errors.js';
+import { PROFILE_COLORS, type ProfileColor, type ProfileSummary } from '../../../shared/profiles.js';
+import { createVerifier, verifyPassword } from '../auth/password.js';
+import { delayAfter, secondsLeft } from '../auth/throttle.js';
+import type { Clock } from '../clock.js';
+import type { SecretStore } from '../keychain/secret-store.js';
+import { profileDir, profilesRoot } from '../paths.js';
+import type { ProfileRow, Registry } from '../registry/registry.js';
+import { ProfileWorkerClient } from '../storage/profile-worker-client.js';
+import { keychainCall, newProfileSecrets, readProfileSecrets, writeProfileSecrets } from './profile-secrets.js';
+
+export interface CreateProfileInput {
+  name: string;
+  password?: string | undefined;
+  color?: ProfileColor | undefined;
+}
+
+export class ProfileService {
+  constructor(
+    private readonly dataDir: string,
+    private readonly registry: Registry,
+    private readonly secrets: SecretStore,
+    private readonly clock: Clock,
+  ) {}
+
+  list(): ProfileSummary[] {
+    return this.registry.list().map((row) => this.summary(row));
+  }
+
+  get(id: string): ProfileRow {
+    const row = this.registry.get(id);
+    if (!row) throw new AppException('NOT_FOUND', 'No such profile');
+    return row;
+  }
+
+  findByName(name: string): ProfileRow {
+    const row = this.registry.findByName(name);
+    if (!row) throw new AppException('NOT_FOUND', `No profile named ${JSON.stringify(name)}`);
+    return row;
+  }
+
+  summary(row: ProfileRow): ProfileSummary {
+    const blockedUntil = this.registry.failures(row.id)?.blockedUntil ?? null;
+    const blocked = secondsLeft(blockedUntil, this.clock.now()) > 0;
+    return { ...row, unlockBlockedUntil: blocked ? blockedUntil : null };
+  }
+
+  async create(input: CreateProfileInput): Promise<ProfileSummary> {
+    if (this.registry.nameTaken(input.name)) {
+      throw new AppException('ALREADY_EXISTS', 'A profile with that name already exists', { field: 'name' });
+    }
+    const id = randomUUID();
+    const dir = profileDir(this.dataDir, id);
+    const color = input.color ?? PROFILE_COLORS[this.registry.list().length % PROFILE_COLORS.length]!;
+    const verifier = input.password === undefined ? null : await createVerifier(input.password);
+
+    await fs.mkdir(profilesRoot(this.dataDir), { recursive: true, mode: 0o700 });
+    await fs.mkdir(dir, { mode: 0o700 });
+    let wroteSecret = false;
+    try {
+      await writeProfileSecrets(this.secrets, id, newProfileSecrets(verifier));
+      wroteSecret = true;
+      // Create both databases and apply their migrations now, so a broken
+      // environment shows up at creation rather than at first unlock.
+      const worker = await ProfileWorkerClient.start(dir);
+      await worker.close();
+      this.registry.insert({ id, name: input.name, color, hasPassword: verifier !== null, createdAt: this.clock.now().toISOString() });
+    } catch (e) {
+      await fs.rm(dir, { recursive: true, force: true });
+      if (wroteSecret) await keychainCall(() => this.secrets.delete(id)).catch(() => undefined);
+      if (e instanceof Error && /UNIQUE constraint failed: profiles\.name_key/.test(e.message)) {
+        throw new AppException('ALREADY_EXISTS', 'A profile with that name already exists', { field: 'name' });
+      }
+      throw e;
+    }
+    return this.summary(this.get(id));
+  }
+
+  /**
+   * Verifies a profile's password (constant-time, in this process) under the
+   * persisted throttle. Returns the profile row on success.
+   */
+  async authenticate(id: string, password: string | undefined): Promise<ProfileRow> {
+    this.get(id); // NOT_FOUND before anything else
+    const failures = this.registry.failures(id);
+    const wait = secondsLeft(failures?.blockedUntil ?? null, this.clock.now());
+    if (wait > 0) {
+      throw new AppException('THROTTLED', `Too many wrong passwords. Try again in ${wait} s.`, {
+        retryAfterSeconds: wait,
+      });
+    }
+    const secrets = await readProfileSecrets(this.secrets, id);
+    if (secrets.verifier) {
+      const good = password !== undefined && (await verifyPassword(password, secrets.verifier));
+      if (!good) this.fail(id, (failures?.failures ?? 0) + 1, password === undefined);
+    }
+    this.registry.markOpened(id);
+    return this.get(id);
+  }
+
+  private fail(id: string, failures: number, missing: boolean): never {
+    const delay = delayAfter(failures);
+    const blockedUntil = delay > 0 ? new Date(this.clock.now().getTime() + delay).toISOString() : null;
+    this.registry.recordFailure(id, failures, blockedUntil);
+    const base = missing ? 'This profile needs its password.' : 'Wrong password.';
+    if (delay > 0) {
+      const s = Math.ceil(delay / 1000);
+      throw new AppException('AUTH_FAILED', `${base} Too many attempts: try again in ${s} s.`, {
+        field: 'password',
+        retryAfterSeconds: s,
+      });
+    }
+    throw new AppException('AUTH_FAILED', base, { field: 'password' });
+  }
+}

@@ -1,0 +1,22 @@
+import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '../../../shared/contract.js';
+import type { ProfileService } from '../profiles/profile-service.js';
+import type { OpenProfile, Sessions } from '../sessions/sessions.js';
+
+export interface AppContext {
+  windowId: number;
+  dataDir: string;
+  profiles: ProfileService;
+  sessions: Sessions;
+}
+
+export interface DataContext extends AppContext {
+  /** The profile bound to the calling window; data handlers never see another. */
+  profile: OpenProfile;
+}
+
+type ContextFor<K extends ChannelName> = Contract[K]['scope'] extends 'data' ? DataContext : AppContext;
+
+/** One handler per channel; a channel without one fails type-checking. */
+export type Handlers = {
+  [K in ChannelName]: (ctx: ContextFor<K>, input: ParsedInput<K>) => Promise<ChannelOutput<K>>;
+};

@@ -1,0 +1,33 @@
+import type { SessionInfo } from '../../../../shared/profiles.js';
+import type { ProfileRow } from '../../registry/registry.js';
+import type { Handlers } from '../handler-types.js';
+
+const sessionInfo = (row: ProfileRow): SessionInfo => ({ name: row.name, color: row.color, hasPassword: row.hasPassword });
+
+export const profileHandlers = {
+  listProfiles: async (ctx) => ctx.profiles.list(),
+
+  createProfile: (ctx, input) => ctx.profiles.create(input),
+
+  unlockProfile: async (ctx, { profileId, password }) => {
+    const row = await ctx.profiles.authenticate(profileId, password);
+    await ctx.sessions.bind(ctx.windowId, row.id);
+    return sessionInfo(row);
+  },
+
+  currentSession: async (ctx) => {
+    const id = ctx.sessions.profileIdOf(ctx.windowId);
+    return id === null ? null : sessionInfo(ctx.profiles.get(id));
+  },
+
+  lockSession: async (ctx) => {
+    await ctx.sessions.unbind(ctx.windowId, 'user');
+    return null;
+  },
+
+  profileOverview: async (ctx) => {
+    const row = ctx.profiles.get(ctx.profile.id);
+    const storage = await ctx.profile.worker.call('overview', undefined);
+    return { name: row.name, color: row.color, ...storage };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,46 @@
+// The single entry for bridge calls: channel lookup, input validation against the
+// contract, profile resolution from the calling window, typed errors as values.
+import { contract, isChannelName, type ChannelName } from '../../../shared/contract.js';
+import { AppException, fail, ok, type Result } from '../../../shared/errors.js';
+import { toAppError } from '../storage/to-app-error.js';
+import type { AppContext, Handlers } from './handler-types.js';
+import { profileHandlers } from './handlers/profile-handlers.js';
+
+const handlers: Handlers = { ...profileHandlers };
+
+type AnyHandler = (ctx: AppContext, input: unknown) => Promise<unknown>;
+
+export type Route = (ctx: AppContext, channel: string, input: unknown) => Promise<Result<unknown>>;
+
+export const route: Route = async (ctx, channel, input) => {
+  if (!isChannelName(channel)) {
+    return fail({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(String(channel))}` });
+  }
+  const spec = contract[channel as ChannelName];
+  const parsed = spec.input.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') || undefined;
+    return fail({
+      code: 'INVALID_INPUT',
+      message: issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid input',
+      ...(field ? { field } : {}),
+    });
+  }
+  try {
+    let context: AppContext = ctx;
+    if (spec.scope === 'data') {
+      const profile = await ctx.sessions.of(ctx.windowId);
+      if (!profile) return fail({ code: 'LOCKED', message: 'No profile is unlocked in this window' });
+      context = { ...ctx, profile } as AppContext;
+    }
+    const handler = handlers[channel as ChannelName] as AnyHandler;
+    return ok(await handler(context, parsed.data));
+  } catch (e) {
+    if (!(e instanceof AppException)) console.error(`[enclave] ${channel} failed:`, e);
+    const error = toAppError(e, 'INTERNAL');
+    if (error.code === 'INTERNAL') error.message = 'Something went wrong inside Enclave (details are in its log)';
+    // The renderer must never learn where profiles live on disk.
+    return fail({ ...error, message: error.message.split(ctx.dataDir).join('…') });
+  }
+};

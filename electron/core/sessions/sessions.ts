@@ -1,0 +1,89 @@
+// Which window holds which unlocked profile, and each open profile's worker.
+// A profile's worker is shared by all windows bound to it and closed when the
+// last of them locks or closes.
+import type { LockReason } from '../../../shared/profiles.js';
+import type { EventSink } from '../enclave.js';
+import { profileDir } from '../paths.js';
+import type { Registry } from '../registry/registry.js';
+import { ProfileWorkerClient } from '../storage/profile-worker-client.js';
+
+export interface OpenProfile {
+  id: string;
+  worker: ProfileWorkerClient;
+  windows: Set<number>;
+}
+
+export class Sessions {
+  private readonly open = new Map<string, Promise<OpenProfile>>();
+  private readonly windowProfile = new Map<number, string>();
+  // A profile being closed must finish closing before it is opened again: two
+  // DuckDB instances on one file in one process would not see each other's lock.
+  private readonly closing = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly registry: Registry,
+    private readonly sink: EventSink,
+  ) {}
+
+  /** Binds a window to a profile (opening its worker if needed), releasing any earlier binding. */
+  async bind(windowId: number, profileId: string): Promise<OpenProfile> {
+    const previous = this.windowProfile.get(windowId);
+    if (previous !== undefined && previous !== profileId) await this.unbind(windowId, 'switch');
+    let opening = this.open.get(profileId);
+    if (!opening) {
+      await this.closing.get(profileId);
+      opening = this.open.get(profileId);
+    }
+    if (!opening) {
+      opening = ProfileWorkerClient.start(profileDir(this.dataDir, profileId)).then((worker) => ({
+        id: profileId,
+        worker,
+        windows: new Set<number>(),
+      }));
+      this.open.set(profileId, opening);
+      opening.catch(() => this.open.delete(profileId));
+    }
+    const profile = await opening;
+    profile.windows.add(windowId);
+    this.windowProfile.set(windowId, profileId);
+    return profile;
+  }
+
+  /** The open profile bound to a window, or null when the window is locked. */
+  async of(windowId: number): Promise<OpenProfile | null> {
+    const id = this.windowProfile.get(windowId);
+    return id === undefined ? null : ((await this.open.get(id)) ?? null);
+  }
+
+  profileIdOf(windowId: number): string | null {
+    return this.windowProfile.get(windowId) ?? null;
+  }
+
+  windowsOf(profileId: string): number[] {
+    return [...this.windowProfile].filter(([, p]) => p === profileId).map(([w]) => w);
+  }
+
+  /** Unbinds a window and tells it why; closes the profile's databases when no window holds it. */
+  async unbind(windowId: number, reason: LockReason): Promise<void> {
+    const profileId = this.windowProfile.get(windowId);
+    if (profileId === undefined) return;
+    this.windowProfile.delete(windowId);
+    this.sink(windowId, 'sessionLocked', { reason });
+    const opening = this.open.get(profileId);
+    if (!opening) return;
+    const profile = await opening;
+    profile.windows.delete(windowId);
+    if (profile.windows.size === 0 && this.open.get(profileId) === opening) {
+      this.open.delete(profileId);
+      const closed = profile.worker.close().finally(() => this.closing.delete(profileId));
+      this.closing.set(profileId, closed);
+      await closed;
+      this.registry.audit(profileId, 'locked', reason);
+    }
+  }
+
+  async unbindAll(reason: LockReason): Promise<void> {
+    await Promise.all([...this.windowProfile.keys()].map((w) => this.unbind(w, reason)));
+  }
+}

@@ -1,0 +1,26 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { SQLITE_FILE } from '../paths.js';
+import { configureSqlite, migrateSqlite } from '../sqlite/migrate.js';
+import { profileSqliteMigrations } from './sqlite-migrations/index.js';
+
+export interface SqliteStore {
+  db: Database.Database;
+  schemaVersion: number;
+  close(): void;
+}
+
+export function openSqliteStore(dir: string): SqliteStore {
+  const db = new Database(path.join(dir, SQLITE_FILE));
+  configureSqlite(db);
+  const schemaVersion = migrateSqlite(db, profileSqliteMigrations);
+  return {
+    db,
+    schemaVersion,
+    close() {
+      // Fold the WAL back into the main file so a closed profile is one file on disk.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}
