@@ -1,21 +1,22 @@
 // The methods a profile worker serves, over that profile's own two databases.
 import type { DuckdbStore } from './duckdb-store.js';
 import type { SqliteStore } from './sqlite-store.js';
-import type { MethodParams, MethodResult, WorkerMethod } from './worker-protocol.js';
+import type { MethodParams, MethodResult, ProfileMethods, WorkerMethod, WorkerMethods } from './worker-protocol.js';
 
 export interface ProfileStores {
   sqlite: SqliteStore;
   duckdb: DuckdbStore;
 }
 
-export type WorkerHandlers = {
-  [M in WorkerMethod]: (stores: ProfileStores, params: MethodParams<M>) => MethodResult<M> | Promise<MethodResult<M>>;
+export type HandlersFor<T> = {
+  [M in keyof T & WorkerMethod]: (stores: ProfileStores, params: MethodParams<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 };
+export type WorkerHandlers = HandlersFor<WorkerMethods>;
 
 const count = (s: SqliteStore, table: 'tasks' | 'notes' | 'events') =>
   (s.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
 
-export const workerHandlers: WorkerHandlers = {
+const profileHandlers: HandlersFor<ProfileMethods> = {
   async overview({ sqlite, duckdb }) {
     const tables = await duckdb.conn.runAndReadAll(
       "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'",
@@ -31,3 +32,5 @@ export const workerHandlers: WorkerHandlers = {
     };
   },
 };
+
+export const workerHandlers: WorkerHandlers = { ...profileHandlers };

@@ -7,9 +7,12 @@ export interface StorageOverview {
   schema: { sqlite: number; duckdb: number };
 }
 
-export interface WorkerMethods {
+export interface ProfileMethods {
   overview: { params: undefined; result: StorageOverview };
 }
+
+/** Each feature declares its own method table; this joins them. */
+export interface WorkerMethods extends ProfileMethods {}
 
 export type WorkerMethod = keyof WorkerMethods;
 export type MethodParams<M extends WorkerMethod> = WorkerMethods[M]['params'];

@@ -1,0 +1,85 @@
+// The Chromium end-to-end harness: the built renderer in real Chromium, `window.api`
+// provided by the same bridge code as the preload, calls going into the real core
+// (real databases in a temp user-data dir, real keychain). Only Electron is missing.
+import type { BrowserContext, Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openEnclave, type Enclave } from '../../build/electron/core/enclave.js';
+import { keytarStore } from '../../build/electron/core/keychain/keytar-store.js';
+import { CONTENT_SECURITY_POLICY } from '../../build/electron/core/shell/csp.js';
+import { resolveStaticFile } from '../../build/electron/core/shell/static-files.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RENDERER_DIR = path.join(ROOT, 'build/renderer');
+const PRELOAD = path.join(ROOT, 'build/e2e/harness-preload.js');
+export const ORIGIN = 'http://enclave.test';
+export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
+
+export interface Harness {
+  enclave: Enclave;
+  dataDir: string;
+  /** Opens a new page ("window") on the app. */
+  openWindow(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(context: BrowserContext, name: string): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `enclave-e2e-${name}-`));
+  const service = `enclave-e2e-${process.pid}-${name}`;
+  const secrets = keytarStore(service);
+  const pages = new Map<number, Page>();
+  const ids = new WeakMap<Page, number>();
+  let nextId = 1;
+
+  const enclave = await openEnclave({
+    dataDir,
+    secrets,
+    events: (windowId, event, payload) => {
+      const page = pages.get(windowId);
+      if (page && !page.isClosed()) {
+        void page.evaluate(([e, p]) => window.__enclaveEmit(e, p), [event, payload] as const).catch(() => undefined);
+      }
+    },
+  });
+
+  // Served like the app:// protocol: same files, same CSP header on every response.
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const file = resolveStaticFile(RENDERER_DIR, new URL(route.request().url()).pathname);
+    const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY };
+    if (!file) return route.fulfill({ status: 404, headers, body: 'not found' });
+    return route.fulfill({ status: 200, headers: { ...headers, 'content-type': file.mimeType }, body: fs.readFileSync(file.path) });
+  });
+  await context.addInitScript({ path: PRELOAD });
+  await context.exposeBinding('__enclaveInvoke', ({ page }, channel: string, input: unknown) => {
+    const id = ids.get(page);
+    if (id === undefined) return { ok: false, error: { code: 'FORBIDDEN', message: 'unknown window' } };
+    return enclave.handle(id, channel, input);
+  });
+
+  return {
+    enclave,
+    dataDir,
+    async openWindow() {
+      const page = await context.newPage();
+      const id = nextId++;
+      pages.set(id, page);
+      ids.set(page, id);
+      page.on('close', () => void enclave.lockWindow(id, 'user'));
+      await page.goto(`${ORIGIN}/index.html`);
+      return page;
+    },
+    async close() {
+      await enclave.close();
+      const profiles = fs.existsSync(path.join(dataDir, 'profiles')) ? fs.readdirSync(path.join(dataDir, 'profiles')) : [];
+      await Promise.all(profiles.map((id) => secrets.delete(id).catch(() => false)));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
