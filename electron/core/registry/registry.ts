@@ -1,10 +1,11 @@
 // The app-wide registry: which profiles exist, unlock failure counters and the
 // audit log. It never holds a secret: verifiers and keys live in the OS keychain.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ProfileColor } from '../../../shared/profiles.js';
 import type { Clock } from '../clock.js';
 import { configureSqlite, migrateSqlite } from '../sqlite/migrate.js';
+import { openDatabase } from '../sqlite/open-database.js';
 import { registryMigrations } from './migrations/index.js';
 
 export const REGISTRY_FILE = 'registry.sqlite';
@@ -61,7 +62,7 @@ export class Registry {
   ) {}
 
   static open(dataDir: string, clock: Clock): Registry {
-    const db = new Database(path.join(dataDir, REGISTRY_FILE));
+    const db = openDatabase(path.join(dataDir, REGISTRY_FILE));
     configureSqlite(db);
     migrateSqlite(db, registryMigrations);
     return new Registry(db, clock);

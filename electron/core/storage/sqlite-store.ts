@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { SQLITE_FILE } from '../paths.js';
 import { configureSqlite, migrateSqlite } from '../sqlite/migrate.js';
+import { openDatabase } from '../sqlite/open-database.js';
 import { profileSqliteMigrations } from './sqlite-migrations/index.js';
 
 export interface SqliteStore {
@@ -11,7 +12,7 @@ export interface SqliteStore {
 }
 
 export function openSqliteStore(dir: string): SqliteStore {
-  const db = new Database(path.join(dir, SQLITE_FILE));
+  const db = openDatabase(path.join(dir, SQLITE_FILE));
   configureSqlite(db);
   const schemaVersion = migrateSqlite(db, profileSqliteMigrations);
   return {
