@@ -1,0 +1,86 @@
+// Which profile (if any) this window is bound to, and the ways that changes:
+// unlocking from the picker, locking from the shell, or main locking us.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Result } from '../../shared/errors.js';
+import type { LockReason, SessionInfo } from '../../shared/profiles.js';
+import { callBridge, subscribeBridge } from './bridge.js';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'locked'; lastLock: LockNotice | null }
+  | { status: 'unlocked'; session: SessionInfo };
+
+/** Why the picker is showing, so it can say so. */
+export interface LockNotice {
+  reason: LockReason;
+  profileName: string;
+}
+
+export interface Session {
+  state: SessionState;
+  unlock: (profileId: string, password?: string) => Promise<Result<SessionInfo>>;
+  lock: (reason: Extract<LockReason, 'user' | 'switch'>) => Promise<void>;
+  dismissNotice: () => void;
+}
+
+export function useSession(): Session {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // While we lock on purpose, main's echo of the same lock must not overwrite our reason.
+  const lockingRef = useRef(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    void callBridge((api) => api.currentSession()).then((result) => {
+      if (cancelled) return;
+      setState(
+        result.ok && result.value ? { status: 'unlocked', session: result.value } : { status: 'locked', lastLock: null },
+      );
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(
+    () =>
+      subscribeBridge((api) =>
+        api.onSessionLocked(({ reason }) => {
+          if (lockingRef.current) return;
+          setState((prev) =>
+            prev.status === 'unlocked'
+              ? { status: 'locked', lastLock: { reason, profileName: prev.session.name } }
+              : prev,
+          );
+        }),
+      ),
+    [],
+  );
+
+  const unlock = useCallback(async (profileId: string, password?: string) => {
+    const result = await callBridge((api) =>
+      api.unlockProfile(password === undefined ? { profileId } : { profileId, password }),
+    );
+    if (result.ok) setState({ status: 'unlocked', session: result.value });
+    return result;
+  }, []);
+
+  const lock = useCallback(async (reason: 'user' | 'switch') => {
+    lockingRef.current = true;
+    try {
+      // LOCKED means main already dropped us; either way the window is now unbound.
+      await callBridge((api) => api.lockSession());
+    } finally {
+      lockingRef.current = false;
+    }
+    setState((prev) => ({
+      status: 'locked',
+      lastLock: prev.status === 'unlocked' ? { reason, profileName: prev.session.name } : null,
+    }));
+  }, []);
+
+  const dismissNotice = useCallback(() => {
+    setState((prev) => (prev.status === 'locked' ? { status: 'locked', lastLock: null } : prev));
+  }, []);
+
+  return { state, unlock, lock, dismissNotice };
+}

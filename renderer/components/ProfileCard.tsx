@@ -1,0 +1,88 @@
+// One profile in the picker: opens straight away, or reveals a password field.
+import { useId } from 'react';
+import type { AppError, Result } from '../../shared/errors.js';
+import type { ProfileSummary, SessionInfo } from '../../shared/profiles.js';
+import { useBridgeCall } from '../bridge/useBridgeCall.js';
+import { relativeTime } from '../format/relative-time.js';
+import { Avatar } from './Avatar.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { Icon } from './Icon.js';
+import styles from './ProfileCard.module.css';
+import { Spinner } from './Spinner.js';
+import { UnlockForm } from './UnlockForm.js';
+
+interface ProfileCardProps {
+  profile: ProfileSummary;
+  expanded: boolean;
+  onExpand: (expanded: boolean) => void;
+  onUnlock: (profileId: string, password?: string) => Promise<Result<SessionInfo>>;
+  onError: (error: AppError) => void;
+}
+
+const isBlocked = (profile: ProfileSummary) =>
+  profile.unlockBlockedUntil !== null && Date.parse(profile.unlockBlockedUntil) > Date.now();
+
+export function ProfileCard({ profile, expanded, onExpand, onUnlock, onError }: ProfileCardProps) {
+  const metaId = useId();
+  const { run, pending, error } = useBridgeCall(onUnlock);
+  // The picker's banner already explains a keychain failure; repeating it here is noise.
+  const cardError = error && error.code !== 'KEYCHAIN_UNAVAILABLE' ? error : null;
+
+  const open = async () => {
+    if (profile.hasPassword) {
+      onExpand(!expanded);
+      return;
+    }
+    const result = await run(profile.id);
+    if (!result.ok) onError(result.error);
+  };
+
+  const lastOpened = profile.lastOpenedAt ? `Opened ${relativeTime(profile.lastOpenedAt)}` : 'Never opened';
+  const blocked = isBlocked(profile);
+
+  return (
+    <div
+      className={`${styles.card} ${expanded ? styles.expanded : ''}`}
+      data-testid="profile-card"
+      data-profile-name={profile.name}
+    >
+      <button
+        type="button"
+        className={styles.open}
+        onClick={open}
+        disabled={pending}
+        aria-label={profile.name}
+        aria-describedby={metaId}
+        aria-expanded={profile.hasPassword ? expanded : undefined}
+      >
+        <Avatar
+          name={profile.name}
+          color={profile.color}
+          size="lg"
+          badge={profile.hasPassword ? <Icon name="lock" size={13} /> : undefined}
+        />
+        <span className={styles.name}>{profile.name}</span>
+        <span id={metaId} className={`${styles.meta} ${blocked ? styles.warn : ''}`}>
+          {pending ? (
+            <>
+              <Spinner size={12} /> Opening…
+            </>
+          ) : (
+            <>
+              {profile.hasPassword && <span className="sr-only">Password protected. </span>}
+              {blocked ? 'Too many attempts' : lastOpened}
+            </>
+          )}
+        </span>
+      </button>
+      {(expanded || cardError) && (
+        <div className={styles.footer}>
+          {expanded && (
+            <UnlockForm profile={profile} onUnlock={onUnlock} onCancel={() => onExpand(false)} onError={onError} />
+          )}
+          {!expanded && cardError && <ErrorMessage>{cardError.message}</ErrorMessage>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+// The window's start screen when no profile is bound: choose, unlock or create one.
+import { useState } from 'react';
+import type { AppError, Result } from '../../shared/errors.js';
+import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type SessionInfo } from '../../shared/profiles.js';
+import type { LockNotice } from '../bridge/useSession.js';
+import { useProfiles } from '../bridge/useProfiles.js';
+import { AddProfileTile } from './AddProfileTile.js';
+import { Banner } from './Banner.js';
+import { BrandMark } from './BrandMark.js';
+import { Button } from './Button.js';
+import { CreateProfileForm } from './CreateProfileForm.js';
+import { Icon } from './Icon.js';
+import { KeychainBanner } from './KeychainBanner.js';
+import { LockedNotice } from './LockedNotice.js';
+import { ProfileCard } from './ProfileCard.js';
+import styles from './ProfilePicker.module.css';
+
+interface ProfilePickerProps {
+  onUnlock: (profileId: string, password?: string) => Promise<Result<SessionInfo>>;
+  lockNotice: LockNotice | null;
+  onDismissNotice: () => void;
+}
+
+/** The first colour nobody uses yet, so new avatars are easy to tell apart. */
+function suggestColor(profiles: ProfileSummary[]): ProfileColor {
+  const used = new Set(profiles.map((p) => p.color));
+  return PROFILE_COLORS.find((c) => !used.has(c)) ?? PROFILE_COLORS[profiles.length % PROFILE_COLORS.length]!;
+}
+
+export function ProfilePicker({ onUnlock, lockNotice, onDismissNotice }: ProfilePickerProps) {
+  const { state, reload, create } = useProfiles();
+  const [creating, setCreating] = useState(false);
+  const [expandedId, setExpandedId] = useState<string | null>(null);
+  const [keychainError, setKeychainError] = useState<AppError | null>(null);
+  const [openError, setOpenError] = useState<AppError | null>(null);
+
+  const noteError = (error: AppError) => {
+    if (error.code === 'KEYCHAIN_UNAVAILABLE') setKeychainError(error);
+  };
+
+  // Like a browser, a newly created profile opens straight away.
+  const openCreated = async (profile: ProfileSummary, password: string | undefined) => {
+    setCreating(false);
+    const result = await onUnlock(profile.id, password);
+    if (!result.ok) {
+      noteError(result.error);
+      if (result.error.code !== 'KEYCHAIN_UNAVAILABLE') setOpenError(result.error);
+    }
+  };
+
+  const banners = (
+    <>
+      {keychainError && <KeychainBanner error={keychainError} onDismiss={() => setKeychainError(null)} />}
+      {openError && (
+        <Banner tone="danger" icon="alert" title="The new profile was created but could not be opened" onDismiss={() => setOpenError(null)}>
+          {openError.message}
+        </Banner>
+      )}
+      {lockNotice && <LockedNotice notice={lockNotice} onDismiss={onDismissNotice} />}
+    </>
+  );
+  const hasBanners = Boolean(keychainError || openError || lockNotice);
+
+  let content;
+  if (state.status === 'loading') {
+    content = (
+      <>
+        <div className={styles.heading}>
+          <h1 className={styles.title}>Who's using Enclave?</h1>
+          <p className={styles.subtitle}>Choose your profile. Each one keeps its data to itself.</p>
+        </div>
+        <div className={styles.grid} aria-busy="true" aria-label="Loading profiles">
+          <div className={styles.skeleton} />
+          <div className={styles.skeleton} />
+          <div className={styles.skeleton} />
+        </div>
+      </>
+    );
+  } else if (state.status === 'error') {
+    content = (
+      <div className={styles.banners}>
+        <Banner tone="danger" icon="alert" title="Profiles could not be loaded">
+          {state.error.message}
+        </Banner>
+        <Button className={styles.back} onClick={() => void reload()}>
+          Try again
+        </Button>
+      </div>
+    );
+  } else if (state.profiles.length === 0) {
+    content = (
+      <>
+        <div className={styles.heading}>
+          <h1 className={styles.title}>Welcome to Enclave</h1>
+          <p className={styles.subtitle}>
+            Create a profile to get started. Everything you add stays in that profile's own databases, apart from
+            everyone else who uses this computer.
+          </p>
+        </div>
+        <div className={styles.panel}>
+          <CreateProfileForm initialColor={PROFILE_COLORS[0]} onCreate={create} onCreated={openCreated} onError={noteError} />
+        </div>
+      </>
+    );
+  } else if (creating) {
+    content = (
+      <>
+        <div className={styles.heading}>
+          <h1 className={styles.title}>Add a profile</h1>
+          <p className={styles.subtitle}>Each profile gets its own databases, apart from everyone else's.</p>
+        </div>
+        <div className={styles.panel}>
+          <CreateProfileForm
+            initialColor={suggestColor(state.profiles)}
+            onCreate={create}
+            onCreated={openCreated}
+            onError={noteError}
+            onCancel={() => setCreating(false)}
+          />
+        </div>
+      </>
+    );
+  } else {
+    content = (
+      <>
+        <div className={styles.heading}>
+          <h1 className={styles.title}>Who's using Enclave?</h1>
+          <p className={styles.subtitle}>Choose your profile. Each one keeps its data to itself.</p>
+        </div>
+        <ul className={styles.grid} aria-label="Profiles">
+          {state.profiles.map((profile) => (
+            <li key={profile.id}>
+              <ProfileCard
+                profile={profile}
+                expanded={expandedId === profile.id}
+                onExpand={(expand) => setExpandedId(expand ? profile.id : null)}
+                onUnlock={onUnlock}
+                onError={noteError}
+              />
+            </li>
+          ))}
+          <li>
+            <AddProfileTile
+              onClick={() => {
+                setExpandedId(null);
+                setCreating(true);
+              }}
+            />
+          </li>
+        </ul>
+      </>
+    );
+  }
+
+  return (
+    <div className={styles.page} data-testid="profile-picker">
+      <header className={styles.topbar}>
+        <BrandMark />
+      </header>
+      <main className={styles.main}>
+        {hasBanners && <div className={styles.banners}>{banners}</div>}
+        {content}
+      </main>
+      <footer className={styles.footnote}>
+        <Icon name="lock" size={12} />
+        Profiles are stored on this computer only.
+      </footer>
+    </div>
+  );
+}
