@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openEnclave, type Enclave } from '../../build/electron/core/enclave.js';
 import { keytarStore } from '../../build/electron/core/keychain/keytar-store.js';
-import { CONTENT_SECURITY_POLICY } from '../../build/electron/core/shell/csp.js';
+import { SECURITY_HEADERS } from '../../build/electron/core/shell/csp.js';
 import { resolveStaticFile } from '../../build/electron/core/shell/static-files.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,7 +47,7 @@ export async function startHarness(context: BrowserContext, name: string): Promi
   // Served like the app:// protocol: same files, same CSP header on every response.
   await context.route(`${ORIGIN}/**`, async (route) => {
     const file = resolveStaticFile(RENDERER_DIR, new URL(route.request().url()).pathname);
-    const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY };
+    const headers = { ...SECURITY_HEADERS };
     if (!file) return route.fulfill({ status: 404, headers, body: 'not found' });
     return route.fulfill({ status: 200, headers: { ...headers, 'content-type': file.mimeType }, body: fs.readFileSync(file.path) });
   });

@@ -43,7 +43,8 @@ export function UnlockForm({ profile, onUnlock, onCancel, onError }: UnlockFormP
     const result = await run(profile.id, password);
     if (result.ok) return;
     onError(result.error);
-    if (result.error.code === 'THROTTLED') {
+    // A wrong password that starts a throttle (AUTH_FAILED) carries the wait too.
+    if (result.error.code === 'THROTTLED' || result.error.retryAfterSeconds) {
       setBlockedUntil(Date.now() + (result.error.retryAfterSeconds ?? FALLBACK_THROTTLE_SECONDS) * 1000);
       setPassword('');
     } else {
@@ -54,7 +55,7 @@ export function UnlockForm({ profile, onUnlock, onCancel, onError }: UnlockFormP
   // The throttle message replaces the server's wording so it can count down live;
   // keychain failures are explained by the picker's banner.
   const message = throttled
-    ? `Too many attempts — try again in ${waitSeconds} s`
+    ? `${error?.code === 'AUTH_FAILED' ? 'Wrong password. ' : ''}Too many attempts — try again in ${waitSeconds} s`
     : error && error.code !== 'THROTTLED' && error.code !== 'KEYCHAIN_UNAVAILABLE'
       ? error.message
       : null;
