@@ -94,6 +94,7 @@ await step('preload', () =>
   bundle('electron/preload/preload.ts', 'build/preload/preload.cjs', {
     format: 'cjs',
     platform: 'node',
+    minify: true, // zod comes along with the contract; keep the preload small
     external: ['electron'],
   }),
 );

@@ -1,0 +1,42 @@
+// Entry of the Electron main process: hands the real `electron` module and the real
+// core to startShell. Kept this small so the seam tests cover everything else.
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+  webContents,
+} from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openEnclave } from '../core/enclave.js';
+import { keytarStore } from '../core/keychain/keytar-store.js';
+import { APP_ID } from '../core/keychain/secret-store.js';
+import { startShell } from './shell.js';
+
+// This file is build/electron/main/main.js; the renderer and preload sit beside it in build/.
+const build = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// No await before this call: ES modules load asynchronously, and what startShell must
+// do before `ready` (setPath, registerSchemesAsPrivileged) runs synchronously inside it.
+startShell(
+  { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, webContents },
+  {
+    argv: process.argv,
+    env: process.env,
+    cwd: process.cwd(),
+    platform: process.platform,
+    rendererDir: path.join(build, 'renderer'),
+    preloadPath: path.join(build, 'preload', 'preload.cjs'),
+    openCore: ({ dataDir, events }) =>
+      openEnclave({ dataDir, events, secrets: keytarStore(process.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID) }),
+  },
+).catch((e: unknown) => {
+  console.error('[enclave] start-up failed:', e);
+  app.exit(1);
+});
