@@ -12,7 +12,7 @@ test('the CSP is the strict policy, directive by directive', () => {
   assert.deepEqual(Object.fromEntries(directives()), {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
+    'style-src': ["'self'"],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'"],
