@@ -1,7 +1,7 @@
 // The shell's navigation: what each section is called and what it will hold.
 import type { IconName } from './components/Icon.js';
 
-export type SectionId = 'home' | 'tasks' | 'notes' | 'events' | 'analysis';
+export type SectionId = 'home' | 'tasks' | 'notes' | 'events' | 'analysis' | 'trash';
 
 export interface Section {
   id: SectionId;
@@ -43,4 +43,5 @@ export const SECTIONS: readonly Section[] = [
     headline: 'Analysis arrives in the next version of Enclave',
     promise: 'Import tables and explore them with queries, right on this computer.',
   },
+  { id: 'trash', label: 'Trash', icon: 'trash', headline: '', promise: '' },
 ];

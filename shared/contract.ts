@@ -4,18 +4,39 @@
 // from it. Adding a channel = one entry in a channel table + one handler in
 // electron/core/router/handlers (type-checking fails until it exists).
 import type { z } from 'zod';
+import type { ImportProgress } from './analytics.js';
 import { returns } from './channel.js';
+import { analyticsChannels } from './channels/analytics.js';
+import { calendarChannels } from './channels/calendar.js';
+import { noteChannels } from './channels/notes.js';
 import { profileChannels } from './channels/profiles.js';
+import { searchChannels } from './channels/search.js';
+import { taskChannels } from './channels/tasks.js';
 import type { Result } from './errors.js';
 import type { LockReason } from './profiles.js';
 
 export const contract = {
   ...profileChannels,
+  ...taskChannels,
+  ...noteChannels,
+  ...calendarChannels,
+  ...searchChannels,
+  ...analyticsChannels,
 } as const;
+
+/** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */
+export interface ItemsChanged {
+  ids: string[];
+}
 
 /** Push events from main, delivered only to the windows bound to the profile concerned. */
 export const events = {
   sessionLocked: returns<{ reason: LockReason }>(),
+  tasksChanged: returns<ItemsChanged>(),
+  notesChanged: returns<ItemsChanged>(),
+  eventsChanged: returns<ItemsChanged>(),
+  /** At least once a second while an import runs, and once when it ends. */
+  importProgress: returns<ImportProgress>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -27,6 +27,8 @@ export interface AppError {
   field?: string;
   /** Whole seconds until another attempt may succeed, for THROTTLED. */
   retryAfterSeconds?: number;
+  /** 0-based character offset into the SQL the caller sent, for SQL_ERROR when DuckDB reports one. */
+  position?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -39,7 +41,7 @@ export class AppException extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: Pick<AppError, 'field' | 'retryAfterSeconds'> = {},
+    readonly extra: Pick<AppError, 'field' | 'retryAfterSeconds' | 'position'> = {},
   ) {
     super(message);
     this.name = 'AppException';

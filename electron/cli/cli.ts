@@ -8,13 +8,31 @@ import { APP_ID } from '../core/keychain/secret-store.js';
 import { defaultDataDir } from '../core/paths.js';
 import { GLOBAL_FLAGS, tokenize, usageLine, UsageError, type FlagKind } from './args.js';
 import type { Command, CommandContext } from './command.js';
+import { eventCommands } from './commands/event.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
+import { noteCommands } from './commands/note.js';
 import { profileCommands } from './commands/profile.js';
+import { queryCommand } from './commands/query.js';
+import { searchCommands } from './commands/search.js';
+import { tablesCommand } from './commands/tables.js';
+import { taskCommands } from './commands/task.js';
 import type { CliIo } from './io.js';
 import { unlock } from './session.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, auth: 3, keychain: 4 } as const;
 
-const commands: Command[] = [...profileCommands];
+const commands: Command[] = [
+  ...profileCommands,
+  ...taskCommands,
+  ...noteCommands,
+  ...eventCommands,
+  ...searchCommands,
+  importCommand,
+  queryCommand,
+  tablesCommand,
+  exportCommand,
+];
 
 export function exitCodeFor(code: ErrorCode): number {
   if (code === 'AUTH_FAILED' || code === 'THROTTLED') return EXIT.auth;

@@ -55,14 +55,15 @@ export function HomeView({ session, onNavigate }: HomeViewProps) {
 
       <section className={styles.card} aria-labelledby="home-next">
         <h2 id="home-next" className={styles.cardTitle}>
-          Enclave is just getting started
+          Where to start
         </h2>
         <p className={styles.cardText}>
-          Tasks, notes, events and analysis are on their way. The numbers above come straight from this profile's
-          databases, so they will grow as soon as those features arrive.
+          Add what you need to do in Tasks, write things down in Notes and keep your calendar in Events. Press{' '}
+          <kbd className={styles.kbd}>Ctrl K</kbd> anywhere to search all three. Everything is stored only in this
+          profile's databases on this computer, and the numbers above come straight from them.
         </p>
         <div className={styles.links}>
-          {SECTIONS.filter((s) => s.id !== 'home').map((section) => (
+          {SECTIONS.filter((s) => s.id !== 'home' && s.id !== 'trash').map((section) => (
             <Button key={section.id} size="small" onClick={() => onNavigate(section.id)}>
               <Icon name={section.icon} size={14} />
               {section.label}

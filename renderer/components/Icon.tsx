@@ -13,7 +13,20 @@ export type IconName =
   | 'back'
   | 'alert'
   | 'close'
-  | 'shield';
+  | 'shield'
+  | 'search'
+  | 'trash'
+  | 'restore'
+  | 'pin'
+  | 'check'
+  | 'chevron-left'
+  | 'chevron-right'
+  | 'grip'
+  | 'clock'
+  | 'location'
+  | 'flag'
+  | 'list'
+  | 'grid';
 
 const PATHS: Record<IconName, ReactNode> = {
   lock: (
@@ -66,6 +79,63 @@ const PATHS: Record<IconName, ReactNode> = {
   shield: (
     <>
       <path d="M12 3 5 6v5c0 4.5 3 8.5 7 10 4-1.5 7-5.5 7-10V6z" />
+    </>
+  ),
+  search: (
+    <>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="m16 16 4.5 4.5" />
+    </>
+  ),
+  trash: (
+    <>
+      <path d="M4 7h16M10 11v6M14 11v6" />
+      <path d="M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
+    </>
+  ),
+  restore: (
+    <>
+      <path d="M4 12a8 8 0 1 0 2.3-5.6L4 8.7" />
+      <path d="M4 4v4.7h4.7" />
+    </>
+  ),
+  pin: (
+    <>
+      <path d="M9 4h6l-1 6 3 3v2H7v-2l3-3z" />
+      <path d="M12 15v6" />
+    </>
+  ),
+  check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
+  'chevron-left': <path d="M15 18l-6-6 6-6" />,
+  'chevron-right': <path d="M9 18l6-6-6-6" />,
+  grip: (
+    <>
+      <circle cx="9" cy="6" r="1" />
+      <circle cx="15" cy="6" r="1" />
+      <circle cx="9" cy="12" r="1" />
+      <circle cx="15" cy="12" r="1" />
+      <circle cx="9" cy="18" r="1" />
+      <circle cx="15" cy="18" r="1" />
+    </>
+  ),
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M12 7.5V12l3 2" />
+    </>
+  ),
+  location: (
+    <>
+      <path d="M12 21s-6.5-5.7-6.5-11a6.5 6.5 0 0 1 13 0c0 5.3-6.5 11-6.5 11z" />
+      <circle cx="12" cy="10" r="2.3" />
+    </>
+  ),
+  flag: <path d="M5 21V4h11l-1.5 4L16 12H5" />,
+  list: <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />,
+  grid: (
+    <>
+      <rect x="4" y="4" width="16" height="16" rx="2" />
+      <path d="M4 10h16M4 15h16M9.3 4v16M14.7 4v16" />
     </>
   ),
 };

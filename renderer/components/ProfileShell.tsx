@@ -1,12 +1,23 @@
 // Everything a person sees once their profile is unlocked.
 import { useRef, useState } from 'react';
 import type { SessionInfo } from '../../shared/profiles.js';
+import type { ItemKind, SearchHit } from '../../shared/search.js';
+import { EventsView } from '../features/events/EventsView.js';
+import { NotesView } from '../features/notes/NotesView.js';
+import { SearchButton } from '../features/search/SearchButton.js';
+import { SearchPalette } from '../features/search/SearchPalette.js';
+import type { SearchTarget } from '../features/search/search-target.js';
+import { useSearchShortcut } from '../features/search/useSearchShortcut.js';
+import { TasksView } from '../features/tasks/TasksView.js';
+import { TrashView } from '../features/trash/TrashView.js';
 import { SECTIONS, type SectionId } from '../sections.js';
 import { HomeView } from './HomeView.js';
 import { Icon } from './Icon.js';
 import styles from './ProfileShell.module.css';
 import { SectionPlaceholder } from './SectionPlaceholder.js';
 import { Sidebar } from './Sidebar.js';
+
+const SECTION_OF: Record<ItemKind, SectionId> = { task: 'tasks', note: 'notes', event: 'events' };
 
 interface ProfileShellProps {
   session: SessionInfo;
@@ -16,8 +27,11 @@ interface ProfileShellProps {
 export function ProfileShell({ session, onLock }: ProfileShellProps) {
   const [current, setCurrent] = useState<SectionId>('home');
   const [leaving, setLeaving] = useState<'user' | 'switch' | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [target, setTarget] = useState<SearchTarget | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const section = SECTIONS.find((s) => s.id === current) ?? SECTIONS[0]!;
+  useSearchShortcut(() => setSearching(true));
 
   const leave = async (reason: 'user' | 'switch') => {
     setLeaving(reason);
@@ -28,6 +42,13 @@ export function ProfileShell({ session, onLock }: ProfileShellProps) {
     setCurrent(id);
     mainRef.current?.scrollTo({ top: 0 });
   };
+
+  const openHit = (hit: SearchHit) => {
+    setSearching(false);
+    setTarget({ kind: hit.kind, id: hit.id });
+    navigate(SECTION_OF[hit.kind]);
+  };
+  const focusFor = (kind: ItemKind) => (target?.kind === kind ? target : null);
 
   return (
     <div className={styles.shell} data-testid="profile-shell">
@@ -45,15 +66,27 @@ export function ProfileShell({ session, onLock }: ProfileShellProps) {
             <Icon name={section.icon} size={16} className={styles.headerIcon} />
             {section.label}
           </span>
+          <span className={styles.headerSearch}>
+            <SearchButton onOpen={() => setSearching(true)} />
+          </span>
         </header>
         <div className={styles.content}>
           {section.id === 'home' ? (
             <HomeView session={session} onNavigate={navigate} />
+          ) : section.id === 'tasks' ? (
+            <TasksView focus={focusFor('task')} />
+          ) : section.id === 'notes' ? (
+            <NotesView focus={focusFor('note')} />
+          ) : section.id === 'events' ? (
+            <EventsView focus={focusFor('event')} />
+          ) : section.id === 'trash' ? (
+            <TrashView />
           ) : (
             <SectionPlaceholder section={section} profileName={session.name} />
           )}
         </div>
       </main>
+      {searching && <SearchPalette onPick={openHit} onClose={() => setSearching(false)} />}
     </div>
   );
 }

@@ -20,6 +20,8 @@ export interface CreateProfileInput {
 }
 
 export class ProfileService {
+  private readonly attempts = new Map<string, Promise<void>>();
+
   constructor(
     private readonly dataDir: string,
     private readonly registry: Registry,
@@ -84,7 +86,23 @@ export class ProfileService {
    * Verifies a profile's password (constant-time, in this process) under the
    * persisted throttle. Returns the profile row on success.
    */
-  async authenticate(id: string, password: string | undefined): Promise<ProfileRow> {
+  authenticate(id: string, password: string | undefined): Promise<ProfileRow> {
+    // One attempt at a time per profile: concurrent guesses would otherwise all read
+    // the same failure count before any recorded its own, and slip past the throttle.
+    const previous = this.attempts.get(id) ?? Promise.resolve();
+    const attempt = previous.then(() => this.authenticateNow(id, password));
+    const settled = attempt.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.attempts.set(id, settled);
+    void settled.then(() => {
+      if (this.attempts.get(id) === settled) this.attempts.delete(id);
+    });
+    return attempt;
+  }
+
+  private async authenticateNow(id: string, password: string | undefined): Promise<ProfileRow> {
     this.get(id); // NOT_FOUND before anything else
     const failures = this.registry.failures(id);
     const wait = secondsLeft(failures?.blockedUntil ?? null, this.clock.now());

@@ -4,11 +4,25 @@ import { contract, isChannelName, type ChannelName } from '../../../shared/contr
 import { AppException, fail, ok, type Result } from '../../../shared/errors.js';
 import { toAppError } from '../storage/to-app-error.js';
 import type { AppContext, Handlers } from './handler-types.js';
+import { analyticsHandlers } from './handlers/analytics-handlers.js';
+import { calendarHandlers } from './handlers/calendar-handlers.js';
+import { noteHandlers } from './handlers/note-handlers.js';
 import { profileHandlers } from './handlers/profile-handlers.js';
+import { searchHandlers } from './handlers/search-handlers.js';
+import { taskHandlers } from './handlers/task-handlers.js';
 
-const handlers: Handlers = { ...profileHandlers };
+const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers };
 
 type AnyHandler = (ctx: AppContext, input: unknown) => Promise<unknown>;
+
+// Inputs arrive as plain data (structured clone, JSON). The schemas read fields by
+// property access, which also finds inherited ones: an object whose prototype carries
+// `password` would otherwise pass as if it had that field itself.
+const isPlainData = (input: unknown) => {
+  if (typeof input !== 'object' || input === null) return true;
+  const proto: unknown = Object.getPrototypeOf(input);
+  return proto === Object.prototype || proto === null || Array.isArray(input);
+};
 
 export type Route = (ctx: AppContext, channel: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -17,6 +31,9 @@ export const route: Route = async (ctx, channel, input) => {
     return fail({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${JSON.stringify(String(channel))}` });
   }
   const spec = contract[channel as ChannelName];
+  if (!isPlainData(input)) {
+    return fail({ code: 'INVALID_INPUT', message: 'Input must be plain data' });
+  }
   const parsed = spec.input.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

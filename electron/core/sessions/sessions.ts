@@ -1,6 +1,7 @@
 // Which window holds which unlocked profile, and each open profile's worker.
 // A profile's worker is shared by all windows bound to it and closed when the
 // last of them locks or closes.
+import type { EventName, EventPayload } from '../../../shared/contract.js';
 import type { LockReason } from '../../../shared/profiles.js';
 import type { EventSink } from '../enclave.js';
 import { profileDir } from '../paths.js';
@@ -36,11 +37,11 @@ export class Sessions {
       opening = this.open.get(profileId);
     }
     if (!opening) {
-      opening = ProfileWorkerClient.start(profileDir(this.dataDir, profileId)).then((worker) => ({
-        id: profileId,
-        worker,
-        windows: new Set<number>(),
-      }));
+      opening = ProfileWorkerClient.start(profileDir(this.dataDir, profileId)).then((worker) => {
+        // Events the worker raises (import progress) go to this profile's windows only.
+        worker.onEvent((e) => this.notify(profileId, e.event, e.payload));
+        return { id: profileId, worker, windows: new Set<number>() };
+      });
       this.open.set(profileId, opening);
       opening.catch(() => this.open.delete(profileId));
     }
@@ -62,6 +63,11 @@ export class Sessions {
 
   windowsOf(profileId: string): number[] {
     return [...this.windowProfile].filter(([, p]) => p === profileId).map(([w]) => w);
+  }
+
+  /** Pushes an event to every window bound to a profile, and to no other. */
+  notify<E extends EventName>(profileId: string, event: E, payload: EventPayload<E>): void {
+    for (const windowId of this.windowsOf(profileId)) this.sink(windowId, event, payload);
   }
 
   /** Unbinds a window and tells it why; closes the profile's databases when no window holds it. */

@@ -1,5 +1,7 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import fs from 'node:fs';
 import path from 'node:path';
+import { IMPORT_CONNECTIONS, instanceOptions, lockDown, profileTimeZone } from '../analytics/sandbox.js';
 import { DUCKDB_FILE } from '../paths.js';
 import { profileDuckdbMigrations } from './duckdb-migrations/index.js';
 
@@ -13,7 +15,15 @@ export interface DuckdbStore {
   instance: DuckDBInstance;
   /** The connection our own code uses (migrations, overview, bookkeeping). */
   conn: DuckDBConnection;
+  /** The real path of the profile directory (the sandbox is expressed in real paths). */
+  dir: string;
+  /** Connections with query progress on, opened before the sandbox lock; only our import SQL runs on them. */
+  importConns: readonly DuckDBConnection[];
+  /** The zone TIMESTAMPTZ values are shown in. */
+  timeZone: string;
   schemaVersion: number;
+  /** Runs before the connections close (e.g. closing kept query results). */
+  onClose(hook: () => void | Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -42,20 +52,28 @@ async function migrateDuckdb(conn: DuckDBConnection, migrations: readonly Duckdb
   return current;
 }
 
-export async function openDuckdbStore(dir: string): Promise<DuckdbStore> {
-  const instance = await DuckDBInstance.create(path.join(dir, DUCKDB_FILE), {
-    // Extensions cannot be fetched offline, and must never be fetched implicitly.
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'false',
-  });
+export async function openDuckdbStore(profileDir: string): Promise<DuckdbStore> {
+  const dir = fs.realpathSync(profileDir);
+  const instance = await DuckDBInstance.create(path.join(dir, DUCKDB_FILE), instanceOptions());
   const conn = await instance.connect();
+  const importConns: DuckDBConnection[] = [];
+  for (let i = 0; i < IMPORT_CONNECTIONS; i++) importConns.push(await instance.connect());
+  // The sandbox (analytics/sandbox.ts) is in place before any other SQL runs, ours included.
+  await lockDown(conn, dir, importConns);
   const schemaVersion = await migrateDuckdb(conn, profileDuckdbMigrations);
+  const hooks: (() => void | Promise<void>)[] = [];
   return {
     instance,
     conn,
+    dir,
+    importConns,
+    timeZone: profileTimeZone(),
     schemaVersion,
+    onClose: (hook) => hooks.push(hook),
     async close() {
+      for (const hook of hooks) await hook();
       await conn.run('CHECKPOINT');
+      for (const c of importConns) c.closeSync();
       conn.closeSync();
       instance.closeSync();
     },

@@ -4,6 +4,7 @@ import { AppException, type AppError } from '../../../shared/errors.js';
 import type {
   MethodParams,
   MethodResult,
+  WorkerEvent,
   WorkerInit,
   WorkerMessage,
   WorkerMethod,
@@ -17,15 +18,21 @@ interface Pending {
   reject(error: AppException): void;
 }
 
-const fromAppError = (e: AppError) => new AppException(e.code, e.message, { field: e.field });
+const fromAppError = (e: AppError) =>
+  new AppException(e.code, e.message, { field: e.field, ...(e.position !== undefined ? { position: e.position } : {}) });
 
 export class ProfileWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private exited: AppException | null = null;
+  private eventListener: ((event: WorkerEvent) => void) | null = null;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'event') {
+        this.eventListener?.(m);
+        return;
+      }
       if (m.kind !== 'reply') return;
       const p = this.pending.get(m.id);
       if (!p) return;
@@ -67,6 +74,11 @@ export class ProfileWorkerClient {
       worker.on('message', onMessage);
       worker.on('error', onError);
     });
+  }
+
+  /** Receives the push events the worker raises (one listener: the session that owns the worker). */
+  onEvent(listener: (event: WorkerEvent) => void): void {
+    this.eventListener = listener;
   }
 
   call<M extends WorkerMethod>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {

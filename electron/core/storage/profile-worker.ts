@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toAppError } from './to-app-error.js';
 import { openDuckdbStore } from './duckdb-store.js';
+import { repositories } from './repositories/repositories.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { workerHandlers, type ProfileStores } from './worker-methods.js';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './worker-protocol.js';
@@ -14,7 +15,9 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 async function open(dir: string): Promise<ProfileStores> {
   const sqlite = openSqliteStore(dir);
   try {
-    return { sqlite, duckdb: await openDuckdbStore(dir) };
+    // What has been in the Trash for 30 days goes for good whenever the profile opens.
+    repositories(sqlite).trash.purgeExpired();
+    return { sqlite, duckdb: await openDuckdbStore(dir), emit: post };
   } catch (e) {
     sqlite.close();
     throw e;

@@ -1,11 +1,19 @@
 // The methods a profile worker serves, over that profile's own two databases.
 import type { DuckdbStore } from './duckdb-store.js';
+import { eventHandlers } from './methods/event-methods.js';
+import { internalHandlers } from './methods/internal-methods.js';
+import { noteHandlers } from './methods/note-methods.js';
+import { searchHandlers } from './methods/search-methods.js';
+import { taskHandlers } from './methods/task-methods.js';
+import { analyticsHandlers } from '../analytics/analytics-methods.js';
 import type { SqliteStore } from './sqlite-store.js';
-import type { MethodParams, MethodResult, ProfileMethods, WorkerMethod, WorkerMethods } from './worker-protocol.js';
+import type { MethodParams, MethodResult, ProfileMethods, WorkerEvent, WorkerMethod, WorkerMethods } from './worker-protocol.js';
 
 export interface ProfileStores {
   sqlite: SqliteStore;
   duckdb: DuckdbStore;
+  /** Pushes an event to the windows of this profile (absent where nothing listens). */
+  emit?: (event: WorkerEvent) => void;
 }
 
 export type HandlersFor<T> = {
@@ -33,4 +41,12 @@ const profileHandlers: HandlersFor<ProfileMethods> = {
   },
 };
 
-export const workerHandlers: WorkerHandlers = { ...profileHandlers };
+export const workerHandlers: WorkerHandlers = {
+  ...profileHandlers,
+  ...taskHandlers,
+  ...noteHandlers,
+  ...eventHandlers,
+  ...searchHandlers,
+  ...internalHandlers,
+  ...analyticsHandlers,
+};

@@ -1,6 +1,13 @@
 // Messages between the main thread and a profile worker. Every method the worker
 // serves is declared here with its params and result, so both ends type-check.
+import type { EventName, EventPayload } from '../../../shared/contract.js';
 import type { AppError } from '../../../shared/errors.js';
+import type { AnalyticsMethods } from '../analytics/analytics-methods.js';
+import type { EventMethods } from './methods/event-methods.js';
+import type { InternalMethods } from './methods/internal-methods.js';
+import type { NoteMethods } from './methods/note-methods.js';
+import type { SearchMethods } from './methods/search-methods.js';
+import type { TaskMethods } from './methods/task-methods.js';
 
 export interface StorageOverview {
   counts: { tasks: number; notes: number; events: number; tables: number };
@@ -12,7 +19,7 @@ export interface ProfileMethods {
 }
 
 /** Each feature declares its own method table; this joins them. */
-export interface WorkerMethods extends ProfileMethods {}
+export interface WorkerMethods extends ProfileMethods, TaskMethods, NoteMethods, EventMethods, SearchMethods, InternalMethods, AnalyticsMethods {}
 
 export type WorkerMethod = keyof WorkerMethods;
 export type MethodParams<M extends WorkerMethod> = WorkerMethods[M]['params'];
@@ -26,7 +33,11 @@ export type WorkerRequest =
   | { kind: 'call'; id: number; method: WorkerMethod; params: unknown }
   | { kind: 'close'; id: number };
 
+/** A push event raised inside the worker (e.g. import progress); main forwards it to the profile's windows. */
+export type WorkerEvent = { [E in EventName]: { kind: 'event'; event: E; payload: EventPayload<E> } }[EventName];
+
 export type WorkerMessage =
+  | WorkerEvent
   | { kind: 'ready' }
   | { kind: 'fatal'; error: AppError }
   | { kind: 'reply'; id: number; ok: true; value: unknown }

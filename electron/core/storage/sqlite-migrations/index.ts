@@ -1,3 +1,4 @@
 import { migration as m0001 } from './0001-tasks-notes-events.js';
+import { migration as m0002 } from './0002-full-text-search.js';
 
-export const profileSqliteMigrations = [m0001];
+export const profileSqliteMigrations = [m0001, m0002];

@@ -1,0 +1,20 @@
+// `npm run bench`: runs every bench module in bench/ (or those named on the command
+// line), each exporting run(). A module prints one line per figure with its target
+// and sets a non-zero exit code when one is missed.
+const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  'tasks-notes-events': () => import('./tasks-notes-events.js'),
+  analytics: () => import('./analytics-bench.js'),
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!(name in benches)) {
+    console.error(`unknown bench "${name}"; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+}
+for (const [name, load] of Object.entries(benches)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(`\n== ${name}`);
+  await (await load()).run();
+}

@@ -1,0 +1,146 @@
+// Tasks, notes, events and search on a large profile, end to end through the router
+// and the profile's worker — once with the machine otherwise idle, once while ANOTHER
+// profile's worker runs a ~2 s DuckDB query over and over.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChannelInput } from '../shared/contract.js';
+import type { Page, Task } from '../shared/tasks.js';
+import { openEnclave, type Enclave } from '../electron/core/enclave.js';
+import { profileDir, SQLITE_FILE } from '../electron/core/paths.js';
+import { ProfileWorkerClient } from '../electron/core/storage/profile-worker-client.js';
+import { benchData, SIZES } from './generate-profile.js';
+import { mib, reportSideBySide, sideBySideHeader, stats, time, type Stats, type Target } from './measure.js';
+
+const WINDOW = 1;
+const RUNS = 300;
+const BUSY_SECONDS = 2;
+
+async function call<T>(enclave: Enclave, channel: string, input?: unknown): Promise<T> {
+  const r = await enclave.handle(WINDOW, channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+function printSizes(dir: string) {
+  const file = path.join(dir, SQLITE_FILE);
+  const db = new Database(file, { readonly: true });
+  try {
+    const one = (sql: string) => db.prepare(sql).pluck().get() as number;
+    console.log(
+      `data: ${one('SELECT count(*) FROM tasks')} tasks, ${one('SELECT count(*) FROM notes')} notes ` +
+        `(average body ${Math.round(one('SELECT avg(length(body)) FROM notes'))} B), ${one('SELECT count(*) FROM events')} events; ` +
+        `data.sqlite ${mib(fs.statSync(file).size)}`,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** A cross join DuckDB cannot shortcut, sized so one run takes about `seconds`. */
+async function calibrateBusyQuery(worker: ProfileWorkerClient, seconds: number): Promise<{ sql: string; ms: number }> {
+  const sql = (n: number) => `SELECT count(*) FROM range(${n}) a, range(${n}) b WHERE (a.range * 31 + b.range) % 7 = 3`;
+  let n = 8000;
+  let ms = (await worker.call('duckdbQuery', { sql: sql(n) })).ms;
+  for (let i = 0; i < 3 && Math.abs(ms - seconds * 1000) > seconds * 150; i++) {
+    n = Math.max(1000, Math.round(n * Math.sqrt((seconds * 1000) / Math.max(ms, 1))));
+    ms = (await worker.call('duckdbQuery', { sql: sql(n) })).ms;
+  }
+  return { sql: sql(n), ms };
+}
+
+interface Figure {
+  name: string;
+  target: Target;
+  measure(): Promise<Stats>;
+}
+
+export async function run(): Promise<void> {
+  const data = await benchData();
+  if (data.generatedIn !== null) console.log(`generated in ${(data.generatedIn / 1000).toFixed(1)} s`);
+  printSizes(profileDir(data.dataDir, data.bench));
+
+  const enclave = await openEnclave({ dataDir: data.dataDir, secrets: data.secrets });
+  // "Busy" is opened the way Sessions opens any profile: a worker thread of its own.
+  const busyWorker = await ProfileWorkerClient.start(profileDir(data.dataDir, data.busy));
+  const created: string[] = [];
+  try {
+    await call(enclave, 'unlockProfile', { profileId: data.bench });
+    const w = data.vocabulary;
+    const deep = await call<Page<Task>>(enclave, 'listTasks', { status: 'todo', sort: 'due', limit: 500 });
+    const lists: ChannelInput<'listTasks'>[] = [
+      { status: 'todo', sort: 'due', limit: 100 },
+      { status: 'doing', sort: 'priority', limit: 100 },
+      { status: 'todo', sort: 'manual', limit: 100 },
+      { due: 'week', now: data.now, timeZone: 'Europe/Berlin', sort: 'priority', limit: 100 },
+      { due: 'overdue', now: data.now, timeZone: 'Europe/Berlin', sort: 'due', limit: 100 },
+      { tag: 'tag7', sort: 'created', limit: 100 },
+      { status: 'todo', sort: 'due', limit: 100, cursor: deep.nextCursor! },
+    ];
+    // Words across the frequency range (rank 0 is in nearly every note), pairs, and a prefix.
+    const queries = [
+      w[40]!,
+      w[120]!,
+      w[400]!,
+      w[1500]!,
+      w[5000]!,
+      w[15000]!,
+      `${w[60]!} ${w[300]!}`,
+      `${w[200]!} ${w[2000]!}`,
+      w[900]!.slice(0, 4),
+    ];
+    const figures: Figure[] = [
+      {
+        name: `tasks.list page(100) filter+sort`,
+        target: { median: 5 },
+        measure: () => time(RUNS, (i) => call(enclave, 'listTasks', lists[i % lists.length])),
+      },
+      {
+        name: 'search top 50',
+        target: { median: 15, p95: 30 },
+        measure: () => time(RUNS, (i) => call(enclave, 'search', { query: queries[i % queries.length], limit: 50 })),
+      },
+      {
+        name: 'tasks.create',
+        target: { median: 3 },
+        measure: () =>
+          time(RUNS, async (i) => {
+            const t = await call<Task>(enclave, 'createTask', { title: `bench created ${i}`, priority: 'low', tags: ['bench'] });
+            created.push(t.id);
+          }),
+      },
+    ];
+
+    const idle: Stats[] = [];
+    for (const f of figures) idle.push(await f.measure());
+
+    const { sql, ms } = await calibrateBusyQuery(busyWorker, BUSY_SECONDS);
+    let stop = false;
+    const busyRuns: number[] = [];
+    const busyLoop = (async () => {
+      while (!stop) busyRuns.push((await busyWorker.call('duckdbQuery', { sql })).ms);
+    })();
+    // Let the query get going before measuring.
+    await new Promise((r) => setTimeout(r, 200));
+    const busy: Stats[] = [];
+    for (const f of figures) busy.push(await f.measure());
+    stop = true;
+    await busyLoop;
+
+    console.log(`other profile's worker: "${sql}" takes ${(ms / 1000).toFixed(2)} s; ran ${busyRuns.length}× during the busy column`);
+    console.log(`${RUNS} calls each, end to end (enclave.handle → router → zod → worker → SQLite and back)`);
+    sideBySideHeader('idle', `another profile busy in DuckDB (${(stats(busyRuns).median / 1000).toFixed(1)} s query)`);
+    figures.forEach((f, i) => reportSideBySide(f.name, idle[i]!, busy[i]!, f.target));
+    console.log(`(list variants: ${lists.length} filter/sort combinations incl. due windows, tag, and a page deep behind a cursor;`);
+    console.log(` search: ${queries.length} queries from common to rare words, two-word and prefix; ${SIZES.tasks + SIZES.notes + SIZES.events} items indexed)`);
+  } finally {
+    // Leave the generated profile as it was for the next run.
+    for (const id of created) await call(enclave, 'deleteTask', { id });
+    for (let i = 0; i < created.length; i += 1000) {
+      const items = created.slice(i, i + 1000).map((id) => ({ kind: 'task' as const, id }));
+      await call(enclave, 'purgeTrash', { items });
+    }
+    await busyWorker.close();
+    await enclave.close();
+  }
+}

@@ -1,0 +1,121 @@
+// enclave task / note / event / search, run in process with captured io.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { CalendarEvent } from '../../../shared/events.js';
+import type { NoteSummary } from '../../../shared/notes.js';
+import type { SearchHit } from '../../../shared/search.js';
+import type { Task } from '../../../shared/tasks.js';
+import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
+import { testKeychain } from '../../core/testing/test-keychain.js';
+import { runCli } from '../cli.js';
+
+const keychain = testKeychain('cli-data');
+const dataDir = makeTempDir();
+const ID_LINE = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\n$/;
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli({
+    argv: [...argv, '--data-dir', dataDir],
+    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service, TZ: 'UTC' },
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => '',
+  });
+  return { code, stdout, stderr };
+}
+const ok = async (...argv: string[]) => {
+  const r = await cli(...argv);
+  assert.deepEqual({ code: r.code, stderr: r.stderr }, { code: 0, stderr: '' }, argv.join(' '));
+  return r.stdout;
+};
+const json = async <T>(...argv: string[]) => JSON.parse(await ok(...argv, '--json')) as T;
+
+before(async () => {
+  await ok('profile', 'create', 'Cleo');
+  await ok('profile', 'create', 'Dan');
+});
+after(async () => {
+  await keychain.clear();
+  removeTempDir(dataDir);
+});
+
+describe('enclave task', () => {
+  test('add prints the id; list shows it; done marks it done', async () => {
+    const out = await ok('task', 'add', '--profile', 'Cleo', 'Water the plants', '--due', '2030-01-05', '--priority', 'high');
+    assert.match(out, ID_LINE);
+    const id = out.trim();
+    await ok('task', 'add', '--profile', 'Cleo', 'Second');
+    const tasks = await json<Task[]>('task', 'list', '--profile', 'Cleo');
+    assert.deepEqual(tasks.map((t) => [t.title, t.due, t.priority]), [
+      ['Water the plants', '2030-01-05', 'high'],
+      ['Second', null, 'none'],
+    ]);
+    const table = await ok('task', 'list', '--profile', 'Cleo');
+    assert.match(table, /^ID +STATUS +PRIORITY +DUE +TITLE\n/);
+    assert.ok(table.includes('Water the plants'));
+    assert.equal(await ok('task', 'done', '--profile', 'Cleo', id), `done ${id}\n`);
+    assert.deepEqual((await json<Task[]>('task', 'list', '--profile', 'Cleo', '--status', 'done')).map((t) => t.id), [id]);
+    assert.deepEqual(await json<Task[]>('task', 'list', '--profile', 'Dan'), [], "Dan sees none of Cleo's tasks");
+  });
+
+  test('bad input is `error: INVALID_INPUT:` with exit code 1; an unknown id is NOT_FOUND', async () => {
+    for (const argv of [
+      ['task', 'add', '--profile', 'Cleo', ''],
+      ['task', 'add', '--profile', 'Cleo', 'x', '--due', 'tomorrow'],
+      ['task', 'add', '--profile', 'Cleo', 'x', '--priority', 'urgent'],
+      ['task', 'list', '--profile', 'Cleo', '--status', 'someday'],
+    ]) {
+      const r = await cli(...argv);
+      assert.equal(r.code, 1, argv.join(' '));
+      assert.match(r.stderr, /^error: INVALID_INPUT: /);
+    }
+    const r = await cli('task', 'done', '--profile', 'Cleo', '01890a5d-ac96-774b-bcce-b302099a8057');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^error: NOT_FOUND: /);
+    assert.equal((await cli('task', 'add', 'No profile')).code, 1);
+  });
+});
+
+describe('enclave note, event and search', () => {
+  test('note add reads the body from a file; note list shows it', async () => {
+    const file = path.join(dataDir, 'body.md');
+    fs.writeFileSync(file, '# Harvest\n\nPick the **tomatoes** on Sunday.\n');
+    assert.match(await ok('note', 'add', '--profile', 'Cleo', 'Garden', '--body-file', file), ID_LINE);
+    const notes = await json<NoteSummary[]>('note', 'list', '--profile', 'Cleo');
+    assert.deepEqual(notes.map((n) => [n.title, n.excerpt]), [['Garden', '# Harvest\n\nPick the **tomatoes** on Sunday.\n']]);
+    const missing = await cli('note', 'add', '--profile', 'Cleo', 'x', '--body-file', path.join(dataDir, 'nope.md'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /^error: INVALID_INPUT: cannot read --body-file \(ENOENT\)/);
+    assert.ok(!missing.stderr.includes(dataDir));
+  });
+
+  test('event add and list, with end before start refused', async () => {
+    assert.match(
+      await ok('event', 'add', '--profile', 'Cleo', 'Market', '--start', '2030-01-05T08:00:00Z', '--end', '2030-01-05T09:30:00Z'),
+      ID_LINE,
+    );
+    await ok('event', 'add', '--profile', 'Cleo', 'Later', '--start', '2030-02-05T08:00:00Z', '--end', '2030-02-05T09:00:00Z');
+    const bad = await cli('event', 'add', '--profile', 'Cleo', 'Back', '--start', '2030-01-05T08:00:00Z', '--end', '2030-01-05T07:00:00Z');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^error: INVALID_INPUT: end: /);
+    assert.equal((await cli('event', 'add', '--profile', 'Cleo', 'No times')).code, 2);
+    const events = await json<CalendarEvent[]>('event', 'list', '--profile', 'Cleo', '--from', '2030-01-01T00:00:00Z', '--to', '2030-02-01T00:00:00Z');
+    assert.deepEqual(events.map((e) => [e.title, e.start, e.timeZone]), [['Market', '2030-01-05T08:00:00.000Z', 'UTC']]);
+    const table = await ok('event', 'list', '--profile', 'Cleo');
+    assert.ok(table.includes('2030-01-05 08:00  2030-01-05 09:30  Market'), table);
+  });
+
+  test('search finds across kinds, highlights, and stays within the profile', async () => {
+    await ok('task', 'add', '--profile', 'Cleo', 'Buy tomato seeds');
+    const hits = await json<SearchHit[]>('search', '--profile', 'Cleo', 'tomato');
+    assert.deepEqual(hits.map((h) => h.kind).sort(), ['note', 'task']);
+    assert.ok(hits.some((h) => h.title === 'Buy \u0002tomato\u0003 seeds'));
+    assert.match(await ok('search', '--profile', 'Cleo', 'tomato'), /Buy «tomato» seeds/);
+    assert.deepEqual(await json<SearchHit[]>('search', '--profile', 'Dan', 'tomato'), []);
+    assert.equal(await ok('search', '--profile', 'Dan', 'tomato'), 'No matches.\n');
+  });
+});

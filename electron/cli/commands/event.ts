@@ -1,0 +1,68 @@
+import type { Command } from '../command.js';
+import { UsageError } from '../args.js';
+import { formatTable } from '../io.js';
+import { call } from '../session.js';
+import { allPages, localDateTime, localTimeZone, stringFlag } from './listing.js';
+
+const add: Command = {
+  path: ['event', 'add'],
+  summary: 'Add a calendar event; prints its id',
+  positionals: ['TITLE'],
+  flags: { start: 'string', end: 'string', 'time-zone': 'string', 'all-day': 'boolean', location: 'string' },
+  details:
+    'START and END are ISO date-times with an offset (2030-01-31T09:00:00+01:00), or dates with --all-day (END inclusive).\n' +
+    'TIME-ZONE is the IANA zone the event belongs to (default: this computer\'s).',
+  async run({ args, flags, io, unlockProfile }) {
+    const start = stringFlag(flags, 'start');
+    const end = stringFlag(flags, 'end');
+    if (start === undefined || end === undefined) throw new UsageError('event add needs --start and --end');
+    const location = stringFlag(flags, 'location');
+    const event = await call(await unlockProfile(), 'createEvent', {
+      title: args.TITLE!,
+      start,
+      end,
+      timeZone: stringFlag(flags, 'time-zone') ?? localTimeZone(),
+      ...(flags.has('all-day') ? { allDay: true } : {}),
+      ...(location !== undefined ? { location } : {}),
+    });
+    io.stdout(`${event.id}\n`);
+  },
+};
+
+const list: Command = {
+  path: ['event', 'list'],
+  summary: 'List events overlapping a time range, by start (times in local time)',
+  positionals: [],
+  flags: { from: 'string', to: 'string' },
+  details: 'FROM and TO are ISO date-times with an offset; either may be left out.',
+  async run({ flags, io, json, unlockProfile }) {
+    const enclave = await unlockProfile();
+    const from = stringFlag(flags, 'from');
+    const to = stringFlag(flags, 'to');
+    const events = await allPages((cursor) =>
+      call(enclave, 'listEvents', {
+        limit: 500,
+        ...(from !== undefined ? { from } : {}),
+        ...(to !== undefined ? { to } : {}),
+        ...(cursor !== undefined ? { cursor } : {}),
+      }),
+    );
+    if (json) {
+      io.stdout(`${JSON.stringify(events, null, 2)}\n`);
+      return;
+    }
+    if (events.length === 0) {
+      io.stdout('No events.\n');
+      return;
+    }
+    const zone = localTimeZone();
+    io.stdout(
+      formatTable(
+        ['ID', 'START', 'END', 'TITLE'],
+        events.map((e) => [e.id, localDateTime(e.start, zone), localDateTime(e.end, zone), e.title + (e.allDay ? ' (all day)' : '')]),
+      ),
+    );
+  },
+};
+
+export const eventCommands = [add, list];

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { UsageError } from '../args.js';
+import type { Command } from '../command.js';
+import { call } from '../session.js';
+import { stringFlag } from './listing.js';
+
+export const exportCommand: Command = {
+  path: ['export'],
+  summary: 'Write a table or a query result to a CSV or Parquet file',
+  positionals: [],
+  flags: { table: 'string', sql: 'string', out: 'string', format: 'string' },
+  details: 'Exactly one of --table T or --sql SQL; --out FILE is required; --format defaults from the extension (.parquet, else csv).',
+  async run({ flags, io, json, unlockProfile }) {
+    const table = stringFlag(flags, 'table');
+    const sql = stringFlag(flags, 'sql');
+    const out = stringFlag(flags, 'out');
+    if ((table === undefined) === (sql === undefined)) throw new UsageError('give exactly one of --table or --sql');
+    if (out === undefined) throw new UsageError('--out FILE is required');
+    const format = stringFlag(flags, 'format') ?? (/\.parquet$/i.test(out) ? 'parquet' : 'csv');
+    if (format !== 'csv' && format !== 'parquet') throw new UsageError('--format must be csv or parquet');
+    const outcome = await call(await unlockProfile(), 'exportData', {
+      source: table !== undefined ? { table } : { sql: sql! },
+      format,
+      path: path.resolve(out),
+    });
+    io.stdout(json ? `${JSON.stringify(outcome, null, 2)}\n` : `${outcome.path}\t${outcome.rows}\n`);
+  },
+};

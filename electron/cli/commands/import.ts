@@ -1,0 +1,47 @@
+import path from 'node:path';
+import type { ImportFormat, ImportOutcome, RejectSummary } from '../../../shared/analytics.js';
+import { AppException } from '../../../shared/errors.js';
+import { UsageError } from '../args.js';
+import type { Command } from '../command.js';
+import { call } from '../session.js';
+import { stringFlag } from './listing.js';
+
+const FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson'] as const;
+
+export const describeRejects = (r: RejectSummary) => {
+  const kinds = Object.entries(r.byType).map(([k, n]) => `${k}: ${n}`).join(', ');
+  const first = r.samples[0];
+  return `${r.rows} row(s) rejected (${kinds})${first ? `; first at line ${first.line ?? '?'}: ${first.message}` : ''}`;
+};
+
+export const importCommand: Command = {
+  path: ['import'],
+  summary: 'Import a CSV, TSV, Parquet or JSON file into a new table; prints the table and row count',
+  positionals: ['FILE'],
+  flags: { table: 'string', format: 'string', replace: 'boolean', append: 'boolean', 'skip-bad-rows': 'boolean' },
+  details:
+    'Types, delimiter, header and quoting are detected. When the table exists the import gets a new name,\n' +
+    'unless --replace or --append. Rows that do not fit fail the import (nothing is imported) unless --skip-bad-rows.',
+  async run({ args, flags, io, json, unlockProfile }) {
+    const format = stringFlag(flags, 'format');
+    if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    if (flags.has('replace') && flags.has('append')) throw new UsageError('--replace and --append exclude each other');
+    const table = stringFlag(flags, 'table');
+    const outcome: ImportOutcome = await call(await unlockProfile(), 'startImport', {
+      path: path.resolve(args.FILE!),
+      ...(table !== undefined ? { table } : {}),
+      ...(format !== undefined ? { options: { format: format as ImportFormat } } : {}),
+      onConflict: flags.has('replace') ? 'replace' : flags.has('append') ? 'append' : 'rename',
+      badRows: flags.has('skip-bad-rows') ? 'skip' : 'abort',
+    });
+    if (outcome.status === 'rejected') {
+      throw new AppException('INVALID_INPUT', `nothing imported: ${describeRejects(outcome.rejected)} (use --skip-bad-rows to import the others)`);
+    }
+    if (json) {
+      io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+      return;
+    }
+    io.stdout(`${outcome.table}\t${outcome.rows}\n`);
+    if (outcome.rejected) io.stderr(`warning: ${describeRejects(outcome.rejected)}\n`);
+  },
+};

@@ -1,0 +1,56 @@
+import fs from 'node:fs/promises';
+import { AppException } from '../../../shared/errors.js';
+import type { Command } from '../command.js';
+import { formatTable } from '../io.js';
+import { call } from '../session.js';
+import { allPages, stringFlag } from './listing.js';
+
+const add: Command = {
+  path: ['note', 'add'],
+  summary: 'Add a note; prints its id',
+  positionals: ['TITLE'],
+  flags: { 'body-file': 'string' },
+  details: 'The body (Markdown, at most 1 MiB) is read from --body-file; "-" reads standard input.',
+  async run({ args, flags, io, unlockProfile }) {
+    const file = stringFlag(flags, 'body-file');
+    let body: string | undefined;
+    if (file === '-') body = await io.readStdin();
+    else if (file !== undefined) {
+      try {
+        body = await fs.readFile(file, 'utf8');
+      } catch (e) {
+        const why = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+        throw new AppException('INVALID_INPUT', `cannot read --body-file (${why})`, { field: 'body-file' });
+      }
+    }
+    const note = await call(await unlockProfile(), 'createNote', { title: args.TITLE!, ...(body !== undefined ? { body } : {}) });
+    io.stdout(`${note.id}\n`);
+  },
+};
+
+const list: Command = {
+  path: ['note', 'list'],
+  summary: 'List notes, pinned first, most recently updated next',
+  positionals: [],
+  flags: {},
+  async run({ io, json, unlockProfile }) {
+    const enclave = await unlockProfile();
+    const notes = await allPages((cursor) => call(enclave, 'listNotes', { limit: 500, ...(cursor !== undefined ? { cursor } : {}) }));
+    if (json) {
+      io.stdout(`${JSON.stringify(notes, null, 2)}\n`);
+      return;
+    }
+    if (notes.length === 0) {
+      io.stdout('No notes.\n');
+      return;
+    }
+    io.stdout(
+      formatTable(
+        ['ID', 'UPDATED', 'PINNED', 'TITLE'],
+        notes.map((n) => [n.id, n.updatedAt, n.pinned ? 'yes' : '', n.title || '(untitled)']),
+      ),
+    );
+  },
+};
+
+export const noteCommands = [add, list];

@@ -1,0 +1,28 @@
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/search.js';
+import type { Command } from '../command.js';
+import { formatTable } from '../io.js';
+import { call } from '../session.js';
+
+// A terminal shows highlights as «…»; --json keeps the markers (see shared/search.ts).
+const plain = (s: string) => s.split(HIGHLIGHT_START).join('«').split(HIGHLIGHT_END).join('»').replace(/\s+/g, ' ');
+
+const search: Command = {
+  path: ['search'],
+  summary: 'Search tasks, notes and events; best matches first',
+  positionals: ['QUERY'],
+  flags: {},
+  async run({ args, io, json, unlockProfile }) {
+    const hits = await call(await unlockProfile(), 'search', { query: args.QUERY! });
+    if (json) {
+      io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
+      return;
+    }
+    if (hits.length === 0) {
+      io.stdout('No matches.\n');
+      return;
+    }
+    io.stdout(formatTable(['KIND', 'ID', 'TITLE', 'MATCH'], hits.map((h) => [h.kind, h.id, plain(h.title), plain(h.snippet)])));
+  },
+};
+
+export const searchCommands = [search];

@@ -1,0 +1,81 @@
+import type { TaskPriority, TaskStatus } from '../../../shared/tasks.js';
+import { AppException } from '../../../shared/errors.js';
+import type { Command } from '../command.js';
+import { formatTable } from '../io.js';
+import { call } from '../session.js';
+import { allPages, stringFlag } from './listing.js';
+
+const add: Command = {
+  path: ['task', 'add'],
+  summary: 'Add a task; prints its id',
+  positionals: ['TITLE'],
+  flags: { due: 'string', priority: 'string' },
+  details: 'DUE is a date (2030-01-31) or an ISO date-time with an offset; PRIORITY is none, low, medium or high.',
+  async run({ args, flags, io, unlockProfile }) {
+    const due = stringFlag(flags, 'due');
+    const priority = stringFlag(flags, 'priority');
+    const task = await call(await unlockProfile(), 'createTask', {
+      title: args.TITLE!,
+      ...(due !== undefined ? { due } : {}),
+      ...(priority !== undefined ? { priority: priority as TaskPriority } : {}),
+    });
+    io.stdout(`${task.id}\n`);
+  },
+};
+
+const list: Command = {
+  path: ['task', 'list'],
+  summary: 'List tasks in their manual order',
+  positionals: [],
+  flags: { status: 'string' },
+  details: 'STATUS is todo, doing or done.',
+  async run({ flags, io, json, unlockProfile }) {
+    const enclave = await unlockProfile();
+    const status = stringFlag(flags, 'status');
+    const tasks = await allPages((cursor) =>
+      call(enclave, 'listTasks', {
+        limit: 500,
+        ...(status !== undefined ? { status: status as TaskStatus } : {}),
+        ...(cursor !== undefined ? { cursor } : {}),
+      }),
+    );
+    if (json) {
+      io.stdout(`${JSON.stringify(tasks, null, 2)}\n`);
+      return;
+    }
+    if (tasks.length === 0) {
+      io.stdout('No tasks.\n');
+      return;
+    }
+    io.stdout(
+      formatTable(
+        ['ID', 'STATUS', 'PRIORITY', 'DUE', 'TITLE'],
+        tasks.map((t) => [t.id, t.status, t.priority, t.due ?? '-', t.title]),
+      ),
+    );
+  },
+};
+
+const done: Command = {
+  path: ['task', 'done'],
+  summary: 'Mark a task done',
+  positionals: ['ID'],
+  flags: {},
+  async run({ args, io, unlockProfile }) {
+    const enclave = await unlockProfile();
+    // Marking done never loses anyone's edit, so a change made meanwhile is simply re-read once.
+    for (let attempt = 0; ; attempt++) {
+      const task = await call(enclave, 'getTask', { id: args.ID! });
+      if (task.status === 'done') break;
+      try {
+        await call(enclave, 'updateTask', { id: task.id, version: task.version, status: 'done' });
+        break;
+      } catch (e) {
+        if (!(e instanceof AppException && e.code === 'CONFLICT') || attempt > 0) throw e;
+      }
+    }
+    io.stdout(`done ${args.ID}\n`);
+  },
+};
+
+export const taskCommands = [add, list, done];

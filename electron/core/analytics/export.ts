@@ -1,0 +1,57 @@
+// Writing a table, a kept result or a query to a file the person chose. DuckDB may
+// write only into the profile's staging directory, so it writes there and we move
+// the file out (a rename on the same volume, else a copy).
+import type { DuckDBConnection } from '@duckdb/node-api';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportFormat, ExportOutcome } from '../../../shared/analytics.js';
+import { AppException } from '../../../shared/errors.js';
+import { sqlError } from './duckdb-errors.js';
+import { quoteIdent, quoteLiteral } from './sql-text.js';
+import { stagingPath } from './staging.js';
+
+export async function exportRelation(
+  conn: DuckDBConnection,
+  profileDir: string,
+  relation: string,
+  format: ExportFormat,
+  target: string,
+): Promise<ExportOutcome> {
+  const staged = stagingPath(profileDir, `export.${format}`);
+  try {
+    const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet, COMPRESSION zstd)';
+    let rows: number;
+    try {
+      const r = await conn.run(`COPY (SELECT * FROM ${relation}) TO ${quoteLiteral(staged)} ${options}`);
+      rows = Number(r.rowsChanged);
+    } catch (e) {
+      throw sqlError(e);
+    }
+    moveOut(staged, target);
+    return { path: target, rows, bytes: fs.statSync(target).size };
+  } finally {
+    fs.rmSync(staged, { force: true });
+  }
+}
+
+export async function tableRelation(conn: DuckDBConnection, table: string): Promise<string> {
+  const r = await conn.runAndReadAll(
+    `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1
+     UNION ALL SELECT 1 FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND view_name = $1`,
+    [table],
+  );
+  if (r.currentRowCount === 0) throw new AppException('NOT_FOUND', `No table named ${table}`, { field: 'source.table' });
+  return `main.${quoteIdent(table)}`;
+}
+
+function moveOut(staged: string, target: string): void {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.enclave-partial`);
+  try {
+    fs.renameSync(staged, tmp);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    fs.copyFileSync(staged, tmp);
+  }
+  // The target appears whole or not at all.
+  fs.renameSync(tmp, target);
+}

@@ -1,0 +1,160 @@
+// Imports of real files in temp dirs into a real sandboxed DuckDB: each file either
+// imports correctly or reports a clear error, and a failure leaves nothing behind.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { ImportOutcome, ImportProgress } from '../../../shared/analytics.js';
+import { AppException, type ErrorCode } from '../../../shared/errors.js';
+import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
+import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { Imports, type StartImport } from './import-file.js';
+import { QueryResults } from './query-results.js';
+import { STAGING_DIR } from './sandbox.js';
+
+const dir = makeTempDir();
+const files = makeTempDir();
+let store: DuckdbStore;
+let imports: Imports;
+let results: QueryResults;
+const progress: ImportProgress[] = [];
+
+const file = (name: string, content: string | Buffer) => {
+  const p = path.join(files, name);
+  fs.writeFileSync(p, content);
+  return p;
+};
+const rows = async (sql: string) => (await results.run({ sql, pageSize: 1000 })).firstPage.rows;
+const tables = async () =>
+  (await store.conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1`)).getRowsJS().flat();
+const start = (p: Partial<StartImport> & { path: string }) => imports.start({ onConflict: 'error', badRows: 'abort', ...p });
+const imported = (o: ImportOutcome) => {
+  assert.equal(o.status, 'imported', JSON.stringify(o));
+  return o as Extract<ImportOutcome, { status: 'imported' }>;
+};
+async function expectFailure(run: () => Promise<unknown>, code: ErrorCode, re?: RegExp) {
+  const before = await tables();
+  await assert.rejects(run(), (e: unknown) => {
+    assert.ok(e instanceof AppException, String(e));
+    assert.equal(e.code, code, e.message);
+    if (re) assert.match(e.message, re);
+    return true;
+  });
+  assert.deepEqual(await tables(), before, 'a failed import left a table behind');
+  assert.deepEqual(fs.readdirSync(path.join(store.dir, STAGING_DIR)), [], 'staging not cleaned');
+}
+
+before(async () => {
+  store = await openDuckdbStore(dir);
+  imports = new Imports(store, (p) => progress.push(p));
+  results = new QueryResults(store);
+});
+
+after(async () => {
+  await results.closeAll();
+  await store.close();
+  removeTempDir(dir);
+  removeTempDir(files);
+});
+
+test('quoting, embedded newlines, UTF-8 and CRLF', async () => {
+  const p = file('tricky.csv', 'id,name,note\r\n1,"Smith, J.","said ""hi""\r\nthen left"\r\n2,Zoë 🦆,"日本語"\r\n');
+  const preview = await imports.preview(p);
+  assert.deepEqual(preview.columns.map((c) => [c.name, c.type.id]), [['id', 'BIGINT'], ['name', 'VARCHAR'], ['note', 'VARCHAR']]);
+  assert.equal(preview.detected?.delimiter, ',');
+  assert.equal(preview.suggestedTable, 'tricky');
+  const o = imported(await start({ path: p }));
+  assert.equal(o.rows, 2);
+  assert.deepEqual(await rows('SELECT * FROM tricky ORDER BY id'), [
+    ['1', 'Smith, J.', 'said "hi"\r\nthen left'],
+    ['2', 'Zoë 🦆', '日本語'],
+  ]);
+  assert.deepEqual(fs.readdirSync(path.join(store.dir, STAGING_DIR)), []);
+});
+
+test('TSV, overrides, and name collisions: error, rename, append, replace', async () => {
+  const p = file('people data.tsv', 'a\tb\n1\t2024-01-02\n');
+  const preview = await imports.preview(p, { columnTypes: { b: 'VARCHAR' } });
+  assert.deepEqual(preview.columns.map((c) => c.type.id), ['BIGINT', 'VARCHAR']);
+  assert.equal(imported(await start({ path: p })).table, 'people_data');
+  await expectFailure(() => start({ path: p }), 'ALREADY_EXISTS');
+  assert.equal(imported(await start({ path: p, onConflict: 'rename' })).table, 'people_data_2');
+  assert.equal(imported(await start({ path: p, onConflict: 'append' })).rows, 1);
+  assert.deepEqual(await rows('SELECT count(*) FROM people_data'), [['2']]);
+  assert.equal(imported(await start({ path: p, onConflict: 'replace', table: 'People Data!' })).table, 'People_Data');
+  assert.deepEqual(await rows('SELECT count(*) FROM people_data'), [['1']]);
+  const h = imported(await start({ path: p, table: 'no_header', options: { csv: { header: false, delimiter: '\t' } } }));
+  assert.equal(h.rows, 2);
+});
+
+test('empty file and header-only file', async () => {
+  await expectFailure(() => start({ path: file('empty.csv', '') }), 'INVALID_INPUT', /empty/);
+  const o = imported(await start({ path: file('header_only.csv', 'a,b,c\n') }));
+  assert.equal(o.rows, 0);
+  assert.deepEqual(await rows(`SELECT column_name FROM duckdb_columns() WHERE table_name = 'header_only' ORDER BY column_index`), [['a'], ['b'], ['c']]);
+});
+
+test('ragged rows and wrong types: reported, then the good rows on request', async () => {
+  const p = file('ragged.csv', 'id,day\n1,2024-01-01\n2,2024-01-02\n3\nfour,2024-01-04\n5,2024-01-05\n');
+  const types = { columnTypes: { id: 'INTEGER', day: 'DATE' } };
+  const tablesBefore = await tables();
+  const r = await start({ path: p, options: types });
+  assert.equal(r.status, 'rejected');
+  if (r.status !== 'rejected') return;
+  assert.equal(r.rejected.rows, 2);
+  assert.ok(r.rejected.byType['MISSING COLUMNS'] && r.rejected.byType.CAST, JSON.stringify(r.rejected.byType));
+  assert.ok(r.rejected.samples.every((s) => !s.message.includes(STAGING_DIR)));
+  assert.deepEqual(await tables(), tablesBefore, 'a rejected import left a table');
+  const ok = imported(await start({ path: p, options: types, badRows: 'skip' }));
+  assert.equal(ok.rows, 3);
+  assert.equal(ok.rejected?.rows, 2);
+  assert.deepEqual(await rows('SELECT id FROM ragged ORDER BY id'), [['1'], ['2'], ['5']]);
+});
+
+test('a file that is not CSV at all, and a missing file', async () => {
+  await expectFailure(() => start({ path: file('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0])) }), 'INVALID_INPUT', /binary/);
+  await expectFailure(() => start({ path: file('broken.parquet', 'not parquet at all') }), 'SQL_ERROR', /broken\.parquet/);
+  await expectFailure(() => start({ path: path.join(files, 'missing.csv') }), 'NOT_FOUND');
+  await expectFailure(() => start({ path: file('bad.json', '{"a": 1,,,') }), 'SQL_ERROR', /bad\.json/);
+});
+
+test('Parquet, JSON and NDJSON', async () => {
+  const parquet = path.join(files, 'from_duck.parquet');
+  // Written by a throwaway unsandboxed instance: the profile's own may not write there.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const free = await DuckDBInstance.create(':memory:');
+  const c = await free.connect();
+  await c.run(`COPY (SELECT i AS n, (i::DECIMAL(10,2) / 3)::DECIMAL(10,2) AS d FROM range(1000) t(i)) TO '${parquet}'`);
+  c.closeSync();
+  free.closeSync();
+  assert.equal(imported(await start({ path: parquet })).rows, 1000);
+  assert.deepEqual(await rows('SELECT sum(n), max(d) FROM from_duck'), [['499500', '333.00']]);
+  const json = file('list.json', '[{"a": 1, "b": "x"}, {"a": 2, "b": null}]');
+  assert.equal(imported(await start({ path: json })).rows, 2);
+  const nd = file('lines.ndjson', '{"a": 1, "tags": ["x"]}\n{"a": 2, "tags": []}\n');
+  const preview = await imports.preview(nd, { columnTypes: { a: 'SMALLINT' } });
+  assert.deepEqual(preview.columns.map((c) => c.type.sql), ['SMALLINT', 'VARCHAR[]']);
+  assert.equal(imported(await start({ path: nd })).rows, 2);
+  assert.deepEqual(await rows('SELECT tags FROM lines ORDER BY a'), [[['x']], [[]]]);
+});
+
+test('cancel mid-import leaves nothing', async () => {
+  const p = path.join(files, 'big.csv');
+  const fd = fs.openSync(p, 'w');
+  const block = Array.from({ length: 20000 }, (_, i) => `${i},name ${i},${i * 0.5},2024-01-01`).join('\n') + '\n';
+  fs.writeSync(fd, 'id,name,v,day\n');
+  for (let i = 0; i < 150; i++) fs.writeSync(fd, block);
+  fs.closeSync(fd);
+  const before = await tables();
+  progress.length = 0;
+  const importId = '11111111-2222-4333-8444-555555555555';
+  const running = start({ path: p, importId, table: 'big_cancelled' });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(imports.cancel(importId), true);
+  await assert.rejects(running, (e: unknown) => e instanceof AppException && e.code === 'CANCELLED');
+  assert.deepEqual(await tables(), before);
+  assert.equal(progress.at(-1)?.phase, 'cancelled');
+  assert.ok(progress.every((p) => p.importId === importId));
+  assert.deepEqual(fs.readdirSync(path.join(store.dir, STAGING_DIR)), []);
+  assert.equal(imports.cancel(importId), false);
+});

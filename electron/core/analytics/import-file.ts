@@ -1,0 +1,351 @@
+// Importing a file the person chose into a new table of their profile: atomic (one
+// transaction), cancellable (connection interrupt), with progress and a report of
+// rejected rows. The file reaches DuckDB through staging.ts.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  BadRowMode,
+  ConflictMode,
+  DetectedCsv,
+  ImportFormat,
+  ImportOptions,
+  ImportOutcome,
+  ImportPreview,
+  ImportProgress,
+  RejectSummary,
+} from '../../../shared/analytics.js';
+import { AppException } from '../../../shared/errors.js';
+import type { DuckdbStore } from '../storage/duckdb-store.js';
+import { isInterrupt, sqlError } from './duckdb-errors.js';
+import { quoteIdent, quoteLiteral, sanitizeTableName } from './sql-text.js';
+import { stageFile } from './staging.js';
+import { wireColumns, wireRows } from './wire-encode.js';
+
+export const PREVIEW_ROWS = 100;
+const PROGRESS_EVERY_MS = 500;
+const REJECT_SAMPLES = 20;
+
+export type ProgressSink = (p: ImportProgress) => void;
+
+export interface StartImport {
+  path: string;
+  importId?: string | undefined;
+  table?: string | undefined;
+  options?: ImportOptions | undefined;
+  onConflict: ConflictMode;
+  badRows: BadRowMode;
+}
+
+export function detectFormat(file: string): ImportFormat {
+  const name = file.toLowerCase().replace(/\.(gz|zst)$/, '');
+  if (/\.(tsv|tab)$/.test(name)) return 'tsv';
+  if (/\.(parquet|pq)$/.test(name)) return 'parquet';
+  if (/\.(ndjson|jsonl)$/.test(name)) return 'ndjson';
+  if (/\.json$/.test(name)) return 'json';
+  return 'csv';
+}
+
+export function suggestTableName(file: string): string {
+  return sanitizeTableName(path.basename(file).replace(/(\.[A-Za-z0-9]{1,8})+$/, ''));
+}
+
+const isText = (f: ImportFormat) => f === 'csv' || f === 'tsv' || f === 'json' || f === 'ndjson';
+
+/** Refuses what is certainly not a text file before DuckDB turns its bytes into a column of noise. */
+function checkLooksLikeText(file: string, format: ImportFormat): void {
+  if (!isText(format) || /\.(gz|zst)$/i.test(file)) return;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(8192);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    if (buf.subarray(0, n).includes(0)) {
+      throw new AppException('INVALID_INPUT', `This file does not look like ${format.toUpperCase()} text (it holds binary data)`, {
+        field: 'path',
+      });
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+interface ReaderSql {
+  /** A FROM-able expression. */
+  from: string;
+  /** The SELECT list (casts for columnTypes on formats without a types option). */
+  select: string;
+}
+
+function readerSql(format: ImportFormat, file: string, options: ImportOptions, rejects?: { table: string; scan: string }): ReaderSql {
+  const args: string[] = [quoteLiteral(file)];
+  const types = options.columnTypes ?? {};
+  const typeEntries = Object.entries(types);
+  if (format === 'csv' || format === 'tsv') {
+    const o = options.csv ?? {};
+    const delimiter = o.delimiter ?? (format === 'tsv' ? '\t' : undefined);
+    if (delimiter !== undefined) args.push(`delim = ${quoteLiteral(delimiter)}`);
+    if (o.header !== undefined) args.push(`header = ${o.header}`);
+    if (o.quote !== undefined) args.push(`quote = ${quoteLiteral(o.quote)}`);
+    if (o.escape !== undefined) args.push(`escape = ${quoteLiteral(o.escape)}`);
+    if (o.skipRows !== undefined) args.push(`skip = ${o.skipRows}`);
+    if (o.dateFormat !== undefined) args.push(`dateformat = ${quoteLiteral(o.dateFormat)}`);
+    if (o.timestampFormat !== undefined) args.push(`timestampformat = ${quoteLiteral(o.timestampFormat)}`);
+    if (o.decimalSeparator !== undefined) args.push(`decimal_separator = ${quoteLiteral(o.decimalSeparator)}`);
+    if (o.nullString !== undefined) args.push(`nullstr = ${quoteLiteral(o.nullString)}`);
+    if (o.allVarchar) args.push('all_varchar = true');
+    if (typeEntries.length) args.push(`types = {${typeEntries.map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(', ')}}`);
+    if (rejects) args.push(`store_rejects = true, rejects_table = ${quoteLiteral(rejects.table)}, rejects_scan = ${quoteLiteral(rejects.scan)}`);
+    return { from: `read_csv(${args.join(', ')})`, select: '*' };
+  }
+  const from =
+    format === 'parquet'
+      ? `read_parquet(${args.join(', ')})`
+      : `read_json(${args.join(', ')}, format = ${format === 'ndjson' ? "'newline_delimited'" : "'auto'"})`;
+  const select = typeEntries.length
+    ? `* REPLACE (${typeEntries.map(([k, v]) => `CAST(${quoteIdent(k)} AS ${checkTypeName(v)}) AS ${quoteIdent(k)}`).join(', ')})`
+    : '*';
+  return { from, select };
+}
+
+/** A type name goes into SQL unquoted, so it may only look like one. */
+function checkTypeName(t: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_ ]*(\(\s*\d+\s*(,\s*\d+\s*)?\))?(\[\])*$/.test(t.trim())) {
+    throw new AppException('INVALID_INPUT', `Not a column type: ${t}`, { field: 'options.columnTypes' });
+  }
+  return t.trim();
+}
+
+function notFound(file: string): AppException {
+  return new AppException('NOT_FOUND', `No such file: ${path.basename(file)}`, { field: 'path' });
+}
+
+function fileSize(file: string): number {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new AppException('INVALID_INPUT', `${path.basename(file)} is not a file`, { field: 'path' });
+    if (st.size === 0) throw new AppException('INVALID_INPUT', `${path.basename(file)} is empty`, { field: 'path' });
+    return st.size;
+  } catch (e) {
+    if (e instanceof AppException) throw e;
+    throw notFound(file);
+  }
+}
+
+/** Rows in a text file, estimated from the newlines of its first megabyte. */
+function estimateRows(file: string, size: number, format: ImportFormat): number {
+  if (format === 'parquet' || format === 'json' || size === 0) return 0;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(size, 1 << 20));
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    let lines = 0;
+    for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lines++;
+    return lines === 0 ? 1 : Math.round((lines / n) * size);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export class Imports {
+  private readonly running = new Map<string, { conn: DuckDBConnection; cancelled: boolean }>();
+  private readonly busy = new Set<DuckDBConnection>();
+
+  constructor(
+    private readonly store: DuckdbStore,
+    private readonly progress: ProgressSink,
+  ) {}
+
+  async preview(file: string, options: ImportOptions = {}): Promise<ImportPreview> {
+    const format = options.format ?? detectFormat(file);
+    const size = fileSize(file);
+    checkLooksLikeText(file, format);
+    const staged = stageFile(this.store.dir, file);
+    const conn = await this.store.instance.connect();
+    try {
+      const reader = readerSql(format, staged.path, options);
+      const result = await conn.runAndReadAll(`SELECT ${reader.select} FROM ${reader.from} LIMIT ${PREVIEW_ROWS}`).catch((e) => {
+        throw this.importError(e, staged.path, file);
+      });
+      let detected: DetectedCsv | null = null;
+      if (format === 'csv' || format === 'tsv') {
+        const sniffArgs = reader.from.replace(/^read_csv\(/, 'sniff_csv(').replace(/, types = \{[^}]*\}/, '');
+        const sniff = (await conn.runAndReadAll(`SELECT * FROM ${sniffArgs}`).catch(() => null))?.getRowObjectsJS()[0];
+        if (sniff) {
+          const text = (v: unknown) => (v === null || v === undefined || v === '(empty)' ? '' : String(v));
+          detected = {
+            delimiter: text(sniff.Delimiter),
+            quote: text(sniff.Quote),
+            escape: text(sniff.Escape),
+            header: Boolean(sniff.HasHeader),
+            skipRows: Number(sniff.SkipRows ?? 0),
+            dateFormat: sniff.DateFormat == null ? null : String(sniff.DateFormat),
+            timestampFormat: sniff.TimestampFormat == null ? null : String(sniff.TimestampFormat),
+          };
+        }
+      }
+      return {
+        format,
+        columns: wireColumns(result),
+        rows: wireRows(result),
+        detected,
+        suggestedTable: suggestTableName(file),
+        fileBytes: size,
+      };
+    } finally {
+      conn.closeSync();
+      staged.release();
+    }
+  }
+
+  async start(req: StartImport): Promise<ImportOutcome> {
+    const importId = req.importId ?? randomUUID();
+    if (this.running.has(importId)) throw new AppException('ALREADY_EXISTS', 'An import with that id is running');
+    const options = req.options ?? {};
+    const format = options.format ?? detectFormat(req.path);
+    const totalBytes = fileSize(req.path);
+    checkLooksLikeText(req.path, format);
+    const estimatedRows = estimateRows(req.path, totalBytes, format);
+    const staged = stageFile(this.store.dir, req.path);
+    const conn = this.store.importConns.find((c) => !this.busy.has(c)) ?? (await this.store.instance.connect());
+    const pooled = this.store.importConns.includes(conn);
+    this.busy.add(conn);
+    const state = { conn, cancelled: false };
+    this.running.set(importId, state);
+    const t0 = performance.now();
+    const emit = (phase: ImportProgress['phase'], rows: number, bytesRead: number) =>
+      this.progress({ importId, phase, bytesRead, totalBytes, rows, elapsedMs: Math.round(performance.now() - t0) });
+    emit('reading', 0, 0);
+    const timer = setInterval(() => {
+      const pct = conn.progress.percentage;
+      const fraction = pct >= 0 ? Math.min(1, pct / 100) : 0;
+      emit('reading', Math.round(fraction * estimatedRows), Math.round(fraction * totalBytes));
+    }, PROGRESS_EVERY_MS);
+    const suffix = importId.replace(/-/g, '');
+    const rejects = { table: `enclave_reject_errors_${suffix}`, scan: `enclave_reject_scans_${suffix}` };
+    const useRejects = format === 'csv' || format === 'tsv';
+    let inTransaction = false;
+    try {
+      const target = await this.targetTable(conn, req.table ?? suggestTableName(req.path), req.onConflict);
+      const reader = readerSql(format, staged.path, options, useRejects ? rejects : undefined);
+      const source = `SELECT ${reader.select} FROM ${reader.from}`;
+      await conn.run('BEGIN TRANSACTION');
+      inTransaction = true;
+      let rows: number;
+      try {
+        if (target.append) {
+          const r = await conn.run(`INSERT INTO ${quoteIdent(target.name)} BY NAME ${source}`);
+          rows = Number(r.rowsChanged);
+        } else {
+          await conn.run(`CREATE ${target.replace ? 'OR REPLACE ' : ''}TABLE ${quoteIdent(target.name)} AS ${source}`);
+          const n = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdent(target.name)}`);
+          rows = Number(n.getRowObjectsJS()[0]?.n ?? 0);
+        }
+      } catch (e) {
+        throw this.importError(e, staged.path, req.path);
+      }
+      const rejected = useRejects ? await this.rejectSummary(conn, rejects.table, staged.path, req.path) : null;
+      if (state.cancelled) throw new AppException('CANCELLED', 'The import was cancelled');
+      if (rejected && req.badRows === 'abort') {
+        await conn.run('ROLLBACK');
+        inTransaction = false;
+        emit('failed', 0, totalBytes);
+        return { status: 'rejected', importId, rejected };
+      }
+      await conn.run('COMMIT');
+      inTransaction = false;
+      emit('done', rows, totalBytes);
+      return { status: 'imported', importId, table: target.name, rows, rejected };
+    } catch (e) {
+      const cancelled = state.cancelled || isInterrupt(e);
+      emit(cancelled ? 'cancelled' : 'failed', 0, 0);
+      if (cancelled) throw new AppException('CANCELLED', 'The import was cancelled; nothing was imported');
+      throw e instanceof AppException ? e : this.importError(e, staged.path, req.path);
+    } finally {
+      clearInterval(timer);
+      // Nothing of a failed or cancelled import stays behind: the transaction takes the
+      // table and its rows with it.
+      if (inTransaction) await conn.run('ROLLBACK').catch(() => undefined);
+      if (useRejects) {
+        await conn.run(`DROP TABLE IF EXISTS temp.${rejects.table}`).catch(() => undefined);
+        await conn.run(`DROP TABLE IF EXISTS temp.${rejects.scan}`).catch(() => undefined);
+      }
+      this.running.delete(importId);
+      this.busy.delete(conn);
+      if (!pooled) conn.closeSync();
+      staged.release();
+    }
+  }
+
+  cancel(importId: string): boolean {
+    const state = this.running.get(importId);
+    if (!state) return false;
+    state.cancelled = true;
+    state.conn.interrupt();
+    return true;
+  }
+
+  cancelAll(): void {
+    for (const id of this.running.keys()) this.cancel(id);
+  }
+
+  private async targetTable(conn: DuckDBConnection, requested: string, mode: ConflictMode) {
+    const base = sanitizeTableName(requested);
+    const exists = async (name: string) => {
+      const r = await conn.runAndReadAll(
+        `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND lower(table_name) = lower($1)
+         UNION ALL SELECT 1 FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND lower(view_name) = lower($1)`,
+        [name],
+      );
+      return r.currentRowCount > 0;
+    };
+    if (!(await exists(base))) return { name: base, replace: false, append: false };
+    switch (mode) {
+      case 'replace':
+        return { name: base, replace: true, append: false };
+      case 'append':
+        return { name: base, replace: false, append: true };
+      case 'rename':
+        for (let i = 2; ; i++) {
+          const name = `${base}_${i}`;
+          if (!(await exists(name))) return { name, replace: false, append: false };
+        }
+      default:
+        throw new AppException('ALREADY_EXISTS', `A table named ${base} already exists`, { field: 'table' });
+    }
+  }
+
+  private async rejectSummary(conn: DuckDBConnection, table: string, staged: string, original: string): Promise<RejectSummary | null> {
+    const exists = await conn.runAndReadAll(`SELECT 1 FROM duckdb_tables() WHERE database_name = 'temp' AND table_name = $1`, [table]);
+    if (exists.currentRowCount === 0) return null;
+    const counts = await conn.runAndReadAll(
+      `SELECT error_type::VARCHAR AS t, count(*)::BIGINT AS n FROM temp.${table} GROUP BY ALL`,
+    );
+    const byType: Record<string, number> = {};
+    for (const r of counts.getRowObjectsJS()) byType[String(r.t)] = Number(r.n);
+    if (Object.keys(byType).length === 0) return null;
+    const rows = await conn.runAndReadAll(`SELECT count(DISTINCT (file_id, line))::BIGINT AS n FROM temp.${table}`);
+    const samples = await conn.runAndReadAll(
+      `SELECT line, column_name, error_type::VARCHAR AS error_type, error_message, csv_line FROM temp.${table} ORDER BY line, column_idx LIMIT ${REJECT_SAMPLES}`,
+    );
+    return {
+      rows: Number(rows.getRowObjectsJS()[0]?.n ?? 0),
+      byType,
+      samples: samples.getRowObjectsJS().map((r) => ({
+        line: r.line === null ? null : Number(r.line),
+        column: r.column_name === null ? null : String(r.column_name),
+        errorType: String(r.error_type),
+        message: String(r.error_message).split(staged).join(path.basename(original)),
+        csvLine: r.csv_line === null ? null : String(r.csv_line),
+      })),
+    };
+  }
+
+  /** A reader error, with the staging name replaced by the name the person chose. */
+  private importError(e: unknown, staged: string, original: string): AppException {
+    const err = sqlError(e);
+    if (err.code !== 'SQL_ERROR') return err;
+    const message = err.message.split(staged).join(path.basename(original)).replace(/^[A-Za-z ]+ Error: /, '');
+    return new AppException('SQL_ERROR', `Could not read ${path.basename(original)}: ${message}`);
+  }
+}

@@ -1,0 +1,90 @@
+// Main-thread checks on the paths a person picks for import and export. Such a path
+// may be anywhere except inside the app's user-data directory: that is where every
+// profile's files live, and reading one there is how one profile would read another's.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppException } from '../../../shared/errors.js';
+import { profilesRoot } from '../paths.js';
+
+const caseInsensitive = process.platform === 'darwin' || process.platform === 'win32';
+const norm = (p: string) => (caseInsensitive ? p.toLowerCase() : p);
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(norm(parent), norm(child));
+  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
+}
+
+function realDataDir(dataDir: string): string {
+  try {
+    return fs.realpathSync(dataDir);
+  } catch {
+    return path.resolve(dataDir);
+  }
+}
+
+/** dev:inode of every file the app keeps (registry, and each profile's files). */
+function appFileIds(dataDir: string): Set<string> {
+  const ids = new Set<string>();
+  const add = (p: string) => {
+    try {
+      const st = fs.statSync(p);
+      if (st.isFile()) ids.add(`${st.dev}:${st.ino}`);
+    } catch {
+      // gone meanwhile
+    }
+  };
+  const list = (dir: string) => {
+    try {
+      return fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  for (const e of list(dataDir)) if (e.isFile()) add(path.join(dataDir, e.name));
+  const root = profilesRoot(dataDir);
+  for (const p of list(root)) {
+    if (!p.isDirectory()) continue;
+    for (const f of list(path.join(root, p.name))) if (f.isFile()) add(path.join(root, p.name, f.name));
+  }
+  return ids;
+}
+
+const refused = (what: string) =>
+  new AppException('PERMISSION_DENIED', `Enclave does not ${what} files inside its own data folder`, { field: 'path' });
+
+/**
+ * The real path of a file chosen for import. Refused when it (after resolving every
+ * symlink) lies inside the user-data directory, or is a hard link to a file there.
+ */
+export function checkImportSource(dataDir: string, file: string): string {
+  let real: string;
+  try {
+    real = fs.realpathSync(path.resolve(file));
+  } catch {
+    throw new AppException('NOT_FOUND', `No such file: ${path.basename(file)}`, { field: 'path' });
+  }
+  if (isInside(real, realDataDir(dataDir))) throw refused('import');
+  const st = fs.statSync(real);
+  if (!st.isFile()) throw new AppException('INVALID_INPUT', `${path.basename(file)} is not a file`, { field: 'path' });
+  if (st.nlink > 1 && appFileIds(dataDir).has(`${st.dev}:${st.ino}`)) throw refused('import');
+  return real;
+}
+
+/** The real path an export is written to (its folder must exist); never inside the user-data directory. */
+export function checkExportTarget(dataDir: string, file: string): string {
+  const abs = path.resolve(file);
+  let parent: string;
+  try {
+    parent = fs.realpathSync(path.dirname(abs));
+  } catch {
+    throw new AppException('NOT_FOUND', `No such folder: ${path.dirname(abs)}`, { field: 'path' });
+  }
+  let target = path.join(parent, path.basename(abs));
+  if (fs.existsSync(target)) target = fs.realpathSync(target);
+  const data = realDataDir(dataDir);
+  if (isInside(target, data)) throw refused('export to');
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+    throw new AppException('INVALID_INPUT', `${path.basename(abs)} is a folder`, { field: 'path' });
+  }
+  return target;
+}

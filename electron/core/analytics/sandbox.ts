@@ -1,0 +1,71 @@
+// The sandbox every profile's DuckDB runs in. User SQL can reach nothing outside
+// the profile: no file outside its staging directory, no extension, no setting.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * The only directory of the profile DuckDB may read or write besides its own
+ * database files. Imports hard-link the user's file in here (see staging.ts) and
+ * exports are written here before being moved out; nothing else lives here, so a
+ * `COPY … TO` from user SQL can never overwrite data.sqlite.
+ */
+export const STAGING_DIR = '.staging';
+
+/** How many connections are configured for progress reporting before the lock (concurrent imports). */
+export const IMPORT_CONNECTIONS = 2;
+
+export function profileTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Options DuckDB must have from the first moment the instance exists. */
+export function instanceOptions(): Record<string, string> {
+  const totalMb = Math.floor(os.totalmem() / 2 ** 20);
+  return {
+    // Several profiles (and the app) share one machine: half the memory, at least 1 GB.
+    memory_limit: `${Math.max(1024, Math.floor(totalMb / 2))}MB`,
+    threads: String(Math.max(1, os.availableParallelism())),
+    // Extensions cannot be fetched offline, and must never be fetched implicitly.
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    allow_community_extensions: 'false',
+    allow_unsigned_extensions: 'false',
+    // Persistent secrets live in ~/.duckdb, outside the profile.
+    allow_persistent_secrets: 'false',
+    // Errors as JSON carry the character position of a SQL error.
+    errors_as_json: 'true',
+  };
+}
+
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Locks the instance down; no user SQL may run before this returns.
+ *
+ * `dir` must already be the real path of the profile directory: DuckDB resolves
+ * symlinks before checking a path against `allowed_directories` (sandbox.test.ts
+ * proves it), so a profile living under a symlinked directory (macOS /var →
+ * /private/var) would otherwise be refused its own staging files.
+ *
+ * `progressConns` are connections opened before the lock so they can turn on query
+ * progress, a per-connection setting that cannot be set globally and cannot be set
+ * at all once the configuration is locked. Only our import SQL runs on them.
+ */
+export async function lockDown(conn: DuckDBConnection, dir: string, progressConns: readonly DuckDBConnection[]): Promise<void> {
+  const staging = path.join(dir, STAGING_DIR);
+  fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
+  const database = path.join(dir, 'analytics.duckdb');
+  for (const c of progressConns) {
+    await c.run('SET enable_progress_bar = true');
+    await c.run('SET enable_progress_bar_print = false');
+  }
+  await conn.run(`SET GLOBAL TimeZone = ${literal(profileTimeZone())}`);
+  // The database and its .wal are allowed explicitly: checkpoints and recovery must
+  // keep working whatever DuckDB allows implicitly for attached files.
+  await conn.run(`SET allowed_paths = [${[database, `${database}.wal`].map(literal).join(', ')}]`);
+  await conn.run(`SET allowed_directories = [${literal(`${staging}${path.sep}`)}]`);
+  await conn.run('SET enable_external_access = false');
+  await conn.run('SET lock_configuration = true');
+}

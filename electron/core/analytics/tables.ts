@@ -1,0 +1,49 @@
+// The table browser's list: the profile's own tables and views (never our
+// enclave_meta bookkeeping), with row counts, sizes, columns and types.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TableColumnInfo, TableInfo } from '../../../shared/analytics.js';
+import { quoteIdent } from './sql-text.js';
+
+// Temporary objects live in the 'temp' database, so current_database() leaves them out.
+const USER_OBJECTS = `database_name = current_database() AND NOT internal AND schema_name <> 'enclave_meta'`;
+
+export async function listTables(conn: DuckDBConnection): Promise<TableInfo[]> {
+  const blockSize = Number(
+    (await conn.runAndReadAll('SELECT block_size FROM pragma_database_size() WHERE database_name = current_database()')).getRowObjectsJS()[0]
+      ?.block_size ?? 262144,
+  );
+  const objects = await conn.runAndReadAll(
+    `SELECT schema_name, table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE ${USER_OBJECTS}
+     UNION ALL SELECT schema_name, view_name, 'view' FROM duckdb_views() WHERE ${USER_OBJECTS}
+     ORDER BY 1, 2`,
+  );
+  const columns = await conn.runAndReadAll(
+    `SELECT schema_name, table_name, column_name, data_type, is_nullable FROM duckdb_columns() WHERE ${USER_OBJECTS} ORDER BY schema_name, table_name, column_index`,
+  );
+  const byTable = new Map<string, TableColumnInfo[]>();
+  for (const c of columns.getRowObjectsJS()) {
+    const key = `${String(c.schema_name)}.${String(c.table_name)}`;
+    const list = byTable.get(key) ?? [];
+    list.push({ name: String(c.column_name), type: String(c.data_type), nullable: Boolean(c.is_nullable) });
+    byTable.set(key, list);
+  }
+  const out: TableInfo[] = [];
+  for (const o of objects.getRowObjectsJS()) {
+    const schema = String(o.schema_name);
+    const name = String(o.name);
+    const kind = o.kind === 'view' ? 'view' : 'table';
+    const qualified = `${quoteIdent(schema)}.${quoteIdent(name)}`;
+    let rowCount: number | null = null;
+    let bytes: number | null = null;
+    if (kind === 'table') {
+      rowCount = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${qualified}`)).getRowObjectsJS()[0]?.n ?? 0);
+      const blocks = await conn.runAndReadAll(
+        `SELECT count(DISTINCT block_id) AS n FROM pragma_storage_info($1) WHERE block_id >= 0`,
+        [`${quoteIdent(schema)}.${quoteIdent(name)}`],
+      );
+      bytes = Number(blocks.getRowObjectsJS()[0]?.n ?? 0) * blockSize;
+    }
+    out.push({ schema, name, kind, rowCount, bytes, columns: byTable.get(`${schema}.${name}`) ?? [] });
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+// DuckDB values → the wire format of shared/wire.ts. Runs in the profile worker.
+import {
+  DuckDBArrayValue,
+  DuckDBBlobValue,
+  DuckDBDateValue,
+  DuckDBListValue,
+  DuckDBMapValue,
+  DuckDBStructValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  DuckDBTypeId,
+  DuckDBUnionValue,
+  type DuckDBResultReader,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import type { ScalarTypeId, WireCell, WireColumn, WireType } from '../../../shared/wire.js';
+
+const SCALAR_IDS: Partial<Record<DuckDBTypeId, ScalarTypeId>> = {
+  [DuckDBTypeId.BOOLEAN]: 'BOOLEAN',
+  [DuckDBTypeId.TINYINT]: 'TINYINT',
+  [DuckDBTypeId.SMALLINT]: 'SMALLINT',
+  [DuckDBTypeId.INTEGER]: 'INTEGER',
+  [DuckDBTypeId.BIGINT]: 'BIGINT',
+  [DuckDBTypeId.HUGEINT]: 'HUGEINT',
+  [DuckDBTypeId.UTINYINT]: 'UTINYINT',
+  [DuckDBTypeId.USMALLINT]: 'USMALLINT',
+  [DuckDBTypeId.UINTEGER]: 'UINTEGER',
+  [DuckDBTypeId.UBIGINT]: 'UBIGINT',
+  [DuckDBTypeId.UHUGEINT]: 'UHUGEINT',
+  [DuckDBTypeId.BIGNUM]: 'BIGNUM',
+  [DuckDBTypeId.FLOAT]: 'FLOAT',
+  [DuckDBTypeId.DOUBLE]: 'DOUBLE',
+  [DuckDBTypeId.DATE]: 'DATE',
+  [DuckDBTypeId.TIME]: 'TIME',
+  [DuckDBTypeId.TIME_NS]: 'TIME_NS',
+  [DuckDBTypeId.TIME_TZ]: 'TIME_TZ',
+  [DuckDBTypeId.TIMESTAMP]: 'TIMESTAMP',
+  [DuckDBTypeId.TIMESTAMP_S]: 'TIMESTAMP_S',
+  [DuckDBTypeId.TIMESTAMP_MS]: 'TIMESTAMP_MS',
+  [DuckDBTypeId.TIMESTAMP_NS]: 'TIMESTAMP_NS',
+  [DuckDBTypeId.TIMESTAMP_TZ]: 'TIMESTAMP_TZ',
+  [DuckDBTypeId.INTERVAL]: 'INTERVAL',
+  [DuckDBTypeId.UUID]: 'UUID',
+  [DuckDBTypeId.VARCHAR]: 'VARCHAR',
+  [DuckDBTypeId.BLOB]: 'BLOB',
+  [DuckDBTypeId.BIT]: 'BIT',
+  [DuckDBTypeId.ENUM]: 'ENUM',
+  [DuckDBTypeId.SQLNULL]: 'NULL',
+};
+
+export function wireType(t: DuckDBType): WireType {
+  const sql = t.toString();
+  switch (t.typeId) {
+    case DuckDBTypeId.DECIMAL:
+      return { id: 'DECIMAL', sql, width: t.width, scale: t.scale };
+    case DuckDBTypeId.LIST:
+      return { id: 'LIST', sql, child: wireType(t.valueType) };
+    case DuckDBTypeId.ARRAY:
+      return { id: 'ARRAY', sql, child: wireType(t.valueType), length: t.length };
+    case DuckDBTypeId.STRUCT:
+      return { id: 'STRUCT', sql, fields: t.entryNames.map((name, i) => ({ name, type: wireType(t.entryTypes[i]!) })) };
+    case DuckDBTypeId.MAP:
+      return { id: 'MAP', sql, key: wireType(t.keyType), value: wireType(t.valueType) };
+    case DuckDBTypeId.UNION:
+      return { id: 'UNION', sql, members: t.memberTags.map((name, i) => ({ name, type: wireType(t.memberTypes[i]!) })) };
+    default:
+      return { id: SCALAR_IDS[t.typeId] ?? 'OTHER', sql };
+  }
+}
+
+export const wireColumns = (reader: Pick<DuckDBResultReader, 'columnCount' | 'columnName' | 'columnType'>): WireColumn[] =>
+  Array.from({ length: reader.columnCount }, (_, i) => ({ name: reader.columnName(i), type: wireType(reader.columnType(i)) }));
+
+/** The shortest text that reads back as the same float32, as DuckDB prints FLOAT. */
+function floatText(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  for (let p = 1; p <= 9; p++) {
+    const s = String(Number(v.toPrecision(p)));
+    if (Math.fround(Number(s)) === v) return s;
+  }
+  return String(v);
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex = (bytes: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]!]!;
+  return s;
+};
+
+const DATE_INFINITY = 2 ** 31 - 1;
+const TS_INFINITY = 2n ** 63n - 1n;
+
+/** One cell. `type` drives the encoding of nested values (struct fields in type order). */
+export function wireCell(type: DuckDBType, v: DuckDBValue): WireCell {
+  if (v === null || v === undefined) return null;
+  switch (type.typeId) {
+    case DuckDBTypeId.BOOLEAN:
+      return v as boolean;
+    case DuckDBTypeId.FLOAT:
+      return floatText(v as number);
+    case DuckDBTypeId.DOUBLE:
+      return String(v as number);
+    case DuckDBTypeId.DATE: {
+      const days = (v as DuckDBDateValue).days;
+      if (days === DATE_INFINITY) return 'infinity';
+      if (days === -DATE_INFINITY) return '-infinity';
+      return (v as DuckDBDateValue).toString();
+    }
+    case DuckDBTypeId.TIMESTAMP: {
+      const micros = (v as DuckDBTimestampValue).micros;
+      if (micros === TS_INFINITY) return 'infinity';
+      if (micros === -TS_INFINITY) return '-infinity';
+      return (v as DuckDBTimestampValue).toString();
+    }
+    case DuckDBTypeId.TIMESTAMP_TZ: {
+      const micros = (v as DuckDBTimestampTZValue).micros;
+      if (micros === TS_INFINITY) return 'infinity';
+      if (micros === -TS_INFINITY) return '-infinity';
+      // Always UTC on the wire; the renderer shows it in the profile's zone.
+      return `${new DuckDBTimestampValue(micros).toString()}+00`;
+    }
+    case DuckDBTypeId.BLOB:
+      return hex((v as DuckDBBlobValue).bytes);
+    case DuckDBTypeId.LIST:
+      return (v as DuckDBListValue).items.map((item) => wireCell(type.valueType, item));
+    case DuckDBTypeId.ARRAY:
+      return (v as DuckDBArrayValue).items.map((item) => wireCell(type.valueType, item));
+    case DuckDBTypeId.STRUCT: {
+      const entries = (v as DuckDBStructValue).entries;
+      return type.entryNames.map((name, i) => wireCell(type.entryTypes[i]!, entries[name] ?? null));
+    }
+    case DuckDBTypeId.MAP:
+      return (v as DuckDBMapValue).entries.map((e) => [wireCell(type.keyType, e.key), wireCell(type.valueType, e.value)]);
+    case DuckDBTypeId.UNION: {
+      const u = v as DuckDBUnionValue;
+      const i = type.memberTags.indexOf(u.tag);
+      return [u.tag, i === -1 ? String(u.value) : wireCell(type.memberTypes[i]!, u.value)];
+    }
+    default:
+      // Integers of every width arrive as number or bigint; DECIMAL, UUID, INTERVAL,
+      // TIME, ENUM, VARCHAR as values whose toString is DuckDB's exact text.
+      return typeof v === 'string' ? v : String(v);
+  }
+}
+
+/** Rows of a fully read reader, converted column-wise (one type dispatch per column). */
+export function wireRows(reader: DuckDBResultReader, skipColumns = 0): WireCell[][] {
+  const rowCount = reader.currentRowCount;
+  const rows: WireCell[][] = Array.from({ length: rowCount }, () => []);
+  const columns = reader.getColumns();
+  for (let c = skipColumns; c < reader.columnCount; c++) {
+    const type = reader.columnType(c);
+    const values = columns[c]!;
+    for (let r = 0; r < rowCount; r++) rows[r]!.push(wireCell(type, values[r]!));
+  }
+  return rows;
+}

@@ -1,0 +1,102 @@
+// Every DuckDB type through the one wire format: exact values, nested values, NULL
+// apart from '', surviving JSON and structured clone unchanged.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import v8 from 'node:v8';
+import { formatCell, formatTimestampTz, type WireCell } from '../../../shared/wire.js';
+import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
+import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { QueryResults } from './query-results.js';
+import { splitStatements } from './sql-text.js';
+
+const dir = makeTempDir();
+let store: DuckdbStore;
+let results: QueryResults;
+
+// column SQL type, a literal, the exact wire cell expected, the display text expected
+const TYPES: [string, string, WireCell, string][] = [
+  ['BOOLEAN', 'true', true, 'true'],
+  ['TINYINT', '-128', '-128', '-128'],
+  ['SMALLINT', '32767', '32767', '32767'],
+  ['INTEGER', '-2147483648', '-2147483648', '-2147483648'],
+  ['BIGINT', '9007199254740993', '9007199254740993', '9007199254740993'],
+  ['UBIGINT', '18446744073709551615', '18446744073709551615', '18446744073709551615'],
+  ['HUGEINT', '-170141183460469231731687303715884105728', '-170141183460469231731687303715884105728', '-170141183460469231731687303715884105728'],
+  ['UHUGEINT', '340282366920938463463374607431768211455', '340282366920938463463374607431768211455', '340282366920938463463374607431768211455'],
+  ['DECIMAL(38,10)', "'1234567890123456789012345678.0123456789'", '1234567890123456789012345678.0123456789', '1234567890123456789012345678.0123456789'],
+  ['DECIMAL(4,2)', "'0.10'", '0.10', '0.10'],
+  ['FLOAT', '0.1', '0.1', '0.1'],
+  ['DOUBLE', '0.1', '0.1', '0.1'],
+  ['DOUBLE', "'NaN'", 'NaN', 'NaN'],
+  ['DOUBLE', "'-inf'", '-Infinity', '-Infinity'],
+  ['DATE', "'2024-02-29'", '2024-02-29', '2024-02-29'],
+  ['DATE', "'infinity'", 'infinity', 'infinity'],
+  ['TIME', "'23:59:59.123456'", '23:59:59.123456', '23:59:59.123456'],
+  ['TIMESTAMP', "'2024-01-02 03:04:05.678901'", '2024-01-02 03:04:05.678901', '2024-01-02 03:04:05.678901'],
+  ['TIMESTAMP_NS', "'2024-01-02 03:04:05.123456789'", '2024-01-02 03:04:05.123456789', '2024-01-02 03:04:05.123456789'],
+  ['TIMESTAMPTZ', "'2024-07-01 12:00:00.5+00'", '2024-07-01 12:00:00.5+00', '2024-07-01 14:00:00.5+02:00'],
+  ['INTERVAL', "'1 year 2 months 3 days 04:05:06.789'", '1 year 2 months 3 days 04:05:06.789', '1 year 2 months 3 days 04:05:06.789'],
+  ['UUID', "'0011340b-02f9-4b7e-8d56-6ed846f756ec'", '0011340b-02f9-4b7e-8d56-6ed846f756ec', '0011340b-02f9-4b7e-8d56-6ed846f756ec'],
+  ['BLOB', "'\\xAA\\x00hi'", 'aa006869', 'aa 00 68 69'],
+  ['VARCHAR', "''", '', ''],
+  ['VARCHAR', "'héllo, 世界 🦆'", 'héllo, 世界 🦆', 'héllo, 世界 🦆'],
+  ['VARCHAR', 'NULL', null, 'NULL'],
+  ['mood', "'happy'", 'happy', 'happy'],
+  ['INTEGER[]', '[1, NULL, 3]', ['1', null, '3'], '[1, NULL, 3]'],
+  ['INTEGER[2]', '[7, 8]', ['7', '8'], '[7, 8]'],
+  ['STRUCT(a BIGINT, "b c" VARCHAR[])', "{'a': 9007199254740993, 'b c': ['x', '']}", ['9007199254740993', ['x', '']], "{'a': 9007199254740993, 'b c': ['x', '']}"],
+  ['MAP(VARCHAR, DECIMAL(5,2))', "MAP {'k': 1.25, 'z': NULL}", [['k', '1.25'], ['z', null]], "{'k'=1.25, 'z'=NULL}"],
+  ['UNION(n INTEGER, s VARCHAR)', "union_value(s := 'x')", ['s', 'x'], 'x'],
+];
+
+before(async () => {
+  store = await openDuckdbStore(dir);
+  results = new QueryResults(store);
+  await store.conn.run(`CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')`);
+  const cols = TYPES.map(([t], i) => `c${i} ${t}`).join(', ');
+  const vals = TYPES.map(([t, lit]) => `CAST(${lit} AS ${t})`).join(', ');
+  await store.conn.run(`CREATE TABLE every_type (${cols})`);
+  await store.conn.run(`INSERT INTO every_type VALUES (${vals})`);
+});
+
+after(async () => {
+  await results.closeAll();
+  await store.close();
+  removeTempDir(dir);
+});
+
+test('a table holding every type round-trips exactly', async () => {
+  const info = await results.run({ sql: 'SELECT * FROM every_type', pageSize: 10 });
+  assert.equal(info.totalRows, 1);
+  const row = info.firstPage.rows[0]!;
+  TYPES.forEach(([type, , expected, shown], i) => {
+    assert.deepEqual(row[i], expected, `${type}: wire`);
+    assert.equal(formatCell(info.columns[i]!.type, row[i]!, { timeZone: 'Europe/Berlin' }), shown, `${type}: shown`);
+  });
+  assert.equal(info.columns[8]!.type.id, 'DECIMAL');
+  assert.equal(info.columns.find((c) => c.name === 'c26')!.type.id, 'ENUM');
+  // One format for every transport: JSON and structured clone give back the same thing.
+  assert.deepEqual(JSON.parse(JSON.stringify(info)), info);
+  assert.deepEqual(v8.deserialize(v8.serialize(info)), info);
+});
+
+test('NULL and the empty string stay apart', async () => {
+  const info = await results.run({ sql: `SELECT '' AS a, NULL::VARCHAR AS b`, pageSize: 10 });
+  assert.deepEqual(info.firstPage.rows, [['', null]]);
+});
+
+test('TIMESTAMPTZ is shown in the profile zone, fractional digits kept', () => {
+  assert.equal(formatTimestampTz('2024-01-15 23:30:00.123456+00', 'America/New_York'), '2024-01-15 18:30:00.123456-05:00');
+  assert.equal(formatTimestampTz('infinity', 'UTC'), 'infinity');
+});
+
+test('scripts split on top-level semicolons only', () => {
+  const sql = `SELECT ';' AS "a;b"; -- c;\nSELECT $$x;y$$ /* ; */;  ;SELECT 3`;
+  assert.deepEqual(
+    splitStatements(sql).map((s) => s.text),
+    [`SELECT ';' AS "a;b"`, `-- c;\nSELECT $$x;y$$ /* ; */`, 'SELECT 3'],
+  );
+  for (const s of splitStatements(sql)) assert.equal(sql.slice(s.offset, s.offset + s.text.length), s.text);
+  assert.equal(path.extname('a.csv'), '.csv');
+});

@@ -1,0 +1,17 @@
+import type { PurgedIds } from '../../storage/repositories/trash-repository.js';
+import type { DataContext, Handlers } from '../handler-types.js';
+
+/** Purged items leave the Trash: each kind's windows hear about theirs. */
+function purged(ctx: DataContext, ids: PurgedIds) {
+  if (ids.task.length) ctx.sessions.notify(ctx.profile.id, 'tasksChanged', { ids: ids.task });
+  if (ids.note.length) ctx.sessions.notify(ctx.profile.id, 'notesChanged', { ids: ids.note });
+  if (ids.event.length) ctx.sessions.notify(ctx.profile.id, 'eventsChanged', { ids: ids.event });
+  return { purged: ids.task.length + ids.note.length + ids.event.length };
+}
+
+export const searchHandlers = {
+  search: (ctx, input) => ctx.profile.worker.call('search', input),
+  listTrash: (ctx, input) => ctx.profile.worker.call('trashList', input),
+  purgeTrash: async (ctx, input) => purged(ctx, await ctx.profile.worker.call('trashPurge', input)),
+  emptyTrash: async (ctx) => purged(ctx, await ctx.profile.worker.call('trashEmpty', undefined)),
+} satisfies Partial<Handlers>;

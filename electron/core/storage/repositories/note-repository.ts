@@ -1,0 +1,175 @@
+// Notes in one profile's data.sqlite. Runs inside that profile's worker.
+import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../../shared/contract.js';
+import { AppException } from '../../../../shared/errors.js';
+import { NOTE_EXCERPT_CHARS, type Note, type NoteSort, type NoteSummary } from '../../../../shared/notes.js';
+import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
+import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
+import { Statements } from './statements.js';
+import { uuidv7 } from './uuidv7.js';
+
+export type CreateNote = ParsedInput<'createNote'>;
+export type UpdateNote = ParsedInput<'updateNote'>;
+export type ListNotes = ParsedInput<'listNotes'>;
+
+interface NoteMeta {
+  id: string;
+  title: string;
+  tags: string;
+  pinned: 0 | 1;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+  unpinned: number;
+  title_key: string;
+}
+interface NoteRow extends NoteMeta {
+  body: string;
+}
+interface NoteSummaryRow extends NoteMeta {
+  excerpt: string;
+}
+
+const META = 'id, title, tags, pinned, created_at, updated_at, deleted_at, version, unpinned, title_key';
+const COLUMNS = `${META}, body`;
+
+// Pinned notes first in every order.
+const ORDERS: Record<NoteSort, KeysetOrder> = {
+  updated: { name: 'updated', columns: ['pinned', 'updated_at', 'id'], direction: 'DESC' },
+  created: { name: 'created', columns: ['pinned', 'created_at', 'id'], direction: 'DESC' },
+  title: { name: 'title', columns: ['unpinned', 'title_key', 'id'], direction: 'ASC' },
+};
+
+const meta = (r: NoteMeta) => ({
+  id: r.id,
+  title: r.title,
+  tags: JSON.parse(r.tags) as string[],
+  pinned: r.pinned === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+  version: r.version,
+});
+export const toNote = (r: NoteRow): Note => ({ ...meta(r), body: r.body });
+const toSummary = (r: NoteSummaryRow): NoteSummary => ({ ...meta(r), excerpt: r.excerpt });
+
+const notFound = () => new AppException('NOT_FOUND', 'No such note (it may be in the Trash)');
+
+export class NoteRepository {
+  private readonly s: Statements;
+
+  constructor(
+    db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.s = new Statements(db);
+  }
+
+  get(id: string): Note {
+    const r = this.s.get(`SELECT ${COLUMNS} FROM notes WHERE id = ? AND deleted_at IS NULL`).get(id) as NoteRow | undefined;
+    if (!r) throw notFound();
+    return toNote(r);
+  }
+
+  create(input: CreateNote): Note {
+    const now = this.now();
+    const r = this.s
+      .get(
+        `INSERT INTO notes (id, title, body, tags, pinned, created_at, updated_at)
+         VALUES (@id, @title, @body, @tags, @pinned, @at, @at) RETURNING ${COLUMNS}`,
+      )
+      .get({
+        id: uuidv7(now.getTime()),
+        title: input.title ?? '',
+        body: input.body ?? '',
+        tags: JSON.stringify(input.tags ?? []),
+        pinned: input.pinned ? 1 : 0,
+        at: now.toISOString(),
+      }) as NoteRow;
+    return toNote(r);
+  }
+
+  update(input: UpdateNote): Note {
+    const sets: string[] = [];
+    const params: Record<string, unknown> = { id: input.id, version: input.version, at: this.now().toISOString() };
+    for (const key of ['title', 'body'] as const) {
+      if (input[key] !== undefined) {
+        sets.push(`${key} = @${key}`);
+        params[key] = input[key];
+      }
+    }
+    if (input.tags !== undefined) {
+      sets.push('tags = @tags');
+      params.tags = JSON.stringify(input.tags);
+    }
+    if (input.pinned !== undefined) {
+      sets.push('pinned = @pinned');
+      params.pinned = input.pinned ? 1 : 0;
+    }
+    const r = this.s
+      .get(
+        `UPDATE notes SET ${sets.join(', ')}, updated_at = @at, version = version + 1
+         WHERE id = @id AND version = @version AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+      )
+      .get(params) as NoteRow | undefined;
+    if (r) return toNote(r);
+    const current = this.get(input.id);
+    throw new AppException(
+      'CONFLICT',
+      `This note was changed elsewhere (it is at version ${current.version}, the edit was based on ${input.version}); reload it and try again`,
+      { field: 'version' },
+    );
+  }
+
+  delete(id: string): Note {
+    const at = this.now().toISOString();
+    const r = this.s
+      .get(
+        `UPDATE notes SET deleted_at = @at, updated_at = @at, version = version + 1
+         WHERE id = @id AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+      )
+      .get({ id, at }) as NoteRow | undefined;
+    if (!r) throw notFound();
+    return toNote(r);
+  }
+
+  restore(id: string): Note {
+    const at = this.now().toISOString();
+    const r = this.s
+      .get(
+        `UPDATE notes SET deleted_at = NULL, updated_at = @at, version = version + 1
+         WHERE id = @id AND deleted_at IS NOT NULL RETURNING ${COLUMNS}`,
+      )
+      .get({ id, at }) as NoteRow | undefined;
+    if (!r) throw new AppException('NOT_FOUND', 'No such note in the Trash');
+    return toNote(r);
+  }
+
+  list(input: ListNotes): Page<NoteSummary> {
+    const order = ORDERS[input.sort ?? 'updated'];
+    const limit = input.limit ?? PAGE_SIZE_DEFAULT;
+    const where = ['deleted_at IS NULL'];
+    const params: KeyValue[] = [];
+    if (input.pinned !== undefined) {
+      where.push('pinned = ?');
+      params.push(input.pinned ? 1 : 0);
+    }
+    if (input.tag !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM json_each(notes.tags) WHERE value = ?)');
+      params.push(input.tag);
+    }
+    const { after, orderBy } = keysetSql(order);
+    if (input.cursor !== undefined) {
+      where.push(after);
+      params.push(...decodeCursor(order, input.cursor));
+    }
+    const rows = this.s
+      .get(
+        `SELECT ${META}, substr(body, 1, ${NOTE_EXCERPT_CHARS}) AS excerpt FROM notes
+         WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`,
+      )
+      .all(...params, limit + 1) as NoteSummaryRow[];
+    return toPage(rows, limit, toSummary, (r) => order.columns.map((c) => r[c as keyof NoteMeta] as KeyValue), order);
+  }
+}

@@ -1,0 +1,33 @@
+import type { SqliteStore } from '../sqlite-store.js';
+import { EventRepository } from './event-repository.js';
+import { NoteRepository } from './note-repository.js';
+import { SearchRepository } from './search-repository.js';
+import { TaskRepository } from './task-repository.js';
+import { TrashRepository } from './trash-repository.js';
+
+export interface Repositories {
+  tasks: TaskRepository;
+  notes: NoteRepository;
+  events: EventRepository;
+  search: SearchRepository;
+  trash: TrashRepository;
+}
+
+const byStore = new WeakMap<SqliteStore, Repositories>();
+
+/** The repositories of one open data.sqlite, made once so their prepared statements are reused. */
+export function repositories(store: SqliteStore): Repositories {
+  let r = byStore.get(store);
+  if (!r) {
+    const db = store.db;
+    r = {
+      tasks: new TaskRepository(db),
+      notes: new NoteRepository(db),
+      events: new EventRepository(db),
+      search: new SearchRepository(db),
+      trash: new TrashRepository(db),
+    };
+    byStore.set(store, r);
+  }
+  return r;
+}

@@ -1,0 +1,293 @@
+// Tasks in one profile's data.sqlite. Runs inside that profile's worker.
+import type Database from 'better-sqlite3';
+import type { ParsedInput } from '../../../../shared/contract.js';
+import { AppException } from '../../../../shared/errors.js';
+import {
+  PAGE_SIZE_DEFAULT,
+  TASK_STATUSES,
+  type DueFilter,
+  type Page,
+  type Task,
+  type TaskCounts,
+  type TaskPriority,
+  type TaskSort,
+  type TaskStatus,
+} from '../../../../shared/tasks.js';
+import { addDays, dateInZone, startOfDay } from '../../../../shared/zoned-time.js';
+import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
+import { Statements } from './statements.js';
+import { uuidv7 } from './uuidv7.js';
+
+export type CreateTask = ParsedInput<'createTask'>;
+export type UpdateTask = ParsedInput<'updateTask'>;
+export type MoveTask = ParsedInput<'moveTask'>;
+export type ListTasks = ParsedInput<'listTasks'>;
+export type TaskFilter = ParsedInput<'taskCounts'>;
+
+interface TaskRow {
+  id: string;
+  title: string;
+  details: string;
+  status: TaskStatus;
+  priority: TaskPriority;
+  due: string | null;
+  tags: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+  deleted_at: string | null;
+  version: number;
+  due_sort: string;
+  priority_order: number;
+}
+
+const COLUMNS =
+  'id, title, details, status, priority, due, tags, position, created_at, updated_at, completed_at, deleted_at, version, due_sort, priority_order';
+
+const ORDERS: Record<TaskSort, KeysetOrder> = {
+  due: { name: 'due', columns: ['due_sort', 'id'], direction: 'ASC' },
+  priority: { name: 'priority', columns: ['priority_order', 'due_sort', 'id'], direction: 'ASC' },
+  manual: { name: 'manual', columns: ['position', 'id'], direction: 'ASC' },
+  created: { name: 'created', columns: ['created_at', 'id'], direction: 'DESC' },
+};
+
+export const toTask = (r: TaskRow): Task => ({
+  id: r.id,
+  title: r.title,
+  details: r.details,
+  status: r.status,
+  priority: r.priority,
+  due: r.due,
+  tags: JSON.parse(r.tags) as string[],
+  position: r.position,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  completedAt: r.completed_at,
+  deletedAt: r.deleted_at,
+  version: r.version,
+});
+
+const notFound = () => new AppException('NOT_FOUND', 'No such task (it may be in the Trash)');
+
+/**
+ * The bounds of a due filter. Dates (`YYYY-MM-DD`) are compared as days in the caller's
+ * zone; instants (`…Z`) against the instants those days start at. `lo`/`hi` enclose both,
+ * so the filter is one range over the due index plus an exact check.
+ */
+function dueBounds(due: DueFilter, now: string, timeZone: string) {
+  const today = dateInZone(Date.parse(now), timeZone);
+  const at = (date: string) => new Date(startOfDay(date, timeZone)).toISOString();
+  const span = (days: number) => ({ dLo: today, dHi: addDays(today, days), iLo: at(today), iHi: at(addDays(today, days)) });
+  const b = due === 'overdue' ? { dLo: '', dHi: today, iLo: '', iHi: now } : span(due === 'today' ? 1 : 7);
+  const lo = b.dLo < b.iLo ? b.dLo : b.iLo;
+  const hi = b.dHi > b.iHi ? b.dHi : b.iHi;
+  return [lo, hi, b.dLo, b.dHi, b.iLo, b.iHi];
+}
+
+const DUE_SQL =
+  'due_sort >= ? AND due_sort < ? AND ((length(due) = 10 AND due >= ? AND due < ?) OR (length(due) > 10 AND due >= ? AND due < ?))';
+
+export class TaskRepository {
+  private readonly s: Statements;
+
+  constructor(
+    db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.s = new Statements(db);
+  }
+
+  private row(id: string): TaskRow | undefined {
+    return this.s.get(`SELECT ${COLUMNS} FROM tasks WHERE id = ?`).get(id) as TaskRow | undefined;
+  }
+
+  get(id: string): Task {
+    const r = this.row(id);
+    if (!r || r.deleted_at !== null) throw notFound();
+    return toTask(r);
+  }
+
+  create(input: CreateTask): Task {
+    const now = this.now();
+    const at = now.toISOString();
+    const status = input.status ?? 'todo';
+    const last = this.s.get('SELECT max(position) AS p FROM tasks WHERE deleted_at IS NULL').get() as { p: number | null };
+    const r = this.s
+      .get(
+        `INSERT INTO tasks (id, title, details, status, priority, due, tags, position, created_at, updated_at, completed_at)
+         VALUES (@id, @title, @details, @status, @priority, @due, @tags, @position, @at, @at, @completedAt)
+         RETURNING ${COLUMNS}`,
+      )
+      .get({
+        id: uuidv7(now.getTime()),
+        title: input.title,
+        details: input.details ?? '',
+        status,
+        priority: input.priority ?? 'none',
+        due: input.due ?? null,
+        tags: JSON.stringify(input.tags ?? []),
+        position: Math.floor(last.p ?? 0) + 1,
+        at,
+        completedAt: status === 'done' ? at : null,
+      }) as TaskRow;
+    return toTask(r);
+  }
+
+  update(input: UpdateTask): Task {
+    const sets: string[] = [];
+    const params: Record<string, unknown> = { id: input.id, version: input.version, at: this.now().toISOString() };
+    for (const key of ['title', 'details', 'priority', 'due'] as const) {
+      if (input[key] !== undefined) {
+        sets.push(`${key} = @${key}`);
+        params[key] = input[key];
+      }
+    }
+    if (input.tags !== undefined) {
+      sets.push('tags = @tags');
+      params.tags = JSON.stringify(input.tags);
+    }
+    if (input.status !== undefined) {
+      sets.push("status = @status, completed_at = CASE WHEN @status = 'done' THEN coalesce(completed_at, @at) ELSE NULL END");
+      params.status = input.status;
+    }
+    const r = this.s
+      .get(
+        `UPDATE tasks SET ${sets.join(', ')}, updated_at = @at, version = version + 1
+         WHERE id = @id AND version = @version AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+      )
+      .get(params) as TaskRow | undefined;
+    if (r) return toTask(r);
+    const current = this.get(input.id);
+    throw new AppException(
+      'CONFLICT',
+      `This task was changed elsewhere (it is at version ${current.version}, the edit was based on ${input.version}); reload it and try again`,
+      { field: 'version' },
+    );
+  }
+
+  /** Soft delete: the task goes to the Trash and out of lists and search. */
+  delete(id: string): Task {
+    const at = this.now().toISOString();
+    const r = this.s
+      .get(
+        `UPDATE tasks SET deleted_at = @at, updated_at = @at, version = version + 1
+         WHERE id = @id AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+      )
+      .get({ id, at }) as TaskRow | undefined;
+    if (!r) throw notFound();
+    return toTask(r);
+  }
+
+  restore(id: string): Task {
+    const at = this.now().toISOString();
+    const r = this.s
+      .get(
+        `UPDATE tasks SET deleted_at = NULL, updated_at = @at, version = version + 1
+         WHERE id = @id AND deleted_at IS NOT NULL RETURNING ${COLUMNS}`,
+      )
+      .get({ id, at }) as TaskRow | undefined;
+    if (!r) throw new AppException('NOT_FOUND', 'No such task in the Trash');
+    return toTask(r);
+  }
+
+  /** Puts a task right after `after` and/or right before `before` in the manual order. */
+  move(input: MoveTask): Task {
+    return this.s.db.transaction(() => {
+      this.get(input.id);
+      let [lo, hi] = this.gap(input);
+      if (!(lo < lo + (hi - lo) / 2 && lo + (hi - lo) / 2 < hi)) {
+        this.renumber();
+        [lo, hi] = this.gap(input);
+      }
+      const at = this.now().toISOString();
+      const r = this.s
+        .get(`UPDATE tasks SET position = @position, updated_at = @at, version = version + 1 WHERE id = @id RETURNING ${COLUMNS}`)
+        .get({ id: input.id, position: lo + (hi - lo) / 2, at }) as TaskRow;
+      return toTask(r);
+    })();
+  }
+
+  /** Positions the moved task must fall strictly between. */
+  private gap({ id, after, before }: MoveTask): [number, number] {
+    const positionOf = (other: string, field: 'after' | 'before') => {
+      const r = this.row(other);
+      if (!r || r.deleted_at !== null) throw new AppException('NOT_FOUND', `No such task to move ${field}`, { field });
+      return r.position;
+    };
+    const neighbour = (sql: string, p: number) => (this.s.get(sql).get(p, id) as { p: number | null }).p;
+    let lo: number;
+    let hi: number;
+    if (after !== undefined && before !== undefined) {
+      lo = positionOf(after, 'after');
+      hi = positionOf(before, 'before');
+      if (lo > hi) [lo, hi] = [hi, lo];
+    } else if (after !== undefined) {
+      lo = positionOf(after, 'after');
+      hi = neighbour('SELECT min(position) AS p FROM tasks WHERE deleted_at IS NULL AND position > ? AND id <> ?', lo) ?? lo + 2;
+    } else {
+      hi = positionOf(before!, 'before');
+      lo = neighbour('SELECT max(position) AS p FROM tasks WHERE deleted_at IS NULL AND position < ? AND id <> ?', hi) ?? hi - 2;
+    }
+    return [lo, hi];
+  }
+
+  /** Spreads positions out to whole numbers again once repeated moves have used up a gap's precision. */
+  private renumber(): void {
+    this.s
+      .get(
+        `WITH ordered AS (SELECT rowid AS r, row_number() OVER (ORDER BY position, id) AS n FROM tasks)
+         UPDATE tasks SET position = ordered.n FROM ordered WHERE tasks.rowid = ordered.r`,
+      )
+      .run();
+  }
+
+  private filterSql(f: TaskFilter, where: string[], params: KeyValue[]): void {
+    if (f.due !== undefined) {
+      // The channel schema requires now and timeZone with a due filter.
+      where.push(DUE_SQL);
+      params.push(...dueBounds(f.due, f.now!, f.timeZone!));
+      if (f.due === 'overdue') where.push("status <> 'done'");
+    }
+    if (f.tag !== undefined) {
+      where.push('id IN (SELECT task_id FROM task_tags WHERE tag = ?)');
+      params.push(f.tag);
+    }
+  }
+
+  list(input: ListTasks): Page<Task> {
+    const order = ORDERS[input.sort ?? 'manual'];
+    const limit = input.limit ?? PAGE_SIZE_DEFAULT;
+    const where = ['deleted_at IS NULL'];
+    const params: KeyValue[] = [];
+    if (input.status !== undefined) {
+      where.push('status = ?');
+      params.push(input.status);
+    }
+    this.filterSql(input, where, params);
+    const { after, orderBy } = keysetSql(order);
+    if (input.cursor !== undefined) {
+      where.push(after);
+      params.push(...decodeCursor(order, input.cursor));
+    }
+    const rows = this.s
+      .get(`SELECT ${COLUMNS} FROM tasks WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`)
+      .all(...params, limit + 1) as TaskRow[];
+    return toPage(rows, limit, toTask, (r) => order.columns.map((c) => r[c as keyof TaskRow] as KeyValue), order);
+  }
+
+  counts(filter: TaskFilter): TaskCounts {
+    const where = ['deleted_at IS NULL'];
+    const params: KeyValue[] = [];
+    this.filterSql(filter, where, params);
+    const rows = this.s
+      .get(`SELECT status, count(*) AS n FROM tasks WHERE ${where.join(' AND ')} GROUP BY status`)
+      .all(...params) as { status: TaskStatus; n: number }[];
+    const counts = { todo: 0, doing: 0, done: 0, total: 0 };
+    for (const r of rows) {
+      if ((TASK_STATUSES as readonly string[]).includes(r.status)) counts[r.status] = r.n;
+      counts.total += r.n;
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,122 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { AppException } from '../../../shared/errors.js';
+import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
+import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { ProfileWorkerClient } from './profile-worker-client.js';
+import { profileDuckdbMigrations } from './duckdb-migrations/index.js';
+import { profileSqliteMigrations } from './sqlite-migrations/index.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = makeTempDir();
+  dirs.push(d);
+  return d;
+};
+after(() => dirs.forEach(removeTempDir));
+
+const SQLITE_VERSION = profileSqliteMigrations.length;
+const DUCKDB_VERSION = profileDuckdbMigrations.length;
+const ALL_DUCKDB_VERSIONS = profileDuckdbMigrations.map((m) => m.version);
+
+const sizeOrAbsent = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+
+async function duckdbVersions(dir: string): Promise<number[]> {
+  const instance = await DuckDBInstance.create(path.join(dir, DUCKDB_FILE));
+  try {
+    const conn = await instance.connect();
+    try {
+      const reader = await conn.runAndReadAll('SELECT version FROM enclave_meta.schema_version ORDER BY version');
+      return reader.getRowObjects().map((r) => Number(r.version));
+    } finally {
+      conn.closeSync();
+    }
+  } finally {
+    instance.closeSync();
+  }
+}
+
+describe('a profile worker', () => {
+  const dir = tempDir();
+
+  test('opens and migrates both databases, and close leaves no write-ahead log behind', async () => {
+    const worker = await ProfileWorkerClient.start(dir);
+    const overview = await worker.call('overview', undefined);
+    assert.deepEqual(overview.counts, { tasks: 0, notes: 0, events: 0, tables: 0 });
+    assert.deepEqual(overview.schema, { sqlite: SQLITE_VERSION, duckdb: DUCKDB_VERSION });
+    await worker.close();
+
+    assert.equal(sizeOrAbsent(path.join(dir, `${SQLITE_FILE}-wal`)), 0, 'data.sqlite-wal is empty or gone');
+    assert.equal(fs.existsSync(path.join(dir, `${DUCKDB_FILE}.wal`)), false, 'analytics.duckdb.wal is gone');
+    // Calls after close fail as a typed error rather than hanging.
+    await assert.rejects(worker.call('overview', undefined), (e: unknown) => e instanceof AppException && e.code === 'STORAGE_ERROR');
+  });
+
+  test('data.sqlite is in WAL mode with the numbered migrations applied', () => {
+    const db = new Database(path.join(dir, SQLITE_FILE), { readonly: true });
+    try {
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(db.pragma('user_version', { simple: true }), SQLITE_VERSION);
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+        (t) => t.name,
+      );
+      for (const t of ['events', 'notes', 'tasks']) assert.ok(tables.includes(t), `table ${t}`);
+      const taskColumns = (db.pragma('table_info(tasks)') as { name: string }[]).map((c) => c.name);
+      assert.ok(taskColumns.includes('version') && taskColumns.includes('deleted_at'));
+    } finally {
+      db.close();
+    }
+  });
+
+  test('analytics.duckdb records its schema version in enclave_meta', async () => {
+    assert.deepEqual(await duckdbVersions(dir), ALL_DUCKDB_VERSIONS);
+  });
+
+  test('reopens the same files without applying a migration twice, and sees their data', async () => {
+    const db = new Database(path.join(dir, SQLITE_FILE));
+    db.prepare(
+      "INSERT INTO notes (id, title, created_at, updated_at) VALUES ('01890a5d-ac96-774b-bcce-b302099a0001', 'kept', '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z')",
+    ).run();
+    db.close();
+
+    const worker = await ProfileWorkerClient.start(dir);
+    try {
+      const overview = await worker.call('overview', undefined);
+      assert.deepEqual(overview.counts, { tasks: 0, notes: 1, events: 0, tables: 0 });
+      assert.deepEqual(overview.schema, { sqlite: SQLITE_VERSION, duckdb: DUCKDB_VERSION });
+    } finally {
+      await worker.close();
+    }
+    assert.deepEqual(await duckdbVersions(dir), ALL_DUCKDB_VERSIONS);
+    assert.equal(fs.existsSync(path.join(dir, `${DUCKDB_FILE}.wal`)), false);
+  });
+
+  test('a directory that cannot be opened fails start with STORAGE_ERROR', async () => {
+    const missing = path.join(tempDir(), 'does-not-exist');
+    await assert.rejects(ProfileWorkerClient.start(missing), (e: unknown) => e instanceof AppException && e.code === 'STORAGE_ERROR');
+    assert.equal(fs.existsSync(missing), false);
+  });
+});
+
+describe('the SQLite connection a worker uses', () => {
+  // Per-connection settings cannot be read from another connection, so this opens the
+  // store the way the worker does (same function) and asks the connection itself.
+  test('has WAL, foreign keys on, a busy timeout and the migrations', () => {
+    const dir = tempDir();
+    const store = openSqliteStore(dir);
+    try {
+      assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
+      assert.ok((store.db.pragma('busy_timeout', { simple: true }) as number) >= 1000);
+      assert.equal(store.schemaVersion, SQLITE_VERSION);
+    } finally {
+      store.close();
+    }
+    assert.equal(sizeOrAbsent(path.join(dir, `${SQLITE_FILE}-wal`)), 0);
+  });
+});

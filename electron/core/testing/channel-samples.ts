@@ -1,0 +1,96 @@
+// One valid input per channel of the contract. Typed by ChannelName, so a new channel
+// fails type-checking here until it has a sample, and every table-driven suite
+// (router validation, isolation) covers it without further edits.
+import type { ChannelInput, ChannelName } from '../../../shared/contract.js';
+
+export interface SampleContext {
+  /** A profile the calling window must not reach (its id is all the caller knows). */
+  otherProfileId: string;
+  /** Ids (UUIDv7) of items that live in that other profile. */
+  otherItems: { task: string; note: string; event: string };
+  /** A word found only in the other profile's data. */
+  otherText: string;
+  /** A DuckDB table of the other profile. */
+  otherTable: string;
+  /** A file inside the other profile's directory (its data.sqlite). */
+  otherFile: string;
+  /** A name not yet taken, for channels that create something. */
+  freshName: string;
+}
+
+type Samples = { [K in ChannelName]: (ctx: SampleContext) => ChannelInput<K> };
+
+// Where a channel takes an id, the sample points at the other profile's item: the
+// suites then check that nothing of it comes back and nothing of it changes.
+export const channelSamples: Samples = {
+  listProfiles: () => undefined,
+  createProfile: (ctx) => ({ name: ctx.freshName }),
+  // Valid in shape; the password is wrong, so it must never bind the window to the other profile.
+  unlockProfile: (ctx) => ({ profileId: ctx.otherProfileId, password: 'not the password' }),
+  currentSession: () => undefined,
+  lockSession: () => undefined,
+  profileOverview: () => undefined,
+
+  createTask: (ctx) => ({ title: `${ctx.freshName} task` }),
+  updateTask: (ctx) => ({ id: ctx.otherItems.task, version: 1, title: 'Overwritten' }),
+  moveTask: (ctx) => ({ id: ctx.otherItems.task, before: ctx.otherItems.note }),
+  deleteTask: (ctx) => ({ id: ctx.otherItems.task }),
+  restoreTask: (ctx) => ({ id: ctx.otherItems.task }),
+  getTask: (ctx) => ({ id: ctx.otherItems.task }),
+  listTasks: () => ({}),
+  taskCounts: () => ({}),
+
+  createNote: (ctx) => ({ title: `${ctx.freshName} note` }),
+  updateNote: (ctx) => ({ id: ctx.otherItems.note, version: 1, title: 'Overwritten' }),
+  deleteNote: (ctx) => ({ id: ctx.otherItems.note }),
+  restoreNote: (ctx) => ({ id: ctx.otherItems.note }),
+  getNote: (ctx) => ({ id: ctx.otherItems.note }),
+  listNotes: () => ({}),
+
+  createEvent: (ctx) => ({
+    title: `${ctx.freshName} event`,
+    start: '2030-01-01T10:00:00Z',
+    end: '2030-01-01T11:00:00Z',
+    timeZone: 'UTC',
+  }),
+  updateEvent: (ctx) => ({ id: ctx.otherItems.event, version: 1, title: 'Overwritten' }),
+  deleteEvent: (ctx) => ({ id: ctx.otherItems.event }),
+  restoreEvent: (ctx) => ({ id: ctx.otherItems.event }),
+  getEvent: (ctx) => ({ id: ctx.otherItems.event }),
+  listEvents: () => ({}),
+
+  search: (ctx) => ({ query: ctx.otherText }),
+  listTrash: () => ({}),
+  purgeTrash: (ctx) => ({
+    items: [
+      { kind: 'task', id: ctx.otherItems.task },
+      { kind: 'note', id: ctx.otherItems.note },
+      { kind: 'event', id: ctx.otherItems.event },
+    ],
+  }),
+  emptyTrash: () => undefined,
+
+  // Analytics: ids no result, query or import has; every path points into the other
+  // profile's directory, and table names at its DuckDB tables: all must be refused or unknown.
+  previewImport: (ctx) => ({ path: ctx.otherFile }),
+  startImport: (ctx) => ({ path: ctx.otherFile, table: 'imported' }),
+  cancelImport: () => ({ importId: FOREIGN_ANALYTICS_ID }),
+  runQuery: (ctx) => ({ sql: `SELECT * FROM read_text('${ctx.otherFile.replaceAll("'", "''")}')` }),
+  cancelQuery: () => ({ queryId: FOREIGN_ANALYTICS_ID }),
+  fetchRows: () => ({ resultId: FOREIGN_ANALYTICS_ID, offset: 0, limit: 10 }),
+  sortFilterResult: () => ({ resultId: FOREIGN_ANALYTICS_ID }),
+  closeResult: () => ({ resultId: FOREIGN_ANALYTICS_ID }),
+  listTables: () => undefined,
+  profileColumn: (ctx) => ({ table: ctx.otherTable, column: 'v' }),
+  listQueryHistory: () => ({}),
+  exportData: (ctx) => ({ source: { sql: 'SELECT 1 AS v' }, format: 'csv', path: ctx.otherFile }),
+};
+
+const FOREIGN_ANALYTICS_ID = '6f1c2b1e-3d4a-4b5c-8d6e-7f8091a2b3c4';
+
+/** Item ids for a profile the caller has no business with (UUIDv7, as the schemas require). */
+export const FOREIGN_ITEMS = {
+  task: '01890a5d-ac96-774b-bcce-b302099a8057',
+  note: '01890a5d-ac96-774b-bcce-b302099a8058',
+  event: '01890a5d-ac96-774b-bcce-b302099a8059',
+};

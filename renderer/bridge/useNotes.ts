@@ -1,0 +1,36 @@
+// The note list (pinned first, paged) and creating notes; refreshed by notesChanged.
+import { useCallback, useState } from 'react';
+import type { Note, NoteSummary } from '../../shared/notes.js';
+import type { Result } from '../../shared/errors.js';
+import { callBridge } from './bridge.js';
+import { useItemsChanged } from './useItemsChanged.js';
+import { usePagedList, type PagedList } from './usePagedList.js';
+
+export interface Notes {
+  list: PagedList<NoteSummary>;
+  /** Bumped on every notesChanged, so a search over notes can re-run. */
+  changeTick: number;
+  create: () => Promise<Result<Note>>;
+}
+
+export function useNotes(pageSize = 50): Notes {
+  const list = usePagedList<NoteSummary>(
+    'notes',
+    ({ cursor, limit }) => callBridge((api) => api.listNotes({ sort: 'updated', limit, ...(cursor ? { cursor } : {}) })),
+    pageSize,
+  );
+  const [changeTick, setChangeTick] = useState(0);
+  const { refresh } = list;
+  useItemsChanged('note', () => {
+    refresh();
+    setChangeTick((n) => n + 1);
+  });
+
+  const create = useCallback(async () => {
+    const result = await callBridge((api) => api.createNote({ title: '', body: '' }));
+    if (result.ok) refresh();
+    return result;
+  }, [refresh]);
+
+  return { list, changeTick, create };
+}

@@ -1,0 +1,116 @@
+// A cursor-paged list that can grow (load more) and refresh in place. Refreshing
+// refetches as many rows as are on screen, so a push event never shrinks the list
+// the person has scrolled through.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError, Result } from '../../shared/errors.js';
+import { PAGE_SIZE_MAX, type Page } from '../../shared/tasks.js';
+
+export interface PageRequest {
+  cursor?: string;
+  limit: number;
+}
+
+export interface PagedList<T> {
+  status: 'loading' | 'error' | 'ready';
+  items: T[];
+  error: AppError | null;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => void;
+  refresh: () => void;
+  /** Changes what is shown before the server confirms (moves, edits); the next refresh wins. */
+  update: (change: (items: T[]) => T[]) => void;
+}
+
+interface State<T> {
+  key: string;
+  status: 'loading' | 'error' | 'ready';
+  items: T[];
+  error: AppError | null;
+  cursor: string | null;
+  loadingMore: boolean;
+}
+
+const initial = <T>(key: string): State<T> => ({ key, status: 'loading', items: [], error: null, cursor: null, loadingMore: false });
+
+/**
+ * `key` names the query (filter, sort): when it changes the list starts over.
+ * `fetchPage` may be a new function on every render; the latest one is used.
+ */
+export function usePagedList<T extends { id: string }>(
+  key: string,
+  fetchPage: (request: PageRequest) => Promise<Result<Page<T>>>,
+  pageSize = 50,
+): PagedList<T> {
+  const [state, setState] = useState<State<T>>(() => initial(key));
+  const fetchRef = useRef(fetchPage);
+  const stateRef = useRef(state);
+  // Every fetch takes a ticket; answers to older tickets are dropped.
+  const ticket = useRef(0);
+
+  useEffect(() => {
+    fetchRef.current = fetchPage;
+    stateRef.current = state;
+  });
+
+  const load = useCallback(
+    async (forKey: string, limit: number) => {
+      const mine = ++ticket.current;
+      const result = await fetchRef.current({ limit });
+      if (mine !== ticket.current) return;
+      setState((prev) => {
+        const base = prev.key === forKey ? prev : initial<T>(forKey);
+        if (!result.ok) {
+          // A failed refresh keeps what is on screen; only a first load shows the error.
+          return base.status === 'ready' ? { ...base, error: result.error } : { ...base, status: 'error', error: result.error };
+        }
+        return { key: forKey, status: 'ready', items: result.value.items, error: null, cursor: result.value.nextCursor, loadingMore: false };
+      });
+    },
+    [],
+  );
+
+  useEffect(() => {
+    void load(key, pageSize);
+  }, [key, load, pageSize]);
+
+  const refresh = useCallback(() => {
+    const current = stateRef.current;
+    const shown = current.key === key ? current.items.length : 0;
+    void load(key, Math.min(PAGE_SIZE_MAX, Math.max(pageSize, shown)));
+  }, [key, load, pageSize]);
+
+  const loadMore = useCallback(() => {
+    const current = stateRef.current;
+    if (current.key !== key || current.status !== 'ready' || !current.cursor || current.loadingMore) return;
+    const mine = ticket.current;
+    const cursor = current.cursor;
+    setState((prev) => ({ ...prev, loadingMore: true }));
+    void fetchRef.current({ cursor, limit: pageSize }).then((result) => {
+      if (mine !== ticket.current) return;
+      setState((prev) => {
+        if (prev.key !== key) return prev;
+        if (!result.ok) return { ...prev, loadingMore: false, error: result.error };
+        const seen = new Set(prev.items.map((item) => item.id));
+        const fresh = result.value.items.filter((item) => !seen.has(item.id));
+        return { ...prev, items: [...prev.items, ...fresh], cursor: result.value.nextCursor, loadingMore: false, error: null };
+      });
+    });
+  }, [key, pageSize]);
+
+  const update = useCallback((change: (items: T[]) => T[]) => {
+    setState((prev) => ({ ...prev, items: change(prev.items) }));
+  }, []);
+
+  const current = state.key === key ? state : initial<T>(key);
+  return {
+    status: current.status,
+    items: current.items,
+    error: current.error,
+    hasMore: current.cursor !== null,
+    loadingMore: current.loadingMore,
+    loadMore,
+    refresh,
+    update,
+  };
+}

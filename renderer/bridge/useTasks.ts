@@ -1,0 +1,135 @@
+// The task list of the unlocked profile: one filtered, sorted, paged view plus the
+// status counts, kept fresh by tasksChanged push events.
+import { useCallback, useEffect, useState } from 'react';
+import type { ChannelInput } from '../../shared/contract.js';
+import type { Result } from '../../shared/errors.js';
+import type { DueFilter, Task, TaskCounts, TaskSort, TaskStatus } from '../../shared/tasks.js';
+import { localTimeZone } from '../format/local-time.js';
+import { callBridge } from './bridge.js';
+import { usePagedList, type PagedList } from './usePagedList.js';
+import { useItemsChanged } from './useItemsChanged.js';
+
+export interface TaskQuery {
+  status: TaskStatus | null;
+  due: DueFilter | null;
+  sort: TaskSort;
+}
+
+export type TaskChanges = Omit<ChannelInput<'updateTask'>, 'id' | 'version'>;
+
+export interface Tasks {
+  list: PagedList<Task>;
+  counts: TaskCounts | null;
+  create: (title: string) => Promise<Result<Task>>;
+  update: (task: Task, changes: TaskChanges) => Promise<Result<Task>>;
+  /** Puts `task` right after `after` or right before `before` in the manual order. */
+  move: (task: Task, place: { after?: Task; before?: Task }) => Promise<Result<Task>>;
+  remove: (task: Task) => Promise<Result<Task>>;
+  restore: (task: Task) => Promise<Result<Task>>;
+}
+
+/** Due filters are relative to now in the viewer's zone; the backend is told both. */
+const clock = (due: DueFilter | null) => (due ? { due, now: new Date().toISOString(), timeZone: localTimeZone() } : {});
+
+export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
+  const key = `${query.status ?? 'all'}|${query.due ?? 'any'}|${query.sort}`;
+  const list = usePagedList<Task>(
+    key,
+    ({ cursor, limit }) =>
+      callBridge((api) =>
+        api.listTasks({
+          ...clock(query.due),
+          ...(query.status ? { status: query.status } : {}),
+          sort: query.sort,
+          ...(cursor ? { cursor } : {}),
+          limit,
+        }),
+      ),
+    pageSize,
+  );
+
+  const [counts, setCounts] = useState<{ due: DueFilter | null; value: TaskCounts } | null>(null);
+  const [countsTick, setCountsTick] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    void callBridge((api) => api.taskCounts(clock(query.due))).then((result) => {
+      if (!cancelled && result.ok) setCounts({ due: query.due, value: result.value });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [query.due, countsTick]);
+
+  const { refresh } = list;
+  const refreshAll = useCallback(() => {
+    refresh();
+    setCountsTick((n) => n + 1);
+  }, [refresh]);
+  useItemsChanged('task', refreshAll);
+
+  const after = useCallback(
+    async (result: Promise<Result<Task>>) => {
+      const done = await result;
+      if (done.ok) refreshAll();
+      return done;
+    },
+    [refreshAll],
+  );
+
+  const create = useCallback((title: string) => after(callBridge((api) => api.createTask({ title }))), [after]);
+
+  const { update: patchList } = list;
+  const update = useCallback(
+    async (task: Task, changes: TaskChanges) => {
+      const result = await callBridge((api) => api.updateTask({ id: task.id, version: task.version, ...changes }));
+      if (result.ok) {
+        const saved = result.value;
+        patchList((items) => items.map((t) => (t.id === saved.id ? saved : t)));
+        refreshAll();
+      }
+      return result;
+    },
+    [patchList, refreshAll],
+  );
+
+  const move = useCallback(
+    async (task: Task, place: { after?: Task; before?: Task }) => {
+      // Show the new order at once; the refresh after the call confirms or undoes it.
+      patchList((items) => {
+        const rest = items.filter((t) => t.id !== task.id);
+        const index = place.after
+          ? rest.findIndex((t) => t.id === place.after!.id) + 1
+          : Math.max(0, rest.findIndex((t) => t.id === place.before!.id));
+        return [...rest.slice(0, index), task, ...rest.slice(index)];
+      });
+      const result = await callBridge((api) =>
+        api.moveTask({
+          id: task.id,
+          ...(place.after ? { after: place.after.id } : {}),
+          ...(place.before ? { before: place.before.id } : {}),
+        }),
+      );
+      refreshAll();
+      return result;
+    },
+    [patchList, refreshAll],
+  );
+
+  const remove = useCallback((task: Task) => after(callBridge((api) => api.deleteTask({ id: task.id }))), [after]);
+  const restore = useCallback((task: Task) => after(callBridge((api) => api.restoreTask({ id: task.id }))), [after]);
+
+  return {
+    list,
+    counts: counts && counts.due === query.due ? counts.value : null,
+    create,
+    update,
+    move,
+    remove,
+    restore,
+  };
+}
+
+/** One task by id, for a search result that is not in the loaded page. */
+export async function fetchTask(id: string): Promise<Result<Task>> {
+  return callBridge((api) => api.getTask({ id }));
+}

@@ -1,0 +1,201 @@
+// The Analysis section: tables and history on the left, the SQL editor and its result
+// (grid or chart) in the middle, a column's profile on the right; importing takes the
+// middle while it runs. Loaded lazily: none of this is in the initial bundle.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExportSource, QueryHistoryEntry, TableInfo } from '../../../shared/analytics.js';
+import { Banner } from '../../components/Banner.js';
+import { Button } from '../../components/Button.js';
+import { Spinner } from '../../components/Spinner.js';
+import styles from './AnalysisView.module.css';
+import { ColumnProfilePanel } from './components/ColumnProfilePanel.js';
+import { ExportDialog } from './components/ExportDialog.js';
+import { HistoryList } from './components/HistoryList.js';
+import { ResultPanel } from './components/ResultPanel.js';
+import { SqlEditor } from './components/SqlEditor.js';
+import { TableBrowser } from './components/TableBrowser.js';
+import { formatCount, formatDuration, lineAndColumn } from './display-format.js';
+import type { ColumnRef } from './hooks/useColumnProfile.js';
+import { useQueryHistory } from './hooks/useQueryHistory.js';
+import { useQuerySession, type QueryFailure } from './hooks/useQuerySession.js';
+import { useTables } from './hooks/useTables.js';
+import { ImportFlow } from './import/ImportFlow.js';
+import { quoteIdent } from './table-name.js';
+
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function useElapsed(startedAt: number | null): string | null {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    if (startedAt === null) return;
+    const t = setInterval(() => setNow(performance.now()), 100);
+    return () => clearInterval(t);
+  }, [startedAt]);
+  return startedAt === null ? null : formatDuration(Math.max(0, now - startedAt));
+}
+
+const plainIdent = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : quoteIdent(name));
+
+function QueryError({ failure, onShow, onDismiss }: { failure: QueryFailure; onShow: (at: number) => void; onDismiss: () => void }) {
+  const { error, sql, editorOffset } = failure;
+  if (error.code === 'CANCELLED') {
+    return (
+      <Banner tone="info" icon="alert" title="Query cancelled" onDismiss={onDismiss} testId="query-cancelled">
+        DuckDB stopped the query. Nothing was changed by its last statement.
+      </Banner>
+    );
+  }
+  const at = error.position;
+  const where = at !== undefined && sql ? lineAndColumn(sql, at) : null;
+  return (
+    <Banner tone="danger" icon="alert" title={error.code === 'SQL_ERROR' ? 'DuckDB could not run this' : 'The query failed'} onDismiss={onDismiss} testId="query-error">
+      <pre className={styles.errorText}>{error.message}</pre>
+      {where && at !== undefined && (
+        <button type="button" className={styles.errorLink} onClick={() => onShow(editorOffset + at)} data-testid="query-error-position">
+          Line {where.line}, column {where.column} — show in editor
+        </button>
+      )}
+    </Banner>
+  );
+}
+
+export default function AnalysisView() {
+  const tables = useTables();
+  const history = useQueryHistory();
+  const reloadTables = tables.reload;
+  const reloadHistory = history.reload;
+  const afterQuery = useCallback(() => {
+    void reloadHistory();
+    void reloadTables();
+  }, [reloadHistory, reloadTables]);
+  const session = useQuerySession(afterQuery);
+  const [sql, setSql] = useState('');
+  const [side, setSide] = useState<'tables' | 'history'>('tables');
+  const [importing, setImporting] = useState(false);
+  const [profiled, setProfiled] = useState<ColumnRef | null>(null);
+  const [exporting, setExporting] = useState<{ source: ExportSource; label: string; name: string } | null>(null);
+  const areaRef = useRef<HTMLTextAreaElement>(null);
+  const elapsed = useElapsed(session.running?.startedAt ?? null);
+  const { run, failure } = session;
+
+  const tableNames = tables.state.status === 'ready' ? tables.state.tables.map((t) => t.name) : [];
+  const timeZone = session.result?.view.timeZone ?? LOCAL_ZONE;
+
+  const runText = useCallback(
+    (text: string) => {
+      setSql(text);
+      setImporting(false);
+      void run(text);
+    },
+    [run],
+  );
+
+  const showError = (at: number) => {
+    const area = areaRef.current;
+    if (!area) return;
+    area.focus();
+    area.setSelectionRange(at, Math.min(sql.length, at + 1));
+  };
+
+  const errorAt = failure && failure.error.position !== undefined && failure.sql ? failure.editorOffset + failure.error.position : null;
+
+  return (
+    <div className={styles.view} data-testid="section-analysis">
+      <aside className={styles.side} aria-label="Tables and history">
+        <div className={styles.sideHead}>
+          <div className={styles.sideTabs} role="tablist" aria-label="Browse">
+            <button type="button" role="tab" aria-selected={side === 'tables'} className={styles.sideTab} onClick={() => setSide('tables')} data-testid="side-tables">
+              Tables
+              {tables.state.status === 'ready' && <span className={styles.count}>{tables.state.tables.length}</span>}
+            </button>
+            <button type="button" role="tab" aria-selected={side === 'history'} className={styles.sideTab} onClick={() => setSide('history')} data-testid="side-history">
+              History
+            </button>
+          </div>
+        </div>
+        <div className={styles.sideBody}>
+          {side === 'tables' ? (
+            <TableBrowser
+              state={tables.state}
+              profiled={profiled}
+              onQuery={(t: TableInfo) => runText(`SELECT * FROM ${t.schema === 'main' ? '' : `${plainIdent(t.schema)}.`}${plainIdent(t.name)}`)}
+              onExport={(t) => setExporting({ source: { table: t.name }, label: `table ${t.name}`, name: t.name })}
+              onProfile={setProfiled}
+              onImport={() => setImporting(true)}
+            />
+          ) : (
+            <HistoryList
+              state={history.state}
+              onOpen={(e: QueryHistoryEntry) => {
+                setSql(e.sql);
+                setImporting(false);
+              }}
+              onRerun={(e) => runText(e.sql)}
+            />
+          )}
+        </div>
+        <div className={styles.sideFoot}>
+          <Button fullWidth variant={importing ? 'secondary' : 'primary'} onClick={() => setImporting(true)} data-testid="open-import">
+            Import a file…
+          </Button>
+        </div>
+      </aside>
+
+      <div className={styles.work}>
+        {importing ? (
+          <ImportFlow
+            existingTables={tableNames}
+            timeZone={timeZone}
+            onImported={() => void reloadTables()}
+            onQueryTable={(t) => runText(`SELECT * FROM ${plainIdent(t)}`)}
+            onClose={() => setImporting(false)}
+          />
+        ) : (
+          <>
+            <SqlEditor
+              value={sql}
+              onChange={setSql}
+              onRun={(text, offset) => void run(text, offset)}
+              onCancel={() => void session.cancel()}
+              running={session.running?.kind === 'query'}
+              errorAt={errorAt}
+              elapsed={elapsed}
+              areaRef={areaRef}
+            />
+            {failure && <QueryError failure={failure} onShow={showError} onDismiss={session.dismissFailure} />}
+            {session.result ? (
+              <ResultPanel
+                shown={session.result}
+                busy={session.running !== null}
+                onSortFilter={(sort, filters) => session.result && void session.sortFilter(session.result, sort, filters)}
+                onExport={() => {
+                  const view = session.result!.view;
+                  setExporting({ source: { resultId: view.resultId }, label: `the result (${formatCount(view.totalRows)} rows)`, name: 'result' });
+                }}
+              />
+            ) : session.running ? (
+              <div className={styles.resultEmpty} aria-live="polite">
+                <Spinner size={20} label="Running query" />
+                <span>Running… {elapsed}</span>
+                <Button size="small" onClick={() => void session.cancel()}>
+                  Cancel
+                </Button>
+              </div>
+            ) : (
+              <div className={styles.resultEmpty} data-testid="result-placeholder">
+                <strong>Results appear here</strong>
+                <span>
+                  Write SQL above and press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>. Every row is reachable: results are paged, never cut off.
+                </span>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+
+      {profiled && <ColumnProfilePanel target={profiled} timeZone={timeZone} onClose={() => setProfiled(null)} />}
+      {exporting && (
+        <ExportDialog source={exporting.source} label={exporting.label} suggestedName={exporting.name} onClose={() => setExporting(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+// Charts of the result on screen: bar, line, scatter or histogram over chosen columns.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { QueryResultInfo } from '../../../../shared/analytics.js';
+import { Spinner } from '../../../components/Spinner.js';
+import { formatCount } from '../display-format.js';
+import { CHART_ROW_LIMIT, useChartRows } from '../hooks/useChartRows.js';
+import { paint, type Palette } from './chart-draw.js';
+import { buildModel, type ChartKind, type ChartSpec } from './chart-model.js';
+import { axisKind } from './chart-values.js';
+import styles from './ChartPanel.module.css';
+
+const KINDS: { id: ChartKind; label: string }[] = [
+  { id: 'bar', label: 'Bar' },
+  { id: 'line', label: 'Line' },
+  { id: 'scatter', label: 'Scatter' },
+  { id: 'histogram', label: 'Histogram' },
+];
+
+function defaultSpec(info: QueryResultInfo): ChartSpec {
+  const numeric = info.columns.map((c, i) => [c, i] as const).filter(([c]) => axisKind(c.type) === 'number');
+  const category = info.columns.findIndex((c) => axisKind(c.type) === 'category');
+  const time = info.columns.findIndex((c) => axisKind(c.type) === 'time');
+  if (time >= 0 && numeric.length) return { kind: 'line', x: time, y: numeric[0]![1] };
+  if (category >= 0) return { kind: 'bar', x: category, y: numeric[0]?.[1] ?? -1 };
+  if (numeric.length >= 2) return { kind: 'scatter', x: numeric[0]![1], y: numeric[1]![1] };
+  return { kind: 'histogram', x: numeric[0]?.[1] ?? 0, y: -1 };
+}
+
+function palette(el: HTMLElement): Palette {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    accent: v('--color-accent', '#4f46e5'),
+    text: v('--color-text', '#18181b'),
+    muted: v('--color-text-subtle', '#71717a'),
+    grid: v('--color-border', '#e4e4e7'),
+    font: v('--font-sans', 'system-ui'),
+  };
+}
+
+export function ChartPanel({ info }: { info: QueryResultInfo }) {
+  const [spec, setSpec] = useState<ChartSpec>(() => defaultSpec(info));
+  const rows = useChartRows(info);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 600, height: 320 });
+  const [drawMs, setDrawMs] = useState<number | null>(null);
+  const id = useId();
+
+  const model = useMemo(
+    () => (rows.status === 'ready' ? buildModel(spec, info.columns, rows.rows, info.timeZone) : null),
+    [rows, spec, info.columns, info.timeZone],
+  );
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const observer = new ResizeObserver(() => setSize({ width: box.clientWidth, height: box.clientHeight }));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !model) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(size.width * dpr);
+    canvas.height = Math.round(size.height * dpr);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const t0 = performance.now();
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    paint(ctx, model, size.width, size.height, palette(canvas));
+    setDrawMs(performance.now() - t0);
+  }, [model, size]);
+
+  const needsY = spec.kind === 'line' || spec.kind === 'scatter' || spec.kind === 'bar';
+  const xLabel = spec.kind === 'histogram' ? 'Values' : spec.kind === 'bar' ? 'Categories' : 'X axis';
+  const points = model ? ('xs' in model ? model.xs.length : 'counts' in model ? model.counts.reduce((a, b) => a + b, 0) : model.values.length) : 0;
+
+  return (
+    <div className={styles.panel} data-testid="chart-panel">
+      <div className={styles.controls}>
+        <div className={styles.kinds} role="radiogroup" aria-label="Chart type">
+          {KINDS.map((k) => (
+            <button
+              key={k.id}
+              type="button"
+              role="radio"
+              aria-checked={spec.kind === k.id}
+              className={`${styles.kind} ${spec.kind === k.id ? styles.kindActive : ''}`}
+              onClick={() => setSpec((s) => ({ ...s, kind: k.id, y: k.id === 'histogram' ? -1 : s.y }))}
+              data-testid={`chart-kind-${k.id}`}
+            >
+              {k.label}
+            </button>
+          ))}
+        </div>
+        <label className={styles.pick} htmlFor={`${id}-x`}>
+          {xLabel}
+          <select id={`${id}-x`} value={spec.x} onChange={(e) => setSpec((s) => ({ ...s, x: Number(e.target.value) }))} data-testid="chart-x">
+            {info.columns.map((c, i) => (
+              <option key={i} value={i}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {needsY && (
+          <label className={styles.pick} htmlFor={`${id}-y`}>
+            {spec.kind === 'bar' ? 'Height' : 'Y axis'}
+            <select id={`${id}-y`} value={spec.y} onChange={(e) => setSpec((s) => ({ ...s, y: Number(e.target.value) }))} data-testid="chart-y">
+              {spec.kind === 'bar' && <option value={-1}>Count of rows</option>}
+              {info.columns.map((c, i) =>
+                axisKind(c.type) === 'number' ? (
+                  <option key={i} value={i}>
+                    {spec.kind === 'bar' ? `Sum of ${c.name}` : c.name}
+                  </option>
+                ) : null,
+              )}
+            </select>
+          </label>
+        )}
+        <span className={styles.note} data-testid="chart-note">
+          {rows.status === 'ready' && model && (
+            <>
+              {formatCount(points)} {spec.kind === 'bar' ? 'bars' : 'values'}
+              {info.totalRows > CHART_ROW_LIMIT && ` from the first ${formatCount(CHART_ROW_LIMIT)} of ${formatCount(info.totalRows)} rows`}
+              {'skipped' in model && model.skipped > 0 && ` · ${formatCount(model.skipped)} NULL or non-numeric skipped`}
+              {'omitted' in model && model.omitted > 0 && ` · ${formatCount(model.omitted)} smaller categories not shown`}
+              {drawMs !== null && ` · drawn in ${drawMs.toFixed(0)} ms`}
+            </>
+          )}
+        </span>
+      </div>
+      <div ref={boxRef} className={styles.canvasBox}>
+        {rows.status === 'loading' && (
+          <div className={styles.overlay}>
+            <Spinner size={18} label="Loading rows for the chart" />
+            Loading {formatCount(rows.loaded)} of {formatCount(rows.wanted)} rows…
+          </div>
+        )}
+        {rows.status === 'error' && (
+          <div className={styles.overlay} role="alert">
+            The rows could not be loaded: {rows.error.message}
+          </div>
+        )}
+        {rows.status === 'ready' && !model && (
+          <div className={styles.overlay}>Choose a numeric column for the Y axis.</div>
+        )}
+        {rows.status === 'ready' && info.totalRows === 0 && <div className={styles.overlay}>There are no rows to chart.</div>}
+        <canvas
+          ref={canvasRef}
+          className={styles.canvas}
+          style={{ width: size.width, height: size.height }}
+          role="img"
+          aria-label={`${spec.kind} chart of ${info.columns[spec.x]?.name ?? ''}`}
+          data-testid="chart-canvas"
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// Paints a chart model on a 2D canvas. Hand-drawn (no chart library): 100k points are
+// a few thousand path segments after per-pixel thinning, well under a frame.
+import type { ChartModel } from './chart-model.js';
+import { formatTick, niceTicks, type AxisKind } from './chart-values.js';
+
+export interface Palette {
+  accent: string;
+  text: string;
+  muted: string;
+  grid: string;
+  font: string;
+}
+
+export interface Frame {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+const PAD = { left: 64, right: 20, top: 16, bottom: 44 };
+
+export function plotFrame(width: number, height: number): Frame {
+  return {
+    left: PAD.left,
+    top: PAD.top,
+    width: Math.max(10, width - PAD.left - PAD.right),
+    height: Math.max(10, height - PAD.top - PAD.bottom),
+  };
+}
+
+function extent(values: ArrayLike<number>, includeZero: boolean): [number, number] {
+  let min = includeZero ? 0 : Infinity;
+  let max = includeZero ? 0 : -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!Number.isFinite(min)) return [0, 1];
+  if (min === max) return [min - 1, max + 1];
+  return [min, max];
+}
+
+function yAxis(ctx: CanvasRenderingContext2D, f: Frame, min: number, max: number, p: Palette) {
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const t of niceTicks(min, max, Math.max(2, Math.floor(f.height / 48)))) {
+    const y = f.top + f.height - ((t - min) / (max - min)) * f.height;
+    ctx.strokeStyle = p.grid;
+    ctx.beginPath();
+    ctx.moveTo(f.left, Math.round(y) + 0.5);
+    ctx.lineTo(f.left + f.width, Math.round(y) + 0.5);
+    ctx.stroke();
+    ctx.fillStyle = p.muted;
+    ctx.fillText(formatTick(t, 'number', max - min), f.left - 8, y);
+  }
+}
+
+function xAxis(ctx: CanvasRenderingContext2D, f: Frame, min: number, max: number, kind: AxisKind, p: Palette) {
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.fillStyle = p.muted;
+  for (const t of niceTicks(min, max, Math.max(2, Math.floor(f.width / 110)))) {
+    const x = f.left + ((t - min) / (max - min)) * f.width;
+    ctx.fillText(formatTick(t, kind, max - min), x, f.top + f.height + 8);
+  }
+}
+
+function baseline(ctx: CanvasRenderingContext2D, f: Frame, p: Palette) {
+  ctx.strokeStyle = p.muted;
+  ctx.beginPath();
+  ctx.moveTo(f.left, f.top + f.height + 0.5);
+  ctx.lineTo(f.left + f.width, f.top + f.height + 0.5);
+  ctx.stroke();
+}
+
+export function paint(ctx: CanvasRenderingContext2D, model: ChartModel, width: number, height: number, p: Palette) {
+  ctx.clearRect(0, 0, width, height);
+  ctx.font = `11px ${p.font}`;
+  ctx.lineWidth = 1;
+  const f = plotFrame(width, height);
+
+  if (model.kind === 'bar') {
+    const [min, max] = extent(model.values, true);
+    yAxis(ctx, f, min, max, p);
+    const slot = f.width / Math.max(1, model.values.length);
+    const zeroY = f.top + f.height - ((0 - min) / (max - min)) * f.height;
+    ctx.fillStyle = p.accent;
+    model.values.forEach((v, i) => {
+      const y = f.top + f.height - ((v - min) / (max - min)) * f.height;
+      ctx.fillRect(f.left + i * slot + slot * 0.12, Math.min(y, zeroY), Math.max(1, slot * 0.76), Math.abs(zeroY - y));
+    });
+    ctx.fillStyle = p.muted;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    const every = Math.ceil(60 / Math.max(1, slot));
+    model.labels.forEach((label, i) => {
+      if (i % every) return;
+      const text = label.length > 14 ? `${label.slice(0, 13)}…` : label;
+      ctx.fillText(text, f.left + i * slot + slot / 2, f.top + f.height + 8);
+    });
+    baseline(ctx, f, p);
+    return;
+  }
+
+  if (model.kind === 'histogram') {
+    if (!model.counts.length) return;
+    const [, maxCount] = extent(model.counts, true);
+    yAxis(ctx, f, 0, maxCount, p);
+    const min = model.edges[0]!;
+    const max = model.edges[model.edges.length - 1]!;
+    xAxis(ctx, f, min, max, model.xKind, p);
+    const w = f.width / model.counts.length;
+    ctx.fillStyle = p.accent;
+    model.counts.forEach((c, i) => {
+      const h = (c / maxCount) * f.height;
+      ctx.fillRect(f.left + i * w + 0.5, f.top + f.height - h, Math.max(1, w - 1), h);
+    });
+    baseline(ctx, f, p);
+    return;
+  }
+
+  const [xMin, xMax] = extent(model.xs, false);
+  const [yMin, yMax] = extent(model.ys, false);
+  yAxis(ctx, f, yMin, yMax, p);
+  xAxis(ctx, f, xMin, xMax, model.xKind, p);
+  baseline(ctx, f, p);
+  const sx = f.width / (xMax - xMin);
+  const sy = f.height / (yMax - yMin);
+  const n = model.xs.length;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(f.left - 2, f.top - 2, f.width + 4, f.height + 4);
+  ctx.clip();
+  if (model.kind === 'scatter') {
+    ctx.fillStyle = p.accent;
+    ctx.globalAlpha = n > 20_000 ? 0.35 : n > 2000 ? 0.6 : 0.9;
+    const size = n > 20_000 ? 2 : 3;
+    for (let i = 0; i < n; i++) {
+      ctx.fillRect(f.left + (model.xs[i]! - xMin) * sx - size / 2, f.top + f.height - (model.ys[i]! - yMin) * sy - size / 2, size, size);
+    }
+  } else {
+    // Per pixel column keep first, min, max and last: the drawn shape is unchanged.
+    ctx.strokeStyle = p.accent;
+    ctx.lineWidth = 1.5;
+    ctx.lineJoin = 'round';
+    ctx.beginPath();
+    let column = -1;
+    let lo = 0;
+    let hi = 0;
+    const flush = () => {
+      if (column < 0) return;
+      ctx.lineTo(column, lo);
+      ctx.lineTo(column, hi);
+    };
+    for (let i = 0; i < n; i++) {
+      const x = f.left + (model.xs[i]! - xMin) * sx;
+      const y = f.top + f.height - (model.ys[i]! - yMin) * sy;
+      const px = Math.round(x);
+      if (i === 0) {
+        ctx.moveTo(x, y);
+        column = px;
+        lo = hi = y;
+      } else if (px === column) {
+        if (y < lo) lo = y;
+        if (y > hi) hi = y;
+      } else {
+        flush();
+        ctx.lineTo(x, y);
+        column = px;
+        lo = hi = y;
+      }
+    }
+    flush();
+    ctx.stroke();
+  }
+  ctx.restore();
+}

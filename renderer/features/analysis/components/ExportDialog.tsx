@@ -1,0 +1,122 @@
+// Export a table or a result to CSV or Parquet. In the desktop app the path comes
+// from a save dialog; where there is none (the browser harness) it is typed.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ExportFormat, ExportOutcome, ExportSource } from '../../../../shared/analytics.js';
+import type { AppError } from '../../../../shared/errors.js';
+import { Button } from '../../../components/Button.js';
+import { ErrorMessage } from '../../../components/ErrorMessage.js';
+import { callAnalytics, chooseExportPath, hasChannel } from '../analytics-api.js';
+import { formatBytes, formatCount } from '../display-format.js';
+import styles from './Dialog.module.css';
+
+interface ExportDialogProps {
+  source: ExportSource;
+  /** What is exported, e.g. "table sales" or "the result (1,204 rows)". */
+  label: string;
+  suggestedName: string;
+  onClose: () => void;
+}
+
+export function ExportDialog({ source, label, suggestedName, onClose }: ExportDialogProps) {
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [path, setPath] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState<ExportOutcome | null>(null);
+  const nativeDialog = hasChannel('chooseExportPath');
+  const id = useId();
+  const firstRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => firstRef.current?.focus(), []);
+
+  const exportTo = async (target: string) => {
+    setPending(true);
+    setError(null);
+    const result = await callAnalytics('exportData', { source, format, path: target });
+    setPending(false);
+    if (result.ok) setDone(result.value);
+    else setError(result.error);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (nativeDialog) {
+      const chosen = await chooseExportPath(format, `${suggestedName}.${format}`);
+      if (!chosen.ok) return setError(chosen.error);
+      if (chosen.value) await exportTo(chosen.value.path);
+      return;
+    }
+    if (!path.trim()) return setError({ code: 'INVALID_INPUT', message: 'Enter the path of the file to write.' });
+    await exportTo(path.trim());
+  };
+
+  return (
+    <div className={styles.backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <form
+        className={styles.dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        data-testid="export-dialog"
+      >
+        <h2 id={`${id}-title`} className={styles.title}>
+          Export {label}
+        </h2>
+        {done ? (
+          <div className={styles.success} role="status" data-testid="export-done">
+            Wrote {formatCount(done.rows)} rows ({formatBytes(done.bytes)}) to <code>{done.path}</code>
+          </div>
+        ) : (
+          <>
+            <fieldset className={styles.fieldset}>
+              <legend className={styles.legend}>Format</legend>
+              <div className={styles.choices}>
+                {(['csv', 'parquet'] as const).map((f, i) => (
+                  <label key={f} className={styles.choice}>
+                    <input
+                      ref={i === 0 ? firstRef : undefined}
+                      type="radio"
+                      name={`${id}-format`}
+                      checked={format === f}
+                      onChange={() => setFormat(f)}
+                    />
+                    <span>
+                      <strong>{f === 'csv' ? 'CSV' : 'Parquet'}</strong>
+                      <small>{f === 'csv' ? 'Text, opens anywhere' : 'Compact, keeps every type'}</small>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {!nativeDialog && (
+              <label className={styles.field}>
+                <span className={styles.legend}>Save as (full path)</span>
+                <input
+                  className={styles.input}
+                  value={path}
+                  onChange={(e) => setPath(e.target.value)}
+                  placeholder={`/home/me/${suggestedName}.${format}`}
+                  spellCheck={false}
+                  data-testid="export-path"
+                />
+              </label>
+            )}
+            {error && <ErrorMessage>{error.message}</ErrorMessage>}
+          </>
+        )}
+        <div className={styles.actions}>
+          <Button variant={done ? 'primary' : 'ghost'} onClick={onClose}>
+            {done ? 'Done' : 'Cancel'}
+          </Button>
+          {!done && (
+            <Button variant="primary" type="submit" pending={pending} data-testid="export-submit">
+              {nativeDialog ? 'Choose where to save…' : 'Export'}
+            </Button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

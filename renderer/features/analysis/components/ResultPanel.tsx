@@ -1,0 +1,162 @@
+// The result of the last query: status line, grid or chart, sort and filter chips with
+// the SQL they generate, and a detail panel for one cell.
+import { useCallback, useState } from 'react';
+import type { ResultFilter, ResultSort } from '../../../../shared/analytics.js';
+import { Button } from '../../../components/Button.js';
+import { Spinner } from '../../../components/Spinner.js';
+import { ChartPanel } from '../chart/ChartPanel.js';
+import { formatCount, formatDuration } from '../display-format.js';
+import type { ShownResult } from '../hooks/useQuerySession.js';
+import { useRowPages } from '../hooks/useRowPages.js';
+import { CellDetail } from './CellDetail.js';
+import styles from './ResultPanel.module.css';
+import { ResultGrid, type CellPosition } from './ResultGrid.js';
+
+const OP_TEXT: Record<ResultFilter['op'], string> = {
+  '=': '=',
+  '!=': '≠',
+  '<': '<',
+  '<=': '≤',
+  '>': '>',
+  '>=': '≥',
+  contains: 'contains',
+  starts_with: 'starts with',
+  is_null: 'is NULL',
+  is_not_null: 'is not NULL',
+};
+
+interface ResultPanelProps {
+  shown: ShownResult;
+  busy: boolean;
+  onSortFilter: (sort: ResultSort[], filters: ResultFilter[]) => void;
+  onExport: () => void;
+}
+
+function nextSort(sort: ResultSort[], column: string, additive: boolean): ResultSort[] {
+  const current = sort.find((s) => s.column === column);
+  const cycled: ResultSort | null = !current
+    ? { column, direction: 'asc' }
+    : current.direction === 'asc'
+      ? { column, direction: 'desc' }
+      : null;
+  if (!additive) return cycled ? [cycled] : [];
+  if (!current) return [...sort, cycled!];
+  return cycled ? sort.map((s) => (s.column === column ? cycled : s)) : sort.filter((s) => s.column !== column);
+}
+
+export function ResultPanel({ shown, busy, onSortFilter, onExport }: ResultPanelProps) {
+  const { view, base, sort, filters } = shown;
+  const pages = useRowPages(view);
+  const [tab, setTab] = useState<'grid' | 'chart'>('grid');
+  const [selected, setSelected] = useState<CellPosition | null>(null);
+  const [detail, setDetail] = useState(false);
+  const [inView, setInView] = useState<[number, number]>([0, 0]);
+  const onViewRows = useCallback((first: number, last: number) => setInView([first, last]), []);
+  const derived = view !== base;
+  const isQuery = view.columns.length > 0;
+
+  const selectedCell = selected && detail ? pages.row(selected.row)?.[selected.col] : undefined;
+
+  return (
+    <section className={styles.panel} aria-label="Result" data-testid="result-panel">
+      <div className={styles.bar}>
+        <div className={styles.tabs} role="tablist" aria-label="Result view">
+          <button type="button" role="tab" aria-selected={tab === 'grid'} className={styles.tab} onClick={() => setTab('grid')} data-testid="tab-grid">
+            Table
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'chart'}
+            className={styles.tab}
+            onClick={() => setTab('chart')}
+            disabled={!isQuery}
+            data-testid="tab-chart"
+          >
+            Chart
+          </button>
+        </div>
+        <span className={styles.stats} data-testid="result-stats">
+          <strong data-testid="result-total">{formatCount(view.totalRows)}</strong> {view.totalRows === 1 ? 'row' : 'rows'}
+          {derived && ` of ${formatCount(base.totalRows)}`} · {view.columns.length} columns · {formatDuration(view.durationMs)}
+          {base.statementCount > 1 && ` · ${base.statementCount} statements`}
+          {base.rowsChanged !== null && ` · ${formatCount(base.rowsChanged)} rows changed`}
+        </span>
+        {busy && <Spinner size={14} label="Sorting and filtering" />}
+        <span className={styles.spacer} />
+        {tab === 'grid' && view.totalRows > 0 && (
+          <span className={styles.range} data-testid="result-range">
+            rows {formatCount(inView[0] + 1)}–{formatCount(inView[1] + 1)}
+          </span>
+        )}
+        <Button size="small" onClick={onExport} disabled={!isQuery} data-testid="export-result">
+          Export…
+        </Button>
+      </div>
+
+      {(sort.length > 0 || filters.length > 0) && (
+        <div className={styles.chips}>
+          {sort.map((s) => (
+            <span key={`s-${s.column}`} className={styles.chip}>
+              sorted by <code>{s.column}</code> {s.direction === 'asc' ? '↑' : '↓'}
+              <button type="button" aria-label={`Remove sort by ${s.column}`} onClick={() => onSortFilter(sort.filter((x) => x !== s), filters)}>
+                ✕
+              </button>
+            </span>
+          ))}
+          {filters.map((f, i) => (
+            <span key={`f-${i}`} className={styles.chip}>
+              <code>{f.column}</code> {OP_TEXT[f.op]} {f.value !== undefined && <code>{f.value}</code>}
+              <button type="button" aria-label={`Remove filter on ${f.column}`} onClick={() => onSortFilter(sort, filters.filter((x) => x !== f))}>
+                ✕
+              </button>
+            </span>
+          ))}
+          <button type="button" className={styles.clear} onClick={() => onSortFilter([], [])}>
+            Clear all
+          </button>
+        </div>
+      )}
+      {derived && (
+        <details className={styles.generated} open>
+          <summary>Generated SQL</summary>
+          <pre data-testid="generated-sql">{view.sql}</pre>
+        </details>
+      )}
+
+      <div className={styles.body}>
+        {tab === 'grid' ? (
+          <>
+            <ResultGrid
+              key={view.resultId}
+              info={view}
+              pages={pages}
+              sort={sort}
+              busy={busy}
+              selected={selected}
+              onSelect={setSelected}
+              onOpenCell={(cell) => {
+                setSelected(cell);
+                setDetail(true);
+              }}
+              onSort={(column, additive) => onSortFilter(nextSort(sort, column, additive), filters)}
+              onFilter={(f) => onSortFilter(sort, [...filters.filter((x) => x.column !== f.column || x.op !== f.op), f])}
+              onViewRows={onViewRows}
+            />
+            {detail && selected && view.columns[selected.col] && (
+              <CellDetail
+                column={view.columns[selected.col]!}
+                row={selected.row}
+                cell={selectedCell}
+                timeZone={view.timeZone}
+                onClose={() => setDetail(false)}
+              />
+            )}
+          </>
+        ) : (
+          <ChartPanel key={view.resultId} info={view} />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+// The profile's tables and views: row counts, sizes, columns and types. A column opens
+// its profile; a table can be queried or exported from here.
+import { useState } from 'react';
+import type { TableInfo } from '../../../../shared/analytics.js';
+import { Spinner } from '../../../components/Spinner.js';
+import { formatBytes, formatCount } from '../display-format.js';
+import type { ColumnRef } from '../hooks/useColumnProfile.js';
+import type { TablesState } from '../hooks/useTables.js';
+import styles from './Sidebar.module.css';
+
+interface TableBrowserProps {
+  state: TablesState;
+  profiled: ColumnRef | null;
+  onQuery: (table: TableInfo) => void;
+  onExport: (table: TableInfo) => void;
+  onProfile: (column: ColumnRef) => void;
+  onImport: () => void;
+}
+
+const COLUMN_LIMIT = 400;
+
+export function TableBrowser({ state, profiled, onQuery, onExport, onProfile, onImport }: TableBrowserProps) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+
+  if (state.status === 'loading') {
+    return (
+      <div className={styles.placeholder}>
+        <Spinner size={16} label="Loading tables" />
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <div className={styles.placeholder} role="alert">
+        Tables could not be listed: {state.error.message}
+      </div>
+    );
+  }
+  if (state.tables.length === 0) {
+    return (
+      <div className={styles.emptyState} data-testid="tables-empty">
+        <strong>No tables yet</strong>
+        <p>Import a CSV, TSV, Parquet or JSON file to start. It stays in this profile, on this computer.</p>
+        <button type="button" className={styles.linkButton} onClick={onImport}>
+          Import a file…
+        </button>
+      </div>
+    );
+  }
+
+  const needle = filter.trim().toLowerCase();
+  const tables = needle
+    ? state.tables.filter((t) => t.name.toLowerCase().includes(needle) || t.columns.some((c) => c.name.toLowerCase().includes(needle)))
+    : state.tables;
+
+  return (
+    <div className={styles.section}>
+      {state.tables.length > 6 && (
+        <input
+          className={styles.search}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="Find a table or column"
+          aria-label="Find a table or column"
+        />
+      )}
+      <ul className={styles.list} data-testid="table-list">
+        {tables.map((t) => {
+          const key = `${t.schema}.${t.name}`;
+          const expanded = open === key || (needle !== '' && tables.length === 1);
+          const columns = needle && !t.name.toLowerCase().includes(needle) ? t.columns.filter((c) => c.name.toLowerCase().includes(needle)) : t.columns;
+          return (
+            <li key={key} className={styles.tableItem}>
+              <button
+                type="button"
+                className={styles.tableButton}
+                aria-expanded={expanded}
+                onClick={() => setOpen(expanded ? null : key)}
+                data-testid={`table-${t.name}`}
+              >
+                <span className={styles.chevron} aria-hidden="true">
+                  {expanded ? '▾' : '▸'}
+                </span>
+                <span className={styles.tableName}>
+                  {t.schema !== 'main' && <span className={styles.dim}>{t.schema}.</span>}
+                  {t.name}
+                </span>
+                {t.kind === 'view' && <span className={styles.badge}>view</span>}
+                <span className={styles.tableMeta}>
+                  {t.rowCount !== null ? formatCount(t.rowCount) : '—'}
+                </span>
+              </button>
+              {expanded && (
+                <div className={styles.tableBody}>
+                  <div className={styles.tableFacts}>
+                    {t.rowCount !== null && <span>{formatCount(t.rowCount)} rows</span>}
+                    <span>{t.columns.length} columns</span>
+                    {t.bytes !== null && <span>{formatBytes(t.bytes)}</span>}
+                  </div>
+                  <div className={styles.tableActions}>
+                    <button type="button" className={styles.linkButton} onClick={() => onQuery(t)} data-testid={`query-${t.name}`}>
+                      Query
+                    </button>
+                    <button type="button" className={styles.linkButton} onClick={() => onExport(t)} data-testid={`export-${t.name}`}>
+                      Export…
+                    </button>
+                  </div>
+                  <ul className={styles.columns} aria-label={`Columns of ${t.name}`}>
+                    {columns.slice(0, COLUMN_LIMIT).map((c) => {
+                      const active = profiled?.table === t.name && profiled.schema === t.schema && profiled.column === c.name;
+                      return (
+                        <li key={c.name}>
+                          <button
+                            type="button"
+                            className={`${styles.column} ${active ? styles.columnActive : ''}`}
+                            onClick={() => onProfile({ schema: t.schema, table: t.name, column: c.name })}
+                            title={`Profile ${c.name}`}
+                            data-testid={`column-${t.name}-${c.name}`}
+                          >
+                            <span className={styles.columnName}>{c.name}</span>
+                            <span className={styles.columnType}>{c.type}</span>
+                          </button>
+                        </li>
+                      );
+                    })}
+                    {columns.length > COLUMN_LIMIT && (
+                      <li className={styles.dim}>… {columns.length - COLUMN_LIMIT} more: use the search above</li>
+                    )}
+                  </ul>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

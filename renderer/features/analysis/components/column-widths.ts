@@ -1,0 +1,23 @@
+// Starting widths of grid columns from the header and a sample of values, so most
+// columns need no resizing; people can still drag any edge.
+import { formatCell, type WireCell, type WireColumn } from '../../../../shared/wire.js';
+
+const MONO_CHAR = 7.8;
+const SANS_CHAR = 7.4;
+const MIN = 72;
+const MAX = 380;
+
+export function initialWidths(columns: WireColumn[], sample: WireCell[][], timeZone: string): number[] {
+  return columns.map((col, j) => {
+    let longest = 0;
+    for (let i = 0; i < Math.min(sample.length, 60); i++) {
+      const cell = sample[i]?.[j] ?? null;
+      const len = cell === null ? 4 : formatCell(col.type, cell, { timeZone, blobPreviewBytes: 24 }).length;
+      if (len > longest) longest = len;
+    }
+    const header = Math.max(col.name.length * SANS_CHAR + 52, col.type.sql.length * 6.4 + 30);
+    return Math.round(Math.min(MAX, Math.max(MIN, header, longest * MONO_CHAR + 24)));
+  });
+}
+
+export const gutterWidth = (totalRows: number) => Math.max(48, String(totalRows).length * MONO_CHAR + 22);

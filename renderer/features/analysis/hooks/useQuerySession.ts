@@ -1,0 +1,130 @@
+// One query at a time: run SQL, cancel it, and sort/filter its result (each sort or
+// filter is a new result on the core derived from the original one, by generated SQL).
+// Results the view no longer shows are closed so the core can drop them.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../../shared/analytics.js';
+import type { AppError } from '../../../../shared/errors.js';
+import { callAnalytics, newId } from '../analytics-api.js';
+
+export interface ShownResult {
+  /** What the SQL produced. */
+  base: QueryResultInfo;
+  /** What the grid shows: `base`, or `base` sorted and filtered. */
+  view: QueryResultInfo;
+  sort: ResultSort[];
+  filters: ResultFilter[];
+}
+
+export interface Running {
+  queryId: string;
+  kind: 'query' | 'sort';
+  startedAt: number;
+}
+
+export interface QueryFailure {
+  error: AppError;
+  /** The SQL sent, and where it starts in the editor (when a selection ran). */
+  sql: string;
+  editorOffset: number;
+}
+
+const PAGE_SIZE = 200;
+
+export function useQuerySession(onFinished?: () => void) {
+  const [result, setResult] = useState<ShownResult | null>(null);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [failure, setFailure] = useState<QueryFailure | null>(null);
+  const openIds = useRef(new Set<string>());
+  const runningRef = useRef<Running | null>(null);
+  const finished = useRef(onFinished);
+
+  useEffect(() => {
+    finished.current = onFinished;
+  }, [onFinished]);
+
+  useEffect(() => {
+    const ids = openIds.current;
+    return () => {
+      for (const id of ids) void callAnalytics('closeResult', { resultId: id });
+      ids.clear();
+    };
+  }, []);
+
+  const close = useCallback((ids: string[]) => {
+    for (const id of ids) {
+      if (!openIds.current.delete(id)) continue;
+      void callAnalytics('closeResult', { resultId: id });
+    }
+  }, []);
+
+  const start = useCallback((kind: Running['kind']) => {
+    const next = { queryId: newId(), kind, startedAt: performance.now() };
+    runningRef.current = next;
+    setRunning(next);
+    return next;
+  }, []);
+
+  /** False when another run took over meanwhile: then this answer is stale. */
+  const stop = useCallback((queryId: string) => {
+    if (runningRef.current?.queryId !== queryId) return false;
+    runningRef.current = null;
+    setRunning(null);
+    return true;
+  }, []);
+
+  const run = useCallback(async (sql: string, editorOffset = 0) => {
+    const { queryId } = start('query');
+    setFailure(null);
+    const outcome = await callAnalytics('runQuery', { sql, queryId, pageSize: PAGE_SIZE });
+    if (!stop(queryId)) {
+      if (outcome.ok) close([outcome.value.resultId]);
+      return;
+    }
+    if (outcome.ok) {
+      openIds.current.add(outcome.value.resultId);
+      close([...openIds.current].filter((id) => id !== outcome.value.resultId));
+      setResult({ base: outcome.value, view: outcome.value, sort: [], filters: [] });
+    } else {
+      setFailure({ error: outcome.error, sql, editorOffset });
+    }
+    finished.current?.();
+  }, [close, start, stop]);
+
+  const sortFilter = useCallback(async (shown: ShownResult, sort: ResultSort[], filters: ResultFilter[]) => {
+    setFailure(null);
+    if (sort.length === 0 && filters.length === 0) {
+      if (shown.view !== shown.base) close([shown.view.resultId]);
+      setResult({ ...shown, view: shown.base, sort, filters });
+      return;
+    }
+    const { queryId } = start('sort');
+    const outcome = await callAnalytics('sortFilterResult', {
+      resultId: shown.base.resultId,
+      sort,
+      filters,
+      queryId,
+      pageSize: PAGE_SIZE,
+    });
+    if (!stop(queryId)) {
+      if (outcome.ok) close([outcome.value.resultId]);
+      return;
+    }
+    if (outcome.ok) {
+      openIds.current.add(outcome.value.resultId);
+      if (shown.view !== shown.base) close([shown.view.resultId]);
+      setResult({ base: shown.base, view: outcome.value, sort, filters });
+    } else {
+      setFailure({ error: outcome.error, sql: '', editorOffset: 0 });
+    }
+  }, [close, start, stop]);
+
+  const cancel = useCallback(async () => {
+    const current = runningRef.current;
+    if (!current) return;
+    await callAnalytics('cancelQuery', { queryId: current.queryId });
+  }, []);
+
+  const dismissFailure = useCallback(() => setFailure(null), []);
+
+  return { result, running, failure, run, sortFilter, cancel, dismissFailure };
+}

@@ -1,0 +1,83 @@
+// Rows of a kept result, fetched a page at a time as the grid needs them and held in a
+// small cache (least recently used pages leave first), so scrolling through ten million
+// rows costs memory for a few thousand.
+import { useCallback, useMemo, useState } from 'react';
+import type { QueryResultInfo } from '../../../../shared/analytics.js';
+import type { AppError } from '../../../../shared/errors.js';
+import type { WireCell } from '../../../../shared/wire.js';
+import { callAnalytics } from '../analytics-api.js';
+
+export const PAGE_ROWS = 200;
+const MAX_PAGES = 60;
+/** Requests in flight at once; a fast scroll asks again for what it still needs. */
+const MAX_IN_FLIGHT = 4;
+
+class PageCache {
+  private readonly pages = new Map<number, WireCell[][]>();
+  private readonly inFlight = new Set<number>();
+  error: AppError | null = null;
+
+  constructor(readonly info: QueryResultInfo) {
+    const first = info.firstPage;
+    // The first page may be any size; keep only whole pages of our own size.
+    for (let p = 0; p * PAGE_ROWS < first.rows.length; p++) {
+      const rows = first.rows.slice(p * PAGE_ROWS, (p + 1) * PAGE_ROWS);
+      if (rows.length === PAGE_ROWS || first.offset + (p + 1) * PAGE_ROWS >= info.totalRows) this.pages.set(p, rows);
+    }
+  }
+
+  row(index: number): WireCell[] | undefined {
+    const page = this.pages.get(Math.floor(index / PAGE_ROWS));
+    return page?.[index % PAGE_ROWS];
+  }
+
+  /** Starts fetching the missing pages of rows [first, last]; calls `changed` as each arrives. */
+  ensure(first: number, last: number, changed: () => void) {
+    const from = Math.max(0, Math.floor(first / PAGE_ROWS));
+    const to = Math.min(Math.floor((this.info.totalRows - 1) / PAGE_ROWS), Math.floor(last / PAGE_ROWS));
+    for (let p = from; p <= to; p++) {
+      const page = this.pages.get(p);
+      if (page) {
+        this.pages.delete(p);
+        this.pages.set(p, page); // most recently used goes last
+        continue;
+      }
+      if (this.inFlight.has(p) || this.inFlight.size >= MAX_IN_FLIGHT) continue;
+      this.inFlight.add(p);
+      const offset = p * PAGE_ROWS;
+      const limit = Math.min(PAGE_ROWS, this.info.totalRows - offset);
+      void callAnalytics('fetchRows', { resultId: this.info.resultId, offset, limit }).then((result) => {
+        this.inFlight.delete(p);
+        if (result.ok) {
+          this.pages.set(p, result.value.rows);
+          this.error = null;
+          while (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
+        } else {
+          this.error = result.error;
+        }
+        changed();
+      });
+    }
+  }
+}
+
+export interface RowPages {
+  row: (index: number) => WireCell[] | undefined;
+  ensure: (first: number, last: number) => void;
+  error: AppError | null;
+  /** Changes whenever a page arrives, so views that read rows re-render. */
+  version: number;
+}
+
+export function useRowPages(info: QueryResultInfo): RowPages {
+  const cache = useMemo(() => new PageCache(info), [info]);
+  const [version, setVersion] = useState(0);
+  // A page landing after unmount sets state on nothing, which React ignores.
+  const ensure = useCallback(
+    (first: number, last: number) => cache.ensure(first, last, () => setVersion((v) => v + 1)),
+    [cache],
+  );
+  const row = useCallback((index: number) => cache.row(index), [cache]);
+
+  return { row, ensure, error: cache.error, version };
+}

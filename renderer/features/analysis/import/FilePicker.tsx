@@ -1,0 +1,112 @@
+// Step one of an import: which file. The desktop app offers its native open dialog;
+// everywhere a path can be typed, pasted or dropped (a file dragged from a file
+// manager arrives as a file:// URI).
+import { useId, useState, type DragEvent, type FormEvent } from 'react';
+import { Button } from '../../../components/Button.js';
+import { ErrorMessage } from '../../../components/ErrorMessage.js';
+import { chooseImportFile, hasChannel } from '../analytics-api.js';
+import styles from './Import.module.css';
+
+/** A local path from what was dropped, or null when the drop carried none. */
+export function pathFromDrop(data: DataTransfer): string | null {
+  const uris = data
+    .getData('text/uri-list')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  for (const uri of uris) {
+    if (!uri.startsWith('file:')) continue;
+    try {
+      const url = new URL(uri);
+      const path = decodeURIComponent(url.pathname);
+      // file:///C:/data.csv → C:/data.csv on Windows
+      return /^\/[A-Za-z]:\//.test(path) ? path.slice(1) : path;
+    } catch {
+      continue;
+    }
+  }
+  const text = data.getData('text/plain').trim();
+  if (/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(text) && !text.includes('\n')) return text;
+  return null;
+}
+
+export function FilePicker({ onChosen }: { onChosen: (path: string) => void }) {
+  const [path, setPath] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const native = hasChannel('chooseImportFile');
+  const id = useId();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = path.trim().replace(/^["']|["']$/g, '');
+    if (!trimmed) return setError('Enter the full path of a CSV, TSV, Parquet or JSON file.');
+    onChosen(trimmed);
+  };
+
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const dropped = pathFromDrop(e.dataTransfer);
+    if (dropped) onChosen(dropped);
+    else setError('Enclave could not tell where the dropped file is. Type or paste its path instead.');
+  };
+
+  const browse = async () => {
+    const result = await chooseImportFile();
+    if (!result.ok) return setError(result.error.message);
+    if (result.value) onChosen(result.value.path);
+  };
+
+  return (
+    <div className={styles.pickerWrap}>
+      <div
+        className={`${styles.dropZone} ${dragging ? styles.dropActive : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={drop}
+        data-testid="import-drop-zone"
+      >
+        <svg width="36" height="36" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+          <path d="M12 15V3M7 8l5-5 5 5" />
+          <path d="M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
+        </svg>
+        <h2 className={styles.dropTitle}>Drop a file here</h2>
+        <p className={styles.dropText}>CSV, TSV, Parquet, JSON or newline-delimited JSON. You will see the first 100 rows before anything is imported.</p>
+        {native && (
+          <Button variant="primary" onClick={() => void browse()} data-testid="import-browse">
+            Choose a file…
+          </Button>
+        )}
+      </div>
+      <form className={styles.pathForm} onSubmit={submit}>
+        <label htmlFor={`${id}-path`} className={styles.label}>
+          {native ? 'Or enter its path' : 'Path of the file'}
+        </label>
+        <div className={styles.pathRow}>
+          <input
+            id={`${id}-path`}
+            className={styles.pathInput}
+            value={path}
+            onChange={(e) => {
+              setPath(e.target.value);
+              setError(null);
+            }}
+            placeholder="/home/me/Downloads/sales.csv"
+            spellCheck={false}
+            autoFocus
+            data-testid="import-path"
+          />
+          <Button type="submit" variant={native ? 'secondary' : 'primary'} data-testid="import-path-submit">
+            Preview
+          </Button>
+        </div>
+        {error && <ErrorMessage>{error}</ErrorMessage>}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+// Importing a file into a new table: choose → preview and adjust → import with
+// progress and Cancel → rejected rows (import the good ones, or fix and retry) → done.
+import { useEffect, useState } from 'react';
+import type { ImportOutcome, RejectSummary } from '../../../../shared/analytics.js';
+import { Button } from '../../../components/Button.js';
+import { callAnalytics } from '../analytics-api.js';
+import { formatBytes, formatCount, formatDuration } from '../display-format.js';
+import { useImportPreview } from '../hooks/useImportPreview.js';
+import { useImportRun, type RunningImport } from '../hooks/useImportRun.js';
+import { quoteIdent, sanitizeTableName } from '../table-name.js';
+import { FilePicker } from './FilePicker.js';
+import styles from './Import.module.css';
+import { ImportSetup, type ImportChoices } from './ImportSetup.js';
+
+interface ImportFlowProps {
+  existingTables: string[];
+  timeZone: string;
+  /** The path to start from (a file chosen from the menu or dropped elsewhere). */
+  initialPath?: string;
+  onImported: (table: string) => void;
+  onQueryTable: (table: string) => void;
+  onClose: () => void;
+}
+
+type Stage =
+  | { stage: 'setup' }
+  | { stage: 'rejected'; rejected: RejectSummary }
+  | { stage: 'done'; table: string; rows: number; rejected: RejectSummary | null; renameError: string | null };
+
+function Progress({ running }: { running: RunningImport }) {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(performance.now()), 250);
+    return () => clearInterval(t);
+  }, []);
+  const p = running.progress;
+  const fraction = p && p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : null;
+  return (
+    <div className={styles.progress} data-testid="import-progress">
+      <div
+        className={styles.progressTrack}
+        role="progressbar"
+        aria-label="Import progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
+      >
+        <span
+          className={fraction === null ? styles.progressIndeterminate : styles.progressFill}
+          style={fraction === null ? undefined : { width: `${fraction * 100}%` }}
+        />
+      </div>
+      <div className={styles.progressText}>
+        {p ? (
+          <>
+            {formatBytes(p.bytesRead)} of {formatBytes(p.totalBytes)} · about {formatCount(p.rows)} rows
+          </>
+        ) : (
+          'Importing…'
+        )}{' '}
+        · {formatDuration(now - running.startedAt)}
+      </div>
+    </div>
+  );
+}
+
+function Rejections({ rejected }: { rejected: RejectSummary }) {
+  return (
+    <>
+      <div className={styles.rejectKinds}>
+        {Object.entries(rejected.byType).map(([kind, n]) => (
+          <span key={kind} className={styles.rejectKind}>
+            {kind.toLowerCase()} <strong>{formatCount(n)}</strong>
+          </span>
+        ))}
+      </div>
+      {rejected.samples.length > 0 && (
+        <table className={styles.rejectTable} data-testid="import-reject-samples">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+              <th scope="col">Row as written</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rejected.samples.map((s, i) => (
+              <tr key={i}>
+                <td>{s.line ?? '—'}</td>
+                <td>{s.column ?? '—'}</td>
+                <td>{s.message}</td>
+                <td>
+                  <code>{s.csvLine ?? ''}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export function ImportFlow({ existingTables, timeZone, initialPath, onImported, onQueryTable, onClose }: ImportFlowProps) {
+  const [path, setPath] = useState<string | null>(initialPath ?? null);
+  const [choices, setChoices] = useState<ImportChoices>({ options: {}, renames: {}, table: '', onConflict: 'rename' });
+  const [stage, setStage] = useState<Stage>({ stage: 'setup' });
+  const [error, setError] = useState<string | null>(null);
+  const { running, start, cancel } = useImportRun();
+
+  const choose = (chosen: string) => {
+    setPath(chosen);
+    setChoices({ options: {}, renames: {}, table: '', onConflict: 'rename' });
+    setStage({ stage: 'setup' });
+    setError(null);
+  };
+
+  const run = async (badRows: 'abort' | 'skip') => {
+    if (!path) return;
+    setError(null);
+    const table = sanitizeTableName(choices.table);
+    const taken = existingTables.some((t) => t.toLowerCase() === table.toLowerCase());
+    const result = await start({
+      path,
+      table,
+      options: choices.options,
+      onConflict: taken ? choices.onConflict : 'error',
+      badRows,
+    });
+    if (!result.ok) {
+      setStage({ stage: 'setup' });
+      setError(result.error.code === 'CANCELLED' ? 'Import cancelled. Nothing was imported.' : result.error.message);
+      return;
+    }
+    const outcome: ImportOutcome = result.value;
+    if (outcome.status === 'rejected') {
+      setStage({ stage: 'rejected', rejected: outcome.rejected });
+      return;
+    }
+    const renameError = choices.onConflict === 'append' && taken ? null : await applyRenames(outcome.table);
+    setStage({ stage: 'done', table: outcome.table, rows: outcome.rows, rejected: outcome.rejected, renameError });
+    onImported(outcome.table);
+  };
+
+  // Renames happen after the import (the import channel takes types, not names).
+  const applyRenames = async (table: string): Promise<string | null> => {
+    const renames = Object.entries(choices.renames).filter(([from, to]) => to.trim() && to !== from);
+    if (!renames.length) return null;
+    const sql = renames.map(([from, to]) => `ALTER TABLE ${quoteIdent(table)} RENAME COLUMN ${quoteIdent(from)} TO ${quoteIdent(to.trim())};`).join('\n');
+    const result = await callAnalytics('runQuery', { sql, pageSize: 0 });
+    if (!result.ok) return result.error.message;
+    void callAnalytics('closeResult', { resultId: result.value.resultId });
+    return null;
+  };
+
+  return (
+    <section className={styles.flow} aria-labelledby="import-title" data-testid="import-flow">
+      <header className={styles.flowHead}>
+        <h2 id="import-title" className={styles.flowTitle}>
+          Import a file
+        </h2>
+        <Button size="small" variant="ghost" onClick={onClose} disabled={!!running} data-testid="import-close">
+          Close
+        </Button>
+      </header>
+
+      {!path ? (
+        <FilePicker onChosen={choose} />
+      ) : running ? (
+        <div className={styles.centered}>
+          <h3 className={styles.stageTitle}>Importing into {sanitizeTableName(choices.table)}</h3>
+          <Progress running={running} />
+          <Button onClick={() => void cancel()} data-testid="import-cancel">
+            Cancel import
+          </Button>
+        </div>
+      ) : stage.stage === 'rejected' ? (
+        <div className={styles.stagePanel} data-testid="import-rejected">
+          <h3 className={styles.stageTitle}>
+            {formatCount(stage.rejected.rows)} {stage.rejected.rows === 1 ? 'row does' : 'rows do'} not fit the column types
+          </h3>
+          <p className={styles.stageText}>Nothing has been imported yet. Import the rows that fit, or change the options (a column's type, the delimiter, or read everything as text) and try again.</p>
+          <Rejections rejected={stage.rejected} />
+          <div className={styles.stageActions}>
+            <Button onClick={() => setStage({ stage: 'setup' })} data-testid="import-fix-options">
+              Change options
+            </Button>
+            <Button
+              onClick={() => {
+                setChoices((c) => ({ ...c, options: { ...c.options, csv: { ...c.options.csv, allVarchar: true } } }));
+                setStage({ stage: 'setup' });
+              }}
+            >
+              Read everything as text
+            </Button>
+            <Button variant="primary" onClick={() => void run('skip')} data-testid="import-good-rows">
+              Import the good rows
+            </Button>
+          </div>
+        </div>
+      ) : stage.stage === 'done' ? (
+        <div className={styles.stagePanel} data-testid="import-done">
+          <h3 className={styles.stageTitle}>
+            Imported {formatCount(stage.rows)} rows into <code>{stage.table}</code>
+          </h3>
+          {stage.rejected && (
+            <>
+              <p className={styles.stageText}>{formatCount(stage.rejected.rows)} rows were left out:</p>
+              <Rejections rejected={stage.rejected} />
+            </>
+          )}
+          {stage.renameError && <p className={styles.warning}>The columns could not all be renamed: {stage.renameError}</p>}
+          <div className={styles.stageActions}>
+            <Button onClick={() => setPath(null)}>Import another file</Button>
+            <Button variant="primary" onClick={() => onQueryTable(stage.table)} data-testid="import-query-table">
+              Query {stage.table}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <ImportPreviewStage
+          path={path}
+          choices={choices}
+          existingTables={existingTables}
+          timeZone={timeZone}
+          error={error}
+          onChange={setChoices}
+          onImport={() => void run('abort')}
+          onBack={() => setPath(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function ImportPreviewStage(props: {
+  path: string;
+  choices: ImportChoices;
+  existingTables: string[];
+  timeZone: string;
+  error: string | null;
+  onChange: (c: ImportChoices) => void;
+  onImport: () => void;
+  onBack: () => void;
+}) {
+  const preview = useImportPreview(props.path, props.choices.options);
+  const suggested = preview.status === 'ready' ? preview.preview.suggestedTable : null;
+  const { choices, onChange } = props;
+
+  // The first preview names the table; after that the name is the person's.
+  useEffect(() => {
+    if (suggested && !choices.table) onChange({ ...choices, table: sanitizeTableName(suggested) });
+  }, [suggested, choices, onChange]);
+
+  return <ImportSetup {...props} preview={preview} />;
+}

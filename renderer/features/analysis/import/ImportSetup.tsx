@@ -1,0 +1,349 @@
+// Step two of an import: the first rows as they would be imported, with the detected
+// column names and types, every one of which can be changed — as can the CSV dialect,
+// the table's name and what happens if that name is taken.
+import { useId, useState } from 'react';
+import type { ConflictMode, ImportFormat, ImportPreview } from '../../../../shared/analytics.js';
+import type { CsvOptionsInput as CsvOptions, ImportOptionsInput as ImportOptions } from '../analytics-api.js';
+import { isNumericType } from '../../../../shared/wire.js';
+import { Button } from '../../../components/Button.js';
+import { ErrorMessage } from '../../../components/ErrorMessage.js';
+import { Spinner } from '../../../components/Spinner.js';
+import { CellValue } from '../components/CellValue.js';
+import { formatBytes } from '../display-format.js';
+import type { PreviewState } from '../hooks/useImportPreview.js';
+import { freeTableName, sanitizeTableName } from '../table-name.js';
+import styles from './Import.module.css';
+
+const TYPES = [
+  'VARCHAR',
+  'BIGINT',
+  'INTEGER',
+  'DOUBLE',
+  'DECIMAL(18,2)',
+  'DECIMAL(38,10)',
+  'BOOLEAN',
+  'DATE',
+  'TIME',
+  'TIMESTAMP',
+  'TIMESTAMPTZ',
+  'INTERVAL',
+  'UUID',
+  'HUGEINT',
+  'BLOB',
+];
+
+const DELIMITERS: { value: string; label: string }[] = [
+  { value: ',', label: 'Comma ,' },
+  { value: ';', label: 'Semicolon ;' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Pipe |' },
+];
+
+const FORMATS: { value: ImportFormat; label: string }[] = [
+  { value: 'csv', label: 'CSV' },
+  { value: 'tsv', label: 'TSV' },
+  { value: 'parquet', label: 'Parquet' },
+  { value: 'json', label: 'JSON' },
+  { value: 'ndjson', label: 'NDJSON' },
+];
+
+export interface ImportChoices {
+  options: ImportOptions;
+  /** Original column name → new name. Applied right after the import. */
+  renames: Record<string, string>;
+  table: string;
+  onConflict: ConflictMode;
+}
+
+interface ImportSetupProps {
+  path: string;
+  preview: PreviewState;
+  choices: ImportChoices;
+  existingTables: string[];
+  timeZone: string;
+  onChange: (choices: ImportChoices) => void;
+  onImport: () => void;
+  onBack: () => void;
+  error: string | null;
+}
+
+const describeDelimiter = (d: string) => (d === '\t' ? 'tab' : d === ' ' ? 'space' : d);
+
+export function ImportSetup({ path, preview, choices, existingTables, timeZone, onChange, onImport, onBack, error }: ImportSetupProps) {
+  const id = useId();
+  const shown: ImportPreview | null = preview.status === 'ready' ? preview.preview : preview.last;
+  const { options } = choices;
+  const csv = options.csv ?? {};
+  const format = options.format ?? shown?.format;
+  const isText = format === 'csv' || format === 'tsv';
+  const [customDelimiter, setCustomDelimiter] = useState(false);
+  const [typeDrafts, setTypeDrafts] = useState<Record<string, string>>({});
+
+  const setCsv = (patch: Partial<CsvOptions>) => {
+    const next: CsvOptions = { ...csv, ...patch };
+    for (const k of Object.keys(next) as (keyof CsvOptions)[]) if (next[k] === undefined) delete next[k];
+    onChange({ ...choices, options: { ...options, csv: next } });
+  };
+
+  const setType = (column: string, type: string) => {
+    const columnTypes = { ...options.columnTypes };
+    const detected = shown?.columns.find((c) => c.name === column)?.type.sql;
+    if (!type.trim() || type.trim().toUpperCase() === detected) delete columnTypes[column];
+    else columnTypes[column] = type.trim().toUpperCase();
+    onChange({ ...choices, options: { ...options, columnTypes } });
+  };
+
+  const tableTaken = existingTables.some((t) => t.toLowerCase() === choices.table.toLowerCase());
+  const fileName = path.split(/[\\/]/).pop() ?? path;
+  const renamedTo = (name: string) => choices.renames[name] ?? name;
+  const duplicateNames = (() => {
+    const names = (shown?.columns ?? []).map((c) => renamedTo(c.name).toLowerCase());
+    return names.some((n, i) => names.indexOf(n) !== i);
+  })();
+
+  return (
+    <div className={styles.setup} data-testid="import-setup">
+      <div className={styles.setupHead}>
+        <div className={styles.fileInfo}>
+          <span className={styles.fileName} title={path}>
+            {fileName}
+          </span>
+          <span className={styles.fileMeta}>
+            {shown ? `${shown.format.toUpperCase()} · ${formatBytes(shown.fileBytes)}` : 'Reading…'}
+            {shown?.detected && ` · delimiter “${describeDelimiter(shown.detected.delimiter)}” · ${shown.detected.header ? 'header row' : 'no header row'}`}
+          </span>
+        </div>
+        <Button size="small" variant="ghost" onClick={onBack}>
+          Choose another file
+        </Button>
+      </div>
+
+      <div className={styles.options} role="group" aria-label="How to read the file">
+        <label className={styles.option}>
+          <span>Format</span>
+          <select
+            value={options.format ?? ''}
+            onChange={(e) => onChange({ ...choices, options: { ...options, format: (e.target.value || undefined) as ImportFormat | undefined } })}
+          >
+            <option value="">Detect{shown ? ` (${shown.format.toUpperCase()})` : ''}</option>
+            {FORMATS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {isText && (
+          <>
+            <label className={styles.option}>
+              <span>Delimiter</span>
+              {customDelimiter ? (
+                <input
+                  className={styles.short}
+                  value={csv.delimiter ?? ''}
+                  maxLength={4}
+                  onChange={(e) => setCsv({ delimiter: e.target.value || undefined })}
+                  aria-label="Custom delimiter"
+                />
+              ) : (
+                <select
+                  value={csv.delimiter ?? ''}
+                  onChange={(e) => {
+                    if (e.target.value === 'custom') setCustomDelimiter(true);
+                    else setCsv({ delimiter: e.target.value || undefined });
+                  }}
+                  data-testid="import-delimiter"
+                >
+                  <option value="">Detect{shown?.detected ? ` (${describeDelimiter(shown.detected.delimiter)})` : ''}</option>
+                  {DELIMITERS.map((d) => (
+                    <option key={d.label} value={d.value}>
+                      {d.label}
+                    </option>
+                  ))}
+                  <option value="custom">Other…</option>
+                </select>
+              )}
+            </label>
+            <label className={styles.option}>
+              <span>Header row</span>
+              <select
+                value={csv.header === undefined ? '' : csv.header ? 'yes' : 'no'}
+                onChange={(e) => setCsv({ header: e.target.value === '' ? undefined : e.target.value === 'yes' })}
+                data-testid="import-header"
+              >
+                <option value="">Detect{shown?.detected ? ` (${shown.detected.header ? 'yes' : 'no'})` : ''}</option>
+                <option value="yes">First row is names</option>
+                <option value="no">No header</option>
+              </select>
+            </label>
+            <label className={styles.option}>
+              <span>Quote</span>
+              <select value={csv.quote ?? 'detect'} onChange={(e) => setCsv({ quote: e.target.value === 'detect' ? undefined : e.target.value })}>
+                <option value="detect">Detect{shown?.detected ? ` (${shown.detected.quote || 'none'})` : ''}</option>
+                <option value={'"'}>Double "</option>
+                <option value={"'"}>Single '</option>
+                <option value="">None</option>
+              </select>
+            </label>
+            <label className={styles.option}>
+              <span>Skip rows</span>
+              <input
+                type="number"
+                min={0}
+                className={styles.short}
+                value={csv.skipRows ?? ''}
+                placeholder={String(shown?.detected?.skipRows ?? 0)}
+                onChange={(e) => setCsv({ skipRows: e.target.value === '' ? undefined : Math.max(0, Number(e.target.value)) })}
+              />
+            </label>
+            <label className={styles.option}>
+              <span>NULL text</span>
+              <input
+                className={styles.short}
+                value={csv.nullString ?? ''}
+                placeholder="(empty)"
+                onChange={(e) => setCsv({ nullString: e.target.value || undefined })}
+              />
+            </label>
+            <label className={styles.check}>
+              <input type="checkbox" checked={csv.allVarchar ?? false} onChange={(e) => setCsv({ allVarchar: e.target.checked || undefined })} />
+              Read every column as text
+            </label>
+          </>
+        )}
+        {preview.status === 'loading' && (
+          <span className={styles.refreshing}>
+            <Spinner size={14} label="Updating preview" />
+          </span>
+        )}
+      </div>
+
+      {preview.status === 'error' && (
+        <div className={styles.previewError} role="alert" data-testid="import-preview-error">
+          <strong>The file could not be read with these options.</strong> {preview.error.message}
+        </div>
+      )}
+
+      <div className={styles.previewBox}>
+        {!shown ? (
+          preview.status === 'loading' && (
+            <div className={styles.previewLoading}>
+              <Spinner size={18} label="Reading the file" /> Reading the first rows…
+            </div>
+          )
+        ) : (
+          <table className={styles.previewTable} data-testid="import-preview">
+            <thead>
+              <tr>
+                <th className={styles.rowNo} scope="col">
+                  #
+                </th>
+                {shown.columns.map((c) => {
+                  const overridden = options.columnTypes?.[c.name];
+                  return (
+                    <th key={c.name} scope="col" className={isNumericType(c.type) ? styles.numCol : undefined}>
+                      <input
+                        className={styles.colNameInput}
+                        value={renamedTo(c.name)}
+                        onChange={(e) => {
+                          const renames = { ...choices.renames };
+                          if (e.target.value === c.name) delete renames[c.name];
+                          else renames[c.name] = e.target.value;
+                          onChange({ ...choices, renames });
+                        }}
+                        aria-label={`Name of column ${c.name}`}
+                        spellCheck={false}
+                        data-testid={`import-col-name-${c.name}`}
+                      />
+                      <input
+                        className={`${styles.colTypeInput} ${overridden ? styles.overridden : ''}`}
+                        list={`${id}-types`}
+                        value={typeDrafts[c.name] ?? overridden ?? c.type.sql}
+                        onChange={(e) => setTypeDrafts((d) => ({ ...d, [c.name]: e.target.value }))}
+                        onBlur={() => {
+                          const draft = typeDrafts[c.name];
+                          if (draft === undefined) return;
+                          setTypeDrafts(({ [c.name]: _, ...rest }) => rest);
+                          setType(c.name, draft);
+                        }}
+                        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+                        aria-label={`Type of column ${c.name}`}
+                        spellCheck={false}
+                        data-testid={`import-col-type-${c.name}`}
+                      />
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.rows.map((row, i) => (
+                <tr key={i}>
+                  <td className={styles.rowNo}>{i + 1}</td>
+                  {shown.columns.map((c, j) => (
+                    <td key={c.name} className={isNumericType(c.type) ? styles.numCol : undefined}>
+                      <CellValue type={c.type} cell={row[j] ?? null} timeZone={timeZone} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <datalist id={`${id}-types`}>
+          {TYPES.map((t) => (
+            <option key={t} value={t} />
+          ))}
+        </datalist>
+      </div>
+
+      <div className={styles.target}>
+        <label className={styles.targetName}>
+          <span className={styles.label}>Import into table</span>
+          <input
+            className={styles.pathInput}
+            value={choices.table}
+            onChange={(e) => onChange({ ...choices, table: e.target.value })}
+            onBlur={() => onChange({ ...choices, table: sanitizeTableName(choices.table) })}
+            spellCheck={false}
+            data-testid="import-table-name"
+          />
+        </label>
+        {tableTaken && (
+          <fieldset className={styles.conflict} data-testid="import-conflict">
+            <legend className={styles.label}>A table named {choices.table} exists</legend>
+            {(
+              [
+                ['rename', `Import as ${freeTableName(choices.table, existingTables)}`],
+                ['replace', 'Replace it'],
+                ['append', 'Append the rows to it'],
+              ] as const
+            ).map(([mode, label]) => (
+              <label key={mode} className={styles.radio}>
+                <input
+                  type="radio"
+                  name={`${id}-conflict`}
+                  checked={choices.onConflict === mode}
+                  onChange={() => onChange({ ...choices, onConflict: mode })}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <div className={styles.importActions}>
+          {duplicateNames && <ErrorMessage>Two columns would have the same name.</ErrorMessage>}
+          {error && <ErrorMessage>{error}</ErrorMessage>}
+          <Button
+            variant="primary"
+            onClick={onImport}
+            disabled={!shown || preview.status === 'error' || duplicateNames || !choices.table.trim()}
+            data-testid="import-submit"
+          >
+            Import {shown ? `${shown.columns.length} columns` : ''}
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}

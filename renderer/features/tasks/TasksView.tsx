@@ -1,0 +1,235 @@
+// The Tasks screen: quick add, filters and sort, the paged list with inline editing.
+import { useEffect, useRef, useState } from 'react';
+import type { DueFilter, Task, TaskSort, TaskStatus } from '../../../shared/tasks.js';
+import { fetchTask, useTasks } from '../../bridge/useTasks.js';
+import { Button } from '../../components/Button.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { LoadMore } from '../../components/LoadMore.js';
+import { SegmentedControl } from '../../components/SegmentedControl.js';
+import { Spinner } from '../../components/Spinner.js';
+import type { SearchTarget } from '../search/search-target.js';
+import { TaskEditor } from './TaskEditor.js';
+import { TaskItem } from './TaskItem.js';
+import { TaskQuickAdd } from './TaskQuickAdd.js';
+import styles from './TasksView.module.css';
+
+type StatusTab = TaskStatus | 'all';
+type DueTab = DueFilter | 'any';
+
+const SORTS: { value: TaskSort; label: string }[] = [
+  { value: 'manual', label: 'My order' },
+  { value: 'due', label: 'Due date' },
+  { value: 'priority', label: 'Priority' },
+  { value: 'created', label: 'Newest' },
+];
+
+const DUE_LABELS: Record<DueTab, string> = { any: 'Any time', overdue: 'Overdue', today: 'Today', week: 'This week' };
+
+interface TasksViewProps {
+  /** A task to open, picked in search. */
+  focus: SearchTarget | null;
+}
+
+export function TasksView({ focus }: TasksViewProps) {
+  const [status, setStatus] = useState<StatusTab>('all');
+  const [due, setDue] = useState<DueTab>('any');
+  const [sort, setSort] = useState<TaskSort>('manual');
+  const tasks = useTasks({ status: status === 'all' ? null : status, due: due === 'any' ? null : due, sort });
+  const { list, counts } = tasks;
+
+  const [editing, setEditing] = useState<string | null>(null);
+  /** A task opened from search that the current page does not show. */
+  const [spotlight, setSpotlight] = useState<Task | null>(null);
+  const [undo, setUndo] = useState<Task | null>(null);
+  const [dragging, setDragging] = useState<Task | null>(null);
+  const [dropAt, setDropAt] = useState<{ id: string; side: 'above' | 'below' } | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (!focus) return;
+    let cancelled = false;
+    void fetchTask(focus.id).then((result) => {
+      if (cancelled || !result.ok) return;
+      setEditing(result.value.id);
+      setSpotlight(result.value);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [focus]);
+
+  const inList = (id: string | null) => id !== null && list.items.some((t) => t.id === id);
+  const shownSpotlight = spotlight && editing === spotlight.id && !inList(spotlight.id) ? spotlight : null;
+
+  useEffect(() => {
+    if (!editing) return;
+    listRef.current?.querySelector(`[data-task-id="${editing}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [editing]);
+
+  const closeEditor = (id: string) => {
+    setEditing(null);
+    setSpotlight(null);
+    // Hand focus back to the row the editor replaced.
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLElement>(`[data-task-id="${id}"] [data-testid="task-open"]`)?.focus(),
+    );
+  };
+
+  const toggle = (task: Task) => void tasks.update(task, { status: task.status === 'done' ? 'todo' : 'done' });
+
+  const remove = async (task: Task) => {
+    const result = await tasks.remove(task);
+    if (result.ok) {
+      setEditing(null);
+      setSpotlight(null);
+      setUndo(result.value);
+    }
+  };
+
+  const moveBy = (task: Task, direction: -1 | 1) => {
+    const index = list.items.findIndex((t) => t.id === task.id);
+    const neighbour = list.items[index + direction];
+    if (!neighbour) return;
+    void tasks.move(task, direction < 0 ? { before: neighbour } : { after: neighbour });
+  };
+
+  const drop = () => {
+    const target = dropAt && list.items.find((t) => t.id === dropAt.id);
+    if (dragging && target && target.id !== dragging.id) {
+      void tasks.move(dragging, dropAt.side === 'above' ? { before: target } : { after: target });
+    }
+    setDragging(null);
+    setDropAt(null);
+  };
+
+  const editor = (task: Task) => (
+    <TaskEditor
+      key={`${task.id}:${task.version}`}
+      task={task}
+      onSave={tasks.update}
+      onDelete={(t) => void remove(t)}
+      onClose={() => closeEditor(task.id)}
+      onReload={async () => {
+        const result = await fetchTask(task.id);
+        return result.ok ? result.value : null;
+      }}
+    />
+  );
+
+  const filtered = status !== 'all' || due !== 'any';
+  const statusOptions = [
+    { value: 'all' as const, label: 'All', badge: counts?.total, testId: 'task-filter-all' },
+    { value: 'todo' as const, label: 'To do', badge: counts?.todo, testId: 'task-filter-todo' },
+    { value: 'doing' as const, label: 'In progress', badge: counts?.doing, testId: 'task-filter-doing' },
+    { value: 'done' as const, label: 'Done', badge: counts?.done, testId: 'task-filter-done' },
+  ];
+
+  return (
+    <div className={styles.view} data-testid="tasks-view">
+      <TaskQuickAdd onAdd={tasks.create} />
+
+      <div className={styles.toolbar}>
+        <SegmentedControl label="Status" value={status} options={statusOptions} onChange={setStatus} />
+        <SegmentedControl
+          label="Due"
+          value={due}
+          options={(Object.keys(DUE_LABELS) as DueTab[]).map((d) => ({ value: d, label: DUE_LABELS[d], testId: `task-due-${d}` }))}
+          onChange={setDue}
+        />
+        <label className={styles.sort}>
+          <span>Sort</span>
+          <select value={sort} onChange={(e) => setSort(e.target.value as TaskSort)} data-testid="task-sort">
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      {undo && (
+        <div className={styles.toast} role="status" data-testid="task-undo">
+          <span>“{undo.title}” moved to the Trash.</span>
+          <Button
+            size="small"
+            variant="ghost"
+            onClick={() => {
+              void tasks.restore(undo);
+              setUndo(null);
+            }}
+          >
+            Undo
+          </Button>
+          <button type="button" className={styles.toastClose} onClick={() => setUndo(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
+
+      {shownSpotlight && <div className={styles.spotlight}>{editor(shownSpotlight)}</div>}
+
+      {list.status === 'loading' ? (
+        <div className={styles.card} aria-busy="true">
+          {[0, 1, 2, 3].map((i) => (
+            <div key={i} className={styles.skeletonRow}>
+              <span className={styles.skeletonDot} />
+              <span className={styles.skeletonLine} style={{ width: `${60 - i * 10}%` }} />
+            </div>
+          ))}
+          <span className="sr-only">
+            <Spinner label="Loading tasks" />
+          </span>
+        </div>
+      ) : list.status === 'error' ? (
+        <EmptyState icon="alert" tone="danger" title="Tasks could not be loaded" action={<Button onClick={list.refresh}>Try again</Button>}>
+          {list.error?.message}
+        </EmptyState>
+      ) : list.items.length === 0 ? (
+        filtered ? (
+          <EmptyState icon="tasks" title="Nothing matches these filters" testId="tasks-empty">
+            Try another status or due date.
+          </EmptyState>
+        ) : (
+          <EmptyState icon="tasks" title="No tasks yet" testId="tasks-empty">
+            Type above and press Enter to add your first task. Everything stays in this profile.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <ul ref={listRef} className={styles.card} aria-label="Tasks" data-testid="task-list">
+            {list.items.map((task) =>
+              editing === task.id ? (
+                <li key={task.id} className={styles.editing} data-task-id={task.id}>
+                  {editor(task)}
+                </li>
+              ) : (
+                <TaskItem
+                  key={task.id}
+                  task={task}
+                  draggable={sort === 'manual'}
+                  dropSide={dragging && dropAt?.id === task.id && dragging.id !== task.id ? dropAt.side : null}
+                  onToggle={toggle}
+                  onEdit={(t) => setEditing(t.id)}
+                  onMove={moveBy}
+                  onDragStart={setDragging}
+                  onDragOver={(t, side) => setDropAt((prev) => (prev?.id === t.id && prev.side === side ? prev : { id: t.id, side }))}
+                  onDrop={drop}
+                  onDragEnd={() => {
+                    setDragging(null);
+                    setDropAt(null);
+                  }}
+                />
+              ),
+            )}
+          </ul>
+          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} label="Load more tasks" />
+          {list.error && <p className={styles.inlineError}>Could not refresh: {list.error.message}</p>}
+          <p className={styles.footnote}>
+            {sort === 'manual' ? 'Drag to reorder, or focus a task and press Alt+↑ / Alt+↓.' : 'Switch the sort to “My order” to arrange tasks by hand.'}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+// Domain types of the analytics feature (import, query, results, table browser).
+import type { WireCell, WireColumn, WirePage } from './wire.js';
+
+export const IMPORT_FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Overrides of what DuckDB's sniffer detects; anything left out is detected. CSV/TSV only except `columns`. */
+export interface CsvOptions {
+  delimiter?: string;
+  header?: boolean;
+  quote?: string;
+  escape?: string;
+  skipRows?: number;
+  dateFormat?: string;
+  timestampFormat?: string;
+  decimalSeparator?: string;
+  nullString?: string;
+  /** Read every column as text (then nothing is rejected for its type). */
+  allVarchar?: boolean;
+}
+
+export interface ImportOptions {
+  format?: ImportFormat;
+  csv?: CsvOptions;
+  /** Column name → DuckDB type, e.g. { amount: 'DECIMAL(12,2)' }. */
+  columnTypes?: Record<string, string>;
+}
+
+export interface DetectedCsv {
+  delimiter: string;
+  quote: string;
+  escape: string;
+  header: boolean;
+  skipRows: number;
+  dateFormat: string | null;
+  timestampFormat: string | null;
+}
+
+export interface ImportPreview {
+  format: ImportFormat;
+  columns: WireColumn[];
+  /** The first rows (at most 100) as they would be imported. */
+  rows: WireCell[][];
+  /** What the CSV sniffer found, for CSV/TSV. */
+  detected: DetectedCsv | null;
+  suggestedTable: string;
+  fileBytes: number;
+}
+
+export type ConflictMode = 'error' | 'replace' | 'append' | 'rename';
+/** abort: import nothing when a row is rejected (report why); skip: import the good rows. */
+export type BadRowMode = 'abort' | 'skip';
+
+export interface RejectedRow {
+  line: number | null;
+  column: string | null;
+  errorType: string;
+  message: string;
+  csvLine: string | null;
+}
+
+export interface RejectSummary {
+  /** Rows left out (a row with several errors counts once). */
+  rows: number;
+  /** Errors by kind, e.g. { CAST: 3, 'MISSING COLUMNS': 1 }. */
+  byType: Record<string, number>;
+  /** The first few errors. */
+  samples: RejectedRow[];
+}
+
+export type ImportOutcome =
+  | { status: 'imported'; importId: string; table: string; rows: number; rejected: RejectSummary | null }
+  | { status: 'rejected'; importId: string; rejected: RejectSummary };
+
+export interface ImportProgress {
+  importId: string;
+  phase: 'reading' | 'done' | 'failed' | 'cancelled';
+  bytesRead: number;
+  totalBytes: number;
+  /** Estimated until `phase` is 'done'. */
+  rows: number;
+  elapsedMs: number;
+}
+
+export interface QueryResultInfo {
+  resultId: string;
+  columns: WireColumn[];
+  /** The true number of rows, never capped. */
+  totalRows: number;
+  /** The first page (offset 0). */
+  firstPage: WirePage;
+  /** Rows changed by the last statement when it was not a query. */
+  rowsChanged: number | null;
+  statementCount: number;
+  durationMs: number;
+  /** The zone TIMESTAMPTZ values are shown in. */
+  timeZone: string;
+  /** The SQL that produced this result (for sorted/filtered results, the generated SQL). */
+  sql: string;
+}
+
+export type FilterOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' | 'starts_with' | 'is_null' | 'is_not_null';
+
+export interface ResultFilter {
+  column: string;
+  op: FilterOp;
+  /** Compared as text cast to the column's type by DuckDB; not used by is_null/is_not_null. */
+  value?: string;
+}
+
+export interface ResultSort {
+  column: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface TableColumnInfo {
+  name: string;
+  type: string;
+  nullable: boolean;
+}
+
+export interface TableInfo {
+  schema: string;
+  name: string;
+  kind: 'table' | 'view';
+  /** null for views (counting would run the view). */
+  rowCount: number | null;
+  /** Approximate bytes on disk; null for views. */
+  bytes: number | null;
+  columns: TableColumnInfo[];
+}
+
+export interface HistogramBin {
+  /** Lower bound, in the wire format of the column. */
+  from: WireCell;
+  to: WireCell;
+  count: number;
+}
+
+export interface ColumnProfile {
+  table: string;
+  column: string;
+  type: string;
+  rows: number;
+  nulls: number;
+  distinct: number;
+  min: WireCell;
+  max: WireCell;
+  /** 0, 0.25, 0.5, 0.75, 1 for orderable columns; empty otherwise. */
+  quantiles: { q: number; value: WireCell }[];
+  histogram: HistogramBin[];
+  /** Most frequent values (text-like columns). */
+  top: { value: WireCell; count: number }[];
+}
+
+export type QueryStatus = 'ok' | 'error' | 'cancelled';
+
+export interface QueryHistoryEntry {
+  id: number;
+  sql: string;
+  startedAt: string;
+  durationMs: number;
+  rowCount: number | null;
+  status: QueryStatus;
+  error: string | null;
+}
+
+export type ExportFormat = 'csv' | 'parquet';
+
+export type ExportSource = { table: string } | { resultId: string } | { sql: string };
+
+export interface ExportOutcome {
+  path: string;
+  rows: number;
+  bytes: number;
+}
