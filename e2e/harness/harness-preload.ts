@@ -1,10 +1,12 @@
 // Injected into the page by the Chromium harness in place of the Electron preload:
 // the same `createApi` over a Playwright binding instead of ipcRenderer.
 import { createApi } from '../../shared/api.js';
-import type { EventName } from '../../shared/contract.js';
+import type { Api, EventName } from '../../shared/contract.js';
 
 declare global {
   interface Window {
+    /** What the renderer sees: the contract's methods, as in the Electron preload. */
+    readonly api: Api;
     /** Playwright binding into the real main-process router. */
     __enclaveInvoke(channel: string, input: unknown): Promise<unknown>;
     /** Called by the harness to push an event to this page. */
