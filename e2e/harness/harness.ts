@@ -71,6 +71,8 @@ export async function startHarness(context: BrowserContext, name: string): Promi
       return page;
     },
     async close() {
+      // Pages first: an open page would keep calling into a core that is closing.
+      await Promise.all([...pages.values()].map((page) => page.close().catch(() => undefined)));
       await enclave.close();
       const profiles = fs.existsSync(path.join(dataDir, 'profiles')) ? fs.readdirSync(path.join(dataDir, 'profiles')) : [];
       await Promise.all(profiles.map((id) => secrets.delete(id).catch(() => false)));

@@ -36,12 +36,12 @@ const EMPTY: NoteDraft = { title: '', body: '', pinned: false };
 const draftOf = (note: Note): NoteDraft => ({ title: note.title, body: note.body, pinned: note.pinned });
 const sameDraft = (a: NoteDraft, b: NoteDraft) => a.title === b.title && a.body === b.body && a.pinned === b.pinned;
 
+/** One editor per note: give the component using it a `key` of the note id. */
 export function useNoteEditor(id: string | null): NoteEditor {
   const [loaded, setLoaded] = useState<{ id: string; note: Note | null; error: AppError | null } | null>(null);
   const [draft, setDraft] = useState<NoteDraft>(EMPTY);
   const [save, setSave] = useState<{ status: SaveStatus; error: AppError | null }>({ status: 'saved', error: null });
 
-  const idRef = useRef(id);
   const base = useRef<Note | null>(null); // gives the version the next save is based on
   const saved = useRef<NoteDraft>(EMPTY); // what the server holds as far as we know
   const current = useRef<NoteDraft>(EMPTY);
@@ -75,12 +75,10 @@ export function useNoteEditor(id: string | null): NoteEditor {
       if (sending.pinned !== saved.current.pinned) changes.pinned = sending.pinned;
       if (Object.keys(changes).length === 0) return;
 
-      const visible = () => note.id === idRef.current;
       inFlight.current = true;
-      if (visible()) setSave({ status: 'saving', error: null });
+      setSave({ status: 'saving', error: null });
       const result = await callBridge((api) => api.updateNote({ id: note.id, version: note.version, ...changes }));
       inFlight.current = false;
-      if (!visible()) return;
       if (!result.ok) {
         if (result.error.code === 'CONFLICT') conflict.current = true;
         setSave({ status: result.error.code === 'CONFLICT' ? 'conflict' : 'error', error: result.error });
@@ -98,7 +96,6 @@ export function useNoteEditor(id: string | null): NoteEditor {
   }, []);
 
   useEffect(() => {
-    idRef.current = id;
     if (!id) return;
     let cancelled = false;
     void callBridge((api) => api.getNote({ id })).then((result) => {
@@ -108,9 +105,9 @@ export function useNoteEditor(id: string | null): NoteEditor {
     });
     return () => {
       cancelled = true;
-      // Leaving a note (or the screen) saves what was typed at once.
+      // Leaving a note (or the screen) saves what was typed at once; a save in
+      // flight sends the rest when it returns.
       void flush();
-      base.current = null;
     };
   }, [id, adopt, flush]);
 

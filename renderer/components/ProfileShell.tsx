@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import type { SessionInfo } from '../../shared/profiles.js';
 import type { ItemKind, SearchHit } from '../../shared/search.js';
+import { AnalysisSection } from '../features/analysis/AnalysisSection.js';
 import { EventsView } from '../features/events/EventsView.js';
 import { NotesView } from '../features/notes/NotesView.js';
 import { SearchButton } from '../features/search/SearchButton.js';
@@ -40,13 +41,14 @@ export function ProfileShell({ session, onLock }: ProfileShellProps) {
 
   const navigate = (id: SectionId) => {
     setCurrent(id);
+    setTarget(null);
     mainRef.current?.scrollTo({ top: 0 });
   };
 
   const openHit = (hit: SearchHit) => {
     setSearching(false);
-    setTarget({ kind: hit.kind, id: hit.id });
     navigate(SECTION_OF[hit.kind]);
+    setTarget({ kind: hit.kind, id: hit.id });
   };
   const focusFor = (kind: ItemKind) => (target?.kind === kind ? target : null);
 
@@ -81,6 +83,8 @@ export function ProfileShell({ session, onLock }: ProfileShellProps) {
             <EventsView focus={focusFor('event')} />
           ) : section.id === 'trash' ? (
             <TrashView />
+          ) : section.id === 'analysis' ? (
+            <AnalysisSection />
           ) : (
             <SectionPlaceholder section={section} profileName={session.name} />
           )}

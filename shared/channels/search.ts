@@ -9,7 +9,8 @@ const kind = z.enum(ITEM_KINDS, `Kind is one of ${ITEM_KINDS.join(', ')}`);
 
 export const searchChannels = {
   /**
-   * Best matches first (bm25; titles weigh more). Words match by prefix, all must occur.
+   * Best matches first (bm25; titles weigh more). All words must occur; the last also matches as a prefix.
+   * A word in very many items ranks the newest 500 matches of each kind plus the newest 500 title matches.
    * Highlights in title/snippet are HIGHLIGHT_START … HIGHLIGHT_END (see shared/search.ts):
    * render them as elements, never as HTML. Limit defaults to 50.
    */

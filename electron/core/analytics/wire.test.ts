@@ -100,3 +100,13 @@ test('scripts split on top-level semicolons only', () => {
   for (const s of splitStatements(sql)) assert.equal(sql.slice(s.offset, s.offset + s.text.length), s.text);
   assert.equal(path.extname('a.csv'), '.csv');
 });
+
+test('pages come back in order, also for a result with a column named rowid', async () => {
+  for (const sql of ['SELECT range AS n FROM range(300000)', 'SELECT range AS rowid FROM range(300000)']) {
+    const info = await results.run({ sql, pageSize: 0 });
+    assert.equal(info.totalRows, 300000);
+    const page = await results.fetch(info.resultId, 122870, 20);
+    assert.deepEqual(page.rows.map((r) => r[0]), Array.from({ length: 20 }, (_, i) => String(122870 + i)), sql);
+    await results.close(info.resultId);
+  }
+});

@@ -1,8 +1,7 @@
 // The analysis feature's only way to the core. Every call goes through the shared
 // bridge (so transport failures become error values) and is typed from the analytics
-// channel table directly, so this feature type-checks whether or not that table is
-// already assembled into the contract. A channel that this build of the core lacks
-// answers UNKNOWN_CHANNEL instead of throwing.
+// channel table. A channel this build of the core lacks (the native dialogs, so far)
+// answers UNKNOWN_CHANNEL instead of throwing, and the UI offers a typed path instead.
 import type { z } from 'zod';
 import type { ImportProgress } from '../../../shared/analytics.js';
 import type { analyticsChannels } from '../../../shared/channels/analytics.js';
@@ -70,14 +69,20 @@ export async function chooseExportPath(format: 'csv' | 'parquet', suggestedName:
 
 /** Progress of running imports, when the core pushes it (the `importProgress` event). */
 export function subscribeImportProgress(listener: (progress: ImportProgress) => void): () => void {
-  return subscribeBridge((api) => {
-    const subscribe = (api as unknown as { onImportProgress?: (l: (p: ImportProgress) => void) => () => void })
-      .onImportProgress;
-    return subscribe ? subscribe(listener) : () => {};
-  });
+  return subscribeBridge((api) => api.onImportProgress(listener));
 }
 
-export const newId = () => crypto.randomUUID();
+/**
+ * A v4 UUID for query and import ids. `crypto.randomUUID` exists only in secure
+ * contexts (the browser harness serves plain http), `getRandomValues` everywhere.
+ */
+export function newId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 
 /**
  * Import options as the channel's schema accepts them (shared/analytics.ts's

@@ -149,7 +149,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
   );
 
   return (
-    <Dialog title={existing ? 'Edit event' : 'New event'} onClose={onClose} testId="event-dialog" width={520} footer={footer}>
+    <Dialog title={existing ? 'Edit event' : 'New event'} onClose={onClose} testId="event-dialog" width={600} footer={footer}>
       <form id="event-form" className={styles.form} onSubmit={submit} noValidate>
         <TextField
           label="Title"

@@ -8,6 +8,7 @@ import { LoadMore } from '../../components/LoadMore.js';
 import { Spinner } from '../../components/Spinner.js';
 import { relativeTime } from '../../format/relative-time.js';
 import { Highlighted } from '../search/Highlighted.js';
+import { plainText } from './markdown.js';
 import styles from './NoteList.module.css';
 
 interface NoteListProps {
@@ -96,7 +97,7 @@ export function NoteList({ list, query, onQuery, results, selected, onSelect }: 
                     <span className={styles.title}>{untitled(note.title)}</span>
                     {note.pinned && <Icon name="pin" size={12} className={styles.pin} />}
                   </span>
-                  <span className={styles.excerpt}>{note.excerpt || 'No text yet'}</span>
+                  <span className={styles.excerpt}>{plainText(note.excerpt) || 'No text yet'}</span>
                   <span className={styles.time}>{relativeTime(note.updatedAt)}</span>
                 </button>
               </li>

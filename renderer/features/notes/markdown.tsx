@@ -179,3 +179,14 @@ export function Markdown({ source }: { source: string }) {
     </div>
   );
 }
+
+/** A list excerpt without the Markdown marks: "# Plan **now**" → "Plan now". */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]\n]+)\]\([^)\s]+\)/g, '$1')
+    .replace(/(^|\s)(#{1,6}|>|[-*+]|\d{1,9}[.)])\s+(\[[ xX]\]\s+)?/g, '$1')
+    .replace(/(\*\*|__|~~|`+)/g, '')
+    .replace(/(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[.,;:!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

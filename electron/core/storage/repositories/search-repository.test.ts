@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { HIGHLIGHT_END, HIGHLIGHT_START, highlightRuns } from '../../../../shared/search.js';
-import { toFtsQuery } from './search-repository.js';
+import { RANK_WINDOW, toFtsQuery } from './search-repository.js';
 import { openTestStore, type TestStore } from './test-store.js';
 
 describe('SearchRepository', () => {
@@ -48,10 +48,12 @@ describe('SearchRepository', () => {
     ]);
   });
 
-  test('words match as prefixes, all of them, ignoring case and accents', () => {
+  test('all words must occur, the last also as a prefix, ignoring case and accents', () => {
     s.tasks.create({ title: 'Quarterly Report draft' });
     s.tasks.create({ title: 'Quarterly review' });
-    assert.equal(s.search.search({ query: 'quart rep' }).length, 1);
+    assert.equal(s.search.search({ query: 'quarterly rep' }).length, 1);
+    assert.equal(s.search.search({ query: 'quart' }).length, 2);
+    assert.equal(s.search.search({ query: 'quart report' }).length, 0, 'only the last word is a prefix');
     assert.equal(s.search.search({ query: 'QUARTERLY' }).length, 2);
     s.notes.create({ title: 'Résumé' });
     assert.equal(s.search.search({ query: 'resume' }).length, 1);
@@ -64,7 +66,7 @@ describe('SearchRepository', () => {
     }
     assert.equal(s.search.search({ query: 'NOT' }).length, 1);
     assert.deepEqual(s.search.search({ query: '  ...  ' }), []);
-    assert.equal(toFtsQuery('say "hi" -there'), '"say"* "hi"* "there"*');
+    assert.equal(toFtsQuery('say "hi" -there'), '"say" "hi" "there"*');
   });
 
   test('trashed items leave the index and come back on restore; edits reindex', () => {
@@ -95,5 +97,17 @@ describe('SearchRepository', () => {
     for (const table of ['tasks_fts', 'notes_fts', 'events_fts']) {
       s.store.db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`);
     }
+  });
+
+  test('a very common word ranks the newest matches, and never loses an older title match', () => {
+    const old = s.notes.create({ title: 'Lantern history', body: 'where it started' });
+    const oldBody = s.notes.create({ title: 'Old', body: 'lantern lantern lantern lantern lantern' });
+    for (let i = 0; i < RANK_WINDOW + 20; i++) s.notes.create({ title: `Note ${i}`, body: `one lantern among many words number ${i}` });
+    const hits = s.search.search({ query: 'lantern', limit: 10 });
+    assert.equal(hits[0]?.id, old.id, 'the title match ranks first although it is the oldest');
+    assert.equal(hits.length, 10);
+    assert.ok(!hits.some((h) => h.id === oldBody.id), 'body matches older than the window are not ranked');
+    // A rarer query is ranked over all its matches.
+    assert.equal(s.search.search({ query: 'lantern lantern started' })[0]?.id, old.id);
   });
 });

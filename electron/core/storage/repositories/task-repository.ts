@@ -85,6 +85,9 @@ function dueBounds(due: DueFilter, now: string, timeZone: string) {
   return [lo, hi, b.dLo, b.dHi, b.iLo, b.iHi];
 }
 
+/** Above this many tasks, a tag filter walks the sort index instead of sorting the tag's tasks. */
+const COMMON_TAG = 1000;
+
 const DUE_SQL =
   'due_sort >= ? AND due_sort < ? AND ((length(due) = 10 AND due >= ? AND due < ?) OR (length(due) > 10 AND due >= ? AND due < ?))';
 
@@ -250,7 +253,15 @@ export class TaskRepository {
       if (f.due === 'overdue') where.push("status <> 'done'");
     }
     if (f.tag !== undefined) {
-      where.push('id IN (SELECT task_id FROM task_tags WHERE tag = ?)');
+      // A rare tag: fetch its tasks and sort them. A common one: walk the order's index
+      // and check each task's tag, which reaches a page of matches sooner than sorting
+      // thousands (SQLite cannot tell the two apart, so we count first).
+      const tagged = (this.s.get('SELECT count(*) AS n FROM task_tags WHERE tag = ?').get(f.tag) as { n: number }).n;
+      where.push(
+        tagged > COMMON_TAG
+          ? 'EXISTS (SELECT 1 FROM task_tags WHERE tag = ? AND task_id = tasks.id)'
+          : 'id IN (SELECT task_id FROM task_tags WHERE tag = ?)',
+      );
       params.push(f.tag);
     }
   }

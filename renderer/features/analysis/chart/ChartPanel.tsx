@@ -70,7 +70,7 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
     if (!ctx) return;
     const t0 = performance.now();
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    paint(ctx, model, size.width, size.height, palette(canvas));
+    paint(ctx, model, size.width, size.height, palette(canvas), dpr);
     setDrawMs(performance.now() - t0);
   }, [model, size]);
 

@@ -96,7 +96,7 @@ export function TableBrowser({ state, profiled, onQuery, onExport, onProfile, on
                   <div className={styles.tableFacts}>
                     {t.rowCount !== null && <span>{formatCount(t.rowCount)} rows</span>}
                     <span>{t.columns.length} columns</span>
-                    {t.bytes !== null && <span>{formatBytes(t.bytes)}</span>}
+                    {t.bytes !== null && t.bytes > 0 && <span>{formatBytes(t.bytes)}</span>}
                   </div>
                   <div className={styles.tableActions}>
                     <button type="button" className={styles.linkButton} onClick={() => onQuery(t)} data-testid={`query-${t.name}`}>

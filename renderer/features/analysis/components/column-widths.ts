@@ -6,6 +6,7 @@ const MONO_CHAR = 7.8;
 const SANS_CHAR = 7.4;
 const MIN = 72;
 const MAX = 380;
+const WIDE_NUMBERS = new Set(['BIGINT', 'HUGEINT', 'UBIGINT', 'UHUGEINT', 'BIGNUM', 'DECIMAL', 'DOUBLE']);
 
 export function initialWidths(columns: WireColumn[], sample: WireCell[][], timeZone: string): number[] {
   return columns.map((col, j) => {
@@ -15,8 +16,11 @@ export function initialWidths(columns: WireColumn[], sample: WireCell[][], timeZ
       const len = cell === null ? 4 : formatCell(col.type, cell, { timeZone, blobPreviewBytes: 24 }).length;
       if (len > longest) longest = len;
     }
-    const header = Math.max(col.name.length * SANS_CHAR + 52, col.type.sql.length * 6.4 + 30);
-    return Math.round(Math.min(MAX, Math.max(MIN, header, longest * MONO_CHAR + 24)));
+    // Room for the sort mark and the filter button beside the name and the type.
+    const header = Math.max(col.name.length * SANS_CHAR, col.type.sql.length * 6.6) + 56;
+    // The sample is the first rows only: integers further down may be much wider.
+    const floor = WIDE_NUMBERS.has(col.type.id) ? 120 : MIN;
+    return Math.round(Math.min(MAX, Math.max(floor, header, longest * MONO_CHAR + 24)));
   });
 }
 

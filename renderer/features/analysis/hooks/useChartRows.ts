@@ -2,12 +2,13 @@
 // largest pages the channel allows.
 import { useEffect, useState } from 'react';
 import type { QueryResultInfo } from '../../../../shared/analytics.js';
-import { MAX_PAGE_ROWS } from '../../../../shared/channels/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import type { WireCell } from '../../../../shared/wire.js';
 import { callAnalytics } from '../analytics-api.js';
 
 export const CHART_ROW_LIMIT = 100_000;
+/** fetchRows' own limit (MAX_PAGE_ROWS); importing the value would pull zod into this chunk. */
+const MAX_PAGE_ROWS = 10_000;
 
 export type ChartRowsState =
   | { status: 'loading'; resultId: string; loaded: number; wanted: number }

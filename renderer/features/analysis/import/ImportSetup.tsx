@@ -220,7 +220,8 @@ export function ImportSetup({ path, preview, choices, existingTables, timeZone, 
 
       {preview.status === 'error' && (
         <div className={styles.previewError} role="alert" data-testid="import-preview-error">
-          <strong>The file could not be read with these options.</strong> {preview.error.message}
+          <strong>The first rows cannot be read with these options.</strong> {preview.error.message}
+          {shown && ' You can still import: rows that do not fit are listed before anything is kept.'}
         </div>
       )}
 
@@ -337,7 +338,7 @@ export function ImportSetup({ path, preview, choices, existingTables, timeZone, 
           <Button
             variant="primary"
             onClick={onImport}
-            disabled={!shown || preview.status === 'error' || duplicateNames || !choices.table.trim()}
+            disabled={!shown || duplicateNames || !choices.table.trim()}
             data-testid="import-submit"
           >
             Import {shown ? `${shown.columns.length} columns` : ''}
