@@ -26,7 +26,9 @@ export function instanceOptions(): Record<string, string> {
   return {
     // Several profiles (and the app) share one machine: half the memory, at least 1 GB.
     memory_limit: `${Math.max(1024, Math.floor(totalMb / 2))}MB`,
-    threads: String(Math.max(1, os.availableParallelism())),
+    // One core stays free for interactive work (the UI, other profiles' SQLite), so a
+    // heavy query here never starves them.
+    threads: String(Math.max(1, os.availableParallelism() - 1)),
     // Extensions cannot be fetched offline, and must never be fetched implicitly.
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
