@@ -1,6 +1,7 @@
 // End-to-end specs run against build/ (`npm run build` first). Specs save their own
 // screenshots into test-results/screenshots/.
 import { defineConfig, type Project } from '@playwright/test';
+import { electronBinary, NO_ELECTRON_REASON } from './e2e/electron/electron-app.js';
 
 const projects: Project[] = [
   {
@@ -36,6 +37,11 @@ const projects: Project[] = [
     testMatch: '**/*.spec.ts',
   },
 ];
+
+// The list reporter does not print skip reasons; say it once (not again in each worker).
+if (electronBinary() === null && !process.env.TEST_WORKER_INDEX) {
+  console.log(`e2e/electron specs will be reported as skipped: ${NO_ELECTRON_REASON}`);
+}
 
 export default defineConfig({
   testDir: 'e2e',

@@ -66,7 +66,7 @@ export async function startHarness(context: BrowserContext, name: string): Promi
       const id = nextId++;
       pages.set(id, page);
       ids.set(page, id);
-      page.on('close', () => void enclave.lockWindow(id, 'user'));
+      page.on('close', () => void enclave.lockWindow(id, 'user').catch(() => undefined));
       await page.goto(`${ORIGIN}/index.html`);
       return page;
     },

@@ -20,6 +20,8 @@ export class Sessions {
   // A profile being closed must finish closing before it is opened again: two
   // DuckDB instances on one file in one process would not see each other's lock.
   private readonly closing = new Map<string, Promise<void>>();
+  /** Unbinds under way, so that closing the core waits for them. */
+  private readonly releasing = new Set<Promise<void>>();
 
   constructor(
     private readonly dataDir: string,
@@ -71,7 +73,19 @@ export class Sessions {
   }
 
   /** Unbinds a window and tells it why; closes the profile's databases when no window holds it. */
-  async unbind(windowId: number, reason: LockReason): Promise<void> {
+  unbind(windowId: number, reason: LockReason): Promise<void> {
+    const done: Promise<void> = this.release(windowId, reason).finally(() => this.releasing.delete(done));
+    this.releasing.add(done);
+    return done;
+  }
+
+  /** Locks every window and waits for every profile to be closed, also those closing already. */
+  async unbindAll(reason: LockReason): Promise<void> {
+    await Promise.all([...this.windowProfile.keys()].map((w) => this.unbind(w, reason)));
+    await Promise.all([...this.releasing]);
+  }
+
+  private async release(windowId: number, reason: LockReason): Promise<void> {
     const profileId = this.windowProfile.get(windowId);
     if (profileId === undefined) return;
     this.windowProfile.delete(windowId);
@@ -82,14 +96,10 @@ export class Sessions {
     profile.windows.delete(windowId);
     if (profile.windows.size === 0 && this.open.get(profileId) === opening) {
       this.open.delete(profileId);
+      this.registry.audit(profileId, 'locked', reason);
       const closed = profile.worker.close().finally(() => this.closing.delete(profileId));
       this.closing.set(profileId, closed);
       await closed;
-      this.registry.audit(profileId, 'locked', reason);
     }
-  }
-
-  async unbindAll(reason: LockReason): Promise<void> {
-    await Promise.all([...this.windowProfile.keys()].map((w) => this.unbind(w, reason)));
   }
 }
