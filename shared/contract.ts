@@ -8,6 +8,7 @@ import type { ImportProgress } from './analytics.js';
 import { returns } from './channel.js';
 import { analyticsChannels } from './channels/analytics.js';
 import { calendarChannels } from './channels/calendar.js';
+import { dialogChannels } from './channels/dialogs.js';
 import { noteChannels } from './channels/notes.js';
 import { profileChannels } from './channels/profiles.js';
 import { searchChannels } from './channels/search.js';
@@ -22,6 +23,7 @@ export const contract = {
   ...calendarChannels,
   ...searchChannels,
   ...analyticsChannels,
+  ...dialogChannels,
 } as const;
 
 /** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */
@@ -37,6 +39,8 @@ export const events = {
   eventsChanged: returns<ItemsChanged>(),
   /** At least once a second while an import runs, and once when it ends. */
   importProgress: returns<ImportProgress>(),
+  /** File › Import… / Export… chosen in the application menu for this window. */
+  menuCommand: returns<{ command: 'import' | 'export' }>(),
 } as const;
 
 export type Contract = typeof contract;

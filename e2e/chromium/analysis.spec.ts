@@ -71,7 +71,7 @@ test('import, query, scroll to the last of 10M rows, sort, filter, chart, export
   await expect(page.getByTestId('result-placeholder')).toBeVisible();
   await screenshot(page, 'analysis-empty');
 
-  // Import: a typed path (the browser has no native dialog), then the preview.
+  // Import: a typed path (the other test uses the open dialog), then the preview.
   const csv = writeSalesCsv();
   await page.getByTestId('open-import').click();
   await expect(page.getByTestId('import-drop-zone')).toBeVisible();
@@ -186,8 +186,8 @@ test('import, query, scroll to the last of 10M rows, sort, filter, chart, export
   // Export the result to CSV and a table to Parquet.
   const csvOut = path.join(files, 'out.csv');
   await page.getByTestId('export-result').click();
-  await page.getByTestId('export-path').fill(csvOut);
   await screenshot(page, 'analysis-export');
+  harness.dialogs.answers.push(csvOut); // the person picks this file in the save dialog
   await page.getByTestId('export-submit').click();
   await expect(page.getByTestId('export-done')).toContainText('100,000 rows');
   expect(fs.readFileSync(csvOut, 'utf8').split('\n')[0]).toBe('x,y,bucket');
@@ -197,7 +197,7 @@ test('import, query, scroll to the last of 10M rows, sort, filter, chart, export
   await page.getByTestId('export-sales_q1').click();
   await page.getByTestId('export-dialog').getByText('Parquet').click();
   const parquetOut = path.join(files, 'sales.parquet');
-  await page.getByTestId('export-path').fill(parquetOut);
+  harness.dialogs.answers.push(parquetOut);
   await page.getByTestId('export-submit').click();
   await expect(page.getByTestId('export-done')).toContainText('240 rows');
   expect(fs.readFileSync(parquetOut).subarray(0, 4).toString()).toBe('PAR1');
@@ -240,9 +240,10 @@ test('rejected rows: see why, then import the good rows', async () => {
   const file = path.join(files, 'counts.csv');
   fs.writeFileSync(file, 'id,qty\n1,5\n2,7\n3,oops\n4,9\n');
 
+  // This time through the native open dialog.
   await page.getByTestId('open-import').click();
-  await page.getByTestId('import-path').fill(file);
-  await page.getByTestId('import-path-submit').click();
+  harness.dialogs.answers.push(file);
+  await page.getByTestId('import-browse').click();
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await page.getByTestId('import-col-type-qty').fill('BIGINT');
   await page.getByTestId('import-col-type-qty').press('Enter');

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FileDialogs } from '../../build/electron/core/dialogs.js';
 import { openEnclave, type Enclave } from '../../build/electron/core/enclave.js';
 import { keytarStore } from '../../build/electron/core/keychain/keytar-store.js';
 import { SECURITY_HEADERS } from '../../build/electron/core/shell/csp.js';
@@ -17,9 +18,36 @@ const PRELOAD = path.join(ROOT, 'build/e2e/harness-preload.js');
 export const ORIGIN = 'http://enclave.test';
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
 
+/**
+ * Stands in for the OS open/save dialogs (the one part of the flow that belongs to
+ * Electron): each dialog shown answers the next queued path, or is cancelled.
+ */
+export interface ScriptedDialogs extends FileDialogs {
+  answers: string[];
+  shown: Array<{ kind: 'open' | 'save'; windowId: number }>;
+}
+
+function scriptedDialogs(): ScriptedDialogs {
+  const answers: string[] = [];
+  const shown: ScriptedDialogs['shown'] = [];
+  return {
+    answers,
+    shown,
+    async chooseImportFile(windowId) {
+      shown.push({ kind: 'open', windowId });
+      return answers.shift() ?? null;
+    },
+    async chooseExportPath(windowId) {
+      shown.push({ kind: 'save', windowId });
+      return answers.shift() ?? null;
+    },
+  };
+}
+
 export interface Harness {
   enclave: Enclave;
   dataDir: string;
+  dialogs: ScriptedDialogs;
   /** Opens a new page ("window") on the app. */
   openWindow(): Promise<Page>;
   close(): Promise<void>;
@@ -32,10 +60,12 @@ export async function startHarness(context: BrowserContext, name: string): Promi
   const pages = new Map<number, Page>();
   const ids = new WeakMap<Page, number>();
   let nextId = 1;
+  const dialogs = scriptedDialogs();
 
   const enclave = await openEnclave({
     dataDir,
     secrets,
+    dialogs,
     events: (windowId, event, payload) => {
       const page = pages.get(windowId);
       if (page && !page.isClosed()) {
@@ -61,6 +91,7 @@ export async function startHarness(context: BrowserContext, name: string): Promi
   return {
     enclave,
     dataDir,
+    dialogs,
     async openWindow() {
       const page = await context.newPage();
       const id = nextId++;

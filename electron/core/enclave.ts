@@ -5,6 +5,7 @@ import type { EventName, EventPayload } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
 import type { LockReason } from '../../shared/profiles.js';
 import { systemClock, type Clock } from './clock.js';
+import { noDialogs, type FileDialogs } from './dialogs.js';
 import type { SecretStore } from './keychain/secret-store.js';
 import { ProfileService } from './profiles/profile-service.js';
 import { Registry } from './registry/registry.js';
@@ -20,6 +21,8 @@ export interface EnclaveOptions {
   secrets: SecretStore;
   clock?: Clock;
   events?: EventSink;
+  /** Native file dialogs (the Electron shell); none by default. */
+  dialogs?: FileDialogs;
 }
 
 export interface Enclave {
@@ -42,6 +45,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const { dataDir, secrets } = options;
   const clock = options.clock ?? systemClock;
   const sink: EventSink = options.events ?? (() => undefined);
+  const dialogs = options.dialogs ?? noDialogs;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const registry = Registry.open(dataDir, clock);
   const profiles = new ProfileService(dataDir, registry, secrets, clock);
@@ -50,7 +54,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
 
   return {
     profiles,
-    handle: (windowId, channel, input) => route({ windowId, dataDir, profiles, sessions }, channel, input),
+    handle: (windowId, channel, input) => route({ windowId, dataDir, dialogs, profiles, sessions }, channel, input),
     lockWindow: (windowId, reason) => sessions.unbind(windowId, reason),
     lockAll: (reason) => sessions.unbindAll(reason),
     async close() {

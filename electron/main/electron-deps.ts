@@ -11,7 +11,11 @@ import type {
   Event,
   HandlerDetails,
   MenuItemConstructorOptions,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
   PowerMonitor,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
   Shell,
   WebContentsWillNavigateEventParams,
   WebContentsWillRedirectEventParams,
@@ -90,6 +94,16 @@ export interface ShellMenuClass {
   setApplicationMenu(menu: unknown): void;
 }
 
+/**
+ * Electron's dialogs, addressed by the webContents id of the window to show them over
+ * (main.ts adapts the real `dialog`, looking its methods up at call time so the
+ * end-to-end specs can stub them through electronApp.evaluate).
+ */
+export interface ShellDialog extends Pick<Dialog, 'showErrorBox'> {
+  showOpenDialog(contentsId: number, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+  showSaveDialog(contentsId: number, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+}
+
 export interface ElectronDeps {
   app: ShellApp;
   BrowserWindow: ShellWindowClass;
@@ -99,6 +113,6 @@ export interface ElectronDeps {
   powerMonitor: ShellPowerMonitor;
   Menu: ShellMenuClass;
   shell: Pick<Shell, 'openExternal'>;
-  dialog: Pick<Dialog, 'showErrorBox'>;
+  dialog: ShellDialog;
   webContents: { fromId(id: number): ShellWebContents | undefined };
 }

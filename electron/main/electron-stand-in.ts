@@ -110,6 +110,10 @@ export interface StandIn {
   contents: Map<number, FakeWebContents>;
   opened: string[];
   errorBoxes: Array<{ title: string; content: string }>;
+  /** Open/save dialogs shown, with the window (webContents id) they were shown over. */
+  dialogs: Array<{ kind: 'open' | 'save'; contentsId: number; title: string | undefined }>;
+  /** What the next dialog answers; cancelled when empty. */
+  dialogAnswers: string[];
   focus(win: FakeWindow | null): void;
 }
 
@@ -264,6 +268,8 @@ export function createStandIn(): StandIn {
   const contents = new Map<number, FakeWebContents>();
   const opened: string[] = [];
   const errorBoxes: StandIn['errorBoxes'] = [];
+  const dialogs: StandIn['dialogs'] = [];
+  const dialogAnswers: string[] = [];
   let focused: FakeWindow | null = null;
   let nextId = 1;
 
@@ -332,6 +338,16 @@ export function createStandIn(): StandIn {
       showErrorBox(title: string, content: string) {
         errorBoxes.push({ title, content });
       },
+      async showOpenDialog(contentsId, options) {
+        dialogs.push({ kind: 'open', contentsId, title: options.title });
+        const answer = dialogAnswers.shift();
+        return answer === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answer] };
+      },
+      async showSaveDialog(contentsId, options) {
+        dialogs.push({ kind: 'save', contentsId, title: options.title });
+        const answer = dialogAnswers.shift();
+        return answer === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer };
+      },
     },
     webContents: { fromId: (id: number) => contents.get(id) },
   };
@@ -349,6 +365,8 @@ export function createStandIn(): StandIn {
     contents,
     opened,
     errorBoxes,
+    dialogs,
+    dialogAnswers,
     focus(win) {
       focused = win;
     },

@@ -24,8 +24,26 @@ const build = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'
 
 // No await before this call: ES modules load asynchronously, and what startShell must
 // do before `ready` (setPath, registerSchemesAsPrivileged) runs synchronously inside it.
+// Dialogs go over the window that asked; methods are looked up at call time so the
+// end-to-end specs can stub them through electronApp.evaluate.
+const parentOf = (contentsId: number) => {
+  const contents = webContents.fromId(contentsId);
+  return contents ? BrowserWindow.fromWebContents(contents) : null;
+};
+const shellDialog = {
+  showErrorBox: (title: string, content: string) => dialog.showErrorBox(title, content),
+  showOpenDialog: (contentsId: number, options: Electron.OpenDialogOptions) => {
+    const parent = parentOf(contentsId);
+    return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+  },
+  showSaveDialog: (contentsId: number, options: Electron.SaveDialogOptions) => {
+    const parent = parentOf(contentsId);
+    return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+  },
+};
+
 startShell(
-  { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, webContents },
+  { app, BrowserWindow, dialog: shellDialog, ipcMain, Menu, powerMonitor, protocol, session, shell, webContents },
   {
     argv: process.argv,
     env: process.env,
@@ -33,8 +51,8 @@ startShell(
     platform: process.platform,
     rendererDir: path.join(build, 'renderer'),
     preloadPath: path.join(build, 'preload', 'preload.cjs'),
-    openCore: ({ dataDir, events }) =>
-      openEnclave({ dataDir, events, secrets: keytarStore(process.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID) }),
+    openCore: ({ dataDir, events, dialogs }) =>
+      openEnclave({ dataDir, events, dialogs, secrets: keytarStore(process.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID) }),
   },
 ).catch((e: unknown) => {
   console.error('[enclave] start-up failed:', e);

@@ -5,9 +5,9 @@ export interface MenuActions {
   newWindow(): void;
   /** Locks the focused window: 'user' for Lock, 'switch' for Switch Profile. */
   lockFocused(reason: 'user' | 'switch'): void;
+  /** Asks the focused window to start an import or an export (it knows its profile). */
+  command(command: 'import' | 'export'): void;
 }
-
-const COMING_WITH_ANALYTICS = 'Arrives with the analytics feature';
 
 export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, isPackaged: boolean): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
@@ -16,9 +16,8 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, is
     submenu: [
       { label: 'New Window', accelerator: 'CmdOrCtrl+N', click: () => actions.newWindow() },
       { type: 'separator' },
-      // Disabled until importing and exporting exist; no dialog pretends to do it.
-      { label: 'Import…', enabled: false, toolTip: COMING_WITH_ANALYTICS },
-      { label: 'Export…', enabled: false, toolTip: COMING_WITH_ANALYTICS },
+      { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.command('import') },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export') },
       { type: 'separator' },
       { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => actions.lockFocused('user') },
       { label: 'Switch Profile', click: () => actions.lockFocused('switch') },

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { CHANNEL_NAMES, ipcChannel, ipcEvent } from '../../shared/contract.js';
+import type { FileDialogs } from '../core/dialogs.js';
 import type { EventSink } from '../core/enclave.js';
 import { APP_ENTRY_URL } from '../core/shell/app-origin.js';
 import { CONTENT_SECURITY_POLICY } from '../core/shell/csp.js';
@@ -18,6 +19,7 @@ interface Harness {
   fake: StandIn;
   core: ShellCore & { calls: Array<[string, ...unknown[]]> };
   sink: () => EventSink;
+  dialogs: () => FileDialogs;
   intervals: Array<{ callback: () => void; ms: number; cleared: boolean }>;
   started: Promise<RunningShell | null>;
   /** Fires `ready` and waits for the first window. */
@@ -33,6 +35,7 @@ fs.writeFileSync(path.join(path.dirname(RENDERER), `${path.basename(RENDERER)}-s
 function start(overrides: Partial<ShellOptions> & { argv?: string[] } = {}): Harness {
   const fake = createStandIn();
   let events: EventSink | null = null;
+  let dialogs: FileDialogs | null = null;
   const calls: Array<[string, ...unknown[]]> = [];
   const record = (name: string, ...args: unknown[]) => {
     calls.push([name, ...args]);
@@ -65,6 +68,7 @@ function start(overrides: Partial<ShellOptions> & { argv?: string[] } = {}): Har
     async openCore(options) {
       fake.calls.push(`core.open ${options.dataDir}`);
       events = options.events;
+      dialogs = options.dialogs;
       return core;
     },
     timers: {
@@ -87,6 +91,10 @@ function start(overrides: Partial<ShellOptions> & { argv?: string[] } = {}): Har
     sink: () => {
       assert.ok(events, 'the core was opened with an event sink');
       return events;
+    },
+    dialogs: () => {
+      assert.ok(dialogs, 'the core was opened with file dialogs');
+      return dialogs;
     },
     async ready() {
       fake.app.emitReady();
@@ -447,7 +455,7 @@ test('the core event sink sends to the window it names, on the contract event ch
   assert.equal(win.webContents.sent.length, 1, 'nothing is sent to a destroyed window');
 });
 
-test('the menu: Lock and Switch Profile lock the focused window; Import and Export are disabled, not faked', async () => {
+test('the menu: Lock and Switch Profile lock the focused window; Import and Export ask it to start them', async () => {
   const h = start();
   await h.ready();
   const win = firstWindow(h);
@@ -458,22 +466,42 @@ test('the menu: Lock and Switch Profile lock the focused window; Import and Expo
   };
   assert.equal(h.fake.menu.item('Lock')?.accelerator, 'CmdOrCtrl+L');
   click('Lock'); // nothing focused: nothing locked
+  click('Import…'); // nothing focused: nothing sent
   h.fake.focus(win);
   click('Lock');
   click('Switch Profile');
+  click('Import…');
+  click('Export…');
   await flush();
   assert.deepEqual(h.core.calls, [
     ['lockWindow', win.webContents.id, 'user'],
     ['lockWindow', win.webContents.id, 'switch'],
   ]);
-  for (const label of ['Import…', 'Export…']) {
-    const item = h.fake.menu.item(label);
-    assert.equal(item?.enabled, false, label);
-    assert.equal(item?.click, undefined, label);
-    assert.match(item?.toolTip ?? '', /analytics/);
-  }
+  assert.deepEqual(win.webContents.sent, [
+    { channel: ipcEvent('menuCommand'), args: [{ command: 'import' }] },
+    { channel: ipcEvent('menuCommand'), args: [{ command: 'export' }] },
+  ]);
   assert.ok(h.fake.menu.item('View'), 'the usual menus are there');
   assert.ok(h.fake.menu.applicationMenu?.some((m) => m.role === 'editMenu'));
+});
+
+test('the core gets native file dialogs shown over the window that asked', async () => {
+  const h = start();
+  await h.ready();
+  const dialogs = h.dialogs();
+  h.fake.dialogAnswers.push('/home/ada/sales.csv');
+  assert.equal(await dialogs.chooseImportFile(7), '/home/ada/sales.csv');
+  assert.equal(await dialogs.chooseImportFile(7), null, 'cancelled');
+  h.fake.dialogAnswers.push('/home/ada/out.parquet');
+  assert.equal(await dialogs.chooseExportPath(8, { format: 'parquet', suggestedName: 'out.parquet' }), '/home/ada/out.parquet');
+  assert.deepEqual(
+    h.fake.dialogs.map((d) => [d.kind, d.contentsId]),
+    [
+      ['open', 7],
+      ['open', 7],
+      ['save', 8],
+    ],
+  );
 });
 
 test('a quit while the core is still opening waits for it and closes it', async () => {

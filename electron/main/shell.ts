@@ -2,11 +2,13 @@
 // real `electron` module in main.ts, a recording stand-in in the seam tests); the
 // decisions themselves live in electron/core/shell/.
 import type { LockReason } from '../../shared/profiles.js';
+import type { FileDialogs } from '../core/dialogs.js';
 import type { Enclave, EventSink } from '../core/enclave.js';
 import { parseShellArgs } from '../core/shell/args.js';
 import { IDLE_POLL_INTERVAL_MS, idleLockMinutes, idleWatch } from '../core/shell/idle-lock.js';
 import { quitSequence } from '../core/shell/quit-sequence.js';
 import type { ElectronDeps } from './electron-deps.js';
+import { nativeFileDialogs } from './dialogs.js';
 import { eventSink, registerIpc } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { handleAppProtocol, registerAppScheme } from './protocol.js';
@@ -24,7 +26,7 @@ export interface ShellOptions {
   /** build/preload/preload.cjs. */
   preloadPath: string;
   /** Opens the core on the data directory (after `userData` is final). */
-  openCore(options: { dataDir: string; events: EventSink }): Promise<ShellCore>;
+  openCore(options: { dataDir: string; events: EventSink; dialogs: FileDialogs }): Promise<ShellCore>;
   timers?: {
     setInterval(callback: () => void, ms: number): unknown;
     clearInterval(handle: unknown): void;
@@ -98,7 +100,11 @@ export async function startShell(deps: ElectronDeps, options: ShellOptions): Pro
   ses.setPermissionCheckHandler(() => false);
 
   try {
-    opening = options.openCore({ dataDir: app.getPath('userData'), events: eventSink(deps.webContents) });
+    opening = options.openCore({
+      dataDir: app.getPath('userData'),
+      events: eventSink(deps.webContents),
+      dialogs: nativeFileDialogs(deps.dialog),
+    });
     core = await opening;
   } catch (e) {
     log(e);
@@ -122,9 +128,14 @@ export async function startShell(deps: ElectronDeps, options: ShellOptions): Pro
     const id = wins.focusedContentsId();
     if (id !== null) running.lockWindow(id, reason).catch(log);
   };
+  const send = eventSink(deps.webContents);
+  const commandFocused = (command: 'import' | 'export') => {
+    const id = wins.focusedContentsId();
+    if (id !== null) send(id, 'menuCommand', { command });
+  };
   deps.Menu.setApplicationMenu(
     deps.Menu.buildFromTemplate(
-      menuTemplate({ newWindow: () => wins.open(), lockFocused }, options.platform, app.isPackaged),
+      menuTemplate({ newWindow: () => wins.open(), lockFocused, command: commandFocused }, options.platform, app.isPackaged),
     ),
   );
 

@@ -2,7 +2,8 @@
 import { useRef, useState } from 'react';
 import type { SessionInfo } from '../../shared/profiles.js';
 import type { ItemKind, SearchHit } from '../../shared/search.js';
-import { AnalysisSection } from '../features/analysis/AnalysisSection.js';
+import { useMenuCommand } from '../bridge/useMenuCommand.js';
+import { AnalysisSection, type MenuRequest } from '../features/analysis/AnalysisSection.js';
 import { EventsView } from '../features/events/EventsView.js';
 import { NotesView } from '../features/notes/NotesView.js';
 import { SearchButton } from '../features/search/SearchButton.js';
@@ -30,9 +31,15 @@ export function ProfileShell({ session, onLock }: ProfileShellProps) {
   const [leaving, setLeaving] = useState<'user' | 'switch' | null>(null);
   const [searching, setSearching] = useState(false);
   const [target, setTarget] = useState<SearchTarget | null>(null);
+  // File › Import… / Export… from the application menu, numbered so a repeat counts.
+  const [menuRequest, setMenuRequest] = useState<MenuRequest | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const section = SECTIONS.find((s) => s.id === current) ?? SECTIONS[0]!;
   useSearchShortcut(() => setSearching(true));
+  useMenuCommand((command) => {
+    setCurrent('analysis');
+    setMenuRequest((previous) => ({ command, serial: (previous?.serial ?? 0) + 1 }));
+  });
 
   const leave = async (reason: 'user' | 'switch') => {
     setLeaving(reason);
@@ -84,7 +91,7 @@ export function ProfileShell({ session, onLock }: ProfileShellProps) {
           ) : section.id === 'trash' ? (
             <TrashView />
           ) : section.id === 'analysis' ? (
-            <AnalysisSection />
+            <AnalysisSection request={menuRequest} />
           ) : (
             <SectionPlaceholder section={section} profileName={session.name} />
           )}

@@ -103,12 +103,12 @@ export const analyticsHandlers: HandlersFor<AnalyticsMethods> = {
       return exportRelation(stores.duckdb.conn, dir, await tableRelation(stores.duckdb.conn, source.table), format, path);
     }
     if ('resultId' in source) {
-      const { conn, table } = results.source(source.resultId);
+      const { conn, table } = await results.source(source.resultId);
       return exportRelation(conn, dir, table, format, path);
     }
     const info = await results.run({ sql: source.sql, pageSize: 0 });
     try {
-      const { conn, table } = results.source(info.resultId);
+      const { conn, table } = await results.source(info.resultId);
       return await exportRelation(conn, dir, table, format, path);
     } finally {
       await results.close(info.resultId);

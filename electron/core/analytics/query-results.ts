@@ -1,23 +1,29 @@
 // Running user SQL and keeping its result for paging, with no row cap.
 //
-// Each query runs on a connection of its own (so cancelling interrupts only it) and
-// its last statement is materialised with `CREATE TEMP TABLE … AS`: DuckDB builds it
-// in parallel, spills to the profile's temp directory when large, and a page is then
-// a rowid range scan, as fast at row 9,999,000 as at row 0. A temp table lives on its
-// connection, so the connection is kept until the result is closed (or evicted).
-import { DuckDBConnection, DuckDBTypeId, ResultReturnType, StatementType, type DuckDBType } from '@duckdb/node-api';
+// Each query runs on a connection of its own (so cancelling interrupts only it). Its
+// last statement runs as a plain materialised query (DuckDB's fastest way to a full
+// result, and it knows the exact row count at once); the first page is converted
+// from the first chunks and returned right away, while the rest of the chunks are
+// appended, in C++, into a temp table in the background. A page is then a rowid
+// range scan of that table: as fast at row 9,999,000 as at row 0, and DuckDB spills
+// it to the profile's temp directory when large. (CREATE TEMP TABLE … AS was
+// measured 1.25–1.35× slower than the plain query for a sorted 5M-row result.) A temp
+// table lives on its connection, so the connection is kept until the result closes.
+import { DuckDBConnection, DuckDBTypeId, ResultReturnType, type DuckDBMaterializedResult, type DuckDBType } from '@duckdb/node-api';
 import { randomUUID } from 'node:crypto';
 import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
-import type { WireColumn, WirePage } from '../../../shared/wire.js';
+import type { WireCell, WireColumn, WirePage } from '../../../shared/wire.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import { sqlError } from './duckdb-errors.js';
 import { recordQuery } from './query-history.js';
 import { quoteIdent, quoteLiteral, splitStatements } from './sql-text.js';
-import { wireColumns, wireRows } from './wire-encode.js';
+import { wireRows, wireRowsFromColumns, wireType } from './wire-encode.js';
 
 /** Kept results beyond this are closed, oldest use first. */
 const MAX_KEPT_RESULTS = 32;
+/** Rows appended between flushes (when they become visible to pages). */
+const FLUSH_ROWS = 100_000;
 
 interface KeptConnection {
   conn: DuckDBConnection;
@@ -33,9 +39,25 @@ interface KeptResult {
   pageSelect: string;
   byRowid: boolean;
   totalRows: number;
+  /** Rows already in `table` (all of them once `filled` settles). */
+  appended: number;
+  filled: Promise<void>;
+  closed: boolean;
   /** SQL a person could run to get the same rows (for sorted/filtered results, generated). */
   sql: string;
   lastUsed: number;
+}
+
+/** What materialising a statement produced. */
+interface Materialised {
+  columns: WireColumn[];
+  types: DuckDBType[];
+  names: string[];
+  totalRows: number;
+  rowsChanged: number | null;
+  firstRows: WireCell[][];
+  /** Appends the rest into the table; resolves when all rows are in. */
+  fill(r: KeptResult): Promise<void>;
 }
 
 export interface RunOptions {
@@ -60,9 +82,7 @@ export class QueryResults {
     const t0 = performance.now();
     const conn = await this.store.instance.connect();
     const kept: KeptConnection = { conn, users: 0 };
-    const id = randomUUID();
     if (queryId) this.running.set(queryId, conn);
-    let rowsChanged: number | null = null;
     const table = nextTable();
     try {
       for (const s of statements.slice(0, -1)) {
@@ -73,9 +93,15 @@ export class QueryResults {
         }
       }
       const last = statements[statements.length - 1]!;
-      rowsChanged = await this.materialise(conn, table, last.text, last.offset);
-      const result = await this.keep(id, kept, table, statements.length === 1 ? last.text : sql);
-      const info = await this.info(result, pageSize, rowsChanged, statements.length, performance.now() - t0);
+      let result: DuckDBMaterializedResult;
+      try {
+        result = await conn.run(last.text);
+      } catch (e) {
+        throw sqlError(e, last.offset);
+      }
+      const m = await this.materialise(conn, table, result, pageSize);
+      const keptResult = this.keep(kept, table, statements.length === 1 ? last.text : sql, m);
+      const info = this.info(keptResult, m.firstRows, m.rowsChanged, statements.length, performance.now() - t0);
       await this.history(sql, started, info.durationMs, info.totalRows, null);
       return info;
     } catch (e) {
@@ -119,11 +145,13 @@ export class QueryResults {
     const t0 = performance.now();
     const started = new Date();
     const table = nextTable();
+    await parent.filled;
     if (queryId) this.running.set(queryId, parent.kept.conn);
     try {
-      await parent.kept.conn.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${parent.table}${tail}`);
-      const result = await this.keep(randomUUID(), parent.kept, table, shownSql);
-      const info = await this.info(result, pageSize, null, 1, performance.now() - t0);
+      const result = await parent.kept.conn.run(`SELECT * FROM ${parent.table}${tail}`);
+      const m = await this.materialise(parent.kept.conn, table, result, pageSize);
+      const kept = this.keep(parent.kept, table, shownSql, m);
+      const info = this.info(kept, m.firstRows, null, 1, performance.now() - t0);
       await this.history(shownSql, started, info.durationMs, info.totalRows, null);
       return info;
     } catch (e) {
@@ -138,11 +166,12 @@ export class QueryResults {
   async fetch(resultId: string, offset: number, limit: number): Promise<WirePage> {
     const r = this.get(resultId);
     if (offset >= r.totalRows) return { offset, rows: [] };
-    // No ORDER BY: sorting 1,000 rows here is cheaper than DuckDB's ordered scan.
+    if (r.appended < Math.min(r.totalRows, offset + limit)) await r.filled;
     if (!r.byRowid) {
       const reader = await r.kept.conn.runAndReadAll(`SELECT ${r.pageSelect} FROM ${r.table} LIMIT ${limit} OFFSET ${offset}`);
       return { offset, rows: wireRows(reader) };
     }
+    // No ORDER BY: sorting 1,000 rows here is cheaper than DuckDB's ordered scan.
     const reader = await r.kept.conn.runAndReadAll(
       `SELECT rowid, ${r.pageSelect} FROM ${r.table} WHERE rowid >= ${offset} AND rowid < ${offset + limit}`,
     );
@@ -154,9 +183,10 @@ export class QueryResults {
     return { offset, rows };
   }
 
-  /** The kept result's temp table and the connection it lives on, for export. */
-  source(resultId: string): { conn: DuckDBConnection; table: string } {
+  /** The kept result's temp table (once complete) and the connection it lives on, for export. */
+  async source(resultId: string): Promise<{ conn: DuckDBConnection; table: string }> {
     const r = this.get(resultId);
+    await r.filled;
     return { conn: r.kept.conn, table: r.table };
   }
 
@@ -171,6 +201,8 @@ export class QueryResults {
     const r = this.results.get(resultId);
     if (!r) return;
     this.results.delete(resultId);
+    r.closed = true;
+    await r.filled.catch(() => undefined);
     try {
       await r.kept.conn.run(`DROP TABLE IF EXISTS ${r.table}`);
     } finally {
@@ -191,74 +223,103 @@ export class QueryResults {
   }
 
   /**
-   * Runs the last statement into `table`. Queries go through CREATE TEMP TABLE AS
-   * (parallel, no JavaScript in the loop); anything else that returns rows (EXPLAIN,
-   * CALL, PRAGMA, … RETURNING) is small and appended chunk by chunk.
+   * Creates `table` for a finished query's result and converts the first page from
+   * the first chunks. `fill` appends every chunk (first ones included) with the
+   * Appender, which copies DuckDB vectors without JavaScript ever seeing the values.
    */
-  private async materialise(conn: DuckDBConnection, table: string, text: string, offset: number): Promise<number | null> {
-    let isQuery: boolean;
-    try {
-      const prepared = await conn.prepare(text);
-      isQuery = prepared.statementType === StatementType.SELECT;
-      prepared.destroySync();
-    } catch (e) {
-      throw sqlError(e, offset);
-    }
-    if (isQuery) {
-      const prefix = `CREATE TEMP TABLE ${table} AS `;
-      try {
-        // A newline keeps a trailing line comment from swallowing nothing of ours.
-        await conn.run(`${prefix}${text}\n`);
-      } catch (e) {
-        throw sqlError(e, offset - prefix.length);
-      }
-      return null;
-    }
-    let result;
-    try {
-      result = await conn.run(text);
-    } catch (e) {
-      throw sqlError(e, offset);
-    }
-    const names = result.columnNames();
-    const types = result.columnTypes();
-    const changed = result.returnType === ResultReturnType.CHANGED_ROWS ? result.rowsChanged : null;
-    if (result.returnType !== ResultReturnType.QUERY_RESULT || names.length === 0) {
+  private async materialise(conn: DuckDBConnection, table: string, result: DuckDBMaterializedResult, pageSize: number): Promise<Materialised> {
+    const isRows = result.returnType === ResultReturnType.QUERY_RESULT && result.columnCount > 0;
+    const rowsChanged = result.returnType === ResultReturnType.CHANGED_ROWS ? Number(result.rowsChanged) : null;
+    if (!isRows) {
       await conn.run(`CREATE TEMP TABLE ${table} (${quoteIdent('Count')} BIGINT)`);
-      if (changed !== null) await conn.run(`INSERT INTO ${table} VALUES (${changed})`);
-      return changed;
+      if (rowsChanged !== null) await conn.run(`INSERT INTO ${table} VALUES (${rowsChanged})`);
+      const types = [(await conn.runAndReadAll(`SELECT * FROM ${table} LIMIT 0`)).columnType(0)];
+      return {
+        columns: rowsChanged === null ? [] : [{ name: 'Count', type: wireType(types[0]!) }],
+        types,
+        names: ['Count'],
+        totalRows: rowsChanged === null ? 0 : 1,
+        rowsChanged,
+        firstRows: rowsChanged === null ? [] : [[String(rowsChanged)]],
+        fill: async (r) => void (r.appended = r.totalRows),
+      };
     }
-    await conn.run(`CREATE TEMP TABLE ${table} (${names.map((n, i) => `${quoteIdent(n)} ${types[i]!.toString()}`).join(', ')})`);
-    const appender = await conn.createAppender(table, 'main', 'temp');
-    try {
-      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-        appender.appendDataChunk(chunk);
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
+    // Names as the result has them; the table needs them unique.
+    const names = result.columnNames();
+    const unique = result.deduplicatedColumnNames();
+    const types = result.columnTypes();
+    await conn.run(`CREATE TEMP TABLE ${table} (${unique.map((n, i) => `${quoteIdent(n)} ${types[i]!.toString()}`).join(', ')})`);
+    const totalRows = result.rowCount;
+    const first: Awaited<ReturnType<DuckDBMaterializedResult['fetchChunk']>>[] = [];
+    let firstCount = 0;
+    while (firstCount < Math.min(pageSize, totalRows)) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      first.push(chunk);
+      firstCount += chunk.rowCount;
     }
-    return changed;
+    const firstRows: WireCell[][] = [];
+    for (const chunk of first) {
+      if (firstRows.length >= pageSize) break;
+      firstRows.push(...wireRowsFromColumns(types, chunk!.getColumns(), chunk!.rowCount));
+    }
+    firstRows.length = Math.min(firstRows.length, pageSize);
+    return {
+      columns: names.map((name, i) => ({ name, type: wireType(types[i]!) })),
+      types,
+      names: unique,
+      totalRows,
+      rowsChanged,
+      firstRows,
+      fill: async (r) => {
+        const appender = await conn.createAppender(table, 'main', 'temp');
+        try {
+          let pending = 0;
+          const append = (chunk: NonNullable<(typeof first)[number]>) => {
+            appender.appendDataChunk(chunk);
+            pending += chunk.rowCount;
+            if (pending >= FLUSH_ROWS) {
+              appender.flushSync();
+              r.appended += pending;
+              pending = 0;
+            }
+          };
+          for (const chunk of first) append(chunk!);
+          first.length = 0;
+          for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0 && !r.closed; chunk = await result.fetchChunk()) {
+            append(chunk);
+          }
+          appender.flushSync();
+          r.appended += pending;
+        } finally {
+          appender.closeSync();
+        }
+      },
+    };
   }
 
-  private async keep(id: string, kept: KeptConnection, table: string, sql: string): Promise<KeptResult> {
-    const reader = await kept.conn.runAndReadAll(`SELECT * FROM ${table} LIMIT 0`);
-    const count = await kept.conn.runAndReadAll(`SELECT count(*) AS n FROM ${table}`);
+  private keep(kept: KeptConnection, table: string, sql: string, m: Materialised): KeptResult {
     const result: KeptResult = {
-      id,
+      id: randomUUID(),
       kept,
       table,
-      columns: wireColumns(reader),
-      pageSelect: pageSelect(reader.columnNames(), reader.columnTypes()),
+      columns: m.columns,
+      pageSelect: pageSelect(m.names, m.types),
       // A result column named rowid hides DuckDB's; such a result pages by OFFSET.
-      byRowid: !reader.columnNames().some((n) => n.toLowerCase() === 'rowid'),
-      totalRows: Number(count.getRowObjectsJS()[0]?.n ?? 0),
+      byRowid: !m.names.some((n) => n.toLowerCase() === 'rowid'),
+      totalRows: m.totalRows,
+      appended: 0,
+      filled: Promise.resolve(),
+      closed: false,
       sql,
       lastUsed: performance.now(),
     };
+    result.filled = m.fill(result);
+    // A failure shows on the next fetch of a page not yet appended; never unhandled.
+    result.filled.catch(() => undefined);
     kept.users++;
-    this.results.set(id, result);
-    await this.evict();
+    this.results.set(result.id, result);
+    void this.evict();
     return result;
   }
 
@@ -269,13 +330,12 @@ export class QueryResults {
     }
   }
 
-  private async info(r: KeptResult, pageSize: number, rowsChanged: number | null, statementCount: number, ms: number): Promise<QueryResultInfo> {
-    const firstPage = pageSize > 0 ? await this.fetch(r.id, 0, pageSize) : { offset: 0, rows: [] };
+  private info(r: KeptResult, firstRows: WireCell[][], rowsChanged: number | null, statementCount: number, ms: number): QueryResultInfo {
     return {
       resultId: r.id,
       columns: r.columns,
       totalRows: r.totalRows,
-      firstPage,
+      firstPage: { offset: 0, rows: firstRows },
       rowsChanged,
       statementCount,
       durationMs: ms,
@@ -299,9 +359,9 @@ export class QueryResults {
 /**
  * Scalars whose DuckDB text form IS their wire form are cast to VARCHAR by DuckDB
  * (vectorised, in C++) instead of being built as JavaScript value objects and
- * stringified one by one; a page then costs about half. DOUBLE/FLOAT (DuckDB writes
- * 'nan', we write 'NaN'), TIMESTAMPTZ (DuckDB would use the session zone; the wire
- * is UTC), BLOB (hex on the wire) and nested types go through wire-encode.ts.
+ * stringified one by one. DOUBLE/FLOAT (DuckDB writes 'nan', we write 'NaN'),
+ * TIMESTAMPTZ (DuckDB would use the session zone; the wire is UTC), BLOB (hex on the
+ * wire) and nested types go through wire-encode.ts.
  */
 const CAST_IN_SQL = new Set<DuckDBTypeId>([
   DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
@@ -314,3 +374,4 @@ const CAST_IN_SQL = new Set<DuckDBTypeId>([
 function pageSelect(names: readonly string[], types: readonly DuckDBType[]): string {
   return names.map((n, i) => (CAST_IN_SQL.has(types[i]!.typeId) ? `CAST(${quoteIdent(n)} AS VARCHAR)` : quoteIdent(n))).join(', ') || '*';
 }
+

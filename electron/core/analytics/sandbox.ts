@@ -26,9 +26,11 @@ export function instanceOptions(): Record<string, string> {
   return {
     // Several profiles (and the app) share one machine: half the memory, at least 1 GB.
     memory_limit: `${Math.max(1024, Math.floor(totalMb / 2))}MB`,
-    // One core stays free for interactive work (the UI, other profiles' SQLite), so a
-    // heavy query here never starves them.
-    threads: String(Math.max(1, os.availableParallelism() - 1)),
+    // Every core, as DuckDB's own default: the work runs in the profile's worker thread,
+    // never on main or the renderer, and the OS scheduler shares the cores with the UI.
+    // Holding one back (cores − 1) halved import and query speed on a 2-core machine
+    // (bench: Parquet import 1.94× a bare read_parquet instead of 0.9×).
+    threads: String(Math.max(1, os.availableParallelism())),
     // Extensions cannot be fetched offline, and must never be fetched implicitly.
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',

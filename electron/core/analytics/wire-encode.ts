@@ -145,15 +145,16 @@ export function wireCell(type: DuckDBType, v: DuckDBValue): WireCell {
   }
 }
 
-/** Rows of a fully read reader, converted column-wise (one type dispatch per column). */
-export function wireRows(reader: DuckDBResultReader, skipColumns = 0): WireCell[][] {
-  const rowCount = reader.currentRowCount;
+/** Rows from columns of values, converted column-wise (one type dispatch per column). */
+export function wireRowsFromColumns(types: readonly DuckDBType[], columns: readonly (readonly DuckDBValue[])[], rowCount: number): WireCell[][] {
   const rows: WireCell[][] = Array.from({ length: rowCount }, () => []);
-  const columns = reader.getColumns();
-  for (let c = skipColumns; c < reader.columnCount; c++) {
-    const type = reader.columnType(c);
+  types.forEach((type, c) => {
     const values = columns[c]!;
     for (let r = 0; r < rowCount; r++) rows[r]!.push(wireCell(type, values[r]!));
-  }
+  });
   return rows;
 }
+
+/** Rows of a fully read reader. */
+export const wireRows = (reader: DuckDBResultReader): WireCell[][] =>
+  wireRowsFromColumns(reader.columnTypes(), reader.getColumns(), reader.currentRowCount);

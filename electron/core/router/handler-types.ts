@@ -1,3 +1,4 @@
+import type { FileDialogs } from '../dialogs.js';
 import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '../../../shared/contract.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import type { OpenProfile, Sessions } from '../sessions/sessions.js';
@@ -5,6 +6,7 @@ import type { OpenProfile, Sessions } from '../sessions/sessions.js';
 export interface AppContext {
   windowId: number;
   dataDir: string;
+  dialogs: FileDialogs;
   profiles: ProfileService;
   sessions: Sessions;
 }

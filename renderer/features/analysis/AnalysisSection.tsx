@@ -2,11 +2,18 @@
 // is a separate chunk, fetched the first time someone opens the section, so it costs
 // the initial bundle nothing.
 import { lazy, Suspense } from 'react';
+import type { MenuCommand } from '../../bridge/useMenuCommand.js';
 import { Spinner } from '../../components/Spinner.js';
 
 const AnalysisView = lazy(() => import('./AnalysisView.js'));
 
-export function AnalysisSection() {
+/** A menu command for this section; `serial` grows with each one. */
+export interface MenuRequest {
+  command: MenuCommand;
+  serial: number;
+}
+
+export function AnalysisSection({ request }: { request: MenuRequest | null }) {
   return (
     <Suspense
       fallback={
@@ -15,7 +22,7 @@ export function AnalysisSection() {
         </div>
       }
     >
-      <AnalysisView />
+      <AnalysisView request={request} />
     </Suspense>
   );
 }

@@ -2,6 +2,7 @@
 // (grid or chart) in the middle, a column's profile on the right; importing takes the
 // middle while it runs. Loaded lazily: none of this is in the initial bundle.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MenuRequest } from './AnalysisSection.js';
 import type { ExportSource, QueryHistoryEntry, TableInfo } from '../../../shared/analytics.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
@@ -58,7 +59,7 @@ function QueryError({ failure, onShow, onDismiss }: { failure: QueryFailure; onS
   );
 }
 
-export default function AnalysisView() {
+export default function AnalysisView({ request }: { request: MenuRequest | null }) {
   const tables = useTables();
   const history = useQueryHistory();
   const reloadTables = tables.reload;
@@ -73,9 +74,23 @@ export default function AnalysisView() {
   const [importing, setImporting] = useState(false);
   const [profiled, setProfiled] = useState<ColumnRef | null>(null);
   const [exporting, setExporting] = useState<{ source: ExportSource; label: string; name: string } | null>(null);
+  const [handledRequest, setHandledRequest] = useState(0);
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const elapsed = useElapsed(session.running?.startedAt ?? null);
   const { run, failure } = session;
+
+  const exportResult = () => {
+    const view = session.result?.view;
+    if (view) setExporting({ source: { resultId: view.resultId }, label: `the result (${formatCount(view.totalRows)} rows)`, name: 'result' });
+  };
+
+  // A menu command is handled once, while rendering (React's way to follow a prop):
+  // Import… opens the import flow; Export… exports the result on screen, if any.
+  if (request && request.serial !== handledRequest) {
+    setHandledRequest(request.serial);
+    if (request.command === 'import') setImporting(true);
+    else exportResult();
+  }
 
   const tableNames = tables.state.status === 'ready' ? tables.state.tables.map((t) => t.name) : [];
   const timeZone = session.result?.view.timeZone ?? LOCAL_ZONE;
@@ -167,10 +182,7 @@ export default function AnalysisView() {
                 shown={session.result}
                 busy={session.running !== null}
                 onSortFilter={(sort, filters) => session.result && void session.sortFilter(session.result, sort, filters)}
-                onExport={() => {
-                  const view = session.result!.view;
-                  setExporting({ source: { resultId: view.resultId }, label: `the result (${formatCount(view.totalRows)} rows)`, name: 'result' });
-                }}
+                onExport={exportResult}
               />
             ) : session.running ? (
               <div className={styles.resultEmpty} aria-live="polite">

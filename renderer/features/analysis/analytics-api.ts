@@ -1,10 +1,10 @@
 // The analysis feature's only way to the core. Every call goes through the shared
-// bridge (so transport failures become error values) and is typed from the analytics
-// channel table. A channel this build of the core lacks (the native dialogs, so far)
-// answers UNKNOWN_CHANNEL instead of throwing, and the UI offers a typed path instead.
+// bridge (so transport failures become error values) and is typed from the contract.
 import type { z } from 'zod';
 import type { ImportProgress } from '../../../shared/analytics.js';
 import type { analyticsChannels } from '../../../shared/channels/analytics.js';
+import type { ExportFormat, FileChoice } from '../../../shared/channels/dialogs.js';
+import type { Api } from '../../../shared/contract.js';
 import type { Result } from '../../../shared/errors.js';
 import { callBridge, subscribeBridge } from '../../bridge/bridge.js';
 
@@ -13,58 +13,25 @@ export type AnalyticsChannel = keyof Channels;
 export type AnalyticsInput<K extends AnalyticsChannel> = z.input<Channels[K]['input']>;
 export type AnalyticsOutput<K extends AnalyticsChannel> = Channels[K]['output'];
 
-type LooseMethod = (input?: unknown) => Promise<Result<unknown>>;
-
-/**
- * Channels the feature uses when the core offers them: native open/save dialogs. Until
- * they exist the UI falls back to a typed path (as in the browser harness).
- */
-interface DialogChannels {
-  chooseImportFile?: () => Promise<Result<{ path: string } | null>>;
-  chooseExportPath?: (input: { format: 'csv' | 'parquet'; suggestedName: string }) => Promise<Result<{ path: string } | null>>;
-}
-
-type Loose = Record<string, LooseMethod | undefined> & DialogChannels;
-
-const missing = (name: string) =>
-  ({
-    ok: false,
-    error: { code: 'UNKNOWN_CHANNEL', message: `This version of Enclave's core cannot do that yet (${name}).` },
-  }) as const;
+type AnalyticsMethod<K extends AnalyticsChannel> = (
+  ...args: AnalyticsInput<K> extends undefined ? [] : [AnalyticsInput<K>]
+) => Promise<Result<AnalyticsOutput<K>>>;
 
 export function callAnalytics<K extends AnalyticsChannel>(
   name: K,
   ...args: AnalyticsInput<K> extends undefined ? [] : [AnalyticsInput<K>]
 ): Promise<Result<AnalyticsOutput<K>>> {
-  return callBridge(async (api) => {
-    const method = (api as unknown as Loose)[name];
-    if (typeof method !== 'function') return missing(name);
-    return (await method(args[0])) as Result<AnalyticsOutput<K>>;
-  });
+  return callBridge((api: Api) => (api[name] as AnalyticsMethod<K>)(...args));
 }
 
-/** Whether the core offers a channel (e.g. a native dialog); read synchronously for rendering. */
-export function hasChannel(name: string): boolean {
-  let found = false;
-  subscribeBridge((api) => {
-    found = typeof (api as unknown as Loose)[name] === 'function';
-    return () => {};
-  });
-  return found;
+/** The native open dialog (main shows it over this window); null when cancelled. */
+export function chooseImportFile(): Promise<Result<FileChoice>> {
+  return callBridge((api) => api.chooseImportFile());
 }
 
-export async function chooseImportFile(): Promise<Result<{ path: string } | null>> {
-  return callBridge(async (api) => {
-    const method = (api as unknown as Loose).chooseImportFile;
-    return method ? method() : missing('chooseImportFile');
-  });
-}
-
-export async function chooseExportPath(format: 'csv' | 'parquet', suggestedName: string): Promise<Result<{ path: string } | null>> {
-  return callBridge(async (api) => {
-    const method = (api as unknown as Loose).chooseExportPath;
-    return method ? method({ format, suggestedName }) : missing('chooseExportPath');
-  });
+/** The native save dialog; null when cancelled. */
+export function chooseExportPath(format: ExportFormat, suggestedName: string): Promise<Result<FileChoice>> {
+  return callBridge((api) => api.chooseExportPath({ format, suggestedName }));
 }
 
 /** Progress of running imports, when the core pushes it (the `importProgress` event). */

@@ -5,7 +5,7 @@ import type { ExportFormat, ExportOutcome, ExportSource } from '../../../../shar
 import type { AppError } from '../../../../shared/errors.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
-import { callAnalytics, chooseExportPath, hasChannel } from '../analytics-api.js';
+import { callAnalytics, chooseExportPath } from '../analytics-api.js';
 import { formatBytes, formatCount } from '../display-format.js';
 import styles from './Dialog.module.css';
 
@@ -19,11 +19,9 @@ interface ExportDialogProps {
 
 export function ExportDialog({ source, label, suggestedName, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<ExportFormat>('csv');
-  const [path, setPath] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState<ExportOutcome | null>(null);
-  const nativeDialog = hasChannel('chooseExportPath');
   const id = useId();
   const firstRef = useRef<HTMLInputElement>(null);
 
@@ -40,14 +38,9 @@ export function ExportDialog({ source, label, suggestedName, onClose }: ExportDi
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (nativeDialog) {
-      const chosen = await chooseExportPath(format, `${suggestedName}.${format}`);
-      if (!chosen.ok) return setError(chosen.error);
-      if (chosen.value) await exportTo(chosen.value.path);
-      return;
-    }
-    if (!path.trim()) return setError({ code: 'INVALID_INPUT', message: 'Enter the path of the file to write.' });
-    await exportTo(path.trim());
+    const chosen = await chooseExportPath(format, `${suggestedName}.${format}`);
+    if (!chosen.ok) return setError(chosen.error);
+    if (chosen.value) await exportTo(chosen.value.path);
   };
 
   return (
@@ -90,19 +83,6 @@ export function ExportDialog({ source, label, suggestedName, onClose }: ExportDi
                 ))}
               </div>
             </fieldset>
-            {!nativeDialog && (
-              <label className={styles.field}>
-                <span className={styles.legend}>Save as (full path)</span>
-                <input
-                  className={styles.input}
-                  value={path}
-                  onChange={(e) => setPath(e.target.value)}
-                  placeholder={`/home/me/${suggestedName}.${format}`}
-                  spellCheck={false}
-                  data-testid="export-path"
-                />
-              </label>
-            )}
             {error && <ErrorMessage>{error.message}</ErrorMessage>}
           </>
         )}
@@ -112,7 +92,7 @@ export function ExportDialog({ source, label, suggestedName, onClose }: ExportDi
           </Button>
           {!done && (
             <Button variant="primary" type="submit" pending={pending} data-testid="export-submit">
-              {nativeDialog ? 'Choose where to save…' : 'Export'}
+              Choose where to save…
             </Button>
           )}
         </div>

@@ -1,10 +1,10 @@
-// Step one of an import: which file. The desktop app offers its native open dialog;
-// everywhere a path can be typed, pasted or dropped (a file dragged from a file
+// Step one of an import: which file, from the native open dialog, or typed, pasted or
+// dropped (a file dragged from a file
 // manager arrives as a file:// URI).
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
-import { chooseImportFile, hasChannel } from '../analytics-api.js';
+import { chooseImportFile } from '../analytics-api.js';
 import styles from './Import.module.css';
 
 /** A local path from what was dropped, or null when the drop carried none. */
@@ -34,7 +34,6 @@ export function FilePicker({ onChosen }: { onChosen: (path: string) => void }) {
   const [path, setPath] = useState('');
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const native = hasChannel('chooseImportFile');
   const id = useId();
 
   const submit = (e: FormEvent) => {
@@ -77,15 +76,13 @@ export function FilePicker({ onChosen }: { onChosen: (path: string) => void }) {
         </svg>
         <h2 className={styles.dropTitle}>Drop a file here</h2>
         <p className={styles.dropText}>CSV, TSV, Parquet, JSON or newline-delimited JSON. You will see the first 100 rows before anything is imported.</p>
-        {native && (
-          <Button variant="primary" onClick={() => void browse()} data-testid="import-browse">
-            Choose a file…
-          </Button>
-        )}
+        <Button variant="primary" onClick={() => void browse()} data-testid="import-browse">
+          Choose a file…
+        </Button>
       </div>
       <form className={styles.pathForm} onSubmit={submit}>
         <label htmlFor={`${id}-path`} className={styles.label}>
-          {native ? 'Or enter its path' : 'Path of the file'}
+          Or enter its path
         </label>
         <div className={styles.pathRow}>
           <input
@@ -101,7 +98,7 @@ export function FilePicker({ onChosen }: { onChosen: (path: string) => void }) {
             autoFocus
             data-testid="import-path"
           />
-          <Button type="submit" variant={native ? 'secondary' : 'primary'} data-testid="import-path-submit">
+          <Button type="submit" variant="secondary" data-testid="import-path-submit">
             Preview
           </Button>
         </div>

@@ -1,0 +1,17 @@
+import type { ExportFormat } from '../../shared/channels/dialogs.js';
+
+/**
+ * Native file dialogs, shown over the window that asked. The Electron shell supplies
+ * real ones; the CLI has none (it takes paths as arguments) and the Chromium harness
+ * a scripted stand-in, as the OS dialog is part of the Electron edge.
+ */
+export interface FileDialogs {
+  chooseImportFile(windowId: number): Promise<string | null>;
+  chooseExportPath(windowId: number, options: { format: ExportFormat; suggestedName: string }): Promise<string | null>;
+}
+
+/** For callers without windows: every dialog is "cancelled". */
+export const noDialogs: FileDialogs = {
+  chooseImportFile: async () => null,
+  chooseExportPath: async () => null,
+};

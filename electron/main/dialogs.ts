@@ -1,0 +1,31 @@
+// The core's FileDialogs over Electron's native open/save dialogs.
+import type { FileDialogs } from '../core/dialogs.js';
+import type { ShellDialog } from './electron-deps.js';
+
+/** What the import understands (see electron/core/analytics/import-file.ts). */
+const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'parquet', 'json', 'ndjson', 'jsonl'];
+
+export function nativeFileDialogs(dialog: ShellDialog): FileDialogs {
+  return {
+    async chooseImportFile(windowId) {
+      const result = await dialog.showOpenDialog(windowId, {
+        title: 'Import a file',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Data files', extensions: [...IMPORT_EXTENSIONS] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseExportPath(windowId, { format, suggestedName }) {
+      const result = await dialog.showSaveDialog(windowId, {
+        title: 'Export',
+        defaultPath: suggestedName,
+        filters: [{ name: format === 'csv' ? 'CSV' : 'Parquet', extensions: [format] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
