@@ -9,6 +9,8 @@ export interface CommandSpec {
   summary: string;
   positionals: readonly string[];
   flags: Readonly<Record<string, FlagKind>>;
+  /** The usage line, when the one made from positionals and flags would not say enough. */
+  usage?: string;
   /** Shown under the usage line. */
   details?: string;
 }
@@ -60,6 +62,7 @@ export function tokenize(argv: readonly string[], kinds: (name: string) => FlagK
 }
 
 export function usageLine(spec: CommandSpec): string {
+  if (spec.usage) return spec.usage;
   const flags = Object.entries(spec.flags).map(([n, k]) => (k === 'boolean' ? `[--${n}]` : `[--${n} ${n.toUpperCase()}]`));
   return ['enclave', ...spec.path, ...spec.positionals, ...flags].join(' ');
 }

@@ -53,7 +53,7 @@ Errors are printed to stderr as one line: error: <CODE>: <message>
 
 function helpText(prefix: readonly string[]): string {
   const matching = commands.filter((c) => prefix.every((w, i) => c.path[i] === w));
-  const lines = matching.map((c) => `  ${usageLine(c).padEnd(58)} ${c.summary}`);
+  const lines = matching.map((c) => `  ${usageLine(c)}\n      ${c.summary}`);
   const details = matching.length === 1 && matching[0]!.details ? `\n${matching[0]!.details}\n` : '';
   return `Usage: enclave <command> [options]\n\nCommands:\n${lines.join('\n')}\n${details}\n${GLOBAL_HELP}`;
 }

@@ -6,6 +6,7 @@ import { allPages, localDateTime, localTimeZone, stringFlag } from './listing.js
 
 const add: Command = {
   path: ['event', 'add'],
+  usage: 'enclave event add --profile NAME TITLE --start ISO --end ISO [--time-zone TZ] [--all-day] [--location TEXT]',
   summary: 'Add a calendar event; prints its id',
   positionals: ['TITLE'],
   flags: { start: 'string', end: 'string', 'time-zone': 'string', 'all-day': 'boolean', location: 'string' },
@@ -31,6 +32,7 @@ const add: Command = {
 
 const list: Command = {
   path: ['event', 'list'],
+  usage: 'enclave event list --profile NAME [--from ISO] [--to ISO] [--json]',
   summary: 'List events overlapping a time range, by start (times in local time)',
   positionals: [],
   flags: { from: 'string', to: 'string' },

@@ -16,6 +16,7 @@ export const describeRejects = (r: RejectSummary) => {
 
 export const importCommand: Command = {
   path: ['import'],
+  usage: 'enclave import --profile NAME FILE [--table T] [--format csv|tsv|parquet|json|ndjson] [--replace|--append] [--skip-bad-rows]',
   summary: 'Import a CSV, TSV, Parquet or JSON file into a new table; prints the table and row count',
   positionals: ['FILE'],
   flags: { table: 'string', format: 'string', replace: 'boolean', append: 'boolean', 'skip-bad-rows': 'boolean' },

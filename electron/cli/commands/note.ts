@@ -7,6 +7,7 @@ import { allPages, stringFlag } from './listing.js';
 
 const add: Command = {
   path: ['note', 'add'],
+  usage: 'enclave note add --profile NAME TITLE [--body-file FILE]',
   summary: 'Add a note; prints its id',
   positionals: ['TITLE'],
   flags: { 'body-file': 'string' },
@@ -30,6 +31,7 @@ const add: Command = {
 
 const list: Command = {
   path: ['note', 'list'],
+  usage: 'enclave note list --profile NAME [--json]',
   summary: 'List notes, pinned first, most recently updated next',
   positionals: [],
   flags: {},

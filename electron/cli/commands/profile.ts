@@ -5,6 +5,7 @@ import { call } from '../session.js';
 
 const create: Command = {
   path: ['profile', 'create'],
+  usage: 'enclave profile create NAME [--password-stdin] [--color COLOR]',
   summary: 'Create a profile; prints its id',
   positionals: ['NAME'],
   flags: { color: 'string' },
@@ -23,6 +24,7 @@ const create: Command = {
 
 const list: Command = {
   path: ['profile', 'list'],
+  usage: 'enclave profile list [--json]',
   summary: 'List profiles',
   positionals: [],
   flags: {},

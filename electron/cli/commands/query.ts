@@ -28,6 +28,7 @@ const csvCell = (col: WireColumn, cell: WireCell, timeZone: string) =>
 
 export const queryCommand: Command = {
   path: ['query'],
+  usage: 'enclave query --profile NAME SQL [--format table|csv|json]',
   summary: "Run SQL on the profile's tables and write the result to stdout",
   positionals: ['SQL'],
   flags: { format: 'string' },

@@ -8,6 +8,7 @@ const plain = (s: string) => s.split(HIGHLIGHT_START).join('«').split(HIGHLIGHT
 
 const search: Command = {
   path: ['search'],
+  usage: 'enclave search --profile NAME QUERY [--json]',
   summary: 'Search tasks, notes and events; best matches first',
   positionals: ['QUERY'],
   flags: {},

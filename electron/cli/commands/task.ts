@@ -7,6 +7,7 @@ import { allPages, stringFlag } from './listing.js';
 
 const add: Command = {
   path: ['task', 'add'],
+  usage: 'enclave task add --profile NAME TITLE [--due DATE] [--priority none|low|medium|high]',
   summary: 'Add a task; prints its id',
   positionals: ['TITLE'],
   flags: { due: 'string', priority: 'string' },
@@ -25,6 +26,7 @@ const add: Command = {
 
 const list: Command = {
   path: ['task', 'list'],
+  usage: 'enclave task list --profile NAME [--status todo|doing|done] [--json]',
   summary: 'List tasks in their manual order',
   positionals: [],
   flags: { status: 'string' },
@@ -58,6 +60,7 @@ const list: Command = {
 
 const done: Command = {
   path: ['task', 'done'],
+  usage: 'enclave task done --profile NAME ID',
   summary: 'Mark a task done',
   positionals: ['ID'],
   flags: {},
