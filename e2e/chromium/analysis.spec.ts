@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createProfile, shellName } from '../profile-steps.js';
 import { screenshot, startHarness, type Harness } from '../harness/harness.js';
 
 let harness: Harness;
@@ -21,12 +22,8 @@ test.afterEach(async () => {
 });
 
 async function openAnalysis(page: Page, name: string) {
-  const form = page.getByTestId('create-profile-form');
-  await expect(page.getByTestId('profile-picker')).toBeVisible();
-  if (!(await form.isVisible())) await page.getByTestId('add-profile-button').click();
-  await form.getByLabel('Name').fill(name);
-  await form.getByTestId('create-profile-submit').click();
-  await expect(page.getByTestId('shell-profile-name')).toHaveText(name);
+  await createProfile(page, name);
+  await expect(shellName(page)).toHaveText(name);
   await page.getByTestId('nav-analysis').click();
   await expect(page.getByTestId('section-analysis')).toBeVisible();
 }

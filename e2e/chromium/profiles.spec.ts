@@ -1,7 +1,8 @@
 // Journey: two profiles (one with a password), unlock, switch, lock, two windows —
 // in real Chromium against the real core, databases and keychain.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { createProfile, shellName, unlock } from '../profile-steps.js';
 
 let harness: Harness;
 
@@ -12,28 +13,8 @@ test.afterEach(async () => {
   await harness.close();
 });
 
-async function createProfile(page: Page, name: string, password?: string) {
-  const form = page.getByTestId('create-profile-form');
-  await expect(page.getByTestId('profile-picker')).toBeVisible();
-  if (!(await form.isVisible())) await page.getByTestId('add-profile-button').click();
-  await form.getByLabel('Name').fill(name);
-  if (password) {
-    await form.getByLabel('Protect with a password').check();
-    await form.getByLabel('Password', { exact: true }).fill(password);
-    await form.getByLabel('Confirm password').fill(password);
-  }
-  await form.getByTestId('create-profile-submit').click();
-}
 
-async function unlock(page: Page, name: string, password?: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  if (password !== undefined) {
-    await page.getByLabel(`Password for ${name}`).fill(password);
-    await page.getByTestId('unlock-submit').click();
-  }
-}
 
-const shellName = (page: Page) => page.getByTestId('shell-profile-name');
 
 test('create two profiles, unlock, switch, lock; each window sees its own profile', async () => {
   const first = await harness.openWindow();

@@ -2,6 +2,7 @@
 // note with autosave and a conflict, an event created in the month grid — and push
 // events reaching the other window of the same profile but never another profile's.
 import { expect, test, type Page } from '@playwright/test';
+import * as steps from '../profile-steps.js';
 import { screenshot, startHarness, type Harness } from '../harness/harness.js';
 
 let harness: Harness;
@@ -14,18 +15,13 @@ test.afterEach(async () => {
 });
 
 async function createProfile(page: Page, name: string) {
-  const form = page.getByTestId('create-profile-form');
-  await expect(page.getByTestId('profile-picker')).toBeVisible();
-  if (!(await form.isVisible())) await page.getByTestId('add-profile-button').click();
-  await form.getByLabel('Name').fill(name);
-  await form.getByTestId('create-profile-submit').click();
-  await expect(page.getByTestId('shell-profile-name')).toHaveText(name);
+  await steps.createProfile(page, name);
+  await expect(steps.shellName(page)).toHaveText(name);
 }
 
 async function unlock(page: Page, name: string) {
-  await expect(page.getByTestId('profile-picker')).toBeVisible();
-  await page.getByRole('button', { name, exact: true }).click();
-  await expect(page.getByTestId('shell-profile-name')).toHaveText(name);
+  await steps.unlock(page, name);
+  await expect(steps.shellName(page)).toHaveText(name);
 }
 
 async function addTask(page: Page, title: string) {

@@ -30,14 +30,18 @@ export function electronBinary(): string | null {
 export interface LaunchedApp {
   app: ElectronApplication;
   dataDir: string;
-  /** Quits the app, then removes its data directory and its keychain entries. */
-  close(): Promise<void>;
+  keychainService: string;
+  /** Quits the app and, unless kept for a restart, removes its data and keychain entries. */
+  close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Starts build/electron/main/main.js (through package.json) on a fresh user-data dir. */
-export async function launchApp(binary: string): Promise<LaunchedApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-e2e-electron-'));
-  const keychainService = `enclave-e2e-electron-${process.pid}-${path.basename(dataDir)}`;
+/**
+ * Starts build/electron/main/main.js (through package.json) on a fresh user-data dir,
+ * or again on the one of an earlier launch (a restart).
+ */
+export async function launchApp(binary: string, restart?: LaunchedApp): Promise<LaunchedApp> {
+  const dataDir = restart?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-e2e-electron-'));
+  const keychainService = restart?.keychainService ?? `enclave-e2e-electron-${process.pid}-${path.basename(dataDir)}`;
   const app = await electron.launch({
     executablePath: binary,
     args: [ROOT, '--user-data-dir', dataDir],
@@ -52,8 +56,10 @@ export async function launchApp(binary: string): Promise<LaunchedApp> {
   return {
     app,
     dataDir,
-    async close() {
+    keychainService,
+    async close({ keepData = false } = {}) {
       await app.close();
+      if (keepData) return;
       const profiles = path.join(dataDir, 'profiles');
       const ids = fs.existsSync(profiles) ? fs.readdirSync(profiles) : [];
       if (ids.length > 0) {

@@ -2,6 +2,7 @@
 // unlock, switch — through the real preload, app:// protocol, IPC and core.
 // Needs the Electron binary; where it is missing the spec reports itself skipped.
 import { expect, test, type Page } from '@playwright/test';
+import { createProfile, shellName } from '../profile-steps.js';
 import { electronBinary, launchApp, NO_ELECTRON_REASON, screenshot, type LaunchedApp } from './electron-app.js';
 
 const binary = electronBinary();
@@ -15,21 +16,8 @@ test.afterEach(async () => {
   await launched?.close();
 });
 
-async function createProfile(page: Page, name: string, password?: string) {
-  const form = page.getByTestId('create-profile-form');
-  await expect(page.getByTestId('profile-picker')).toBeVisible();
-  if (!(await form.isVisible())) await page.getByTestId('add-profile-button').click();
-  await form.getByLabel('Name').fill(name);
-  if (password) {
-    await form.getByLabel('Protect with a password').check();
-    await form.getByLabel('Password', { exact: true }).fill(password);
-    await form.getByLabel('Confirm password').fill(password);
-  }
-  await form.getByTestId('create-profile-submit').click();
-}
 
 const card = (page: Page, name: string) => page.locator(`[data-testid="profile-card"][data-profile-name="${name}"]`);
-const shellName = (page: Page) => page.getByTestId('shell-profile-name');
 
 test('two profiles, unlock, lock, unlock, switch', async () => {
   const page = await launched.app.firstWindow();

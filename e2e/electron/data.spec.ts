@@ -1,0 +1,90 @@
+// Journey in the real Electron app: two profiles in two windows, tasks in each, a CSV
+// imported through the native open dialog (stubbed through electronApp.evaluate), a
+// query, lock and unlock, then a restart: everything is still there and still apart.
+// Needs the Electron binary; where it is missing the spec reports itself skipped.
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createProfile, shellName, unlock } from '../profile-steps.js';
+import { electronBinary, launchApp, NO_ELECTRON_REASON, screenshot, type LaunchedApp } from './electron-app.js';
+
+const binary = electronBinary();
+test.skip(binary === null, NO_ELECTRON_REASON);
+
+let launched: LaunchedApp | undefined;
+test.afterEach(async () => {
+  await launched?.close();
+});
+
+async function addTask(page: Page, title: string) {
+  await page.getByTestId('nav-tasks').click();
+  const input = page.getByTestId('task-quick-add-input');
+  await input.fill(title);
+  await input.press('Enter');
+  await expect(page.getByText(title, { exact: true })).toBeVisible();
+}
+
+/** File › New Window, as the menu does it. */
+async function newWindow(app: LaunchedApp['app']): Promise<Page> {
+  const [page] = await Promise.all([
+    app.waitForEvent('window'),
+    app.evaluate(({ Menu }) => {
+      const file = Menu.getApplicationMenu()?.items.find((i) => i.label === 'File');
+      file?.submenu?.items.find((i) => i.label === 'New Window')?.click();
+    }),
+  ]);
+  return page;
+}
+
+test('two profiles in two windows: tasks, import, query, lock, restart — each keeps its own', async () => {
+  launched = await launchApp(binary!);
+  const first = await launched.app.firstWindow();
+  await createProfile(first, 'Alice', 'correct horse battery');
+  await expect(shellName(first)).toHaveText('Alice');
+  await addTask(first, 'Alice’s task');
+
+  const second = await newWindow(launched.app);
+  await createProfile(second, 'Bob');
+  await expect(shellName(second)).toHaveText('Bob');
+  await addTask(second, 'Bob’s task');
+  await expect(second.getByText('Alice’s task')).toHaveCount(0);
+
+  // Import through the native open dialog, stubbed in the main process.
+  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-e2e-csv-')), 'tickets.csv');
+  fs.writeFileSync(csv, 'id,title\n1,first\n2,second\n3,third\n');
+  await launched.app.evaluate(({ dialog }, file) => {
+    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog;
+  }, csv);
+  await first.getByTestId('nav-analysis').click();
+  await first.getByTestId('open-import').click();
+  await first.getByTestId('import-browse').click();
+  await expect(first.getByTestId('import-preview')).toBeVisible();
+  await screenshot(first, 'import-preview');
+  await first.getByTestId('import-submit').click();
+  await expect(first.getByTestId('table-tickets')).toBeVisible();
+
+  const query = await first.evaluate(() => window.api.runQuery({ sql: 'SELECT count(*) AS n FROM tickets' }));
+  expect(query.ok).toBe(true);
+  const fromBob = await second.evaluate(() => window.api.runQuery({ sql: 'SELECT count(*) AS n FROM tickets' }));
+  expect(fromBob).toMatchObject({ ok: false, error: { code: 'SQL_ERROR' } });
+  await screenshot(second, 'bob-cannot-see-tickets');
+
+  // Lock Alice's window; Bob's keeps working.
+  await first.getByTestId('lock-button').click();
+  await expect(first.getByTestId('profile-picker')).toBeVisible();
+  await expect(second.getByText('Bob’s task')).toBeVisible();
+
+  // Restart on the same data: both profiles, each with only its own things.
+  await launched.close({ keepData: true });
+  launched = await launchApp(binary!, launched);
+  const again = await launched.app.firstWindow();
+  await unlock(again, 'Alice', 'correct horse battery');
+  await expect(shellName(again)).toHaveText('Alice');
+  await again.getByTestId('nav-tasks').click();
+  await expect(again.getByText('Alice’s task')).toBeVisible();
+  await expect(again.getByText('Bob’s task')).toHaveCount(0);
+  await again.getByTestId('nav-analysis').click();
+  await expect(again.getByTestId('table-tickets')).toBeVisible();
+  await screenshot(again, 'after-restart-alice');
+});

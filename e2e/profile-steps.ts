@@ -1,0 +1,28 @@
+// What a person does in the profile picker, shared by the Chromium and Electron specs.
+import { expect, type Page } from '@playwright/test';
+
+export const shellName = (page: Page) => page.getByTestId('shell-profile-name');
+
+/** Creates a profile through the picker's form; a new profile opens at once. */
+export async function createProfile(page: Page, name: string, password?: string): Promise<void> {
+  const form = page.getByTestId('create-profile-form');
+  await expect(page.getByTestId('profile-picker')).toBeVisible();
+  if (!(await form.isVisible())) await page.getByTestId('add-profile-button').click();
+  await form.getByLabel('Name').fill(name);
+  if (password) {
+    await form.getByLabel('Protect with a password').check();
+    await form.getByLabel('Password', { exact: true }).fill(password);
+    await form.getByLabel('Confirm password').fill(password);
+  }
+  await form.getByTestId('create-profile-submit').click();
+}
+
+/** Opens a profile from the picker, with its password when it has one. */
+export async function unlock(page: Page, name: string, password?: string): Promise<void> {
+  await expect(page.getByTestId('profile-picker')).toBeVisible();
+  await page.getByRole('button', { name, exact: true }).click();
+  if (password !== undefined) {
+    await page.getByLabel(`Password for ${name}`).fill(password);
+    await page.getByTestId('unlock-submit').click();
+  }
+}
