@@ -6,6 +6,7 @@ import type { CalendarEvent } from '../../../../shared/events.js';
 import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
 import { addDays, isIsoDate, startOfDay } from '../../../../shared/zoned-time.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
+import { conflict, notFound, setTrashed } from './soft-delete.js';
 import { Statements } from './statements.js';
 import { uuidv7 } from './uuidv7.js';
 
@@ -47,7 +48,6 @@ export const toEvent = (r: EventRow): CalendarEvent => ({
   version: r.version,
 });
 
-const notFound = () => new AppException('NOT_FOUND', 'No such event (it may be in the Trash)');
 const invalid = (field: string, message: string) => new AppException('INVALID_INPUT', `${field}: ${message}`, { field });
 
 /**
@@ -77,7 +77,7 @@ export class EventRepository {
 
   private row(id: string): EventRow {
     const r = this.s.get(`SELECT ${COLUMNS} FROM events WHERE id = ? AND deleted_at IS NULL`).get(id) as EventRow | undefined;
-    if (!r) throw notFound();
+    if (!r) throw notFound('events');
     return r;
   }
 
@@ -112,11 +112,7 @@ export class EventRepository {
     return this.s.db.transaction(() => {
       const current = this.row(input.id);
       if (current.version !== input.version) {
-        throw new AppException(
-          'CONFLICT',
-          `This event was changed elsewhere (it is at version ${current.version}, the edit was based on ${input.version}); reload it and try again`,
-          { field: 'version' },
-        );
+        throw conflict('events', current.version, input.version);
       }
       const allDay = input.allDay ?? current.all_day === 1;
       const timeZone = input.timeZone ?? current.time_zone;
@@ -143,27 +139,11 @@ export class EventRepository {
   }
 
   delete(id: string): CalendarEvent {
-    const at = this.now().toISOString();
-    const r = this.s
-      .get(
-        `UPDATE events SET deleted_at = @at, updated_at = @at, version = version + 1
-         WHERE id = @id AND deleted_at IS NULL RETURNING ${COLUMNS}`,
-      )
-      .get({ id, at }) as EventRow | undefined;
-    if (!r) throw notFound();
-    return toEvent(r);
+    return toEvent(setTrashed<EventRow>(this.s, 'events', COLUMNS, id, this.now().toISOString(), true));
   }
 
   restore(id: string): CalendarEvent {
-    const at = this.now().toISOString();
-    const r = this.s
-      .get(
-        `UPDATE events SET deleted_at = NULL, updated_at = @at, version = version + 1
-         WHERE id = @id AND deleted_at IS NOT NULL RETURNING ${COLUMNS}`,
-      )
-      .get({ id, at }) as EventRow | undefined;
-    if (!r) throw new AppException('NOT_FOUND', 'No such event in the Trash');
-    return toEvent(r);
+    return toEvent(setTrashed<EventRow>(this.s, 'events', COLUMNS, id, this.now().toISOString(), false));
   }
 
   /** Events overlapping [from, to), by start. A zero-length event at `from` counts. */

@@ -1,10 +1,10 @@
 // Notes in one profile's data.sqlite. Runs inside that profile's worker.
 import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../../shared/contract.js';
-import { AppException } from '../../../../shared/errors.js';
 import { NOTE_EXCERPT_CHARS, type Note, type NoteSort, type NoteSummary } from '../../../../shared/notes.js';
 import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
+import { conflict, notFound, setTrashed } from './soft-delete.js';
 import { Statements } from './statements.js';
 import { uuidv7 } from './uuidv7.js';
 
@@ -54,7 +54,6 @@ const meta = (r: NoteMeta) => ({
 export const toNote = (r: NoteRow): Note => ({ ...meta(r), body: r.body });
 const toSummary = (r: NoteSummaryRow): NoteSummary => ({ ...meta(r), excerpt: r.excerpt });
 
-const notFound = () => new AppException('NOT_FOUND', 'No such note (it may be in the Trash)');
 
 export class NoteRepository {
   private readonly s: Statements;
@@ -68,7 +67,7 @@ export class NoteRepository {
 
   get(id: string): Note {
     const r = this.s.get(`SELECT ${COLUMNS} FROM notes WHERE id = ? AND deleted_at IS NULL`).get(id) as NoteRow | undefined;
-    if (!r) throw notFound();
+    if (!r) throw notFound('notes');
     return toNote(r);
   }
 
@@ -115,35 +114,15 @@ export class NoteRepository {
       .get(params) as NoteRow | undefined;
     if (r) return toNote(r);
     const current = this.get(input.id);
-    throw new AppException(
-      'CONFLICT',
-      `This note was changed elsewhere (it is at version ${current.version}, the edit was based on ${input.version}); reload it and try again`,
-      { field: 'version' },
-    );
+    throw conflict('notes', current.version, input.version);
   }
 
   delete(id: string): Note {
-    const at = this.now().toISOString();
-    const r = this.s
-      .get(
-        `UPDATE notes SET deleted_at = @at, updated_at = @at, version = version + 1
-         WHERE id = @id AND deleted_at IS NULL RETURNING ${COLUMNS}`,
-      )
-      .get({ id, at }) as NoteRow | undefined;
-    if (!r) throw notFound();
-    return toNote(r);
+    return toNote(setTrashed<NoteRow>(this.s, 'notes', COLUMNS, id, this.now().toISOString(), true));
   }
 
   restore(id: string): Note {
-    const at = this.now().toISOString();
-    const r = this.s
-      .get(
-        `UPDATE notes SET deleted_at = NULL, updated_at = @at, version = version + 1
-         WHERE id = @id AND deleted_at IS NOT NULL RETURNING ${COLUMNS}`,
-      )
-      .get({ id, at }) as NoteRow | undefined;
-    if (!r) throw new AppException('NOT_FOUND', 'No such note in the Trash');
-    return toNote(r);
+    return toNote(setTrashed<NoteRow>(this.s, 'notes', COLUMNS, id, this.now().toISOString(), false));
   }
 
   list(input: ListNotes): Page<NoteSummary> {

@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/tasks.js';
 import { addDays, dateInZone, startOfDay } from '../../../../shared/zoned-time.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
+import { conflict, notFound, setTrashed } from './soft-delete.js';
 import { Statements } from './statements.js';
 import { uuidv7 } from './uuidv7.js';
 
@@ -68,7 +69,6 @@ export const toTask = (r: TaskRow): Task => ({
   version: r.version,
 });
 
-const notFound = () => new AppException('NOT_FOUND', 'No such task (it may be in the Trash)');
 
 /**
  * The bounds of a due filter. Dates (`YYYY-MM-DD`) are compared as days in the caller's
@@ -107,7 +107,7 @@ export class TaskRepository {
 
   get(id: string): Task {
     const r = this.row(id);
-    if (!r || r.deleted_at !== null) throw notFound();
+    if (!r || r.deleted_at !== null) throw notFound('tasks');
     return toTask(r);
   }
 
@@ -162,36 +162,16 @@ export class TaskRepository {
       .get(params) as TaskRow | undefined;
     if (r) return toTask(r);
     const current = this.get(input.id);
-    throw new AppException(
-      'CONFLICT',
-      `This task was changed elsewhere (it is at version ${current.version}, the edit was based on ${input.version}); reload it and try again`,
-      { field: 'version' },
-    );
+    throw conflict('tasks', current.version, input.version);
   }
 
   /** Soft delete: the task goes to the Trash and out of lists and search. */
   delete(id: string): Task {
-    const at = this.now().toISOString();
-    const r = this.s
-      .get(
-        `UPDATE tasks SET deleted_at = @at, updated_at = @at, version = version + 1
-         WHERE id = @id AND deleted_at IS NULL RETURNING ${COLUMNS}`,
-      )
-      .get({ id, at }) as TaskRow | undefined;
-    if (!r) throw notFound();
-    return toTask(r);
+    return toTask(setTrashed<TaskRow>(this.s, 'tasks', COLUMNS, id, this.now().toISOString(), true));
   }
 
   restore(id: string): Task {
-    const at = this.now().toISOString();
-    const r = this.s
-      .get(
-        `UPDATE tasks SET deleted_at = NULL, updated_at = @at, version = version + 1
-         WHERE id = @id AND deleted_at IS NOT NULL RETURNING ${COLUMNS}`,
-      )
-      .get({ id, at }) as TaskRow | undefined;
-    if (!r) throw new AppException('NOT_FOUND', 'No such task in the Trash');
-    return toTask(r);
+    return toTask(setTrashed<TaskRow>(this.s, 'tasks', COLUMNS, id, this.now().toISOString(), false));
   }
 
   /** Puts a task right after `after` and/or right before `before` in the manual order. */

@@ -1,0 +1,30 @@
+// What tasks, notes and events share: soft delete into the Trash and back, and the
+// errors of a missing item or a stale edit. Every change bumps version and updated_at.
+import { AppException } from '../../../../shared/errors.js';
+import type { Statements } from './statements.js';
+
+export type ItemTable = 'tasks' | 'notes' | 'events';
+const NOUN: Record<ItemTable, string> = { tasks: 'task', notes: 'note', events: 'event' };
+
+export const notFound = (table: ItemTable) =>
+  new AppException('NOT_FOUND', `No such ${NOUN[table]} (it may be in the Trash)`);
+
+/** An edit based on `based` while the row is at `current`: the later save must not win silently. */
+export const conflict = (table: ItemTable, current: number, based: number) =>
+  new AppException(
+    'CONFLICT',
+    `This ${NOUN[table]} was changed elsewhere (it is at version ${current}, the edit was based on ${based}); reload it and try again`,
+    { field: 'version' },
+  );
+
+/** Moves a row into the Trash (`trashed`) or out of it, returning the row's `columns`. */
+export function setTrashed<Row>(s: Statements, table: ItemTable, columns: string, id: string, at: string, trashed: boolean): Row {
+  const r = s
+    .get(
+      `UPDATE ${table} SET deleted_at = ${trashed ? '@at' : 'NULL'}, updated_at = @at, version = version + 1
+       WHERE id = @id AND deleted_at IS ${trashed ? 'NULL' : 'NOT NULL'} RETURNING ${columns}`,
+    )
+    .get({ id, at }) as Row | undefined;
+  if (r) return r;
+  throw trashed ? notFound(table) : new AppException('NOT_FOUND', `No such ${NOUN[table]} in the Trash`);
+}
