@@ -1,8 +1,9 @@
 // A modal on the native <dialog>: the browser traps focus, Escape closes, and the
 // page behind is inert.
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import styles from './Dialog.module.css';
 import { Icon } from './Icon.js';
+import { useModalDialog } from '../hooks/useModalDialog.js';
 
 interface DialogProps {
   title: string;
@@ -14,26 +15,7 @@ interface DialogProps {
 }
 
 export function Dialog({ title, onClose, children, footer, testId, width = 480 }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    dialog.showModal();
-    const cancel = (event: Event) => {
-      event.preventDefault();
-      onCloseRef.current();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => {
-      dialog.removeEventListener('cancel', cancel);
-      dialog.close();
-    };
-  }, []);
+  const ref = useModalDialog(onClose);
 
   return (
     <dialog

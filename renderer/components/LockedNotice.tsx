@@ -8,6 +8,7 @@ const EXPLANATION: Record<LockNotice['reason'], (name: string) => string> = {
   idle: (name) => `${name} was locked after a period of inactivity.`,
   system: (name) => `${name} was locked when your computer locked or went to sleep.`,
   quit: (name) => `${name} was locked because Enclave is closing.`,
+  deleted: (name) => `${name} was deleted.`,
 };
 
 export function LockedNotice({ notice, onDismiss }: { notice: LockNotice; onDismiss: () => void }) {

@@ -1,11 +1,12 @@
 // Search across tasks, notes and events: type, move with ↑/↓, Enter opens the item.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { ItemKind, SearchHit } from '../../../shared/search.js';
 import { useSearch } from '../../bridge/useSearch.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { Spinner } from '../../components/Spinner.js';
 import { Highlighted } from './Highlighted.js';
 import styles from './SearchPalette.module.css';
+import { useModalDialog } from '../../hooks/useModalDialog.js';
 
 const KIND: Record<ItemKind, { icon: IconName; label: string }> = {
   task: { icon: 'tasks', label: 'Task' },
@@ -20,36 +21,17 @@ interface SearchPaletteProps {
 
 export function SearchPalette({ onPick, onClose }: SearchPaletteProps) {
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(onClose);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const results = useSearch(query, null, 30);
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    dialog.showModal();
-    const cancel = (event: Event) => {
-      event.preventDefault();
-      onCloseRef.current();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => {
-      dialog.removeEventListener('cancel', cancel);
-      dialog.close();
-    };
-  }, []);
 
   const hits = results.hits;
   const current = Math.min(active, Math.max(0, hits.length - 1));
 
   useEffect(() => {
     ref.current?.querySelector(`#${CSS.escape(`${id}-${current}`)}`)?.scrollIntoView({ block: 'nearest' });
-  }, [current, id]);
+  }, [current, id, ref]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
