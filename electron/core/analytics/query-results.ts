@@ -18,7 +18,7 @@ import type { DuckdbStore } from '../storage/duckdb-store.js';
 import { sqlError } from './duckdb-errors.js';
 import { recordQuery } from './query-history.js';
 import { quoteIdent, quoteLiteral, splitStatements } from './sql-text.js';
-import { wireRows, wireRowsFromColumns, wireType } from './wire-encode.js';
+import { wireChunkColumns, wireRows, wireRowsFromColumns, wireType } from './wire-encode.js';
 
 /** Kept results beyond this are closed, oldest use first. */
 const MAX_KEPT_RESULTS = 32;
@@ -172,15 +172,29 @@ export class QueryResults {
       return { offset, rows: wireRows(reader) };
     }
     // No ORDER BY: sorting 1,000 rows here is cheaper than DuckDB's ordered scan.
-    const reader = await r.kept.conn.runAndReadAll(
-      `SELECT rowid, ${r.pageSelect} FROM ${r.table} WHERE rowid >= ${offset} AND rowid < ${offset + limit}`,
-    );
-    const rows = wireRows(reader);
+    // Read chunk by chunk, column-wise, straight from DuckDB's vectors (wireChunkColumns).
+    const result = await r.kept.conn.run(`SELECT rowid, ${r.pageSelect} FROM ${r.table} WHERE rowid >= ${offset} AND rowid < ${offset + limit}`);
+    const types = result.columnTypes().slice(1);
+    const rowids: number[] = [];
+    const chunks: { n: number; cells: WireCell[][] }[] = [];
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      const ids = chunk.getColumnVector(0);
+      for (let i = 0; i < chunk.rowCount; i++) rowids.push(Number(ids.getItem(i)));
+      chunks.push({ n: chunk.rowCount, cells: wireChunkColumns(types, chunk, 1) });
+    }
+    const rows: WireCell[][] = [];
+    for (const { n, cells } of chunks) {
+      for (let i = 0; i < n; i++) {
+        const row = new Array<WireCell>(cells.length);
+        for (let c = 0; c < cells.length; c++) row[c] = cells[c]![i] as WireCell;
+        rows.push(row);
+      }
+    }
     let ordered = true;
-    for (let i = 1; i < rows.length && ordered; i++) ordered = Number(rows[i - 1]![0]) < Number(rows[i]![0]);
-    if (!ordered) rows.sort((a, b) => Number(a[0]) - Number(b[0]));
-    for (const row of rows) row.shift();
-    return { offset, rows };
+    for (let i = 1; i < rowids.length && ordered; i++) ordered = rowids[i - 1]! < rowids[i]!;
+    if (ordered) return { offset, rows };
+    const order = rowids.map((_, i) => i).sort((a, b) => rowids[a]! - rowids[b]!);
+    return { offset, rows: order.map((i) => rows[i]!) };
   }
 
   /** The kept result's temp table (once complete) and the connection it lives on, for export. */

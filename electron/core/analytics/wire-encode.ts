@@ -10,10 +10,12 @@ import {
   DuckDBTimestampValue,
   DuckDBTypeId,
   DuckDBUnionValue,
+  type DuckDBDataChunk,
   type DuckDBResultReader,
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import bindings, { type Vector } from '@duckdb/node-bindings';
 import type { ScalarTypeId, WireCell, WireColumn, WireType } from '../../../shared/wire.js';
 
 const SCALAR_IDS: Partial<Record<DuckDBTypeId, ScalarTypeId>> = {
@@ -158,3 +160,123 @@ export function wireRowsFromColumns(types: readonly DuckDBType[], columns: reado
 /** Rows of a fully read reader. */
 export const wireRows = (reader: DuckDBResultReader): WireCell[][] =>
   wireRowsFromColumns(reader.columnTypes(), reader.getColumns(), reader.currentRowCount);
+
+const textDecoder = new TextDecoder();
+
+/** Bytes as text, as node-api decodes them (UTF-8); plain ASCII without the decoder. */
+function decode(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 32) return textDecoder.decode(bytes.subarray(start, end));
+  let s = '';
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b > 127) return textDecoder.decode(bytes.subarray(start, end));
+    s += String.fromCharCode(b);
+  }
+  return s;
+}
+
+/** Null bits of a vector (bit i of byte i/8 set = row i valid), or null when all rows are valid. */
+const validityOf = (vector: Vector, rowCount: number): Uint8Array | null =>
+  bindings.vector_get_validity(vector, Math.ceil(rowCount / 64) * 8) ?? null;
+
+const isValid = (validity: Uint8Array | null, i: number) => validity === null || ((validity[i >> 3]! >> (i & 7)) & 1) === 1;
+
+/**
+ * A VARCHAR vector's values, read straight from its duckdb_string_t entries (16 bytes:
+ * length, then the text inline up to 12 bytes, else a 4-byte prefix and a pointer).
+ * node-api makes one native call per out-of-line string; strings DuckDB wrote one
+ * after another in memory (the usual case: a cast's output, a scanned segment) are
+ * read here with one call per run of exactly adjacent strings, which reads only bytes
+ * of those strings.
+ */
+function varcharColumn(vector: Vector, rowCount: number): (string | null)[] {
+  const data = bindings.vector_get_data(vector, rowCount * 16);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const validity = validityOf(vector, rowCount);
+  const out = new Array<string | null>(rowCount);
+  // Out-of-line strings, grouped into runs of adjacent ones: [first row, row count] per run.
+  let runStart = -1;
+  let runRows: number[] = [];
+  let runBytes = 0;
+  let runEnd = 0n;
+  const flush = () => {
+    if (runStart < 0) return;
+    const bytes = bindings.get_data_from_pointer(data.buffer as ArrayBuffer, data.byteOffset + runStart * 16 + 8, runBytes);
+    const text = textDecoder.decode(bytes);
+    let pos = 0;
+    if (text.length === runBytes) {
+      // All ASCII: UTF-16 offsets are the byte offsets.
+      for (const r of runRows) {
+        const len = view.getUint32(r * 16, true);
+        out[r] = text.slice(pos, pos + len);
+        pos += len;
+      }
+    } else {
+      for (const r of runRows) {
+        const len = view.getUint32(r * 16, true);
+        out[r] = textDecoder.decode(bytes.subarray(pos, pos + len));
+        pos += len;
+      }
+    }
+    runStart = -1;
+    runRows = [];
+    runBytes = 0;
+  };
+  for (let r = 0; r < rowCount; r++) {
+    if (!isValid(validity, r)) {
+      out[r] = null;
+      continue;
+    }
+    const at = r * 16;
+    const len = view.getUint32(at, true);
+    if (len <= 12) {
+      out[r] = decode(data, at + 4, at + 4 + len);
+      continue;
+    }
+    const ptr = view.getBigUint64(at + 8, true);
+    if (runStart >= 0 && ptr !== runEnd) flush();
+    if (runStart < 0) runStart = r;
+    runRows.push(r);
+    runBytes += len;
+    runEnd = ptr + BigInt(len);
+  }
+  flush();
+  return out;
+}
+
+/** One column of a chunk as wire cells. */
+function wireColumn(type: DuckDBType, chunk: DuckDBDataChunk, c: number, rowCount: number): WireCell[] {
+  switch (type.typeId) {
+    case DuckDBTypeId.VARCHAR:
+      return varcharColumn(bindings.data_chunk_get_vector(chunk.chunk, c), rowCount);
+    case DuckDBTypeId.DOUBLE: {
+      const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
+      const data = bindings.vector_get_data(vector, rowCount * 8);
+      const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      const validity = validityOf(vector, rowCount);
+      const out = new Array<WireCell>(rowCount);
+      for (let r = 0; r < rowCount; r++) out[r] = isValid(validity, r) ? String(view.getFloat64(r * 8, true)) : null;
+      return out;
+    }
+    case DuckDBTypeId.BOOLEAN: {
+      const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
+      const data = bindings.vector_get_data(vector, rowCount);
+      const validity = validityOf(vector, rowCount);
+      const out = new Array<WireCell>(rowCount);
+      for (let r = 0; r < rowCount; r++) out[r] = isValid(validity, r) ? data[r] !== 0 : null;
+      return out;
+    }
+    default: {
+      const vector = chunk.getColumnVector(c);
+      const out = new Array<WireCell>(rowCount);
+      for (let r = 0; r < rowCount; r++) out[r] = wireCell(type, vector.getItem(r));
+      return out;
+    }
+  }
+}
+
+/** A chunk's columns from `first` on (of the given types) as wire cells, column by column. */
+export function wireChunkColumns(types: readonly DuckDBType[], chunk: DuckDBDataChunk, first = 0): WireCell[][] {
+  const rowCount = chunk.rowCount;
+  return types.map((type, c) => wireColumn(type, chunk, first + c, rowCount));
+}
