@@ -41,4 +41,14 @@ export interface ProfileOverview {
   schema: { sqlite: number; duckdb: number };
 }
 
-export type LockReason = 'user' | 'switch' | 'idle' | 'system' | 'quit';
+/** Disk use of one profile, as the picker may see it without unlocking: sizes only, never contents. */
+export interface ProfileUsage {
+  profileId: string;
+  /** data.sqlite with its write-ahead log, in bytes. */
+  sqliteBytes: number;
+  /** analytics.duckdb with its write-ahead log, in bytes. */
+  duckdbBytes: number;
+  lastOpenedAt: string | null;
+}
+
+export type LockReason = 'user' | 'switch' | 'idle' | 'system' | 'quit' | 'deleted';

@@ -50,6 +50,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const registry = Registry.open(dataDir, clock);
   const profiles = new ProfileService(dataDir, registry, secrets, clock);
   const sessions = new Sessions(dataDir, registry, sink);
+  await profiles.finishPendingDeletions();
   let closed = false;
 
   return {

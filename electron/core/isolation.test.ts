@@ -164,6 +164,8 @@ describe('two profiles, two windows', () => {
       if ((await sessionName(W_A)) !== A.name) expectOk(await unlock(W_A, A.id, A.password));
       const input = channelSamples[name](sampleContext(`Carol via ${name}`));
       const result = await enclave.handle(W_A, name, input);
+      // renameProfile renames A itself; the checks below want A's own name back.
+      if (name === 'renameProfile') expectOk(await enclave.handle(W_A, 'renameProfile', { name: A.name }));
       const text = JSON.stringify(result);
       const leaks = [B.name, B_MARKER];
       if (name === 'listProfiles') {

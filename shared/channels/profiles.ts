@@ -8,6 +8,7 @@ import {
   PROFILE_NAME_MAX,
   type ProfileOverview,
   type ProfileSummary,
+  type ProfileUsage,
   type SessionInfo,
 } from '../profiles.js';
 
@@ -71,5 +72,46 @@ export const profileChannels = {
     input: noInput,
     output: returns<ProfileOverview>(),
     errors: ['LOCKED', 'STORAGE_ERROR'],
+  }),
+  /** Renames the profile bound to the calling window (only an unlocked profile may be renamed). */
+  renameProfile: channel({
+    scope: 'data',
+    input: z.strictObject({ name: profileName }),
+    output: returns<SessionInfo>(),
+    errors: ['INVALID_INPUT', 'LOCKED', 'ALREADY_EXISTS'],
+  }),
+  /**
+   * Sets, changes or removes (newPassword absent) the password of the calling window's
+   * profile. currentPassword is required when it has one; wrong ones count towards the throttle.
+   */
+  changePassword: channel({
+    scope: 'data',
+    input: z.strictObject({
+      currentPassword: z.string().max(PASSWORD_MAX).optional(),
+      newPassword: password.optional(),
+    }),
+    output: returns<SessionInfo>(),
+    errors: ['INVALID_INPUT', 'LOCKED', 'AUTH_FAILED', 'THROTTLED', 'KEYCHAIN_UNAVAILABLE'],
+  }),
+  /**
+   * Deletes a profile with all its data: needs its password, or for a passwordless
+   * profile confirmName equal to its name. Every window bound to it is locked first.
+   */
+  deleteProfile: channel({
+    scope: 'app',
+    input: z.strictObject({
+      profileId,
+      password: z.string().max(PASSWORD_MAX).optional(),
+      confirmName: z.string().max(PROFILE_NAME_MAX * 4).optional(),
+    }),
+    output: returns<null>(),
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'AUTH_FAILED', 'THROTTLED', 'KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR'],
+  }),
+  /** Disk use of every profile, for the picker: sizes and last opened only (row counts need an unlock: profileOverview). */
+  profileUsage: channel({
+    scope: 'app',
+    input: noInput,
+    output: returns<ProfileUsage[]>(),
+    errors: ['INTERNAL'],
   }),
 } as const;

@@ -1,7 +1,8 @@
 import type { ProfileSummary } from '../../../shared/profiles.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../args.js';
 import { formatTable } from '../io.js';
-import { call } from '../session.js';
+import { call, unlock } from '../session.js';
 
 const create: Command = {
   path: ['profile', 'create'],
@@ -47,4 +48,104 @@ const list: Command = {
   },
 };
 
-export const profileCommands = [create, list];
+const rename: Command = {
+  path: ['profile', 'rename'],
+  usage: 'enclave profile rename NAME NEW_NAME [--password-stdin]',
+  summary: 'Rename a profile',
+  positionals: ['NAME', 'NEW_NAME'],
+  flags: {},
+  details: 'A profile with a password needs it on standard input (--password-stdin). Names are unique ignoring case.',
+  async run({ args, enclave, password }) {
+    const e = await enclave();
+    await unlock(e, args.NAME, await password());
+    await call(e, 'renameProfile', { name: args.NEW_NAME! });
+  },
+};
+
+/** Lines of standard input without their terminators; a final newline ends the last line. */
+const stdinLines = (text: string) => text.replace(/\r?\n$/, '').split(/\r?\n/);
+
+const passwd: Command = {
+  path: ['profile', 'passwd'],
+  usage: 'enclave profile passwd NAME [--password-stdin]',
+  summary: "Set, change or remove a profile's password",
+  positionals: ['NAME'],
+  flags: {},
+  details: [
+    'Reads standard input (--password-stdin is required):',
+    '  a profile with a password: first line the current password, second line the new one;',
+    '  a profile without one: one line, the new password.',
+    'An empty (or missing) new-password line removes the password.',
+  ].join('\n'),
+  async run({ args, flags, io, enclave }) {
+    if (!flags.has('password-stdin')) throw new UsageError('profile passwd reads the passwords from standard input: add --password-stdin');
+    const e = await enclave();
+    const row = e.profiles.findByName(args.NAME!);
+    const lines = stdinLines(await io.readStdin());
+    const current = row.hasPassword ? lines.shift() : undefined;
+    const next = lines.shift() ?? '';
+    await unlock(e, args.NAME, current);
+    await call(e, 'changePassword', {
+      ...(current !== undefined ? { currentPassword: current } : {}),
+      ...(next !== '' ? { newPassword: next } : {}),
+    });
+  },
+};
+
+const remove: Command = {
+  path: ['profile', 'delete'],
+  usage: 'enclave profile delete NAME [--password-stdin] [--yes]',
+  summary: 'Delete a profile and all its data',
+  positionals: ['NAME'],
+  flags: { yes: 'boolean' },
+  details:
+    'A profile with a password needs it on standard input (--password-stdin); one without a password needs --yes. ' +
+    'Its files and keychain entry are removed; this cannot be undone.',
+  async run({ args, flags, enclave, password }) {
+    const e = await enclave();
+    const row = e.profiles.findByName(args.NAME!);
+    const pw = await password();
+    if (!row.hasPassword && !flags.has('yes')) {
+      throw new UsageError(`profile ${JSON.stringify(row.name)} has no password: confirm deleting it with --yes`);
+    }
+    await call(e, 'deleteProfile', {
+      profileId: row.id,
+      ...(pw !== undefined ? { password: pw } : {}),
+      ...(row.hasPassword ? {} : { confirmName: row.name }),
+    });
+  },
+};
+
+const usage: Command = {
+  path: ['profile', 'usage'],
+  usage: 'enclave profile usage [--json]',
+  summary: 'Disk space each profile uses',
+  positionals: [],
+  flags: {},
+  details: 'Sizes include the write-ahead logs. Row counts need an unlocked profile and are not shown.',
+  async run({ io, json, enclave }) {
+    const e = await enclave();
+    const profiles = await call(e, 'listProfiles');
+    const usages = await call(e, 'profileUsage');
+    const nameOf = new Map(profiles.map((p) => [p.id, p.name]));
+    const rows = usages.map((u) => ({ name: nameOf.get(u.profileId) ?? '', ...u }));
+    if (json) {
+      io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+      return;
+    }
+    io.stdout(
+      formatTable(
+        ['NAME', 'DATA', 'ANALYTICS', 'LAST OPENED'],
+        rows.map((r) => [r.name, formatBytes(r.sqliteBytes), formatBytes(r.duckdbBytes), r.lastOpenedAt ?? '-']),
+      ),
+    );
+  },
+};
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+export const profileCommands = [create, list, rename, passwd, remove, usage];

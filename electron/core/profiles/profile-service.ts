@@ -2,16 +2,23 @@
 // registry holds only names and counters, files go under profiles/<random uuid>/.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { AppException } from '../../../shared/errors.js';
-import { PROFILE_COLORS, type ProfileColor, type ProfileSummary } from '../../../shared/profiles.js';
+import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type ProfileUsage } from '../../../shared/profiles.js';
 import { createVerifier, verifyPassword } from '../auth/password.js';
 import { delayAfter, secondsLeft } from '../auth/throttle.js';
 import type { Clock } from '../clock.js';
 import type { SecretStore } from '../keychain/secret-store.js';
-import { profileDir, profilesRoot } from '../paths.js';
+import { DUCKDB_FILE, profileDir, profilesRoot, SQLITE_FILE } from '../paths.js';
 import type { ProfileRow, Registry } from '../registry/registry.js';
 import { ProfileWorkerClient } from '../storage/profile-worker-client.js';
-import { keychainCall, newProfileSecrets, readProfileSecrets, writeProfileSecrets } from './profile-secrets.js';
+import {
+  keychainCall,
+  newProfileSecrets,
+  readProfileSecrets,
+  writeProfileSecrets,
+  type ProfileSecrets,
+} from './profile-secrets.js';
 
 export interface CreateProfileInput {
   name: string;
@@ -87,10 +94,101 @@ export class ProfileService {
    * persisted throttle. Returns the profile row on success.
    */
   authenticate(id: string, password: string | undefined): Promise<ProfileRow> {
-    // One attempt at a time per profile: concurrent guesses would otherwise all read
-    // the same failure count before any recorded its own, and slip past the throttle.
+    return this.oneAtATime(id, async () => {
+      await this.verify(id, password);
+      this.registry.markOpened(id);
+      return this.get(id);
+    });
+  }
+
+  /** Sizes of every profile's databases with their write-ahead logs; nothing is opened. */
+  async usage(): Promise<ProfileUsage[]> {
+    return Promise.all(
+      this.registry.list().map(async (row) => {
+        const dir = profileDir(this.dataDir, row.id);
+        const size = async (...files: string[]) => {
+          const sizes = await Promise.all(files.map((f) => fs.stat(path.join(dir, f)).then((s) => s.size, () => 0)));
+          return sizes.reduce((a, b) => a + b, 0);
+        };
+        return {
+          profileId: row.id,
+          sqliteBytes: await size(SQLITE_FILE, `${SQLITE_FILE}-wal`),
+          duckdbBytes: await size(DUCKDB_FILE, `${DUCKDB_FILE}.wal`),
+          lastOpenedAt: row.lastOpenedAt,
+        };
+      }),
+    );
+  }
+
+  rename(id: string, name: string): ProfileRow {
+    this.get(id);
+    if (this.registry.nameTaken(name, id)) {
+      throw new AppException('ALREADY_EXISTS', 'A profile with that name already exists', { field: 'name' });
+    }
+    this.registry.rename(id, name);
+    return this.get(id);
+  }
+
+  /**
+   * Sets, changes or (newPassword undefined) removes a profile's password. The current
+   * one is checked under the same throttle as unlocking; the profile key is kept.
+   */
+  changePassword(id: string, currentPassword: string | undefined, newPassword: string | undefined): Promise<ProfileRow> {
+    return this.oneAtATime(id, async () => {
+      const secrets = await this.verify(id, currentPassword);
+      const verifier = newPassword === undefined ? null : await createVerifier(newPassword);
+      await writeProfileSecrets(this.secrets, id, { ...secrets, verifier });
+      this.registry.passwordChanged(id, verifier !== null);
+      return this.get(id);
+    });
+  }
+
+  /**
+   * Checks that a deletion is meant: the password of a protected profile (throttled
+   * like unlocking), or the exact name of a passwordless one.
+   */
+  authorizeDeletion(id: string, password: string | undefined, confirmName: string | undefined): Promise<void> {
+    return this.oneAtATime(id, async () => {
+      const row = this.get(id);
+      const secrets = await this.verify(id, password);
+      if (!secrets.verifier && confirmName !== row.name) {
+        throw new AppException('INVALID_INPUT', 'Type the profile\'s name to confirm deleting it', { field: 'confirmName' });
+      }
+    });
+  }
+
+  /** Step one of a deletion: the tombstone. The profile can no longer be listed or opened. */
+  markDeleting(id: string): void {
+    this.get(id);
+    this.registry.markDeleting(id);
+  }
+
+  /**
+   * Removes a tombstoned profile's directory and keychain entry, then its row. Each
+   * step may be repeated, so a deletion cut short by a crash is finished by the next start.
+   */
+  async finishDeletion(id: string): Promise<void> {
+    await fs.rm(profileDir(this.dataDir, id), { recursive: true, force: true });
+    await keychainCall(() => this.secrets.delete(id));
+    this.registry.finishDeletion(id);
+  }
+
+  /** Finishes every deletion a crash interrupted; one that fails again waits for the next start. */
+  async finishPendingDeletions(): Promise<void> {
+    for (const id of this.registry.tombstones()) {
+      try {
+        await this.finishDeletion(id);
+      } catch (e) {
+        console.error('[enclave] could not finish deleting a profile:', e);
+      }
+    }
+  }
+
+  // One attempt at a time per profile: concurrent guesses would otherwise all read
+  // the same failure count before any recorded its own, and slip past the throttle.
+  private oneAtATime<T>(id: string, op: () => Promise<T>): Promise<T> {
     const previous = this.attempts.get(id) ?? Promise.resolve();
-    const attempt = previous.then(() => this.authenticateNow(id, password));
+    const attempt = previous.then(op);
     const settled = attempt.then(
       () => undefined,
       () => undefined,
@@ -102,7 +200,8 @@ export class ProfileService {
     return attempt;
   }
 
-  private async authenticateNow(id: string, password: string | undefined): Promise<ProfileRow> {
+  /** Checks the password (when the profile has one) under the throttle; returns the profile's secrets. */
+  private async verify(id: string, password: string | undefined): Promise<ProfileSecrets> {
     this.get(id); // NOT_FOUND before anything else
     const failures = this.registry.failures(id);
     const wait = secondsLeft(failures?.blockedUntil ?? null, this.clock.now());
@@ -116,8 +215,7 @@ export class ProfileService {
       const good = password !== undefined && (await verifyPassword(password, secrets.verifier));
       if (!good) this.fail(id, (failures?.failures ?? 0) + 1, password === undefined);
     }
-    this.registry.markOpened(id);
-    return this.get(id);
+    return secrets;
   }
 
   private fail(id: string, failures: number, missing: boolean): never {

@@ -10,7 +10,14 @@ import { registryMigrations } from './migrations/index.js';
 
 export const REGISTRY_FILE = 'registry.sqlite';
 
-export type AuditEvent = 'profile created' | 'unlocked' | 'unlock failed' | 'locked';
+export type AuditEvent =
+  | 'profile created'
+  | 'unlocked'
+  | 'unlock failed'
+  | 'locked'
+  | 'profile renamed'
+  | 'password changed'
+  | 'profile deleted';
 
 export interface ProfileRow {
   id: string;
@@ -68,27 +75,65 @@ export class Registry {
     return new Registry(db, clock);
   }
 
+  // Tombstoned rows (deleting_at set) are invisible to every reader but tombstones().
   list(): ProfileRow[] {
     const rows = this.db
-      .prepare('SELECT * FROM profiles ORDER BY last_opened_at IS NULL, last_opened_at DESC, name_key')
+      .prepare('SELECT * FROM profiles WHERE deleting_at IS NULL ORDER BY last_opened_at IS NULL, last_opened_at DESC, name_key')
       .all() as ProfileRecord[];
     return rows.map(toRow);
   }
 
   get(id: string): ProfileRow | null {
-    const r = this.db.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as ProfileRecord | undefined;
+    const r = this.db.prepare('SELECT * FROM profiles WHERE id = ? AND deleting_at IS NULL').get(id) as ProfileRecord | undefined;
     return r ? toRow(r) : null;
   }
 
   findByName(name: string): ProfileRow | null {
-    const r = this.db.prepare('SELECT * FROM profiles WHERE name_key = ?').get(nameKey(name)) as
+    const r = this.db.prepare('SELECT * FROM profiles WHERE name_key = ? AND deleting_at IS NULL').get(nameKey(name)) as
       | ProfileRecord
       | undefined;
     return r ? toRow(r) : null;
   }
 
-  nameTaken(name: string): boolean {
-    return this.findByName(name) !== null;
+  /** Also true for a name a profile being deleted still holds. */
+  nameTaken(name: string, exceptId?: string): boolean {
+    const r = this.db.prepare('SELECT id FROM profiles WHERE name_key = ?').get(nameKey(name)) as { id: string } | undefined;
+    return r !== undefined && r.id !== exceptId;
+  }
+
+  rename(id: string, name: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE profiles SET name = ?, name_key = ? WHERE id = ?').run(name, nameKey(name), id);
+      this.audit(id, 'profile renamed');
+    })();
+  }
+
+  /** Records a password change that the keychain already holds; a success also ends any throttle. */
+  passwordChanged(id: string, hasPassword: boolean): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE profiles SET has_password = ? WHERE id = ?').run(hasPassword ? 1 : 0, id);
+      this.db.prepare('DELETE FROM unlock_failures WHERE profile_id = ?').run(id);
+      this.audit(id, 'password changed', hasPassword ? 'set' : 'removed');
+    })();
+  }
+
+  /** Marks a profile as being deleted: from now on no reader sees it. */
+  markDeleting(id: string): void {
+    this.db.prepare('UPDATE profiles SET deleting_at = ? WHERE id = ?').run(this.clock.now().toISOString(), id);
+  }
+
+  /** Ids of profiles whose deletion started and has not finished. */
+  tombstones(): string[] {
+    return (this.db.prepare('SELECT id FROM profiles WHERE deleting_at IS NOT NULL').all() as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Drops a tombstoned row once its files and secrets are gone; the audit log keeps one line. */
+  finishDeletion(id: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM unlock_failures WHERE profile_id = ?').run(id);
+      const removed = this.db.prepare('DELETE FROM profiles WHERE id = ? AND deleting_at IS NOT NULL').run(id);
+      if (removed.changes > 0) this.audit(id, 'profile deleted');
+    })();
   }
 
   insert(row: Omit<ProfileRow, 'lastOpenedAt'>): void {

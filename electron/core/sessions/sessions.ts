@@ -2,6 +2,7 @@
 // A profile's worker is shared by all windows bound to it and closed when the
 // last of them locks or closes.
 import type { EventName, EventPayload } from '../../../shared/contract.js';
+import { AppException } from '../../../shared/errors.js';
 import type { LockReason } from '../../../shared/profiles.js';
 import type { EventSink } from '../enclave.js';
 import { profileDir } from '../paths.js';
@@ -36,6 +37,8 @@ export class Sessions {
     let opening = this.open.get(profileId);
     if (!opening) {
       await this.closing.get(profileId);
+      // A profile being deleted (tombstoned meanwhile) is never opened again.
+      if (!this.registry.get(profileId)) throw new AppException('NOT_FOUND', 'No such profile');
       opening = this.open.get(profileId);
     }
     if (!opening) {
@@ -83,6 +86,12 @@ export class Sessions {
   async unbindAll(reason: LockReason): Promise<void> {
     await Promise.all([...this.windowProfile.keys()].map((w) => this.unbind(w, reason)));
     await Promise.all([...this.releasing]);
+  }
+
+  /** Locks every window bound to a profile and waits until its worker has closed. */
+  async lockProfile(profileId: string, reason: LockReason): Promise<void> {
+    await Promise.all(this.windowsOf(profileId).map((w) => this.unbind(w, reason)));
+    await this.closing.get(profileId);
   }
 
   private async release(windowId: number, reason: LockReason): Promise<void> {

@@ -30,6 +30,13 @@ export const channelSamples: Samples = {
   currentSession: () => undefined,
   lockSession: () => undefined,
   profileOverview: () => undefined,
+  profileUsage: () => undefined,
+  // Renames the caller's own profile (suites that keep its name rename it back).
+  renameProfile: (ctx) => ({ name: ctx.freshName }),
+  // The current password is wrong: nothing may change.
+  changePassword: () => ({ currentPassword: 'not the password', newPassword: 'a brand new password' }),
+  // The other profile, with a wrong password: it must survive.
+  deleteProfile: (ctx) => ({ profileId: ctx.otherProfileId, password: 'not the password' }),
 
   createTask: (ctx) => ({ title: `${ctx.freshName} task` }),
   updateTask: (ctx) => ({ id: ctx.otherItems.task, version: 1, title: 'Overwritten' }),

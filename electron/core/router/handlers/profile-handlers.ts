@@ -30,4 +30,21 @@ export const profileHandlers = {
     const storage = await ctx.profile.worker.call('overview', undefined);
     return { name: row.name, color: row.color, ...storage };
   },
+
+  profileUsage: (ctx) => ctx.profiles.usage(),
+
+  renameProfile: async (ctx, { name }) => sessionInfo(ctx.profiles.rename(ctx.profile.id, name)),
+
+  changePassword: async (ctx, { currentPassword, newPassword }) =>
+    sessionInfo(await ctx.profiles.changePassword(ctx.profile.id, currentPassword, newPassword)),
+
+  deleteProfile: async (ctx, { profileId, password, confirmName }) => {
+    await ctx.profiles.authorizeDeletion(profileId, password, confirmName);
+    // The tombstone comes before locking, so no window can unlock the profile again
+    // while its worker closes; the files go only once no worker holds them.
+    ctx.profiles.markDeleting(profileId);
+    await ctx.sessions.lockProfile(profileId, 'deleted');
+    await ctx.profiles.finishDeletion(profileId);
+    return null;
+  },
 } satisfies Partial<Handlers>;
