@@ -5,7 +5,7 @@ import { ProfilePicker } from './components/ProfilePicker.js';
 import { ProfileShell } from './components/ProfileShell.js';
 
 export function App() {
-  const { state, unlock, lock, dismissNotice } = useSession();
+  const { state, unlock, lock, dismissNotice, updateSession, deleteCurrent } = useSession();
 
   switch (state.status) {
     case 'loading':
@@ -13,6 +13,8 @@ export function App() {
     case 'locked':
       return <ProfilePicker onUnlock={unlock} lockNotice={state.lastLock} onDismissNotice={dismissNotice} />;
     case 'unlocked':
-      return <ProfileShell session={state.session} onLock={lock} />;
+      return (
+        <ProfileShell session={state.session} onLock={lock} onSessionChange={updateSession} onDelete={deleteCurrent} />
+      );
   }
 }

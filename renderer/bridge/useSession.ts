@@ -21,12 +21,17 @@ export interface Session {
   unlock: (profileId: string, password?: string) => Promise<Result<SessionInfo>>;
   lock: (reason: Extract<LockReason, 'user' | 'switch'>) => Promise<void>;
   dismissNotice: () => void;
+  /** The shell renamed the profile or changed its password: show what main now says. */
+  updateSession: (session: SessionInfo) => void;
+  /** Deletes the bound profile; on success the window returns to the picker. */
+  deleteCurrent: (input: { profileId: string; password?: string; confirmName?: string }) => Promise<Result<null>>;
 }
 
 export function useSession(): Session {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   // While we lock on purpose, main's echo of the same lock must not overwrite our reason.
   const lockingRef = useRef(false);
+  const deletingRef = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -45,7 +50,8 @@ export function useSession(): Session {
     () =>
       subscribeBridge((api) =>
         api.onSessionLocked(({ reason }) => {
-          if (lockingRef.current) return;
+          // Our own delete shows the picker only once the profile is gone, so its list is fresh.
+          if (lockingRef.current || deletingRef.current) return;
           setState((prev) =>
             prev.status === 'unlocked'
               ? { status: 'locked', lastLock: { reason, profileName: prev.session.name } }
@@ -82,5 +88,39 @@ export function useSession(): Session {
     setState((prev) => (prev.status === 'locked' ? { status: 'locked', lastLock: null } : prev));
   }, []);
 
-  return { state, unlock, lock, dismissNotice };
+  const updateSession = useCallback((session: SessionInfo) => {
+    setState((prev) => (prev.status === 'unlocked' ? { status: 'unlocked', session } : prev));
+  }, []);
+
+  const deleteCurrent = useCallback(
+    async (input: { profileId: string; password?: string; confirmName?: string }) => {
+      deletingRef.current = true;
+      let result: Result<null>;
+      try {
+        result = await callBridge((api) => api.deleteProfile(input));
+      } finally {
+        deletingRef.current = false;
+      }
+      if (result.ok) {
+        setState((prev) => ({
+          status: 'locked',
+          lastLock: prev.status === 'unlocked' ? { reason: 'deleted', profileName: prev.session.name } : null,
+        }));
+      } else {
+        // Main locks every window only after marking the profile deleted (a start-up
+        // finishes removing its files), so a window that got unbound is past the point of return.
+        const current = await callBridge((api) => api.currentSession());
+        if (current.ok && current.value === null) {
+          setState((prev) => ({
+            status: 'locked',
+            lastLock: prev.status === 'unlocked' ? { reason: 'deleted', profileName: prev.session.name } : null,
+          }));
+        }
+      }
+      return result;
+    },
+    [],
+  );
+
+  return { state, unlock, lock, dismissNotice, updateSession, deleteCurrent };
 }

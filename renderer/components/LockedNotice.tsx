@@ -13,7 +13,13 @@ const EXPLANATION: Record<LockNotice['reason'], (name: string) => string> = {
 
 export function LockedNotice({ notice, onDismiss }: { notice: LockNotice; onDismiss: () => void }) {
   return (
-    <Banner tone="info" icon="lock" title="Locked" onDismiss={onDismiss} testId="locked-notice">
+    <Banner
+      tone="info"
+      icon={notice.reason === 'deleted' ? 'trash' : 'lock'}
+      title={notice.reason === 'deleted' ? 'Profile deleted' : 'Locked'}
+      onDismiss={onDismiss}
+      testId="locked-notice"
+    >
       {EXPLANATION[notice.reason](notice.profileName)}
     </Banner>
   );

@@ -1,11 +1,14 @@
 // Everything a person sees once their profile is unlocked.
 import { useRef, useState } from 'react';
+import type { Result } from '../../shared/errors.js';
 import type { SessionInfo } from '../../shared/profiles.js';
 import type { ItemKind, SearchHit } from '../../shared/search.js';
 import { useMenuCommand } from '../bridge/useMenuCommand.js';
 import { AnalysisSection, type MenuRequest } from '../features/analysis/AnalysisSection.js';
 import { EventsView } from '../features/events/EventsView.js';
 import { NotesView } from '../features/notes/NotesView.js';
+import type { DeleteConfirmation } from '../features/profile-settings/DeleteProfileForm.js';
+import { ProfileSettingsDialog } from '../features/profile-settings/ProfileSettingsDialog.js';
 import { SearchButton } from '../features/search/SearchButton.js';
 import { SearchPalette } from '../features/search/SearchPalette.js';
 import type { SearchTarget } from '../features/search/search-target.js';
@@ -24,9 +27,12 @@ const SECTION_OF: Record<ItemKind, SectionId> = { task: 'tasks', note: 'notes', 
 interface ProfileShellProps {
   session: SessionInfo;
   onLock: (reason: 'user' | 'switch') => Promise<void>;
+  onSessionChange: (session: SessionInfo) => void;
+  onDelete: (input: { profileId: string } & DeleteConfirmation) => Promise<Result<null>>;
 }
 
-export function ProfileShell({ session, onLock }: ProfileShellProps) {
+export function ProfileShell({ session, onLock, onSessionChange, onDelete }: ProfileShellProps) {
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [current, setCurrent] = useState<SectionId>('home');
   const [leaving, setLeaving] = useState<'user' | 'switch' | null>(null);
   const [searching, setSearching] = useState(false);
@@ -67,6 +73,7 @@ export function ProfileShell({ session, onLock }: ProfileShellProps) {
         onNavigate={navigate}
         onSwitch={() => void leave('switch')}
         onLock={() => void leave('user')}
+        onOpenSettings={() => setSettingsOpen(true)}
         leaving={leaving}
       />
       <main ref={mainRef} className={styles.main} aria-label={section.label}>
@@ -97,6 +104,14 @@ export function ProfileShell({ session, onLock }: ProfileShellProps) {
           )}
         </div>
       </main>
+      {settingsOpen && (
+        <ProfileSettingsDialog
+          session={session}
+          onSession={onSessionChange}
+          onDelete={onDelete}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
       {searching && <SearchPalette onPick={openHit} onClose={() => setSearching(false)} />}
     </div>
   );

@@ -12,11 +12,12 @@ interface SidebarProps {
   onNavigate: (section: SectionId) => void;
   onSwitch: () => void;
   onLock: () => void;
+  onOpenSettings: () => void;
   /** Which exit is in flight, if any. */
   leaving: 'user' | 'switch' | null;
 }
 
-export function Sidebar({ session, current, onNavigate, onSwitch, onLock, leaving }: SidebarProps) {
+export function Sidebar({ session, current, onNavigate, onSwitch, onLock, onOpenSettings, leaving }: SidebarProps) {
   return (
     <aside className={styles.sidebar}>
       <div className={styles.profile}>
@@ -29,6 +30,15 @@ export function Sidebar({ session, current, onNavigate, onSwitch, onLock, leavin
             {session.hasPassword && <Icon name="lock" size={11} />}
             {session.hasPassword ? 'Password protected' : 'No password'}
           </span>
+          <button
+            type="button"
+            className={styles.settingsLink}
+            onClick={onOpenSettings}
+            disabled={leaving !== null}
+            data-testid="profile-settings-button"
+          >
+            Profile settings
+          </button>
         </div>
       </div>
 
