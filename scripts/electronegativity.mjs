@@ -31,22 +31,34 @@ for (const dir of ['electron/main', 'preload', 'renderer']) {
   fs.cpSync(from, path.join(stage, path.basename(dir)), { recursive: true, filter: (f) => ships(f) });
 }
 
-const csv = path.join(stage, 'findings.csv');
-execFileSync(
-  path.join(root, 'node_modules/.bin/electronegativity'),
-  ['-i', stage, '-e', electronVersion, '-o', csv, '-v', 'false'],
-  { stdio: ['ignore', 'ignore', 'inherit'] },
-);
-
-const rows = fs
-  .readFileSync(csv, 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [check, severity, confidence, file, location] = line.match(/("[^"]*"|[^,]+)/g).map((c) => c.replace(/^"|"$/g, ''));
-    return { check, severity, confidence, file: path.relative(stage, file), location };
-  });
+// Electronegativity writes its CSV with asynchronous appends that are sometimes out
+// of order; a row that does not parse strictly means a garbled file, so scan again.
+const ROW = /^([A-Z_]+),"([A-Z]+)","([A-Z]+)","([^"]*)","([^"]*)",/;
+function scan() {
+  const csv = path.join(stage, `findings-${Date.now()}.csv`);
+  execFileSync(
+    path.join(root, 'node_modules/.bin/electronegativity'),
+    ['-i', stage, '-e', electronVersion, '-o', csv, '-v', 'false'],
+    { stdio: ['ignore', 'ignore', 'ignore'] },
+  );
+  const lines = fs.readFileSync(csv, 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '');
+  fs.rmSync(csv);
+  const parsed = lines.map((line) => ROW.exec(line));
+  if (parsed.some((m) => m === null)) return null;
+  return parsed.map(([, check, severity, confidence, file, location]) => ({
+    check,
+    severity,
+    confidence,
+    file: path.relative(stage, file),
+    location,
+  }));
+}
+let rows = null;
+for (let attempt = 1; attempt <= 3 && rows === null; attempt++) rows = scan();
+if (rows === null) {
+  console.error('electronegativity: its findings file could not be read three times in a row');
+  process.exit(1);
+}
 fs.rmSync(stage, { recursive: true, force: true });
 
 let failures = 0;
