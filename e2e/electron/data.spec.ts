@@ -1,4 +1,5 @@
-// Journey in the real Electron app: two profiles in two windows, tasks in each, a CSV
+// Journey in the real Electron app: two profiles in two windows; a task, a note and an
+// event in one, a task in the other; a CSV
 // imported through the native open dialog (stubbed through electronApp.evaluate), a
 // query, lock and unlock, then a restart: everything is still there and still apart.
 // Needs the Electron binary; where it is missing the spec reports itself skipped.
@@ -44,11 +45,33 @@ test('two profiles in two windows: tasks, import, query, lock, restart — each 
   await expect(shellName(first)).toHaveText('Alice');
   await addTask(first, 'Alice’s task');
 
+  // A note with autosave, and an event created from the month grid.
+  await first.getByTestId('nav-notes').click();
+  await first.getByTestId('note-new').click();
+  await first.getByTestId('note-title').fill('Alice’s note');
+  await first.getByTestId('note-body').fill('# Plans\n\nOnly **Alice** sees this.');
+  await expect(first.getByTestId('note-save-state')).toHaveAttribute('data-state', 'saved');
+  await first.getByTestId('nav-events').click();
+  const today = await first.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await first.locator(`[data-testid="month-day"][data-date="${today}"]`).click({ position: { x: 60, y: 80 } });
+  const dialog = first.getByTestId('event-dialog');
+  await dialog.getByTestId('event-title').fill('Alice’s dentist');
+  await dialog.getByTestId('event-start-time').fill('16:00');
+  await dialog.getByTestId('event-end-time').fill('17:00');
+  await dialog.getByTestId('event-save').click();
+  await expect(dialog).toBeHidden();
+  await screenshot(first, 'events-month');
+
   const second = await newWindow(launched.app);
   await createProfile(second, 'Bob');
   await expect(shellName(second)).toHaveText('Bob');
   await addTask(second, 'Bob’s task');
   await expect(second.getByText('Alice’s task')).toHaveCount(0);
+  const search = await second.evaluate(() => window.api.search({ query: 'Alice' }));
+  expect(search.ok && search.value.length).toBe(0);
 
   // Import through the native open dialog, stubbed in the main process.
   const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-e2e-csv-')), 'tickets.csv');
@@ -84,6 +107,8 @@ test('two profiles in two windows: tasks, import, query, lock, restart — each 
   await again.getByTestId('nav-tasks').click();
   await expect(again.getByText('Alice’s task')).toBeVisible();
   await expect(again.getByText('Bob’s task')).toHaveCount(0);
+  await again.getByTestId('nav-notes').click();
+  await expect(again.getByTestId('note-item').filter({ hasText: 'Alice’s note' })).toBeVisible();
   await again.getByTestId('nav-analysis').click();
   await expect(again.getByTestId('table-tickets')).toBeVisible();
   await screenshot(again, 'after-restart-alice');
