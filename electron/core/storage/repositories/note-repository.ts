@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../../../shared/contract.js';
 import { NOTE_EXCERPT_CHARS, type Note, type NoteSort, type NoteSummary } from '../../../../shared/notes.js';
 import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
-import { conflict, notFound, setTrashed } from './soft-delete.js';
+import { notFound, setTrashed, updateVersioned } from './soft-delete.js';
 import { Statements } from './statements.js';
 import { uuidv7 } from './uuidv7.js';
 
@@ -106,15 +106,7 @@ export class NoteRepository {
       sets.push('pinned = @pinned');
       params.pinned = input.pinned ? 1 : 0;
     }
-    const r = this.s
-      .get(
-        `UPDATE notes SET ${sets.join(', ')}, updated_at = @at, version = version + 1
-         WHERE id = @id AND version = @version AND deleted_at IS NULL RETURNING ${COLUMNS}`,
-      )
-      .get(params) as NoteRow | undefined;
-    if (r) return toNote(r);
-    const current = this.get(input.id);
-    throw conflict('notes', current.version, input.version);
+    return toNote(updateVersioned<NoteRow>(this.s, 'notes', COLUMNS, sets, params, input));
   }
 
   delete(id: string): Note {

@@ -28,3 +28,29 @@ export function setTrashed<Row>(s: Statements, table: ItemTable, columns: string
   if (r) return r;
   throw trashed ? notFound(table) : new AppException('NOT_FOUND', `No such ${NOUN[table]} in the Trash`);
 }
+
+/**
+ * Applies `sets` to a row not in the Trash if it is still at the version the edit was
+ * based on (`edit.version`; `params` carry @id, @version and @at); otherwise NOT_FOUND or CONFLICT, and nothing changes.
+ */
+export function updateVersioned<Row extends { version: number }>(
+  s: Statements,
+  table: ItemTable,
+  columns: string,
+  sets: readonly string[],
+  params: Record<string, unknown>,
+  edit: { id: string; version: number },
+): Row {
+  const r = s
+    .get(
+      `UPDATE ${table} SET ${sets.join(', ')}, updated_at = @at, version = version + 1
+       WHERE id = @id AND version = @version AND deleted_at IS NULL RETURNING ${columns}`,
+    )
+    .get(params) as Row | undefined;
+  if (r) return r;
+  const current = s.get(`SELECT version FROM ${table} WHERE id = ? AND deleted_at IS NULL`)  .get(edit.id) as
+    | { version: number }
+    | undefined;
+  if (!current) throw notFound(table);
+  throw conflict(table, current.version, edit.version);
+}

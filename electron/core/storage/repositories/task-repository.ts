@@ -15,7 +15,7 @@ import {
 } from '../../../../shared/tasks.js';
 import { addDays, dateInZone, startOfDay } from '../../../../shared/zoned-time.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
-import { conflict, notFound, setTrashed } from './soft-delete.js';
+import { notFound, setTrashed, updateVersioned } from './soft-delete.js';
 import { Statements } from './statements.js';
 import { uuidv7 } from './uuidv7.js';
 
@@ -154,15 +154,7 @@ export class TaskRepository {
       sets.push("status = @status, completed_at = CASE WHEN @status = 'done' THEN coalesce(completed_at, @at) ELSE NULL END");
       params.status = input.status;
     }
-    const r = this.s
-      .get(
-        `UPDATE tasks SET ${sets.join(', ')}, updated_at = @at, version = version + 1
-         WHERE id = @id AND version = @version AND deleted_at IS NULL RETURNING ${COLUMNS}`,
-      )
-      .get(params) as TaskRow | undefined;
-    if (r) return toTask(r);
-    const current = this.get(input.id);
-    throw conflict('tasks', current.version, input.version);
+    return toTask(updateVersioned<TaskRow>(this.s, 'tasks', COLUMNS, sets, params, input));
   }
 
   /** Soft delete: the task goes to the Trash and out of lists and search. */
