@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { AuditEvent, AuditLogPage } from '../../../shared/audit.js';
 import { AppException } from '../../../shared/errors.js';
 import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type ProfileUsage } from '../../../shared/profiles.js';
 import { createVerifier, verifyPassword } from '../auth/password.js';
@@ -118,6 +119,16 @@ export class ProfileService {
         };
       }),
     );
+  }
+
+  /** Records something a profile did (an import, an export) in its activity log. */
+  recordActivity(id: string, event: AuditEvent, detail: string): void {
+    this.registry.audit(id, event, detail);
+  }
+
+  /** One page of a profile's own activity log, newest first. */
+  activity(id: string, limit: number, before?: number): AuditLogPage {
+    return this.registry.auditPage(id, limit, before);
   }
 
   rename(id: string, name: string): ProfileRow {
