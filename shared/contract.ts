@@ -13,6 +13,7 @@ import { dialogChannels } from './channels/dialogs.js';
 import { noteChannels } from './channels/notes.js';
 import { profileChannels } from './channels/profiles.js';
 import { searchChannels } from './channels/search.js';
+import { storageChannels } from './channels/storage.js';
 import { taskChannels } from './channels/tasks.js';
 import type { Result } from './errors.js';
 import type { LockReason } from './profiles.js';
@@ -26,6 +27,7 @@ export const contract = {
   ...analyticsChannels,
   ...dialogChannels,
   ...auditChannels,
+  ...storageChannels,
 } as const;
 
 /** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */

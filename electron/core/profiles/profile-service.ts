@@ -27,6 +27,20 @@ export interface CreateProfileInput {
   color?: ProfileColor | undefined;
 }
 
+async function fileUsage(dataDir: string, row: ProfileRow): Promise<ProfileUsage> {
+  const dir = profileDir(dataDir, row.id);
+  const size = async (...files: string[]) => {
+    const sizes = await Promise.all(files.map((f) => fs.stat(path.join(dir, f)).then((s) => s.size, () => 0)));
+    return sizes.reduce((a, b) => a + b, 0);
+  };
+  return {
+    profileId: row.id,
+    sqliteBytes: await size(SQLITE_FILE, `${SQLITE_FILE}-wal`),
+    duckdbBytes: await size(DUCKDB_FILE, `${DUCKDB_FILE}.wal`),
+    lastOpenedAt: row.lastOpenedAt,
+  };
+}
+
 export class ProfileService {
   private readonly attempts = new Map<string, Promise<void>>();
 
@@ -104,21 +118,12 @@ export class ProfileService {
 
   /** Sizes of every profile's databases with their write-ahead logs; nothing is opened. */
   async usage(): Promise<ProfileUsage[]> {
-    return Promise.all(
-      this.registry.list().map(async (row) => {
-        const dir = profileDir(this.dataDir, row.id);
-        const size = async (...files: string[]) => {
-          const sizes = await Promise.all(files.map((f) => fs.stat(path.join(dir, f)).then((s) => s.size, () => 0)));
-          return sizes.reduce((a, b) => a + b, 0);
-        };
-        return {
-          profileId: row.id,
-          sqliteBytes: await size(SQLITE_FILE, `${SQLITE_FILE}-wal`),
-          duckdbBytes: await size(DUCKDB_FILE, `${DUCKDB_FILE}.wal`),
-          lastOpenedAt: row.lastOpenedAt,
-        };
-      }),
-    );
+    return Promise.all(this.registry.list().map((row) => this.usageOf(row)));
+  }
+
+  /** One profile's sizes and last opened, as usage() gives them. */
+  usageOf(row: ProfileRow): Promise<ProfileUsage> {
+    return fileUsage(this.dataDir, row);
   }
 
   /** Records something a profile did (an import, an export) in its activity log. */
