@@ -7,11 +7,13 @@ import type { z } from 'zod';
 import type { ImportProgress } from './analytics.js';
 import { returns } from './channel.js';
 import { analyticsChannels } from './channels/analytics.js';
+import { auditChannels } from './channels/audit.js';
 import { calendarChannels } from './channels/calendar.js';
 import { dialogChannels } from './channels/dialogs.js';
 import { noteChannels } from './channels/notes.js';
 import { profileChannels } from './channels/profiles.js';
 import { searchChannels } from './channels/search.js';
+import { storageChannels } from './channels/storage.js';
 import { taskChannels } from './channels/tasks.js';
 import type { Result } from './errors.js';
 import type { LockReason } from './profiles.js';
@@ -24,6 +26,8 @@ export const contract = {
   ...searchChannels,
   ...analyticsChannels,
   ...dialogChannels,
+  ...auditChannels,
+  ...storageChannels,
 } as const;
 
 /** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */

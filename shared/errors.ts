@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'STORAGE_ERROR', // a profile's database cannot be opened or written
   'INTERNAL',
+  'LEGACY_SCHEMA', // enclave migrate-legacy: the file lacks a table or column it needs
+  'LEGACY_OWNERLESS_ROWS', // enclave migrate-legacy: rows without a user_id (nothing migrated)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,6 +11,7 @@ import type { Command, CommandContext } from './command.js';
 import { eventCommands } from './commands/event.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { migrateLegacyCommand } from './commands/migrate-legacy.js';
 import { noteCommands } from './commands/note.js';
 import { profileCommands } from './commands/profile.js';
 import { queryCommand } from './commands/query.js';
@@ -32,6 +33,7 @@ const commands: Command[] = [
   queryCommand,
   tablesCommand,
   exportCommand,
+  migrateLegacyCommand,
 ];
 
 export function exitCodeFor(code: ErrorCode): number {
@@ -99,6 +101,7 @@ export async function runCli(io: CliIo): Promise<number> {
       args,
       flags,
       json: flags.has('json'),
+      dataDir,
       async enclave() {
         enclave ??= await openEnclave({ dataDir, secrets: keytarStore(io.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID) });
         return enclave;

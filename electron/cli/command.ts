@@ -8,6 +8,8 @@ export interface CommandContext {
   args: Record<string, string>;
   flags: Map<string, string | true>;
   json: boolean;
+  /** The user-data directory this run works on. */
+  dataDir: string;
   /** Opened on first use, closed by the dispatcher. */
   enclave(): Promise<Enclave>;
   /** The password from stdin with --password-stdin, else undefined. */

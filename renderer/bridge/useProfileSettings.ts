@@ -1,31 +1,24 @@
 // What the profile settings dialog reads and changes about the window's own profile.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { ProfileSummary, ProfileUsage, SessionInfo } from '../../shared/profiles.js';
+import type { ProfileSummary, SessionInfo } from '../../shared/profiles.js';
 import { callBridge } from './bridge.js';
 
 export type ProfileDetails =
   | { status: 'loading' }
   | { status: 'error'; error: AppError }
-  | { status: 'ready'; profile: ProfileSummary; usage: ProfileUsage | null };
+  | { status: 'ready'; profile: ProfileSummary };
 
 /**
  * SessionInfo carries no id, so the profile is found in the list by name — names are
  * unique (ignoring case), and the window's session name is the one main just gave us.
  */
 async function fetchDetails(name: string): Promise<ProfileDetails> {
-  const [list, usage] = await Promise.all([
-    callBridge((api) => api.listProfiles()),
-    callBridge((api) => api.profileUsage()),
-  ]);
+  const list = await callBridge((api) => api.listProfiles());
   if (!list.ok) return { status: 'error', error: list.error };
   const profile = list.value.find((p) => p.name === name);
   if (!profile) return { status: 'error', error: { code: 'NOT_FOUND', message: 'This profile could not be found.' } };
-  return {
-    status: 'ready',
-    profile,
-    usage: usage.ok ? (usage.value.find((u) => u.profileId === profile.id) ?? null) : null,
-  };
+  return { status: 'ready', profile };
 }
 
 export function useProfileDetails(name: string): ProfileDetails {

@@ -1,4 +1,7 @@
 import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileRowCounts } from '../../../shared/storage-usage.js';
+import { profileDir } from '../../core/paths.js';
+import { readRowCounts } from '../../core/storage/row-counts.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../args.js';
 import { formatTable } from '../io.js';
@@ -118,25 +121,71 @@ const remove: Command = {
 
 const usage: Command = {
   path: ['profile', 'usage'],
-  usage: 'enclave profile usage [--json]',
+  usage: 'enclave profile usage [--json] [--rows [--profile NAME --password-stdin]]',
   summary: 'Disk space each profile uses',
   positionals: [],
-  flags: {},
-  details: 'Sizes include the write-ahead logs. Row counts need an unlocked profile and are not shown.',
-  async run({ io, json, enclave }) {
+  flags: { rows: 'boolean' },
+  details: [
+    'Sizes include the write-ahead logs; nothing is opened for them.',
+    '--rows adds rows per table (tasks, notes and events with those in the Trash; each analysis table).',
+    'A profile without a password is counted from its files opened read-only (its last-opened time stays);',
+    'one with a password is counted only when named with --profile NAME and its password on standard input',
+    '(that unlocks it, like the other data commands). Counts that cannot be read show as "-" (JSON: null),',
+    'e.g. while the desktop app has that profile open.',
+  ].join('\n'),
+  async run({ io, json, flags, dataDir, enclave, unlockProfile }) {
     const e = await enclave();
     const profiles = await call(e, 'listProfiles');
     const usages = await call(e, 'profileUsage');
     const nameOf = new Map(profiles.map((p) => [p.id, p.name]));
-    const rows = usages.map((u) => ({ name: nameOf.get(u.profileId) ?? '', ...u }));
-    if (json) {
-      io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    const wanted = flags.get('profile');
+    const only = typeof wanted === 'string' && flags.has('rows') ? e.profiles.findByName(wanted).id : null;
+    const rows = usages.filter((u) => only === null || u.profileId === only).map((u) => ({ name: nameOf.get(u.profileId) ?? '', ...u }));
+    if (!flags.has('rows')) {
+      if (json) {
+        io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      io.stdout(
+        formatTable(
+          ['NAME', 'DATA', 'ANALYTICS', 'LAST OPENED'],
+          rows.map((r) => [r.name, formatBytes(r.sqliteBytes), formatBytes(r.duckdbBytes), r.lastOpenedAt ?? '-']),
+        ),
+      );
       return;
     }
+    const hasPassword = new Map(profiles.map((p) => [p.id, p.hasPassword]));
+    const counted: (typeof rows[number] & { rows: ProfileRowCounts | null })[] = [];
+    for (const r of rows) {
+      let counts: ProfileRowCounts | null = null;
+      if (only !== null && hasPassword.get(r.profileId)) {
+        counts = (await call(await unlockProfile(), 'profileStorage')).rowCounts;
+      } else if (!hasPassword.get(r.profileId)) {
+        counts = await readRowCounts(profileDir(dataDir, r.profileId)).catch(() => null);
+      }
+      counted.push({ ...r, rows: counts });
+    }
+    if (json) {
+      io.stdout(`${JSON.stringify(counted, null, 2)}\n`);
+      return;
+    }
+    const count = (c: ProfileRowCounts | null, table: string) => {
+      const t = c?.sqlite.find((x) => x.table === table);
+      return t ? `${t.rows}${t.inTrash ? ` (+${t.inTrash} in Trash)` : ''}` : '-';
+    };
     io.stdout(
       formatTable(
-        ['NAME', 'DATA', 'ANALYTICS', 'LAST OPENED'],
-        rows.map((r) => [r.name, formatBytes(r.sqliteBytes), formatBytes(r.duckdbBytes), r.lastOpenedAt ?? '-']),
+        ['NAME', 'DATA', 'ANALYTICS', 'LAST OPENED', 'TASKS', 'NOTES', 'EVENTS', 'TABLES'],
+        counted.map((r) => [
+          r.name,
+          formatBytes(r.sqliteBytes),
+          formatBytes(r.duckdbBytes),
+          r.lastOpenedAt ?? '-',
+          count(r.rows, 'tasks'),
+          count(r.rows, 'notes'),
+          count(r.rows, 'events'),
+          r.rows ? r.rows.duckdb.map((t) => `${t.table}: ${t.rows}`).join(', ') || 'none' : '-',
+        ]),
       ),
     );
   },

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { AuditEvent, AuditLogPage } from '../../../shared/audit.js';
 import { AppException } from '../../../shared/errors.js';
 import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type ProfileUsage } from '../../../shared/profiles.js';
 import { createVerifier, verifyPassword } from '../auth/password.js';
@@ -24,6 +25,20 @@ export interface CreateProfileInput {
   name: string;
   password?: string | undefined;
   color?: ProfileColor | undefined;
+}
+
+async function fileUsage(dataDir: string, row: ProfileRow): Promise<ProfileUsage> {
+  const dir = profileDir(dataDir, row.id);
+  const size = async (...files: string[]) => {
+    const sizes = await Promise.all(files.map((f) => fs.stat(path.join(dir, f)).then((s) => s.size, () => 0)));
+    return sizes.reduce((a, b) => a + b, 0);
+  };
+  return {
+    profileId: row.id,
+    sqliteBytes: await size(SQLITE_FILE, `${SQLITE_FILE}-wal`),
+    duckdbBytes: await size(DUCKDB_FILE, `${DUCKDB_FILE}.wal`),
+    lastOpenedAt: row.lastOpenedAt,
+  };
 }
 
 export class ProfileService {
@@ -103,21 +118,22 @@ export class ProfileService {
 
   /** Sizes of every profile's databases with their write-ahead logs; nothing is opened. */
   async usage(): Promise<ProfileUsage[]> {
-    return Promise.all(
-      this.registry.list().map(async (row) => {
-        const dir = profileDir(this.dataDir, row.id);
-        const size = async (...files: string[]) => {
-          const sizes = await Promise.all(files.map((f) => fs.stat(path.join(dir, f)).then((s) => s.size, () => 0)));
-          return sizes.reduce((a, b) => a + b, 0);
-        };
-        return {
-          profileId: row.id,
-          sqliteBytes: await size(SQLITE_FILE, `${SQLITE_FILE}-wal`),
-          duckdbBytes: await size(DUCKDB_FILE, `${DUCKDB_FILE}.wal`),
-          lastOpenedAt: row.lastOpenedAt,
-        };
-      }),
-    );
+    return Promise.all(this.registry.list().map((row) => this.usageOf(row)));
+  }
+
+  /** One profile's sizes and last opened, as usage() gives them. */
+  usageOf(row: ProfileRow): Promise<ProfileUsage> {
+    return fileUsage(this.dataDir, row);
+  }
+
+  /** Records something a profile did (an import, an export) in its activity log. */
+  recordActivity(id: string, event: AuditEvent, detail: string): void {
+    this.registry.audit(id, event, detail);
+  }
+
+  /** One page of a profile's own activity log, newest first. */
+  activity(id: string, limit: number, before?: number): AuditLogPage {
+    return this.registry.auditPage(id, limit, before);
   }
 
   rename(id: string, name: string): ProfileRow {

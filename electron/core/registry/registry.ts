@@ -2,6 +2,7 @@
 // audit log. It never holds a secret: verifiers and keys live in the OS keychain.
 import type Database from 'better-sqlite3';
 import path from 'node:path';
+import type { AuditEvent, AuditLogPage } from '../../../shared/audit.js';
 import type { ProfileColor } from '../../../shared/profiles.js';
 import type { Clock } from '../clock.js';
 import { configureSqlite, migrateSqlite } from '../sqlite/migrate.js';
@@ -10,14 +11,7 @@ import { registryMigrations } from './migrations/index.js';
 
 export const REGISTRY_FILE = 'registry.sqlite';
 
-export type AuditEvent =
-  | 'profile created'
-  | 'unlocked'
-  | 'unlock failed'
-  | 'locked'
-  | 'profile renamed'
-  | 'password changed'
-  | 'profile deleted';
+export type { AuditEvent };
 
 export interface ProfileRow {
   id: string;
@@ -195,6 +189,18 @@ export class Registry {
       ' ORDER BY id';
     const stmt = this.db.prepare(sql);
     return (profileId ? stmt.all(profileId) : stmt.all()) as AuditEntry[];
+  }
+
+  /** One profile's entries, newest first, `limit` at a time below the `before` cursor. */
+  auditPage(profileId: string, limit: number, before?: number): AuditLogPage {
+    const rows = this.db
+      .prepare(
+        `SELECT id, at, event, detail FROM audit_log WHERE profile_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+      )
+      .all(profileId, before ?? Number.MAX_SAFE_INTEGER, limit + 1) as AuditLogPage['entries'];
+    const more = rows.length > limit;
+    const entries = more ? rows.slice(0, limit) : rows;
+    return { entries, nextCursor: more ? entries[entries.length - 1]!.id : null };
   }
 
   close(): void {

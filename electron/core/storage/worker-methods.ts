@@ -1,5 +1,6 @@
 // The methods a profile worker serves, over that profile's own two databases.
 import type { DuckdbStore } from './duckdb-store.js';
+import { duckdbRowCounts, sqliteRowCounts } from './row-counts.js';
 import { eventHandlers } from './methods/event-methods.js';
 import { internalHandlers } from './methods/internal-methods.js';
 import { noteHandlers } from './methods/note-methods.js';
@@ -39,6 +40,7 @@ const profileHandlers: HandlersFor<ProfileMethods> = {
       schema: { sqlite: sqlite.schemaVersion, duckdb: duckdb.schemaVersion },
     };
   },
+  rowCounts: async ({ sqlite, duckdb }) => ({ sqlite: sqliteRowCounts(sqlite.db), duckdb: await duckdbRowCounts(duckdb.conn) }),
 };
 
 export const workerHandlers: WorkerHandlers = {

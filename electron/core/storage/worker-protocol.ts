@@ -2,6 +2,7 @@
 // serves is declared here with its params and result, so both ends type-check.
 import type { EventName, EventPayload } from '../../../shared/contract.js';
 import type { AppError } from '../../../shared/errors.js';
+import type { ProfileRowCounts } from '../../../shared/storage-usage.js';
 import type { AnalyticsMethods } from '../analytics/analytics-methods.js';
 import type { EventMethods } from './methods/event-methods.js';
 import type { InternalMethods } from './methods/internal-methods.js';
@@ -16,6 +17,7 @@ export interface StorageOverview {
 
 export interface ProfileMethods {
   overview: { params: undefined; result: StorageOverview };
+  rowCounts: { params: undefined; result: ProfileRowCounts };
 }
 
 /** Each feature declares its own method table; this joins them. */

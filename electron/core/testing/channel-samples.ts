@@ -93,6 +93,8 @@ export const channelSamples: Samples = {
   exportData: (ctx) => ({ source: { sql: 'SELECT 1 AS v' }, format: 'csv', path: ctx.otherFile }),
   chooseImportFile: () => undefined,
   chooseExportPath: () => ({ format: 'csv', suggestedName: 'result.csv' }),
+  auditLog: () => ({ limit: 10 }),
+  profileStorage: () => undefined,
 };
 
 const FOREIGN_ANALYTICS_ID = '6f1c2b1e-3d4a-4b5c-8d6e-7f8091a2b3c4';

@@ -1,9 +1,10 @@
-// Profile settings from the shell: rename, password, storage, and deleting the profile.
+// Profile settings from the shell: rename, password, storage, activity, and deleting the profile.
 import type { Result } from '../../../shared/errors.js';
 import type { SessionInfo } from '../../../shared/profiles.js';
 import { useProfileChanges, useProfileDetails } from '../../bridge/useProfileSettings.js';
 import { Banner } from '../../components/Banner.js';
 import { Dialog } from '../../components/Dialog.js';
+import { ActivityLog } from './ActivityLog.js';
 import { DeleteProfileForm, type DeleteConfirmation } from './DeleteProfileForm.js';
 import { PasswordForm } from './PasswordForm.js';
 import { RenameForm } from './RenameForm.js';
@@ -30,8 +31,9 @@ export function ProfileSettingsDialog({ session, onSession, onDelete, onClose }:
           {details.error.message}
         </Banner>
       ) : (
-        <StorageUsage usage={details.status === 'loading' ? 'loading' : details.usage} />
+        <StorageUsage />
       )}
+      <ActivityLog />
       <DeleteProfileForm
         key={session.name}
         name={session.name}

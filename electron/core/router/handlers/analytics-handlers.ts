@@ -1,11 +1,18 @@
 import { checkExportTarget, checkImportSource } from '../../analytics/import-source.js';
 import type { Handlers } from '../handler-types.js';
 
+const rowsText = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+
 // Paths from dialogs are checked here, on main, before the profile's worker sees them.
 export const analyticsHandlers = {
   previewImport: (ctx, { path, options }) =>
     ctx.profile.worker.call('previewImport', { path: checkImportSource(ctx.dataDir, path), options }),
-  startImport: (ctx, input) => ctx.profile.worker.call('startImport', { ...input, path: checkImportSource(ctx.dataDir, input.path) }),
+  startImport: async (ctx, input) => {
+    const outcome = await ctx.profile.worker.call('startImport', { ...input, path: checkImportSource(ctx.dataDir, input.path) });
+    // The activity log names the table and its size, never the file it came from.
+    if (outcome.status === 'imported') ctx.profiles.recordActivity(ctx.profile.id, 'table imported', `"${outcome.table}": ${rowsText(outcome.rows)}`);
+    return outcome;
+  },
   cancelImport: (ctx, input) => ctx.profile.worker.call('cancelImport', input),
   runQuery: (ctx, input) => ctx.profile.worker.call('runQuery', input),
   cancelQuery: (ctx, input) => ctx.profile.worker.call('cancelQuery', input),
@@ -15,5 +22,10 @@ export const analyticsHandlers = {
   listTables: (ctx) => ctx.profile.worker.call('listTables', undefined),
   profileColumn: (ctx, input) => ctx.profile.worker.call('profileColumn', input),
   listQueryHistory: (ctx, input) => ctx.profile.worker.call('listQueryHistory', input),
-  exportData: (ctx, input) => ctx.profile.worker.call('exportData', { ...input, path: checkExportTarget(ctx.dataDir, input.path) }),
+  exportData: async (ctx, input) => {
+    const outcome = await ctx.profile.worker.call('exportData', { ...input, path: checkExportTarget(ctx.dataDir, input.path) });
+    const what = 'table' in input.source ? `table "${input.source.table}"` : 'a query result';
+    ctx.profiles.recordActivity(ctx.profile.id, 'data exported', `${what} as ${input.format}: ${rowsText(outcome.rows)}`);
+    return outcome;
+  },
 } satisfies Partial<Handlers>;

@@ -1,0 +1,236 @@
+// enclave migrate-legacy, in process with captured io, over real SQLite files and the
+// real keychain: one profile per legacy user, all or nothing.
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import type { AuditLogPage } from '../../../shared/audit.js';
+import type { CalendarEvent } from '../../../shared/events.js';
+import type { Note, NoteSummary } from '../../../shared/notes.js';
+import type { ProfileOverview, ProfileSummary } from '../../../shared/profiles.js';
+import type { SearchHit } from '../../../shared/search.js';
+import type { Page, Task } from '../../../shared/tasks.js';
+import { openEnclave, type Enclave } from '../../core/enclave.js';
+import type { LegacyMigrationReport } from '../../core/legacy/migrate-legacy.js';
+import { profilesRoot } from '../../core/paths.js';
+import { expectOk } from '../../core/testing/results.js';
+import { listTree, makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
+import { testKeychain } from '../../core/testing/test-keychain.js';
+import { runCli } from '../cli.js';
+
+const keychain = testKeychain('cli-legacy');
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = makeTempDir();
+  dirs.push(d);
+  return d;
+};
+after(async () => {
+  await keychain.clear();
+  dirs.forEach(removeTempDir);
+});
+
+async function cli(dataDir: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli({
+    argv: [...argv, '--data-dir', dataDir],
+    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service },
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => '',
+  });
+  return { code, stdout, stderr };
+}
+
+const LEGACY_SCHEMA = `
+  CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+  CREATE TABLE tasks (id INTEGER PRIMARY KEY, user_id INTEGER, title TEXT, notes TEXT, done INTEGER, due TEXT, priority INTEGER, created_at TEXT);
+  CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER, title TEXT, body TEXT, pinned INTEGER);
+  CREATE TABLE events (id INTEGER PRIMARY KEY, user_id INTEGER, title TEXT, starts_at TEXT, ends_at TEXT, all_day INTEGER, location TEXT);
+`;
+
+/** A legacy file with three users: 1 Alice (2 tasks, 1 note, 1 event), 2 Bob (1, 2, 0), 3 without a users row (0, 0, 2). */
+function legacyFile(dir: string, extra = ''): string {
+  const file = path.join(dir, 'legacy.db');
+  const db = new Database(file);
+  db.exec(LEGACY_SCHEMA);
+  db.exec(`
+    INSERT INTO users VALUES (1, 'Alice'), (2, 'Bob');
+    INSERT INTO tasks VALUES (1, 1, 'alice pays rent', 'by transfer', 0, '2030-02-01', 3, '2020-05-01 10:00:00');
+    INSERT INTO tasks VALUES (2, 1, 'alice waters plants', NULL, 1, NULL, 0, NULL);
+    INSERT INTO tasks VALUES (3, 2, 'bob fixes bike', NULL, 0, '2030-03-01T09:00:00+01:00', NULL, NULL);
+    INSERT INTO notes VALUES (1, 1, 'alice diary', 'zebracorn secret of alice', 1);
+    INSERT INTO notes VALUES (2, 2, 'bob recipes', 'pancakes', 0);
+    INSERT INTO notes VALUES (3, 2, NULL, 'bob scribble', NULL);
+    INSERT INTO events VALUES (1, 1, 'alice dentist', '2030-01-10 09:00:00', '2030-01-10 10:00:00', 0, 'Main St');
+    INSERT INTO events VALUES (2, 3, 'carol holiday', '2030-07-01', '2030-07-14', 1, NULL);
+    INSERT INTO events VALUES (3, 3, 'carol call', '2030-07-20T08:00:00Z', '2030-07-20T08:30:00Z', 0, NULL);
+    ${extra}
+  `);
+  db.close();
+  return file;
+}
+
+const call = async <T>(e: Enclave, w: number, channel: string, input?: unknown) => expectOk<T>(await e.handle(w, channel, input), channel);
+
+describe('enclave migrate-legacy', () => {
+  const dataDir = tempDir();
+  const files = tempDir();
+  const file = legacyFile(files);
+
+  test('makes one profile per user with the right counts, data visible through the app and isolated', async () => {
+    const before = fs.readFileSync(file);
+    const r = await cli(dataDir, 'migrate-legacy', file, '--json', '--time-zone', 'Europe/Berlin');
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as LegacyMigrationReport;
+    assert.deepEqual(
+      report.users.map((u) => [u.userId, u.profile, u.tasks, u.notes, u.events]),
+      [
+        ['1', 'Alice', 2, 1, 1],
+        ['2', 'Bob', 1, 2, 0],
+        ['3', 'user 3', 0, 0, 2],
+      ],
+    );
+    assert.deepEqual(report.skippedOwnerless, { tasks: 0, notes: 0, events: 0 });
+    assert.deepEqual(fs.readFileSync(file), before, 'the legacy file is only read');
+
+    const e = await openEnclave({ dataDir, secrets: keychain.store });
+    try {
+      const profiles = await call<ProfileSummary[]>(e, 1, 'listProfiles');
+      assert.deepEqual(profiles.map((p) => [p.name, p.hasPassword]).sort(), [['Alice', false], ['Bob', false], ['user 3', false]]);
+      const byName = new Map(profiles.map((p) => [p.name, p.id]));
+      await call(e, 1, 'unlockProfile', { profileId: byName.get('Alice') });
+      await call(e, 2, 'unlockProfile', { profileId: byName.get('Bob') });
+      await call(e, 3, 'unlockProfile', { profileId: byName.get('user 3') });
+
+      for (const [w, counts] of [[1, [2, 1, 1]], [2, [1, 2, 0]], [3, [0, 0, 2]]] as const) {
+        const o = await call<ProfileOverview>(e, w, 'profileOverview');
+        assert.deepEqual([o.counts.tasks, o.counts.notes, o.counts.events], counts);
+      }
+      const tasks = (await call<Page<Task>>(e, 1, 'listTasks', { sort: 'manual' })).items;
+      assert.deepEqual(
+        tasks.map((t) => [t.title, t.details, t.status, t.priority, t.due, t.createdAt.slice(0, 10)]),
+        [
+          ['alice pays rent', 'by transfer', 'todo', 'high', '2030-02-01', '2020-05-01'],
+          ['alice waters plants', '', 'done', 'none', null, tasks[1]!.createdAt.slice(0, 10)],
+        ],
+      );
+      assert.equal((await call<Page<Task>>(e, 2, 'listTasks', {})).items[0]!.due, '2030-03-01T08:00:00.000Z');
+      const notes = (await call<Page<NoteSummary>>(e, 1, 'listNotes', {})).items;
+      assert.deepEqual(notes.map((n) => [n.title, n.pinned]), [['alice diary', true]]);
+      assert.equal((await call<Note>(e, 1, 'getNote', { id: notes[0]!.id })).body, 'zebracorn secret of alice');
+      const events = (await call<Page<CalendarEvent>>(e, 3, 'listEvents', {})).items;
+      assert.deepEqual(
+        events.map((ev) => [ev.title, ev.allDay, ev.start, ev.end]),
+        [
+          // All-day dates are whole days in the zone given: 1 July 00:00 Berlin → 15 July 00:00 Berlin.
+          ['carol holiday', true, '2030-06-30T22:00:00.000Z', '2030-07-14T22:00:00.000Z'],
+          ['carol call', false, '2030-07-20T08:00:00.000Z', '2030-07-20T08:30:00.000Z'],
+        ],
+      );
+      // Full-text search works (the app's own triggers indexed the rows) and sees only its own profile.
+      assert.equal((await call<SearchHit[]>(e, 1, 'search', { query: 'zebracorn' })).length, 1);
+      for (const w of [2, 3]) assert.deepEqual(await call<SearchHit[]>(e, w, 'search', { query: 'zebracorn' }), []);
+      assert.deepEqual(await call<SearchHit[]>(e, 1, 'search', { query: 'pancakes' }), []);
+      const activity = await call<AuditLogPage>(e, 1, 'auditLog', { limit: 10 });
+      assert.ok(activity.entries.some((a) => a.event === 'legacy data migrated' && a.detail === '2 tasks, 1 notes, 1 events'));
+    } finally {
+      await e.close();
+    }
+  });
+
+  test('a second run finds the names taken and adds a suffix', async () => {
+    const r = await cli(dataDir, 'migrate-legacy', file, '--time-zone', 'UTC');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^USER ID\s+PROFILE\s+TASKS\s+NOTES\s+EVENTS\n1\s+Alice \(2\)\s+2\s+1\s+1\n2\s+Bob \(2\)\s+1\s+2\s+0\n3\s+user 3 \(2\)\s+0\s+0\s+2\n/);
+    assert.match(r.stdout, /enclave profile passwd/);
+    const list = await cli(dataDir, 'profile', 'list', '--json');
+    assert.equal((JSON.parse(list.stdout) as ProfileSummary[]).length, 6);
+  });
+});
+
+describe('enclave migrate-legacy refuses, and changes nothing', () => {
+  const files = tempDir();
+
+  /** Runs against a fresh data dir and checks that no profile, file or keychain entry appeared. */
+  async function refused(file: string, code: string, ...flags: string[]) {
+    const dataDir = tempDir();
+    const accounts = await keychain.accounts();
+    const r = await cli(dataDir, 'migrate-legacy', file, ...flags);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, new RegExp(`^error: ${code}: `));
+    assert.deepEqual(fs.existsSync(profilesRoot(dataDir)) ? listTree(profilesRoot(dataDir)) : [], []);
+    assert.deepEqual(await keychain.accounts(), accounts);
+    const list = await cli(dataDir, 'profile', 'list', '--json');
+    assert.deepEqual(JSON.parse(list.stdout), []);
+    return r.stderr;
+  }
+
+  test('rows without an owner, with counts per table', async () => {
+    const dir = tempDir();
+    const file = legacyFile(dir, `INSERT INTO tasks VALUES (9, NULL, 'orphan', NULL, 0, NULL, NULL, NULL);
+      INSERT INTO notes VALUES (9, NULL, 'orphan', 'x', 0); INSERT INTO notes VALUES (10, NULL, 'orphan 2', 'x', 0);`);
+    const stderr = await refused(file, 'LEGACY_OWNERLESS_ROWS');
+    assert.match(stderr, /3 rows have no user_id \(tasks 1, notes 2\)/);
+  });
+
+  test('a blank user_id counts as no owner; --skip-ownerless leaves those rows out and reports them', async () => {
+    const dir = tempDir();
+    const file = legacyFile(dir, `INSERT INTO events VALUES (9, '  ', 'orphan', '2030-01-01T00:00:00Z', '2030-01-01T01:00:00Z', 0, NULL);`);
+    await refused(file, 'LEGACY_OWNERLESS_ROWS');
+    const dataDir = tempDir();
+    const r = await cli(dataDir, 'migrate-legacy', file, '--skip-ownerless', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as LegacyMigrationReport;
+    assert.deepEqual(report.skippedOwnerless, { tasks: 0, notes: 0, events: 1 });
+    assert.equal(report.users.length, 3);
+  });
+
+  test('a missing table', async () => {
+    const file = path.join(files, 'no-events.db');
+    const db = new Database(file);
+    db.exec(LEGACY_SCHEMA.replace(/CREATE TABLE events[^;]*;/, ''));
+    db.close();
+    assert.match(await refused(file, 'LEGACY_SCHEMA'), /missing table: events/);
+  });
+
+  test('a missing user_id column', async () => {
+    const file = path.join(files, 'no-owner-column.db');
+    const db = new Database(file);
+    db.exec(LEGACY_SCHEMA.replace('notes (id INTEGER PRIMARY KEY, user_id INTEGER,', 'notes (id INTEGER PRIMARY KEY,'));
+    db.close();
+    assert.match(await refused(file, 'LEGACY_SCHEMA'), /missing column: notes\.user_id/);
+  });
+
+  test('a file that is not SQLite, and one that does not exist', async () => {
+    const file = path.join(files, 'not-sqlite.db');
+    fs.writeFileSync(file, 'id,user_id,title\n1,1,hello\n'.repeat(100));
+    assert.match(await refused(file, 'INVALID_INPUT'), /not an SQLite database/);
+    await refused(path.join(files, 'missing.db'), 'NOT_FOUND');
+  });
+
+  test('a row the app would not accept names the row', async () => {
+    const dir = tempDir();
+    const file = legacyFile(dir, `INSERT INTO tasks VALUES (77, 2, '   ', NULL, 0, NULL, NULL, NULL);`);
+    assert.match(await refused(file, 'INVALID_INPUT'), /tasks row 77: title: Title is required/);
+  });
+
+  test('a failure half-way removes the profiles made before it', async () => {
+    const dir = tempDir();
+    // The third user's event is a date without all_day: only the repository catches it, after two profiles exist.
+    const file = legacyFile(dir, `INSERT INTO events VALUES (9, 3, 'bad', '2030-01-01', '2030-01-02', 0, NULL);`);
+    const stderr = await refused(file, 'INVALID_INPUT');
+    assert.match(stderr, /user 3: .*all-day/);
+  });
+
+  test('a file inside the data folder', async () => {
+    const dataDir = tempDir();
+    const inside = legacyFile(dataDir);
+    const r = await cli(dataDir, 'migrate-legacy', inside);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^error: PERMISSION_DENIED: /);
+  });
+});
