@@ -24,6 +24,12 @@ export interface ImportOptions {
   csv?: CsvOptions;
   /** Column name → DuckDB type, e.g. { amount: 'DECIMAL(12,2)' }. */
   columnTypes?: Record<string, string>;
+  /**
+   * Column name in the file → name in the table (import only; the preview keeps the
+   * file's names). Applied by the import's own statement, so a table never exists
+   * under the old names. Keys are the file's names, as are those of `columnTypes`.
+   */
+  columnNames?: Record<string, string>;
 }
 
 export interface DetectedCsv {

@@ -3,11 +3,10 @@
 import { useEffect, useState } from 'react';
 import type { ImportOutcome, RejectSummary } from '../../../../shared/analytics.js';
 import { Button } from '../../../components/Button.js';
-import { callAnalytics } from '../analytics-api.js';
 import { formatBytes, formatCount, formatDuration } from '../display-format.js';
 import { useImportPreview } from '../hooks/useImportPreview.js';
 import { useImportRun, type RunningImport } from '../hooks/useImportRun.js';
-import { quoteIdent, sanitizeTableName } from '../table-name.js';
+import { sanitizeTableName } from '../table-name.js';
 import { FilePicker } from './FilePicker.js';
 import styles from './Import.module.css';
 import { ImportSetup, type ImportChoices } from './ImportSetup.js';
@@ -25,7 +24,7 @@ interface ImportFlowProps {
 type Stage =
   | { stage: 'setup' }
   | { stage: 'rejected'; rejected: RejectSummary }
-  | { stage: 'done'; table: string; rows: number; rejected: RejectSummary | null; renameError: string | null };
+  | { stage: 'done'; table: string; rows: number; rejected: RejectSummary | null };
 
 function Progress({ running }: { running: RunningImport }) {
   const [now, setNow] = useState(() => performance.now());
@@ -121,10 +120,11 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
     setError(null);
     const table = sanitizeTableName(choices.table);
     const taken = existingTables.some((t) => t.toLowerCase() === table.toLowerCase());
+    // Renames travel with the import: its one statement creates the columns under their new names.
     const result = await start({
       path,
       table,
-      options: choices.options,
+      options: { ...choices.options, columnNames: choices.renames },
       onConflict: taken ? choices.onConflict : 'error',
       badRows,
     });
@@ -138,20 +138,8 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
       setStage({ stage: 'rejected', rejected: outcome.rejected });
       return;
     }
-    const renameError = choices.onConflict === 'append' && taken ? null : await applyRenames(outcome.table);
-    setStage({ stage: 'done', table: outcome.table, rows: outcome.rows, rejected: outcome.rejected, renameError });
+    setStage({ stage: 'done', table: outcome.table, rows: outcome.rows, rejected: outcome.rejected });
     onImported(outcome.table);
-  };
-
-  // Renames happen after the import (the import channel takes types, not names).
-  const applyRenames = async (table: string): Promise<string | null> => {
-    const renames = Object.entries(choices.renames).filter(([from, to]) => to.trim() && to !== from);
-    if (!renames.length) return null;
-    const sql = renames.map(([from, to]) => `ALTER TABLE ${quoteIdent(table)} RENAME COLUMN ${quoteIdent(from)} TO ${quoteIdent(to.trim())};`).join('\n');
-    const result = await callAnalytics('runQuery', { sql, pageSize: 0 });
-    if (!result.ok) return result.error.message;
-    void callAnalytics('closeResult', { resultId: result.value.resultId });
-    return null;
   };
 
   return (
@@ -210,7 +198,6 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
               <Rejections rejected={stage.rejected} />
             </>
           )}
-          {stage.renameError && <p className={styles.warning}>The columns could not all be renamed: {stage.renameError}</p>}
           <div className={styles.stageActions}>
             <Button onClick={() => setPath(null)}>Import another file</Button>
             <Button variant="primary" onClick={() => onQueryTable(stage.table)} data-testid="import-query-table">
