@@ -1,5 +1,5 @@
 // Domain types of the analytics feature (import, query, results, table browser).
-import type { WireCell, WireColumn, WirePage } from './wire.js';
+import type { WireCell, WireColumn, WirePage, WireType } from './wire.js';
 
 export const IMPORT_FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -51,6 +51,8 @@ export interface ImportPreview {
   detected: DetectedCsv | null;
   suggestedTable: string;
   fileBytes: number;
+  /** The zone TIMESTAMPTZ values are shown in (the profile's, as for query results). */
+  timeZone: string;
 }
 
 export type ConflictMode = 'error' | 'replace' | 'append' | 'rename';
@@ -147,6 +149,10 @@ export interface ColumnProfile {
   table: string;
   column: string;
   type: string;
+  /** The column's type as query results carry it: its cells are shown exactly as in the grid. */
+  wireType: WireType;
+  /** The zone TIMESTAMPTZ values are shown in. */
+  timeZone: string;
   rows: number;
   nulls: number;
   distinct: number;

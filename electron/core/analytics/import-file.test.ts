@@ -8,6 +8,7 @@ import type { ImportOutcome, ImportProgress } from '../../../shared/analytics.js
 import { AppException, type ErrorCode } from '../../../shared/errors.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { profileColumn } from './column-profile.js';
 import { Imports, type StartImport } from './import-file.js';
 import { QueryResults } from './query-results.js';
 import { STAGING_DIR } from './sandbox.js';
@@ -227,4 +228,26 @@ test('progress: bytes never run backwards and the import ends at 100%', async ()
   }
   assert.ok(seen.every((e) => e.totalBytes === total && e.bytesRead <= total && e.importId === o.importId));
   assert.deepEqual({ phase: seen.at(-1)!.phase, bytes: seen.at(-1)!.bytesRead, rows: seen.at(-1)!.rows }, { phase: 'done', bytes: total, rows: 200_000 });
+});
+
+test('the preview carries the same wire columns and cells as a query of the imported table', async () => {
+  const p = file(
+    'typed.csv',
+    'n,big,price,ratio,day,at,at_tz,flag,label\n' +
+      '1,9007199254740993,12.50,0.1,2024-02-29,2024-01-02 03:04:05.678901,2024-07-01 12:00:00.5+02,true,x\n' +
+      '2,,,-1e300,,,,false,\n',
+  );
+  const options = { columnTypes: { price: 'DECIMAL(10,2)', at_tz: 'TIMESTAMPTZ' } };
+  const preview = await imports.preview(p, options);
+  assert.equal(preview.timeZone, store.timeZone);
+  const o = imported(await start({ path: p, options }));
+  const info = await results.run({ sql: `SELECT * FROM ${o.table} ORDER BY n`, pageSize: 10 });
+  assert.deepEqual(preview.columns, info.columns);
+  assert.deepEqual(preview.rows, info.firstPage.rows);
+  assert.equal(info.columns.find((c) => c.name === 'at_tz')?.type.id, 'TIMESTAMP_TZ');
+  // The column profile names the same wire type and the profile's zone.
+  const profiled = await profileColumn(store.conn, 'main', o.table, 'at_tz', store.timeZone);
+  assert.deepEqual(profiled.wireType, info.columns.find((c) => c.name === 'at_tz')?.type);
+  assert.equal(profiled.timeZone, store.timeZone);
+  assert.equal(profiled.min, info.firstPage.rows[0]![6]);
 });

@@ -210,6 +210,7 @@ export class Imports {
         detected,
         suggestedTable: suggestTableName(file),
         fileBytes: size,
+        timeZone: this.store.timeZone,
       };
     } finally {
       conn.closeSync();

@@ -7,18 +7,22 @@ import { formatBytes, formatCount, formatDuration } from '../display-format.js';
 import { useImportPreview } from '../hooks/useImportPreview.js';
 import { useImportRun, type RunningImport } from '../hooks/useImportRun.js';
 import { sanitizeTableName } from '../table-name.js';
-import { FilePicker } from './FilePicker.js';
+import { FilePicker, NO_DROPPED_PATH } from './FilePicker.js';
 import styles from './Import.module.css';
 import { ImportSetup, type ImportChoices } from './ImportSetup.js';
 
 interface ImportFlowProps {
   existingTables: string[];
-  timeZone: string;
-  /** The path to start from (a file chosen from the menu or dropped elsewhere). */
-  initialPath?: string;
+  /** A file dropped anywhere on the analysis screen (null path: it had none); a new serial is a new drop. */
+  dropped?: DroppedOnScreen | null;
   onImported: (table: string) => void;
   onQueryTable: (table: string) => void;
   onClose: () => void;
+}
+
+export interface DroppedOnScreen {
+  path: string | null;
+  serial: number;
 }
 
 type Stage =
@@ -101,8 +105,10 @@ function Rejections({ rejected }: { rejected: RejectSummary }) {
   );
 }
 
-export function ImportFlow({ existingTables, timeZone, initialPath, onImported, onQueryTable, onClose }: ImportFlowProps) {
-  const [path, setPath] = useState<string | null>(initialPath ?? null);
+export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, onClose }: ImportFlowProps) {
+  const [path, setPath] = useState<string | null>(dropped?.path ?? null);
+  const [pickerError, setPickerError] = useState<string | null>(dropped && !dropped.path ? NO_DROPPED_PATH : null);
+  const [handledDrop, setHandledDrop] = useState(dropped?.serial ?? 0);
   const [choices, setChoices] = useState<ImportChoices>({ options: {}, renames: {}, table: '', onConflict: 'rename' });
   const [stage, setStage] = useState<Stage>({ stage: 'setup' });
   const [error, setError] = useState<string | null>(null);
@@ -110,10 +116,22 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
 
   const choose = (chosen: string) => {
     setPath(chosen);
+    setPickerError(null);
     setChoices({ options: {}, renames: {}, table: '', onConflict: 'rename' });
     setStage({ stage: 'setup' });
     setError(null);
   };
+
+  // A later drop on the screen starts over with that file (never under a running import),
+  // followed while rendering like any prop.
+  if (dropped && dropped.serial !== handledDrop && !running) {
+    setHandledDrop(dropped.serial);
+    if (dropped.path) choose(dropped.path);
+    else {
+      setPath(null);
+      setPickerError(NO_DROPPED_PATH);
+    }
+  }
 
   const run = async (badRows: 'abort' | 'skip') => {
     if (!path) return;
@@ -154,7 +172,7 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
       </header>
 
       {!path ? (
-        <FilePicker onChosen={choose} />
+        <FilePicker key={pickerError ?? ''} onChosen={choose} initialError={pickerError} />
       ) : running ? (
         <div className={styles.centered}>
           <h3 className={styles.stageTitle}>Importing into {sanitizeTableName(choices.table)}</h3>
@@ -210,7 +228,6 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
           path={path}
           choices={choices}
           existingTables={existingTables}
-          timeZone={timeZone}
           error={error}
           onChange={setChoices}
           onImport={() => void run('abort')}
@@ -225,7 +242,6 @@ function ImportPreviewStage(props: {
   path: string;
   choices: ImportChoices;
   existingTables: string[];
-  timeZone: string;
   error: string | null;
   onChange: (c: ImportChoices) => void;
   onImport: () => void;

@@ -61,7 +61,6 @@ interface ImportSetupProps {
   preview: PreviewState;
   choices: ImportChoices;
   existingTables: string[];
-  timeZone: string;
   onChange: (choices: ImportChoices) => void;
   onImport: () => void;
   onBack: () => void;
@@ -70,7 +69,7 @@ interface ImportSetupProps {
 
 const describeDelimiter = (d: string) => (d === '\t' ? 'tab' : d === ' ' ? 'space' : d);
 
-export function ImportSetup({ path, preview, choices, existingTables, timeZone, onChange, onImport, onBack, error }: ImportSetupProps) {
+export function ImportSetup({ path, preview, choices, existingTables, onChange, onImport, onBack, error }: ImportSetupProps) {
   const id = useId();
   const shown: ImportPreview | null = preview.status === 'ready' ? preview.preview : preview.last;
   const { options } = choices;
@@ -292,7 +291,7 @@ export function ImportSetup({ path, preview, choices, existingTables, timeZone, 
                   <td className={styles.rowNo}>{i + 1}</td>
                   {shown.columns.map((c, j) => (
                     <td key={c.name} className={isNumericType(c.type) ? styles.numCol : undefined}>
-                      <CellValue type={c.type} cell={row[j] ?? null} timeZone={timeZone} />
+                      <CellValue type={c.type} cell={row[j] ?? null} timeZone={shown.timeZone} />
                     </td>
                   ))}
                 </tr>
