@@ -118,13 +118,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Drags the file at `file` from "the file manager" onto `target`: a File with its name
- * and bytes in a DataTransfer, through dragenter, dragover and drop. The harness's
- * window.files answers its path, as the preload's webUtils would in Electron.
+ * Drags the file at `file` from "the file manager" over `target` (dragenter, dragover):
+ * a File with its name and first bytes in a DataTransfer. `drop()` lets go. The
+ * harness's window.files answers its path, as the preload's webUtils would in
+ * Electron — unless `onDisk` is false (a file dragged from a web page has none).
  */
-export async function dropFile(page: Page, target: Locator, file: string): Promise<void> {
+export async function dragFile(page: Page, target: Locator, file: string, onDisk = true): Promise<{ drop(): Promise<void> }> {
   const name = path.basename(file);
-  await page.evaluate(([n, p]) => window.__enclaveOnDisk(n, p), [name, file] as const);
+  if (onDisk) await page.evaluate(([n, p]) => window.__enclaveOnDisk(n, p), [name, file] as const);
   const dataTransfer = await page.evaluateHandle(
     ([n, bytes]) => {
       const dt = new DataTransfer();
@@ -133,5 +134,10 @@ export async function dropFile(page: Page, target: Locator, file: string): Promi
     },
     [name, [...fs.readFileSync(file).subarray(0, 4096)]] as const,
   );
-  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+  for (const type of ['dragenter', 'dragover']) await target.dispatchEvent(type, { dataTransfer });
+  return { drop: () => target.dispatchEvent('drop', { dataTransfer }) };
+}
+
+export async function dropFile(page: Page, target: Locator, file: string, onDisk = true): Promise<void> {
+  await (await dragFile(page, target, file, onDisk)).drop();
 }

@@ -80,6 +80,12 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
   const elapsed = useElapsed(session.running?.startedAt ?? null);
   const { run, failure } = session;
 
+  /** The import flow from its start (a drop opens it with the dropped file instead). */
+  const openImport = () => {
+    setDropped(null);
+    setImporting(true);
+  };
+
   const exportResult = () => {
     const view = session.result?.view;
     if (view) setExporting({ source: { resultId: view.resultId }, label: `the result (${formatCount(view.totalRows)} rows)`, name: 'result' });
@@ -89,7 +95,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
   // Import… opens the import flow; Export… exports the result on screen, if any.
   if (request && request.serial !== handledRequest) {
     setHandledRequest(request.serial);
-    if (request.command === 'import') setImporting(true);
+    if (request.command === 'import') openImport();
     else exportResult();
   }
 
@@ -161,7 +167,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
               onQuery={(t: TableInfo) => runText(`SELECT * FROM ${t.schema === 'main' ? '' : `${plainIdent(t.schema)}.`}${plainIdent(t.name)}`)}
               onExport={(t) => setExporting({ source: { table: t.name }, label: `table ${t.name}`, name: t.name })}
               onProfile={setProfiled}
-              onImport={() => setImporting(true)}
+              onImport={openImport}
             />
           ) : (
             <HistoryList
@@ -175,7 +181,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
           )}
         </div>
         <div className={styles.sideFoot}>
-          <Button fullWidth variant={importing ? 'secondary' : 'primary'} onClick={() => setImporting(true)} data-testid="open-import">
+          <Button fullWidth variant={importing ? 'secondary' : 'primary'} onClick={openImport} data-testid="open-import">
             Import a file…
           </Button>
         </div>
