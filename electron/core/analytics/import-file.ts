@@ -25,7 +25,9 @@ import { stageFile } from './staging.js';
 import { wireColumns, wireRows } from './wire-encode.js';
 
 export const PREVIEW_ROWS = 100;
-const PROGRESS_EVERY_MS = 500;
+// Four a second: under a loaded machine a poll can come late, and the window should
+// still hear from the import at least once a second.
+const PROGRESS_EVERY_MS = 250;
 const REJECT_SAMPLES = 20;
 
 export type ProgressSink = (p: ImportProgress) => void;
