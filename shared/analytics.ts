@@ -1,5 +1,5 @@
 // Domain types of the analytics feature (import, query, results, table browser).
-import type { WireCell, WireColumn, WirePage } from './wire.js';
+import type { WireCell, WireColumn, WirePage, WireType } from './wire.js';
 
 export const IMPORT_FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -24,6 +24,12 @@ export interface ImportOptions {
   csv?: CsvOptions;
   /** Column name → DuckDB type, e.g. { amount: 'DECIMAL(12,2)' }. */
   columnTypes?: Record<string, string>;
+  /**
+   * Column name in the file → name in the table (import only; the preview keeps the
+   * file's names). Applied by the import's own statement, so a table never exists
+   * under the old names. Keys are the file's names, as are those of `columnTypes`.
+   */
+  columnNames?: Record<string, string>;
 }
 
 export interface DetectedCsv {
@@ -45,6 +51,8 @@ export interface ImportPreview {
   detected: DetectedCsv | null;
   suggestedTable: string;
   fileBytes: number;
+  /** The zone TIMESTAMPTZ values are shown in (the profile's, as for query results). */
+  timeZone: string;
 }
 
 export type ConflictMode = 'error' | 'replace' | 'append' | 'rename';
@@ -141,6 +149,10 @@ export interface ColumnProfile {
   table: string;
   column: string;
   type: string;
+  /** The column's type as query results carry it: its cells are shown exactly as in the grid. */
+  wireType: WireType;
+  /** The zone TIMESTAMPTZ values are shown in. */
+  timeZone: string;
   rows: number;
   nulls: number;
   distinct: number;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createProfile, shellName } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { dragFile, dropFile, screenshot, startHarness, type Harness } from '../harness/harness.js';
 
 let harness: Harness;
 let files: string;
@@ -252,4 +252,53 @@ test('rejected rows: see why, then import the good rows', async () => {
   await page.getByTestId('import-good-rows').click();
   await expect(page.getByTestId('import-done')).toContainText('Imported 3 rows');
   await screenshot(page, 'analysis-import-good-rows');
+});
+
+test('drag a CSV onto the analysis screen: preview, rename, import', async () => {
+  const page = await harness.openWindow();
+  await openAnalysis(page, 'Cy');
+  const file = path.join(files, 'dropped visits.csv');
+  fs.writeFileSync(file, 'id,city,at\n1,Oslo,2024-07-01 12:00:00+02\n2,Lima,2024-07-02 08:30:00.25+00\n');
+
+  // Anywhere on the screen, with the SQL editor showing.
+  const screen = page.getByTestId('section-analysis');
+  const drag = await dragFile(page, screen, file);
+  await expect(page.getByTestId('analysis-drop-overlay')).toBeVisible();
+  await screenshot(page, 'analysis-drop-over-screen');
+  await drag.drop();
+  await expect(page.getByTestId('analysis-drop-overlay')).toBeHidden();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('import-table-name')).toHaveValue('dropped_visits');
+  await expect(page.getByTestId('import-col-type-at')).toHaveValue(/TIMESTAMP WITH TIME ZONE|TIMESTAMPTZ/);
+  const previewed = await preview.locator('tbody tr').first().locator('td').nth(3).innerText();
+  await page.getByTestId('import-col-name-city').fill('City name');
+  await screenshot(page, 'analysis-drop-preview');
+
+  // A second column named like another is refused before the import runs.
+  await page.getByTestId('import-col-name-id').fill('CITY NAME');
+  await expect(page.getByTestId('import-setup')).toContainText('Two columns would be named');
+  await expect(page.getByTestId('import-submit')).toBeDisabled();
+  await page.getByTestId('import-col-name-id').fill('id');
+
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-done')).toContainText('Imported 2 rows into dropped_visits');
+  await page.getByTestId('import-query-table').click();
+  await expect(page.getByTestId('result-total')).toHaveText('2');
+  await expect(grid(page).getByRole('columnheader', { name: /City name/ })).toBeVisible();
+  // The TIMESTAMPTZ reads the same in the preview as in the result grid.
+  await expect(gridRow(page, 0)).toContainText(previewed);
+
+  // The import area's own drop zone; then a file with no path on disk.
+  await page.getByTestId('open-import').click();
+  const zone = page.getByTestId('import-drop-zone');
+  await dropFile(page, zone, file);
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('import-table-name')).toHaveValue('dropped_visits');
+  await page.getByRole('button', { name: 'Choose another file' }).click();
+  const fromWeb = path.join(files, 'from a web page.csv');
+  fs.writeFileSync(fromWeb, 'a\n1\n');
+  await dropFile(page, page.getByTestId('import-drop-zone'), fromWeb, false);
+  await expect(page.getByTestId('import-flow')).toContainText('could not tell where the dropped file is');
+  await screenshot(page, 'analysis-drop-no-path');
 });

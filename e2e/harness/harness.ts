@@ -1,7 +1,7 @@
 // The Chromium end-to-end harness: the built renderer in real Chromium, `window.api`
 // provided by the same bridge code as the preload, calls going into the real core
 // (real databases in a temp user-data dir, real keychain). Only Electron is missing.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,4 +115,29 @@ export async function startHarness(context: BrowserContext, name: string): Promi
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Drags the file at `file` from "the file manager" over `target` (dragenter, dragover):
+ * a File with its name and first bytes in a DataTransfer. `drop()` lets go. The
+ * harness's window.files answers its path, as the preload's webUtils would in
+ * Electron — unless `onDisk` is false (a file dragged from a web page has none).
+ */
+export async function dragFile(page: Page, target: Locator, file: string, onDisk = true): Promise<{ drop(): Promise<void> }> {
+  const name = path.basename(file);
+  if (onDisk) await page.evaluate(([n, p]) => window.__enclaveOnDisk(n, p), [name, file] as const);
+  const dataTransfer = await page.evaluateHandle(
+    ([n, bytes]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], n, { type: 'text/csv' }));
+      return dt;
+    },
+    [name, [...fs.readFileSync(file).subarray(0, 4096)]] as const,
+  );
+  for (const type of ['dragenter', 'dragover']) await target.dispatchEvent(type, { dataTransfer });
+  return { drop: () => target.dispatchEvent('drop', { dataTransfer }) };
+}
+
+export async function dropFile(page: Page, target: Locator, file: string, onDisk = true): Promise<void> {
+  await (await dragFile(page, target, file, onDisk)).drop();
 }

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { CHANNEL_NAMES, EVENT_NAMES, eventMethodName, ipcChannel, ipcEvent } from '../../shared/contract.js';
-import { exposeApi, type BridgeContext, type BridgeIpc } from '../preload/bridge.js';
+import { exposeApi, exposeDroppedFiles, type BridgeContext, type BridgeIpc } from '../preload/bridge.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -48,9 +48,8 @@ const expectedKeys = () => [...CHANNEL_NAMES, ...EVENT_NAMES.map(eventMethodName
 
 /** What every preload variant must do, given what it exposed through the stand-ins. */
 async function assertBridge(s: ReturnType<typeof standIns>) {
-  assert.equal(s.exposed.length, 1, 'exposeInMainWorld is called once');
-  const { key, api } = s.exposed[0]!;
-  assert.equal(key, 'api');
+  const api = s.exposed.find((e) => e.key === 'api')?.api;
+  assert.ok(api, 'window.api is exposed');
   const methods = api as Record<string, Fn>;
   assert.deepEqual(Object.keys(methods).sort(), expectedKeys(), 'window.api holds the contract methods and nothing else');
   assert.ok(Object.isFrozen(methods));
@@ -77,10 +76,29 @@ async function assertBridge(s: ReturnType<typeof standIns>) {
   }
 }
 
+/** A stand-in for webUtils.getPathForFile: '' for a file that is not on disk, throws on a non-File. */
+function getPathForFile(file: unknown): string {
+  if (typeof file !== 'object' || file === null || !('name' in file)) throw new TypeError('not a File');
+  return 'onDisk' in file ? `/home/ada/Downloads/${String(file.name)}` : '';
+}
+
+/** window.files answers a dropped file's path and nothing else. */
+function assertDroppedFiles(s: ReturnType<typeof standIns>) {
+  assert.deepEqual(s.exposed.map((e) => e.key), ['api', 'files'], 'exactly window.api and window.files');
+  const files = s.exposed[1]!.api as Record<string, Fn>;
+  assert.deepEqual(Object.keys(files), ['pathOf']);
+  assert.ok(Object.isFrozen(files));
+  assert.equal(files.pathOf!({ name: 'sales.csv', onDisk: true }), '/home/ada/Downloads/sales.csv');
+  assert.equal(files.pathOf!({ name: 'made-by-script.csv' }), null, 'a File not on disk has no path');
+  assert.equal(files.pathOf!('/etc/passwd'), null, 'not a File: no path');
+}
+
 test('the preload exposes exactly the contract as window.api over our IPC channels', async () => {
   const s = standIns();
   exposeApi(s.contextBridge, s.ipcRenderer);
+  exposeDroppedFiles(s.contextBridge, getPathForFile);
   await assertBridge(s);
+  assertDroppedFiles(s);
 });
 
 test('the bundled preload (build/preload/preload.cjs) requires only electron and exposes the same api', async (t) => {
@@ -103,7 +121,7 @@ test('the bundled preload (build/preload/preload.cjs) requires only electron and
     module.exports,
     (id: string) => {
       required.push(id);
-      if (id === 'electron') return { contextBridge: s.contextBridge, ipcRenderer: s.ipcRenderer };
+      if (id === 'electron') return { contextBridge: s.contextBridge, ipcRenderer: s.ipcRenderer, webUtils: { getPathForFile } };
       throw new Error(`a sandboxed preload cannot require '${id}'`);
     },
     module,
@@ -112,4 +130,5 @@ test('the bundled preload (build/preload/preload.cjs) requires only electron and
   );
   assert.deepEqual(required, ['electron']);
   await assertBridge(s);
+  assertDroppedFiles(s);
 });

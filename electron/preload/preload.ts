@@ -1,5 +1,7 @@
-// The sandboxed preload (bundled to build/preload/preload.cjs): exposes window.api.
-import { contextBridge, ipcRenderer } from 'electron';
-import { exposeApi } from './bridge.js';
+// The sandboxed preload (bundled to build/preload/preload.cjs): exposes window.api
+// and window.files.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { exposeApi, exposeDroppedFiles } from './bridge.js';
 
 exposeApi(contextBridge, ipcRenderer);
+exposeDroppedFiles(contextBridge, (file: File) => webUtils.getPathForFile(file));

@@ -23,3 +23,12 @@ export function subscribeBridge(subscribe: (api: Api) => () => void): () => void
   const api = (window as Partial<Window>).api;
   return api ? subscribe(api) : () => {};
 }
+
+/** Where a dropped file is on disk (asked of the preload); null when it has no path. */
+export function droppedFilePath(file: File): string | null {
+  try {
+    return (window as Partial<Window>).files?.pathOf(file) ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -13,6 +13,7 @@ import {
   type QueryResultInfo,
   type TableInfo,
 } from '../analytics.js';
+import { MAX_COLUMN_NAME } from '../import-columns.js';
 import type { WirePage } from '../wire.js';
 
 export const MAX_PAGE_ROWS = 10_000;
@@ -39,6 +40,7 @@ const importOptions = z
       })
       .optional(),
     columnTypes: z.record(identifier, z.string().min(1).max(200)).optional(),
+    columnNames: z.record(identifier, z.string().max(MAX_COLUMN_NAME)).optional(),
   })
   .optional();
 

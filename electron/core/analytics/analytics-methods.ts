@@ -94,7 +94,7 @@ export const analyticsHandlers: HandlersFor<AnalyticsMethods> = {
     return null;
   },
   listTables: ({ duckdb }) => listTables(duckdb.conn),
-  profileColumn: ({ duckdb }, { schema, table, column }) => profileColumn(duckdb.conn, schema, table, column),
+  profileColumn: ({ duckdb }, { schema, table, column }) => profileColumn(duckdb.conn, schema, table, column, duckdb.timeZone),
   listQueryHistory: ({ duckdb }, { limit, beforeId }) => listQueryHistory(duckdb.conn, limit, beforeId),
   async exportData(stores, { source, format, path }) {
     const { results } = state(stores);

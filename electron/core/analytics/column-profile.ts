@@ -6,7 +6,7 @@ import { AppException } from '../../../shared/errors.js';
 import type { WireCell } from '../../../shared/wire.js';
 import { sqlError } from './duckdb-errors.js';
 import { quoteIdent } from './sql-text.js';
-import { wireCell } from './wire-encode.js';
+import { wireCell, wireType } from './wire-encode.js';
 
 const NUMERIC = new Set([
   DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
@@ -21,7 +21,13 @@ const ORDERED = new Set([
 const QUANTILES = [0, 0.25, 0.5, 0.75, 1];
 const BINS = 10;
 
-export async function profileColumn(conn: DuckDBConnection, schema: string, table: string, column: string): Promise<ColumnProfile> {
+export async function profileColumn(
+  conn: DuckDBConnection,
+  schema: string,
+  table: string,
+  column: string,
+  timeZone: string,
+): Promise<ColumnProfile> {
   const exists = await conn.runAndReadAll(
     `SELECT data_type FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = $1 AND table_name = $2 AND column_name = $3`,
     [schema, table, column],
@@ -42,6 +48,8 @@ export async function profileColumn(conn: DuckDBConnection, schema: string, tabl
       table,
       column,
       type: type.toString(),
+      wireType: wireType(type),
+      timeZone,
       rows: Number(row[0]),
       nulls: Number(row[1]),
       distinct: Number(row[2]),

@@ -8,6 +8,7 @@ import type { ImportOutcome, ImportProgress } from '../../../shared/analytics.js
 import { AppException, type ErrorCode } from '../../../shared/errors.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { profileColumn } from './column-profile.js';
 import { Imports, type StartImport } from './import-file.js';
 import { QueryResults } from './query-results.js';
 import { STAGING_DIR } from './sandbox.js';
@@ -157,4 +158,96 @@ test('cancel mid-import leaves nothing', async () => {
   assert.ok(progress.every((p) => p.importId === importId));
   assert.deepEqual(fs.readdirSync(path.join(store.dir, STAGING_DIR)), []);
   assert.equal(imports.cancel(importId), false);
+});
+
+const columnsOf = async (table: string) =>
+  rows(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`);
+
+test('renames and type overrides land in the import statement itself', async () => {
+  const p = file('renamed.csv', 'a,b,c\n1,2024-01-02,x\n2,2024-01-03,y\n');
+  const o = imported(
+    await start({ path: p, options: { columnTypes: { b: 'VARCHAR', a: 'INTEGER' }, columnNames: { a: 'Amount', b: ' Day text ', c: 'c' } } }),
+  );
+  assert.equal(o.rows, 2);
+  assert.deepEqual(await columnsOf('renamed'), [['Amount', 'INTEGER'], ['Day text', 'VARCHAR'], ['c', 'VARCHAR']]);
+  assert.deepEqual(await rows('SELECT "Amount", "Day text" FROM renamed ORDER BY 1'), [['1', '2024-01-02'], ['2', '2024-01-03']]);
+  // Atomic: one CREATE TABLE AS, no ALTER afterwards (DuckDB would record the rename
+  // in the table's SQL as a second statement; the catalog's SQL names the final columns).
+  const [[sql]] = (await store.conn.runAndReadAll(`SELECT sql FROM duckdb_tables() WHERE table_name = 'renamed'`)).getRowsJS() as [[string]];
+  assert.match(sql, /"Day text" VARCHAR/);
+  // Swapping two names is fine; appending goes by the new names.
+  const swapped = imported(await start({ path: p, table: 'swapped', options: { columnNames: { a: 'c', c: 'a' } } }));
+  assert.deepEqual(await rows(`SELECT a, c FROM ${swapped.table} ORDER BY c`), [['x', '1'], ['y', '2']]);
+  imported(await start({ path: p, table: 'renamed', onConflict: 'append', options: { columnNames: { a: 'Amount', b: 'Day text' } } }));
+  assert.deepEqual(await rows('SELECT count(*) FROM renamed'), [['4']]);
+  // Other readers rename (and cast) the same way.
+  const nd = file('renamed_lines.ndjson', '{"a": 1, "b": "x"}\n{"a": 2, "b": "y"}\n');
+  imported(await start({ path: nd, options: { columnTypes: { a: 'SMALLINT' }, columnNames: { a: 'n', b: 'label' } } }));
+  assert.deepEqual(await columnsOf('renamed_lines'), [['n', 'SMALLINT'], ['label', 'VARCHAR']]);
+});
+
+test('bad names are refused before anything is written, and a failing renamed import leaves nothing', async () => {
+  const p = file('to_rename.csv', 'a,b\n1,2\n3,oops\n');
+  const refused = async (columnNames: Record<string, string>, re: RegExp) => {
+    await expectFailure(() => start({ path: p, options: { columnNames } }), 'INVALID_INPUT', re);
+    await assert.rejects(start({ path: p, options: { columnNames } }), (e: unknown) => e instanceof AppException && e.extra.field === 'options.columnNames');
+  };
+  await refused({ a: '   ' }, /needs a name/);
+  await refused({ a: 'B' }, /Two columns would be named b/i);
+  await refused({ a: 'x', b: 'X' }, /Two columns would be named x/i);
+  await refused({ zzz: 'x' }, /no column named zzz/);
+  await refused({ a: 'n'.repeat(256) }, /longer than 255/);
+  // Renamed and typed, a row does not fit: nothing imported, and no table left behind.
+  const before = await tables();
+  const r = await start({ path: p, options: { columnTypes: { b: 'BIGINT' }, columnNames: { b: 'qty' } } });
+  assert.equal(r.status, 'rejected');
+  assert.deepEqual(await tables(), before);
+  await expectFailure(
+    () => start({ path: file('renamed_broken.parquet', 'not parquet'), options: { columnNames: { a: 'b' } } }),
+    'SQL_ERROR',
+    /renamed_broken\.parquet/,
+  );
+});
+
+test('progress: bytes never run backwards and the import ends at 100%', async () => {
+  const p = path.join(files, 'progress.csv');
+  const fd = fs.openSync(p, 'w');
+  fs.writeSync(fd, 'id,name,v,day\n');
+  const block = Array.from({ length: 10000 }, (_, i) => `${i},name ${i},${i * 0.5},2024-01-0${1 + (i % 9)}`).join('\n') + '\n';
+  for (let i = 0; i < 20; i++) fs.writeSync(fd, block); // about 6 MB
+  fs.closeSync(fd);
+  const seen: ImportProgress[] = [];
+  const polled = new Imports(store, (e) => seen.push(e), 10);
+  const o = imported(await polled.start({ path: p, table: 'progress_rows', onConflict: 'error', badRows: 'abort' }));
+  assert.equal(o.rows, 200_000);
+  assert.ok(seen.length >= 2, JSON.stringify(seen));
+  const total = fs.statSync(p).size;
+  for (let i = 1; i < seen.length; i++) {
+    assert.ok(seen[i]!.bytesRead >= seen[i - 1]!.bytesRead, `bytes went backwards: ${JSON.stringify(seen.slice(i - 1, i + 1))}`);
+    assert.ok(seen[i]!.elapsedMs >= seen[i - 1]!.elapsedMs);
+  }
+  assert.ok(seen.every((e) => e.totalBytes === total && e.bytesRead <= total && e.importId === o.importId));
+  assert.deepEqual({ phase: seen.at(-1)!.phase, bytes: seen.at(-1)!.bytesRead, rows: seen.at(-1)!.rows }, { phase: 'done', bytes: total, rows: 200_000 });
+});
+
+test('the preview carries the same wire columns and cells as a query of the imported table', async () => {
+  const p = file(
+    'typed.csv',
+    'n,big,price,ratio,day,at,at_tz,flag,label\n' +
+      '1,9007199254740993,12.50,0.1,2024-02-29,2024-01-02 03:04:05.678901,2024-07-01 12:00:00.5+02,true,x\n' +
+      '2,,,-1e300,,,,false,\n',
+  );
+  const options = { columnTypes: { price: 'DECIMAL(10,2)', at_tz: 'TIMESTAMPTZ' } };
+  const preview = await imports.preview(p, options);
+  assert.equal(preview.timeZone, store.timeZone);
+  const o = imported(await start({ path: p, options }));
+  const info = await results.run({ sql: `SELECT * FROM ${o.table} ORDER BY n`, pageSize: 10 });
+  assert.deepEqual(preview.columns, info.columns);
+  assert.deepEqual(preview.rows, info.firstPage.rows);
+  assert.equal(info.columns.find((c) => c.name === 'at_tz')?.type.id, 'TIMESTAMP_TZ');
+  // The column profile names the same wire type and the profile's zone.
+  const profiled = await profileColumn(store.conn, 'main', o.table, 'at_tz', store.timeZone);
+  assert.deepEqual(profiled.wireType, info.columns.find((c) => c.name === 'at_tz')?.type);
+  assert.equal(profiled.timeZone, store.timeZone);
+  assert.equal(profiled.min, info.firstPage.rows[0]![6]);
 });

@@ -17,6 +17,7 @@ import type {
   RejectSummary,
 } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
+import { renamedColumns } from '../../../shared/import-columns.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import { isInterrupt, sqlError } from './duckdb-errors.js';
 import { quoteIdent, quoteLiteral, sanitizeTableName } from './sql-text.js';
@@ -24,7 +25,9 @@ import { stageFile } from './staging.js';
 import { wireColumns, wireRows } from './wire-encode.js';
 
 export const PREVIEW_ROWS = 100;
-const PROGRESS_EVERY_MS = 500;
+// Four a second: under a loaded machine a poll can come late, and the window should
+// still hear from the import at least once a second.
+const PROGRESS_EVERY_MS = 250;
 const REJECT_SAMPLES = 20;
 
 export type ProgressSink = (p: ImportProgress) => void;
@@ -73,15 +76,35 @@ function checkLooksLikeText(file: string, format: ImportFormat): void {
 interface ReaderSql {
   /** A FROM-able expression. */
   from: string;
-  /** The SELECT list (casts for columnTypes on formats without a types option). */
+  /** The SELECT list (casts for columnTypes on formats without a types option, renames). */
   select: string;
 }
 
-function readerSql(format: ImportFormat, file: string, options: ImportOptions, rejects?: { table: string; scan: string }): ReaderSql {
+/**
+ * How a file is read. `names` (the final name of each of the file's columns, in its
+ * order) makes the SELECT list explicit, so the import's one statement already
+ * produces the renamed columns.
+ */
+function readerSql(
+  format: ImportFormat,
+  file: string,
+  options: ImportOptions,
+  rejects?: { table: string; scan: string },
+  names?: { source: readonly string[]; final: readonly string[] },
+): ReaderSql {
   const args: string[] = [quoteLiteral(file)];
   const types = options.columnTypes ?? {};
   const typeEntries = Object.entries(types);
-  if (format === 'csv' || format === 'tsv') {
+  const csvLike = format === 'csv' || format === 'tsv';
+  // CSV/TSV get their types from read_csv's `types`; the other readers need a CAST.
+  const cast = (column: string) =>
+    !csvLike && Object.hasOwn(types, column) ? `CAST(${quoteIdent(column)} AS ${checkTypeName(types[column]!)})` : quoteIdent(column);
+  const select = names
+    ? names.source.map((column, i) => `${cast(column)} AS ${quoteIdent(names.final[i]!)}`).join(', ')
+    : !csvLike && typeEntries.length
+      ? `* REPLACE (${typeEntries.map(([k]) => `${cast(k)} AS ${quoteIdent(k)}`).join(', ')})`
+      : '*';
+  if (csvLike) {
     const o = options.csv ?? {};
     const delimiter = o.delimiter ?? (format === 'tsv' ? '\t' : undefined);
     if (delimiter !== undefined) args.push(`delim = ${quoteLiteral(delimiter)}`);
@@ -96,15 +119,12 @@ function readerSql(format: ImportFormat, file: string, options: ImportOptions, r
     if (o.allVarchar) args.push('all_varchar = true');
     if (typeEntries.length) args.push(`types = {${typeEntries.map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(', ')}}`);
     if (rejects) args.push(`store_rejects = true, rejects_table = ${quoteLiteral(rejects.table)}, rejects_scan = ${quoteLiteral(rejects.scan)}`);
-    return { from: `read_csv(${args.join(', ')})`, select: '*' };
+    return { from: `read_csv(${args.join(', ')})`, select };
   }
   const from =
     format === 'parquet'
       ? `read_parquet(${args.join(', ')})`
       : `read_json(${args.join(', ')}, format = ${format === 'ndjson' ? "'newline_delimited'" : "'auto'"})`;
-  const select = typeEntries.length
-    ? `* REPLACE (${typeEntries.map(([k, v]) => `CAST(${quoteIdent(k)} AS ${checkTypeName(v)}) AS ${quoteIdent(k)}`).join(', ')})`
-    : '*';
   return { from, select };
 }
 
@@ -154,6 +174,7 @@ export class Imports {
   constructor(
     private readonly store: DuckdbStore,
     private readonly progress: ProgressSink,
+    private readonly progressEveryMs = PROGRESS_EVERY_MS,
   ) {}
 
   async preview(file: string, options: ImportOptions = {}): Promise<ImportPreview> {
@@ -191,6 +212,7 @@ export class Imports {
         detected,
         suggestedTable: suggestTableName(file),
         fileBytes: size,
+        timeZone: this.store.timeZone,
       };
     } finally {
       conn.closeSync();
@@ -216,18 +238,23 @@ export class Imports {
     const emit = (phase: ImportProgress['phase'], rows: number, bytesRead: number) =>
       this.progress({ importId, phase, bytesRead, totalBytes, rows, elapsedMs: Math.round(performance.now() - t0) });
     emit('reading', 0, 0);
+    // DuckDB's query progress (for read_csv: bytes of the file consumed) is polled. It
+    // reads -1 between statements and restarts with each one, so what is reported is
+    // the highest seen: progress never runs backwards.
+    let fraction = 0;
     const timer = setInterval(() => {
       const pct = conn.progress.percentage;
-      const fraction = pct >= 0 ? Math.min(1, pct / 100) : 0;
+      if (pct >= 0) fraction = Math.max(fraction, Math.min(1, pct / 100));
       emit('reading', Math.round(fraction * estimatedRows), Math.round(fraction * totalBytes));
-    }, PROGRESS_EVERY_MS);
+    }, this.progressEveryMs);
     const suffix = importId.replace(/-/g, '');
     const rejects = { table: `enclave_reject_errors_${suffix}`, scan: `enclave_reject_scans_${suffix}` };
     const useRejects = format === 'csv' || format === 'tsv';
     let inTransaction = false;
     try {
       const target = await this.targetTable(conn, req.table ?? suggestTableName(req.path), req.onConflict);
-      const reader = readerSql(format, staged.path, options, useRejects ? rejects : undefined);
+      const names = await this.columnNames(conn, format, staged.path, options, req.path);
+      const reader = readerSql(format, staged.path, options, useRejects ? rejects : undefined, names);
       const source = `SELECT ${reader.select} FROM ${reader.from}`;
       await conn.run('BEGIN TRANSACTION');
       inTransaction = true;
@@ -313,6 +340,20 @@ export class Imports {
       default:
         throw new AppException('ALREADY_EXISTS', `A table named ${base} already exists`, { field: 'table' });
     }
+  }
+
+  /** The file's columns and what the table calls them, when the person renamed any. */
+  private async columnNames(conn: DuckDBConnection, format: ImportFormat, staged: string, options: ImportOptions, original: string) {
+    const renames = options.columnNames ?? {};
+    if (Object.keys(renames).length === 0) return undefined;
+    const reader = readerSql(format, staged, options);
+    const described = await conn.runAndReadAll(`DESCRIBE SELECT ${reader.select} FROM ${reader.from}`).catch((e: unknown) => {
+      throw this.importError(e, staged, original);
+    });
+    const source = described.getRowObjectsJS().map((r) => String(r.column_name));
+    const check = renamedColumns(source, renames);
+    if (!check.ok) throw new AppException('INVALID_INPUT', check.message, { field: 'options.columnNames' });
+    return { source, final: check.names };
   }
 
   private async rejectSummary(conn: DuckDBConnection, table: string, staged: string, original: string): Promise<RejectSummary | null> {

@@ -1,7 +1,7 @@
 // The Analysis section: tables and history on the left, the SQL editor and its result
 // (grid or chart) in the middle, a column's profile on the right; importing takes the
 // middle while it runs. Loaded lazily: none of this is in the initial bundle.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { MenuRequest } from './AnalysisSection.js';
 import type { ExportSource, QueryHistoryEntry, TableInfo } from '../../../shared/analytics.js';
 import { Banner } from '../../components/Banner.js';
@@ -19,10 +19,9 @@ import type { ColumnRef } from './hooks/useColumnProfile.js';
 import { useQueryHistory } from './hooks/useQueryHistory.js';
 import { useQuerySession, type QueryFailure } from './hooks/useQuerySession.js';
 import { useTables } from './hooks/useTables.js';
-import { ImportFlow } from './import/ImportFlow.js';
+import { dragHasFile, pathFromDrop } from './import/FilePicker.js';
+import { ImportFlow, type DroppedOnScreen } from './import/ImportFlow.js';
 import { quoteIdent } from './table-name.js';
-
-const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function useElapsed(startedAt: number | null): string | null {
   const [now, setNow] = useState(() => performance.now());
@@ -72,12 +71,20 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
   const [sql, setSql] = useState('');
   const [side, setSide] = useState<'tables' | 'history'>('tables');
   const [importing, setImporting] = useState(false);
+  const [dropped, setDropped] = useState<DroppedOnScreen | null>(null);
+  const [dragging, setDragging] = useState(false);
   const [profiled, setProfiled] = useState<ColumnRef | null>(null);
   const [exporting, setExporting] = useState<{ source: ExportSource; label: string; name: string } | null>(null);
   const [handledRequest, setHandledRequest] = useState(0);
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const elapsed = useElapsed(session.running?.startedAt ?? null);
   const { run, failure } = session;
+
+  /** The import flow from its start (a drop opens it with the dropped file instead). */
+  const openImport = () => {
+    setDropped(null);
+    setImporting(true);
+  };
 
   const exportResult = () => {
     const view = session.result?.view;
@@ -88,12 +95,11 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
   // Import… opens the import flow; Export… exports the result on screen, if any.
   if (request && request.serial !== handledRequest) {
     setHandledRequest(request.serial);
-    if (request.command === 'import') setImporting(true);
+    if (request.command === 'import') openImport();
     else exportResult();
   }
 
   const tableNames = tables.state.status === 'ready' ? tables.state.tables.map((t) => t.name) : [];
-  const timeZone = session.result?.view.timeZone ?? LOCAL_ZONE;
 
   const runText = useCallback(
     (text: string) => {
@@ -111,10 +117,36 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
     area.setSelectionRange(at, Math.min(sql.length, at + 1));
   };
 
+  // A file dropped anywhere on the screen goes to the import's preview.
+  const dropTarget = {
+    onDragOver: (e: DragEvent) => {
+      if (!dragHasFile(e.dataTransfer)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    },
+    onDragLeave: (e: DragEvent) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+    },
+    onDrop: (e: DragEvent) => {
+      if (!dragHasFile(e.dataTransfer)) return;
+      e.preventDefault();
+      setDragging(false);
+      const path = pathFromDrop(e.dataTransfer);
+      setDropped((d) => ({ path, serial: (d?.serial ?? 0) + 1 }));
+      setImporting(true);
+    },
+  };
+
   const errorAt = failure && failure.error.position !== undefined && failure.sql ? failure.editorOffset + failure.error.position : null;
 
   return (
-    <div className={styles.view} data-testid="section-analysis">
+    <div className={`${styles.view} ${dragging ? styles.dragging : ''}`} data-testid="section-analysis" {...dropTarget}>
+      {dragging && (
+        <div className={styles.dropOverlay} aria-hidden="true" data-testid="analysis-drop-overlay">
+          Drop to preview and import
+        </div>
+      )}
       <aside className={styles.side} aria-label="Tables and history">
         <div className={styles.sideHead}>
           <div className={styles.sideTabs} role="tablist" aria-label="Browse">
@@ -135,7 +167,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
               onQuery={(t: TableInfo) => runText(`SELECT * FROM ${t.schema === 'main' ? '' : `${plainIdent(t.schema)}.`}${plainIdent(t.name)}`)}
               onExport={(t) => setExporting({ source: { table: t.name }, label: `table ${t.name}`, name: t.name })}
               onProfile={setProfiled}
-              onImport={() => setImporting(true)}
+              onImport={openImport}
             />
           ) : (
             <HistoryList
@@ -149,7 +181,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
           )}
         </div>
         <div className={styles.sideFoot}>
-          <Button fullWidth variant={importing ? 'secondary' : 'primary'} onClick={() => setImporting(true)} data-testid="open-import">
+          <Button fullWidth variant={importing ? 'secondary' : 'primary'} onClick={openImport} data-testid="open-import">
             Import a file…
           </Button>
         </div>
@@ -158,8 +190,8 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
       <div className={styles.work}>
         {importing ? (
           <ImportFlow
+            dropped={dropped}
             existingTables={tableNames}
-            timeZone={timeZone}
             onImported={() => void reloadTables()}
             onQueryTable={(t) => runText(`SELECT * FROM ${plainIdent(t)}`)}
             onClose={() => setImporting(false)}
@@ -204,7 +236,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
         )}
       </div>
 
-      {profiled && <ColumnProfilePanel target={profiled} timeZone={timeZone} onClose={() => setProfiled(null)} />}
+      {profiled && <ColumnProfilePanel target={profiled} onClose={() => setProfiled(null)} />}
       {exporting && (
         <ExportDialog source={exporting.source} label={exporting.label} suggestedName={exporting.name} onClose={() => setExporting(null)} />
       )}

@@ -1,16 +1,15 @@
 // Statistics of one column: nulls, distinct values, range, quantiles, a histogram and
 // the most frequent values. Computed when opened, one column at a time.
-import type { WireType } from '../../../../shared/wire.js';
-import { formatCell } from '../../../../shared/wire.js';
+import type { ColumnProfile } from '../../../../shared/analytics.js';
+import { formatCell, type WireCell, type WireType } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { formatCount } from '../display-format.js';
 import { useColumnProfile, type ColumnRef } from '../hooks/useColumnProfile.js';
 import styles from './ColumnProfilePanel.module.css';
 
-/** Profiles carry the SQL type name; only these two change how a scalar reads. */
-const scalarType = (sql: string): WireType =>
-  /TIMESTAMPTZ|WITH TIME ZONE/i.test(sql) ? { id: 'TIMESTAMP_TZ', sql } : /^BLOB/i.test(sql) ? { id: 'BLOB', sql } : { id: 'OTHER', sql };
+/** Histogram bounds are computed as DOUBLE whatever the column's numeric type. */
+const BIN_TYPE: WireType = { id: 'DOUBLE', sql: 'DOUBLE' };
 
 function percent(part: number, whole: number) {
   if (!whole) return '0%';
@@ -18,10 +17,11 @@ function percent(part: number, whole: number) {
   return `${p < 0.1 && p > 0 ? '<0.1' : p.toFixed(p < 10 ? 1 : 0)}%`;
 }
 
-export function ColumnProfilePanel({ target, timeZone, onClose }: { target: ColumnRef; timeZone: string; onClose: () => void }) {
+export function ColumnProfilePanel({ target, onClose }: { target: ColumnRef; onClose: () => void }) {
   const state = useColumnProfile(target);
-  const show = (type: string, cell: Parameters<typeof formatCell>[1]) =>
-    cell === null ? <span className={styles.null}>NULL</span> : formatCell(scalarType(type), cell, { timeZone });
+  // Formatted as the result grid formats the column's cells (its wire type, the profile's zone).
+  const show = (p: ColumnProfile, cell: WireCell, type: WireType = p.wireType) =>
+    cell === null ? <span className={styles.null}>NULL</span> : formatCell(type, cell, { timeZone: p.timeZone });
 
   return (
     <aside className={styles.panel} aria-label={`Profile of ${target.column}`} data-testid="column-profile">
@@ -71,11 +71,11 @@ export function ColumnProfilePanel({ target, timeZone, onClose }: { target: Colu
                 </div>
                 <div>
                   <dt>Min</dt>
-                  <dd className={styles.mono}>{show(p.type, p.min)}</dd>
+                  <dd className={styles.mono}>{show(p, p.min)}</dd>
                 </div>
                 <div>
                   <dt>Max</dt>
-                  <dd className={styles.mono}>{show(p.type, p.max)}</dd>
+                  <dd className={styles.mono}>{show(p, p.max)}</dd>
                 </div>
               </dl>
               {p.quantiles.length > 0 && (
@@ -86,7 +86,7 @@ export function ColumnProfilePanel({ target, timeZone, onClose }: { target: Colu
                       {p.quantiles.map((q) => (
                         <tr key={q.q}>
                           <th scope="row">{q.q === 0 ? 'min' : q.q === 1 ? 'max' : `p${Math.round(q.q * 100)}`}</th>
-                          <td className={styles.mono}>{show(p.type, q.value)}</td>
+                          <td className={styles.mono}>{show(p, q.value)}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -102,13 +102,13 @@ export function ColumnProfilePanel({ target, timeZone, onClose }: { target: Colu
                         key={i}
                         className={styles.bin}
                         style={{ height: `${Math.max(2, (b.count / maxBin) * 100)}%` }}
-                        title={`${formatCell(scalarType(p.type), b.from, { timeZone })} – ${formatCell(scalarType(p.type), b.to, { timeZone })}: ${formatCount(b.count)}`}
+                        title={`${formatCell(BIN_TYPE, b.from)} – ${formatCell(BIN_TYPE, b.to)}: ${formatCount(b.count)}`}
                       />
                     ))}
                   </div>
                   <div className={styles.axis}>
-                    <span>{show(p.type, p.histogram[0]!.from)}</span>
-                    <span>{show(p.type, p.histogram[p.histogram.length - 1]!.to)}</span>
+                    <span>{show(p, p.histogram[0]!.from, BIN_TYPE)}</span>
+                    <span>{show(p, p.histogram[p.histogram.length - 1]!.to, BIN_TYPE)}</span>
                   </div>
                 </section>
               )}
@@ -119,7 +119,7 @@ export function ColumnProfilePanel({ target, timeZone, onClose }: { target: Colu
                     {p.top.map((t, i) => (
                       <li key={i}>
                         <span className={styles.topBar} style={{ width: `${(t.count / maxTop) * 100}%` }} />
-                        <span className={styles.topValue}>{show(p.type, t.value)}</span>
+                        <span className={styles.topValue}>{show(p, t.value)}</span>
                         <span className={styles.topCount}>{formatCount(t.count)}</span>
                       </li>
                     ))}

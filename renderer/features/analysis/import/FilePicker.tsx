@@ -1,14 +1,23 @@
 // Step one of an import: which file, from the native open dialog, or typed, pasted or
-// dropped (a file dragged from a file
-// manager arrives as a file:// URI).
+// dropped (the preload says where a dropped File is; a file:// URI or a pasted path
+// works too).
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
+import { droppedFilePath } from '../../../bridge/bridge.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import { chooseImportFile } from '../analytics-api.js';
 import styles from './Import.module.css';
 
+export const NO_DROPPED_PATH = 'Enclave could not tell where the dropped file is. Choose it with “Choose a file…” or paste its path instead.';
+
+/** Whether a drag carries files (or a URI, from file managers that send those). */
+export const dragHasFile = (data: DataTransfer) => data.types.includes('Files') || data.types.includes('text/uri-list');
+
 /** A local path from what was dropped, or null when the drop carried none. */
 export function pathFromDrop(data: DataTransfer): string | null {
+  const file = data.files[0];
+  const onDisk = file ? droppedFilePath(file) : null;
+  if (onDisk) return onDisk;
   const uris = data
     .getData('text/uri-list')
     .split(/\r?\n/)
@@ -30,10 +39,10 @@ export function pathFromDrop(data: DataTransfer): string | null {
   return null;
 }
 
-export function FilePicker({ onChosen }: { onChosen: (path: string) => void }) {
+export function FilePicker({ onChosen, initialError = null }: { onChosen: (path: string) => void; initialError?: string | null }) {
   const [path, setPath] = useState('');
   const [dragging, setDragging] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const id = useId();
 
   const submit = (e: FormEvent) => {
@@ -45,10 +54,12 @@ export function FilePicker({ onChosen }: { onChosen: (path: string) => void }) {
 
   const drop = (e: DragEvent) => {
     e.preventDefault();
+    // Handled here; the analysis screen's own drop target is for drops elsewhere.
+    e.stopPropagation();
     setDragging(false);
     const dropped = pathFromDrop(e.dataTransfer);
     if (dropped) onChosen(dropped);
-    else setError('Enclave could not tell where the dropped file is. Type or paste its path instead.');
+    else setError(NO_DROPPED_PATH);
   };
 
   const browse = async () => {
@@ -63,6 +74,7 @@ export function FilePicker({ onChosen }: { onChosen: (path: string) => void }) {
         className={`${styles.dropZone} ${dragging ? styles.dropActive : ''}`}
         onDragOver={(e) => {
           e.preventDefault();
+          e.stopPropagation();
           e.dataTransfer.dropEffect = 'copy';
           setDragging(true);
         }}

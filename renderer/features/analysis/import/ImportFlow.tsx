@@ -3,29 +3,32 @@
 import { useEffect, useState } from 'react';
 import type { ImportOutcome, RejectSummary } from '../../../../shared/analytics.js';
 import { Button } from '../../../components/Button.js';
-import { callAnalytics } from '../analytics-api.js';
 import { formatBytes, formatCount, formatDuration } from '../display-format.js';
 import { useImportPreview } from '../hooks/useImportPreview.js';
 import { useImportRun, type RunningImport } from '../hooks/useImportRun.js';
-import { quoteIdent, sanitizeTableName } from '../table-name.js';
-import { FilePicker } from './FilePicker.js';
+import { sanitizeTableName } from '../table-name.js';
+import { FilePicker, NO_DROPPED_PATH } from './FilePicker.js';
 import styles from './Import.module.css';
 import { ImportSetup, type ImportChoices } from './ImportSetup.js';
 
 interface ImportFlowProps {
   existingTables: string[];
-  timeZone: string;
-  /** The path to start from (a file chosen from the menu or dropped elsewhere). */
-  initialPath?: string;
+  /** A file dropped anywhere on the analysis screen (null path: it had none); a new serial is a new drop. */
+  dropped?: DroppedOnScreen | null;
   onImported: (table: string) => void;
   onQueryTable: (table: string) => void;
   onClose: () => void;
 }
 
+export interface DroppedOnScreen {
+  path: string | null;
+  serial: number;
+}
+
 type Stage =
   | { stage: 'setup' }
   | { stage: 'rejected'; rejected: RejectSummary }
-  | { stage: 'done'; table: string; rows: number; rejected: RejectSummary | null; renameError: string | null };
+  | { stage: 'done'; table: string; rows: number; rejected: RejectSummary | null };
 
 function Progress({ running }: { running: RunningImport }) {
   const [now, setNow] = useState(() => performance.now());
@@ -102,8 +105,10 @@ function Rejections({ rejected }: { rejected: RejectSummary }) {
   );
 }
 
-export function ImportFlow({ existingTables, timeZone, initialPath, onImported, onQueryTable, onClose }: ImportFlowProps) {
-  const [path, setPath] = useState<string | null>(initialPath ?? null);
+export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, onClose }: ImportFlowProps) {
+  const [path, setPath] = useState<string | null>(dropped?.path ?? null);
+  const [pickerError, setPickerError] = useState<string | null>(dropped && !dropped.path ? NO_DROPPED_PATH : null);
+  const [handledDrop, setHandledDrop] = useState(dropped?.serial ?? 0);
   const [choices, setChoices] = useState<ImportChoices>({ options: {}, renames: {}, table: '', onConflict: 'rename' });
   const [stage, setStage] = useState<Stage>({ stage: 'setup' });
   const [error, setError] = useState<string | null>(null);
@@ -111,20 +116,33 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
 
   const choose = (chosen: string) => {
     setPath(chosen);
+    setPickerError(null);
     setChoices({ options: {}, renames: {}, table: '', onConflict: 'rename' });
     setStage({ stage: 'setup' });
     setError(null);
   };
+
+  // A later drop on the screen starts over with that file (never under a running import),
+  // followed while rendering like any prop.
+  if (dropped && dropped.serial !== handledDrop && !running) {
+    setHandledDrop(dropped.serial);
+    if (dropped.path) choose(dropped.path);
+    else {
+      setPath(null);
+      setPickerError(NO_DROPPED_PATH);
+    }
+  }
 
   const run = async (badRows: 'abort' | 'skip') => {
     if (!path) return;
     setError(null);
     const table = sanitizeTableName(choices.table);
     const taken = existingTables.some((t) => t.toLowerCase() === table.toLowerCase());
+    // Renames travel with the import: its one statement creates the columns under their new names.
     const result = await start({
       path,
       table,
-      options: choices.options,
+      options: { ...choices.options, columnNames: choices.renames },
       onConflict: taken ? choices.onConflict : 'error',
       badRows,
     });
@@ -138,20 +156,8 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
       setStage({ stage: 'rejected', rejected: outcome.rejected });
       return;
     }
-    const renameError = choices.onConflict === 'append' && taken ? null : await applyRenames(outcome.table);
-    setStage({ stage: 'done', table: outcome.table, rows: outcome.rows, rejected: outcome.rejected, renameError });
+    setStage({ stage: 'done', table: outcome.table, rows: outcome.rows, rejected: outcome.rejected });
     onImported(outcome.table);
-  };
-
-  // Renames happen after the import (the import channel takes types, not names).
-  const applyRenames = async (table: string): Promise<string | null> => {
-    const renames = Object.entries(choices.renames).filter(([from, to]) => to.trim() && to !== from);
-    if (!renames.length) return null;
-    const sql = renames.map(([from, to]) => `ALTER TABLE ${quoteIdent(table)} RENAME COLUMN ${quoteIdent(from)} TO ${quoteIdent(to.trim())};`).join('\n');
-    const result = await callAnalytics('runQuery', { sql, pageSize: 0 });
-    if (!result.ok) return result.error.message;
-    void callAnalytics('closeResult', { resultId: result.value.resultId });
-    return null;
   };
 
   return (
@@ -166,7 +172,7 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
       </header>
 
       {!path ? (
-        <FilePicker onChosen={choose} />
+        <FilePicker key={pickerError ?? ''} onChosen={choose} initialError={pickerError} />
       ) : running ? (
         <div className={styles.centered}>
           <h3 className={styles.stageTitle}>Importing into {sanitizeTableName(choices.table)}</h3>
@@ -210,7 +216,6 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
               <Rejections rejected={stage.rejected} />
             </>
           )}
-          {stage.renameError && <p className={styles.warning}>The columns could not all be renamed: {stage.renameError}</p>}
           <div className={styles.stageActions}>
             <Button onClick={() => setPath(null)}>Import another file</Button>
             <Button variant="primary" onClick={() => onQueryTable(stage.table)} data-testid="import-query-table">
@@ -223,7 +228,6 @@ export function ImportFlow({ existingTables, timeZone, initialPath, onImported, 
           path={path}
           choices={choices}
           existingTables={existingTables}
-          timeZone={timeZone}
           error={error}
           onChange={setChoices}
           onImport={() => void run('abort')}
@@ -238,7 +242,6 @@ function ImportPreviewStage(props: {
   path: string;
   choices: ImportChoices;
   existingTables: string[];
-  timeZone: string;
   error: string | null;
   onChange: (c: ImportChoices) => void;
   onImport: () => void;

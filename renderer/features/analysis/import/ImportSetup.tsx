@@ -1,9 +1,10 @@
 // Step two of an import: the first rows as they would be imported, with the detected
 // column names and types, every one of which can be changed — as can the CSV dialect,
 // the table's name and what happens if that name is taken.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ConflictMode, ImportFormat, ImportPreview } from '../../../../shared/analytics.js';
 import type { CsvOptionsInput as CsvOptions, ImportOptionsInput as ImportOptions } from '../analytics-api.js';
+import { renamedColumns } from '../../../../shared/import-columns.js';
 import { isNumericType } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
@@ -49,7 +50,7 @@ const FORMATS: { value: ImportFormat; label: string }[] = [
 
 export interface ImportChoices {
   options: ImportOptions;
-  /** Original column name → new name. Applied right after the import. */
+  /** Column name in the file → name in the table; sent with the import (`columnNames`). */
   renames: Record<string, string>;
   table: string;
   onConflict: ConflictMode;
@@ -60,7 +61,6 @@ interface ImportSetupProps {
   preview: PreviewState;
   choices: ImportChoices;
   existingTables: string[];
-  timeZone: string;
   onChange: (choices: ImportChoices) => void;
   onImport: () => void;
   onBack: () => void;
@@ -69,7 +69,7 @@ interface ImportSetupProps {
 
 const describeDelimiter = (d: string) => (d === '\t' ? 'tab' : d === ' ' ? 'space' : d);
 
-export function ImportSetup({ path, preview, choices, existingTables, timeZone, onChange, onImport, onBack, error }: ImportSetupProps) {
+export function ImportSetup({ path, preview, choices, existingTables, onChange, onImport, onBack, error }: ImportSetupProps) {
   const id = useId();
   const shown: ImportPreview | null = preview.status === 'ready' ? preview.preview : preview.last;
   const { options } = choices;
@@ -96,10 +96,18 @@ export function ImportSetup({ path, preview, choices, existingTables, timeZone, 
   const tableTaken = existingTables.some((t) => t.toLowerCase() === choices.table.toLowerCase());
   const fileName = path.split(/[\\/]/).pop() ?? path;
   const renamedTo = (name: string) => choices.renames[name] ?? name;
-  const duplicateNames = (() => {
-    const names = (shown?.columns ?? []).map((c) => renamedTo(c.name).toLowerCase());
-    return names.some((n, i) => names.indexOf(n) !== i);
-  })();
+  const sourceNames = shown?.columns.map((c) => c.name);
+  const namesCheck = sourceNames ? renamedColumns(sourceNames, choices.renames) : null;
+
+  // Other options can change the file's columns (header row, format): renames of a
+  // column that is gone would only make the import fail.
+  const sourceKey = JSON.stringify(sourceNames ?? null);
+  useEffect(() => {
+    const names: string[] | null = JSON.parse(sourceKey) as string[] | null;
+    if (!names) return;
+    const kept = Object.fromEntries(Object.entries(choices.renames).filter(([from]) => names.includes(from)));
+    if (Object.keys(kept).length !== Object.keys(choices.renames).length) onChange({ ...choices, renames: kept });
+  }, [sourceKey, choices, onChange]);
 
   return (
     <div className={styles.setup} data-testid="import-setup">
@@ -283,7 +291,7 @@ export function ImportSetup({ path, preview, choices, existingTables, timeZone, 
                   <td className={styles.rowNo}>{i + 1}</td>
                   {shown.columns.map((c, j) => (
                     <td key={c.name} className={isNumericType(c.type) ? styles.numCol : undefined}>
-                      <CellValue type={c.type} cell={row[j] ?? null} timeZone={timeZone} />
+                      <CellValue type={c.type} cell={row[j] ?? null} timeZone={shown.timeZone} />
                     </td>
                   ))}
                 </tr>
@@ -333,12 +341,12 @@ export function ImportSetup({ path, preview, choices, existingTables, timeZone, 
           </fieldset>
         )}
         <div className={styles.importActions}>
-          {duplicateNames && <ErrorMessage>Two columns would have the same name.</ErrorMessage>}
+          {namesCheck && !namesCheck.ok && <ErrorMessage>{namesCheck.message}.</ErrorMessage>}
           {error && <ErrorMessage>{error}</ErrorMessage>}
           <Button
             variant="primary"
             onClick={onImport}
-            disabled={!shown || duplicateNames || !choices.table.trim()}
+            disabled={!shown || !namesCheck?.ok || !choices.table.trim()}
             data-testid="import-submit"
           >
             Import {shown ? `${shown.columns.length} columns` : ''}
