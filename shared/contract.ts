@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { ImportProgress } from './analytics.js';
 import { returns } from './channel.js';
 import { analyticsChannels } from './channels/analytics.js';
+import { backupChannels } from './channels/backups.js';
 import { calendarChannels } from './channels/calendar.js';
 import { dialogChannels } from './channels/dialogs.js';
 import { noteChannels } from './channels/notes.js';
@@ -24,6 +25,7 @@ export const contract = {
   ...searchChannels,
   ...analyticsChannels,
   ...dialogChannels,
+  ...backupChannels,
 } as const;
 
 /** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */

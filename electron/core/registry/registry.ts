@@ -17,7 +17,10 @@ export type AuditEvent =
   | 'locked'
   | 'profile renamed'
   | 'password changed'
-  | 'profile deleted';
+  | 'profile deleted'
+  | 'profile exported'
+  | 'profile restored'
+  | 'damaged files moved aside';
 
 export interface ProfileRow {
   id: string;

@@ -5,6 +5,7 @@ import { AppException, fail, ok, type Result } from '../../../shared/errors.js';
 import { toAppError } from '../storage/to-app-error.js';
 import type { AppContext, Handlers } from './handler-types.js';
 import { analyticsHandlers } from './handlers/analytics-handlers.js';
+import { backupHandlers } from './handlers/backup-handlers.js';
 import { calendarHandlers } from './handlers/calendar-handlers.js';
 import { dialogHandlers } from './handlers/dialog-handlers.js';
 import { noteHandlers } from './handlers/note-handlers.js';
@@ -12,7 +13,7 @@ import { profileHandlers } from './handlers/profile-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
 import { taskHandlers } from './handlers/task-handlers.js';
 
-const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers, ...dialogHandlers };
+const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers, ...dialogHandlers, ...backupHandlers };
 
 type AnyHandler = (ctx: AppContext, input: unknown) => Promise<unknown>;
 

@@ -93,7 +93,21 @@ export const channelSamples: Samples = {
   exportData: (ctx) => ({ source: { sql: 'SELECT 1 AS v' }, format: 'csv', path: ctx.otherFile }),
   chooseImportFile: () => undefined,
   chooseExportPath: () => ({ format: 'csv', suggestedName: 'result.csv' }),
+
+  // Backups: archive paths point into the other profile's directory (refused), backup
+  // ids the caller's profile does not have, and the other profile with a wrong password.
+  chooseArchivePath: () => ({ suggestedName: 'profile.enclave' }),
+  chooseArchiveFile: () => undefined,
+  exportProfile: (ctx) => ({ path: ctx.otherFile }),
+  restoreProfile: (ctx) => ({ path: ctx.otherFile, name: ctx.freshName }),
+  listBackups: () => undefined,
+  backupNow: () => undefined,
+  restoreBackup: (ctx) => ({ backupId: FOREIGN_BACKUP_ID, name: ctx.freshName }),
+  inspectDamagedProfile: (ctx) => ({ profileId: ctx.otherProfileId, password: 'not the password' }),
+  recoverDamagedProfile: (ctx) => ({ profileId: ctx.otherProfileId, password: 'not the password', recovery: { kind: 'empty' } }),
 };
+
+const FOREIGN_BACKUP_ID = 'backup-2030-01-01T00-00-00-000Z.enclave';
 
 const FOREIGN_ANALYTICS_ID = '6f1c2b1e-3d4a-4b5c-8d6e-7f8091a2b3c4';
 
