@@ -1,9 +1,10 @@
-// Profile settings from the shell: rename, password, storage, and deleting the profile.
+// Profile settings from the shell: rename, password, storage, backups, and deleting the profile.
 import type { Result } from '../../../shared/errors.js';
 import type { SessionInfo } from '../../../shared/profiles.js';
 import { useProfileChanges, useProfileDetails } from '../../bridge/useProfileSettings.js';
 import { Banner } from '../../components/Banner.js';
 import { Dialog } from '../../components/Dialog.js';
+import { BackupsSection } from './BackupsSection.js';
 import { DeleteProfileForm, type DeleteConfirmation } from './DeleteProfileForm.js';
 import { PasswordForm } from './PasswordForm.js';
 import { RenameForm } from './RenameForm.js';
@@ -32,6 +33,7 @@ export function ProfileSettingsDialog({ session, onSession, onDelete, onClose }:
       ) : (
         <StorageUsage usage={details.status === 'loading' ? 'loading' : details.usage} />
       )}
+      <BackupsSection name={session.name} />
       <DeleteProfileForm
         key={session.name}
         name={session.name}
