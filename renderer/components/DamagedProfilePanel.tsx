@@ -15,7 +15,7 @@ interface DamagedProfilePanelProps {
   password: string | undefined;
   message: string;
   /** The profile was repaired: open it. */
-  onRecovered: () => void;
+  onRecovered: () => Promise<void>;
   onCancel: () => void;
 }
 
@@ -25,11 +25,16 @@ export function DamagedProfilePanel({ profile, password, message, onRecovered, o
   const { state, recover } = useDamagedProfile(profile.id, password);
   const call = useBridgeCall(recover);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
+  const busy = call.pending || opening;
 
   const run = async (recovery: Recovery) => {
     setChosen(recovery.kind === 'backup' ? recovery.backupId : 'empty');
     const result = await call.run(recovery);
-    if (result.ok) onRecovered();
+    if (!result.ok) return;
+    setOpening(true);
+    await onRecovered();
+    setOpening(false);
   };
 
   return (
@@ -60,8 +65,8 @@ export function DamagedProfilePanel({ profile, password, message, onRecovered, o
                   <Button
                     size="small"
                     onClick={() => void run({ kind: 'backup', backupId: b.id })}
-                    pending={call.pending && chosen === b.id}
-                    disabled={call.pending}
+                    pending={busy && chosen === b.id}
+                    disabled={busy}
                     data-testid="recover-from-backup"
                   >
                     Restore this backup
@@ -76,13 +81,13 @@ export function DamagedProfilePanel({ profile, password, message, onRecovered, o
             profile is kept.
           </p>
           <div className={styles.actions}>
-            <Button variant="ghost" onClick={onCancel} disabled={call.pending}>
+            <Button variant="ghost" onClick={onCancel} disabled={busy}>
               Back
             </Button>
             <Button
               onClick={() => void run({ kind: 'empty' })}
-              pending={call.pending && chosen === 'empty'}
-              disabled={call.pending}
+              pending={busy && chosen === 'empty'}
+              disabled={busy}
               data-testid="recover-start-empty"
             >
               Move aside and start empty

@@ -129,10 +129,14 @@ export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNo
         password={damaged.password}
         message={damaged.message}
         onCancel={() => setDamaged(null)}
-        onRecovered={() => {
-          const { profile, password } = damaged;
-          setDamaged(null);
-          void openCreated(profile, password);
+        onRecovered={async () => {
+          // The panel stays (busy) until the repaired profile has opened; success unmounts the picker.
+          const result = await onUnlock(damaged.profile.id, damaged.password);
+          if (!result.ok && result.error.code !== 'PROFILE_DAMAGED') {
+            setDamaged(null);
+            noteError(result.error);
+            if (result.error.code !== 'KEYCHAIN_UNAVAILABLE') setOpenError(result.error);
+          }
         }}
       />
     );
