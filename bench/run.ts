@@ -4,6 +4,7 @@
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'tasks-notes-events': () => import('./tasks-notes-events.js'),
   analytics: () => import('./analytics-bench.js'),
+  backup: () => import('./backup-bench.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -25,6 +25,36 @@ export function refuseEmptyFile(dir: string, file: ProfileFile): void {
   if (st && st.size === 0) throw new DamagedFileError('the file is empty');
 }
 
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Cheap checks of data.sqlite's header before it is opened: the magic string, and
+ * (when no write-ahead log holds newer pages) a file at least as long as the page
+ * count the header records. A full quick_check would read the whole file at every
+ * unlock (4.5 s for 437 MiB, bench/backup-bench.ts); it runs on every backup's
+ * snapshot instead, off the profile's path.
+ */
+export function refuseDamagedSqliteHeader(dir: string): void {
+  const file = path.join(dir, 'data.sqlite');
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) return; // a new profile: SQLite creates it
+  if (st.size < 100) throw new DamagedFileError('the file is truncated');
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw new DamagedFileError('file is not a database');
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = header.readUInt32BE(28);
+  const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);
+  const walBytes = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+  if (countValid && walBytes === 0 && st.size < pages * pageSize) throw new DamagedFileError('the file is truncated');
+}
+
 const SQLITE_DAMAGE_CODES = /^SQLITE_(CORRUPT|NOTADB)/;
 const DUCKDB_DAMAGE = [
   [/not a valid DuckDB database file/i, 'not a DuckDB database file'],

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ArchiveCounts, ArchiveOutcome } from '../../../shared/backups.js';
+import { AppException } from '../../../shared/errors.js';
 import { STAGING_DIR } from '../analytics/sandbox.js';
 import { quoteIdent, quoteLiteral } from '../analytics/sql-text.js';
 import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
@@ -80,6 +81,9 @@ export const snapshotHandlers: HandlersFor<SnapshotMethods> = {
       // The copy is a file of its own: one file, no write-ahead log beside it.
       const snap = openDatabase(files[SQLITE_FILE]);
       try {
+        // Checked here, on the copy and with the profile running again, rather than at every open.
+        const check = snap.pragma('quick_check', { simple: true });
+        if (check !== 'ok') throw new AppException('STORAGE_ERROR', `data.sqlite is damaged (${String(check)}); no archive was written`);
         snap.pragma('journal_mode = DELETE');
         counts.sqlite = sqliteCounts(snap);
       } finally {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { DamagedFileError, refuseEmptyFile } from '../backup/damage.js';
+import { refuseDamagedSqliteHeader, refuseEmptyFile } from '../backup/damage.js';
 import { SQLITE_FILE } from '../paths.js';
 import { configureSqlite, migrateSqlite } from '../sqlite/migrate.js';
 import { openDatabase } from '../sqlite/open-database.js';
@@ -13,13 +13,13 @@ export interface SqliteStore {
 }
 
 export function openSqliteStore(dir: string): SqliteStore {
+  // Before anything writes: a damaged file must be reported, never migrated or "repaired".
   refuseEmptyFile(dir, SQLITE_FILE);
+  refuseDamagedSqliteHeader(dir);
   const db = openDatabase(path.join(dir, SQLITE_FILE));
   let schemaVersion: number;
   try {
-    // Before anything writes: a damaged file must be reported, never migrated or "repaired".
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new DamagedFileError(String(check));
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // reads and parses the schema
     configureSqlite(db);
     schemaVersion = migrateSqlite(db, profileSqliteMigrations);
   } catch (e) {
