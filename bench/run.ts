@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'tasks-notes-events': () => import('./tasks-notes-events.js'),
   analytics: () => import('./analytics-bench.js'),
   'import-1gb': () => import('./import-1gb.js'),
+  backup: () => import('./backup-bench.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -12,6 +12,9 @@ export const AUDIT_EVENTS = [
   'table imported',
   'data exported',
   'legacy data migrated',
+  'profile exported',
+  'profile restored',
+  'damaged files moved aside',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -8,6 +8,7 @@ import type { ImportProgress } from './analytics.js';
 import { returns } from './channel.js';
 import { analyticsChannels } from './channels/analytics.js';
 import { auditChannels } from './channels/audit.js';
+import { backupChannels } from './channels/backups.js';
 import { calendarChannels } from './channels/calendar.js';
 import { dialogChannels } from './channels/dialogs.js';
 import { noteChannels } from './channels/notes.js';
@@ -28,6 +29,7 @@ export const contract = {
   ...dialogChannels,
   ...auditChannels,
   ...storageChannels,
+  ...backupChannels,
 } as const;
 
 /** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'SQL_ERROR',
   'CANCELLED',
   'STORAGE_ERROR', // a profile's database cannot be opened or written
+  'ARCHIVE_INVALID', // a profile archive that is not one, is damaged or was altered; nothing was created
+  'PROFILE_DAMAGED', // a profile's database file is damaged; restore it from a backup or start it empty
   'INTERNAL',
   'LEGACY_SCHEMA', // enclave migrate-legacy: the file lacks a table or column it needs
   'LEGACY_OWNERLESS_ROWS', // enclave migrate-legacy: rows without a user_id (nothing migrated)

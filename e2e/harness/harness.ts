@@ -41,6 +41,14 @@ function scriptedDialogs(): ScriptedDialogs {
       shown.push({ kind: 'save', windowId });
       return answers.shift() ?? null;
     },
+    async chooseArchivePath(windowId) {
+      shown.push({ kind: 'save', windowId });
+      return answers.shift() ?? null;
+    },
+    async chooseArchiveFile(windowId) {
+      shown.push({ kind: 'open', windowId });
+      return answers.shift() ?? null;
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { APP_ID } from '../core/keychain/secret-store.js';
 import { defaultDataDir } from '../core/paths.js';
 import { GLOBAL_FLAGS, tokenize, usageLine, UsageError, type FlagKind } from './args.js';
 import type { Command, CommandContext } from './command.js';
+import { archiveCommands } from './commands/archive.js';
 import { eventCommands } from './commands/event.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -25,6 +26,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, auth: 3, keychain: 4 } as cons
 
 const commands: Command[] = [
   ...profileCommands,
+  ...archiveCommands,
   ...taskCommands,
   ...noteCommands,
   ...eventCommands,

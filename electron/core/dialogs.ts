@@ -8,10 +8,16 @@ import type { ExportFormat } from '../../shared/channels/dialogs.js';
 export interface FileDialogs {
   chooseImportFile(windowId: number): Promise<string | null>;
   chooseExportPath(windowId: number, options: { format: ExportFormat; suggestedName: string }): Promise<string | null>;
+  /** Save dialog for a profile archive (.enclave). */
+  chooseArchivePath(windowId: number, suggestedName: string): Promise<string | null>;
+  /** Open dialog for a profile archive to restore. */
+  chooseArchiveFile(windowId: number): Promise<string | null>;
 }
 
 /** For callers without windows: every dialog is "cancelled". */
 export const noDialogs: FileDialogs = {
   chooseImportFile: async () => null,
   chooseExportPath: async () => null,
+  chooseArchivePath: async () => null,
+  chooseArchiveFile: async () => null,
 };

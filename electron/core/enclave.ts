@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import type { EventName, EventPayload } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
 import type { LockReason } from '../../shared/profiles.js';
+import type { BackupPolicy } from './backup/backup-files.js';
+import { Backups } from './backup/backups.js';
 import { systemClock, type Clock } from './clock.js';
 import { noDialogs, type FileDialogs } from './dialogs.js';
 import type { SecretStore } from './keychain/secret-store.js';
@@ -23,6 +25,8 @@ export interface EnclaveOptions {
   events?: EventSink;
   /** Native file dialogs (the Electron shell); none by default. */
   dialogs?: FileDialogs;
+  /** Automatic backups of every open profile (the desktop app: DEFAULT_BACKUP_POLICY); none by default. */
+  backups?: BackupPolicy;
 }
 
 export interface Enclave {
@@ -39,6 +43,8 @@ export interface Enclave {
   /** Locks everything and closes the registry. */
   close(): Promise<void>;
   readonly profiles: ProfileService;
+  /** Exports, restores and automatic backups; runDue() makes the backups due now. */
+  readonly backups: Pick<Backups, 'runDue'>;
 }
 
 export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
@@ -49,13 +55,15 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const registry = Registry.open(dataDir, clock);
   const profiles = new ProfileService(dataDir, registry, secrets, clock);
-  const sessions = new Sessions(dataDir, registry, sink);
+  const backups = new Backups(dataDir, clock, profiles, options.backups ?? null);
+  const sessions = new Sessions(dataDir, registry, sink, backups);
   await profiles.finishPendingDeletions();
   let closed = false;
 
   return {
     profiles,
-    handle: (windowId, channel, input) => route({ windowId, dataDir, dialogs, profiles, sessions }, channel, input),
+    backups,
+    handle: (windowId, channel, input) => route({ windowId, dataDir, dialogs, profiles, sessions, backups, clock }, channel, input),
     lockWindow: (windowId, reason) => sessions.unbind(windowId, reason),
     lockAll: (reason) => sessions.unbindAll(reason),
     async close() {

@@ -1,4 +1,5 @@
 // The core's FileDialogs over Electron's native open/save dialogs.
+import { ARCHIVE_EXTENSION } from '../../shared/backups.js';
 import type { FileDialogs } from '../core/dialogs.js';
 import type { ShellDialog } from './electron-deps.js';
 
@@ -26,6 +27,26 @@ export function nativeFileDialogs(dialog: ShellDialog): FileDialogs {
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseArchivePath(windowId, suggestedName) {
+      const result = await dialog.showSaveDialog(windowId, {
+        title: 'Export profile',
+        defaultPath: suggestedName,
+        filters: [{ name: 'Enclave archive', extensions: [ARCHIVE_EXTENSION] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseArchiveFile(windowId) {
+      const result = await dialog.showOpenDialog(windowId, {
+        title: 'Restore a profile',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Enclave archive', extensions: [ARCHIVE_EXTENSION] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

@@ -14,6 +14,7 @@ import {
 } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_BACKUP_POLICY } from '../core/backup/backup-files.js';
 import { openEnclave } from '../core/enclave.js';
 import { keytarStore } from '../core/keychain/keytar-store.js';
 import { APP_ID } from '../core/keychain/secret-store.js';
@@ -52,7 +53,13 @@ startShell(
     rendererDir: path.join(build, 'renderer'),
     preloadPath: path.join(build, 'preload', 'preload.cjs'),
     openCore: ({ dataDir, events, dialogs }) =>
-      openEnclave({ dataDir, events, dialogs, secrets: keytarStore(process.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID) }),
+      openEnclave({
+        dataDir,
+        events,
+        dialogs,
+        secrets: keytarStore(process.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID),
+        backups: DEFAULT_BACKUP_POLICY,
+      }),
   },
 ).catch((e: unknown) => {
   console.error('[enclave] start-up failed:', e);

@@ -494,12 +494,18 @@ test('the core gets native file dialogs shown over the window that asked', async
   assert.equal(await dialogs.chooseImportFile(7), null, 'cancelled');
   h.fake.dialogAnswers.push('/home/ada/out.parquet');
   assert.equal(await dialogs.chooseExportPath(8, { format: 'parquet', suggestedName: 'out.parquet' }), '/home/ada/out.parquet');
+  h.fake.dialogAnswers.push('/home/ada/ada.enclave');
+  assert.equal(await dialogs.chooseArchivePath(9, 'ada.enclave'), '/home/ada/ada.enclave');
+  h.fake.dialogAnswers.push('/home/ada/old.enclave');
+  assert.equal(await dialogs.chooseArchiveFile(9), '/home/ada/old.enclave');
   assert.deepEqual(
     h.fake.dialogs.map((d) => [d.kind, d.contentsId]),
     [
       ['open', 7],
       ['open', 7],
       ['save', 8],
+      ['save', 9],
+      ['open', 9],
     ],
   );
 });

@@ -9,6 +9,7 @@ import { Banner } from './Banner.js';
 import { BrandMark } from './BrandMark.js';
 import { Button } from './Button.js';
 import { CreateProfileForm } from './CreateProfileForm.js';
+import { DamagedProfilePanel } from './DamagedProfilePanel.js';
 import { Icon } from './Icon.js';
 import { KeychainBanner } from './KeychainBanner.js';
 import { LockedNotice } from './LockedNotice.js';
@@ -27,8 +28,31 @@ function suggestColor(profiles: ProfileSummary[]): ProfileColor {
   return PROFILE_COLORS.find((c) => !used.has(c)) ?? PROFILE_COLORS[profiles.length % PROFILE_COLORS.length]!;
 }
 
-export function ProfilePicker({ onUnlock, lockNotice, onDismissNotice }: ProfilePickerProps) {
-  const { state, reload, create } = useProfiles();
+export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNotice }: ProfilePickerProps) {
+  const { state, reload, create, chooseArchive, restore } = useProfiles();
+  const [restoring, setRestoring] = useState<{ path: string } | null>(null);
+  const [damaged, setDamaged] = useState<{ profile: ProfileSummary; password: string | undefined; message: string } | null>(null);
+  const [archiveError, setArchiveError] = useState<AppError | null>(null);
+
+  // A damaged profile does not open: the picker then offers its recoveries instead.
+  const onUnlock = async (profileId: string, password?: string): Promise<Result<SessionInfo>> => {
+    const result = await unlockProfile(profileId, password);
+    const profile = state.status === 'ready' ? state.profiles.find((p) => p.id === profileId) : undefined;
+    if (!result.ok && result.error.code === 'PROFILE_DAMAGED' && profile) {
+      setDamaged({ profile, password, message: result.error.message });
+    }
+    return result;
+  };
+
+  const chooseRestore = async () => {
+    setArchiveError(null);
+    const chosen = await chooseArchive();
+    if (!chosen.ok) setArchiveError(chosen.error);
+    else if (chosen.value) {
+      setCreating(false);
+      setRestoring({ path: chosen.value.path });
+    }
+  };
   const [creating, setCreating] = useState(false);
   const [expandedId, setExpandedId] = useState<string | null>(null);
   const [keychainError, setKeychainError] = useState<AppError | null>(null);
@@ -41,6 +65,7 @@ export function ProfilePicker({ onUnlock, lockNotice, onDismissNotice }: Profile
   // Like a browser, a newly created profile opens straight away.
   const openCreated = async (profile: ProfileSummary, password: string | undefined) => {
     setCreating(false);
+    setRestoring(null);
     const result = await onUnlock(profile.id, password);
     if (!result.ok) {
       noteError(result.error);
@@ -57,9 +82,19 @@ export function ProfilePicker({ onUnlock, lockNotice, onDismissNotice }: Profile
         </Banner>
       )}
       {lockNotice && <LockedNotice notice={lockNotice} onDismiss={onDismissNotice} />}
+      {archiveError && (
+        <Banner tone="danger" icon="alert" title="The archive could not be chosen" onDismiss={() => setArchiveError(null)}>
+          {archiveError.message}
+        </Banner>
+      )}
     </>
   );
-  const hasBanners = Boolean(keychainError || openError || lockNotice);
+  const hasBanners = Boolean(keychainError || openError || lockNotice || archiveError);
+  const restoreButton = (
+    <Button variant="ghost" className={styles.back} onClick={() => void chooseRestore()} data-testid="restore-archive">
+      Restore from archive…
+    </Button>
+  );
 
   let content;
   if (state.status === 'loading') {
@@ -87,6 +122,45 @@ export function ProfilePicker({ onUnlock, lockNotice, onDismissNotice }: Profile
         </Button>
       </div>
     );
+  } else if (damaged) {
+    content = (
+      <DamagedProfilePanel
+        profile={damaged.profile}
+        password={damaged.password}
+        message={damaged.message}
+        onCancel={() => setDamaged(null)}
+        onRecovered={async () => {
+          // The panel stays (busy) until the repaired profile has opened; success unmounts the picker.
+          const result = await onUnlock(damaged.profile.id, damaged.password);
+          if (!result.ok && result.error.code !== 'PROFILE_DAMAGED') {
+            setDamaged(null);
+            noteError(result.error);
+            if (result.error.code !== 'KEYCHAIN_UNAVAILABLE') setOpenError(result.error);
+          }
+        }}
+      />
+    );
+  } else if (restoring) {
+    content = (
+      <>
+        <div className={styles.heading}>
+          <h1 className={styles.title}>Restore a profile</h1>
+          <p className={styles.subtitle}>
+            The archive is checked completely first; its data becomes a new profile with the name and password you choose.
+          </p>
+        </div>
+        <div className={styles.panel}>
+          <CreateProfileForm
+            initialColor={suggestColor(state.profiles)}
+            onCreate={(input) => restore(restoring.path, input)}
+            onCreated={openCreated}
+            onError={noteError}
+            onCancel={() => setRestoring(null)}
+            submitLabel="Restore profile"
+          />
+        </div>
+      </>
+    );
   } else if (state.profiles.length === 0) {
     content = (
       <>
@@ -100,6 +174,7 @@ export function ProfilePicker({ onUnlock, lockNotice, onDismissNotice }: Profile
         <div className={styles.panel}>
           <CreateProfileForm initialColor={PROFILE_COLORS[0]} onCreate={create} onCreated={openCreated} onError={noteError} />
         </div>
+        {restoreButton}
       </>
     );
   } else if (creating) {
@@ -148,6 +223,7 @@ export function ProfilePicker({ onUnlock, lockNotice, onDismissNotice }: Profile
             />
           </li>
         </ul>
+        {restoreButton}
       </>
     );
   }

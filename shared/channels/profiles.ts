@@ -14,7 +14,7 @@ import {
 
 const noInput = z.undefined();
 
-const profileName = z
+export const profileName = z
   .string()
   .trim()
   .min(1, 'Name is required')
@@ -22,12 +22,12 @@ const profileName = z
   // eslint-disable-next-line no-control-regex
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Name must not contain control characters');
 
-const password = z
+export const password = z
   .string()
   .min(PASSWORD_MIN, `Password is at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `Password is at most ${PASSWORD_MAX} characters`);
 
-const profileId = z.uuid();
+export const profileId = z.uuid();
 
 export const profileChannels = {
   listProfiles: channel({
@@ -51,7 +51,7 @@ export const profileChannels = {
     scope: 'app',
     input: z.strictObject({ profileId, password: z.string().max(PASSWORD_MAX).optional() }),
     output: returns<SessionInfo>(),
-    errors: ['INVALID_INPUT', 'NOT_FOUND', 'AUTH_FAILED', 'THROTTLED', 'KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR'],
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'AUTH_FAILED', 'THROTTLED', 'KEYCHAIN_UNAVAILABLE', 'PROFILE_DAMAGED', 'STORAGE_ERROR'],
   }),
   /** The profile bound to the calling window, or null. */
   currentSession: channel({

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppException } from '../../../shared/errors.js';
+import { BACKUPS_DIR } from '../backup/backup-files.js';
 import { profilesRoot } from '../paths.js';
 
 const caseInsensitive = process.platform === 'darwin' || process.platform === 'win32';
@@ -22,7 +23,7 @@ function realDataDir(dataDir: string): string {
   }
 }
 
-/** dev:inode of every file the app keeps (registry, and each profile's files). */
+/** dev:inode of every file the app keeps (registry, each profile's files and backups). */
 function appFileIds(dataDir: string): Set<string> {
   const ids = new Set<string>();
   const add = (p: string) => {
@@ -44,7 +45,9 @@ function appFileIds(dataDir: string): Set<string> {
   const root = profilesRoot(dataDir);
   for (const p of list(root)) {
     if (!p.isDirectory()) continue;
-    for (const f of list(path.join(root, p.name))) if (f.isFile()) add(path.join(root, p.name, f.name));
+    for (const dir of [path.join(root, p.name), path.join(root, p.name, BACKUPS_DIR)]) {
+      for (const f of list(dir)) if (f.isFile()) add(path.join(dir, f.name));
+    }
   }
   return ids;
 }

@@ -41,6 +41,16 @@ async function fileUsage(dataDir: string, row: ProfileRow): Promise<ProfileUsage
   };
 }
 
+/**
+ * Where a new profile's databases come from when they are not created empty (a
+ * restore): `place` writes the files into the new, still empty directory; `check`
+ * may inspect them once opened. Either failing undoes the whole creation.
+ */
+export interface ProfileSource {
+  place(dir: string): Promise<void>;
+  check?(worker: ProfileWorkerClient): Promise<void>;
+}
+
 export class ProfileService {
   private readonly attempts = new Map<string, Promise<void>>();
 
@@ -73,7 +83,7 @@ export class ProfileService {
     return { ...row, unlockBlockedUntil: blocked ? blockedUntil : null };
   }
 
-  async create(input: CreateProfileInput): Promise<ProfileSummary> {
+  async create(input: CreateProfileInput, source?: ProfileSource): Promise<ProfileSummary> {
     if (this.registry.nameTaken(input.name)) {
       throw new AppException('ALREADY_EXISTS', 'A profile with that name already exists', { field: 'name' });
     }
@@ -88,10 +98,15 @@ export class ProfileService {
     try {
       await writeProfileSecrets(this.secrets, id, newProfileSecrets(verifier));
       wroteSecret = true;
-      // Create both databases and apply their migrations now, so a broken
-      // environment shows up at creation rather than at first unlock.
+      await source?.place(dir);
+      // Create (or open what was placed) both databases and apply their migrations
+      // now, so a broken environment shows up at creation rather than at first unlock.
       const worker = await ProfileWorkerClient.start(dir);
-      await worker.close();
+      try {
+        await source?.check?.(worker);
+      } finally {
+        await worker.close();
+      }
       this.registry.insert({ id, name: input.name, color, hasPassword: verifier !== null, createdAt: this.clock.now().toISOString() });
     } catch (e) {
       await fs.rm(dir, { recursive: true, force: true });
@@ -114,6 +129,18 @@ export class ProfileService {
       this.registry.markOpened(id);
       return this.get(id);
     });
+  }
+
+  /** Verifies a profile's password under the same throttle as unlocking, without opening it. */
+  checkPassword(id: string, password: string | undefined): Promise<ProfileRow> {
+    return this.oneAtATime(id, async () => {
+      await this.verify(id, password);
+      return this.get(id);
+    });
+  }
+
+  audit(id: string, event: AuditEvent, detail: string | null = null): void {
+    this.registry.audit(id, event, detail);
   }
 
   /** Sizes of every profile's databases with their write-ahead logs; nothing is opened. */

@@ -1,3 +1,5 @@
+import type { Backups } from '../backup/backups.js';
+import type { Clock } from '../clock.js';
 import type { FileDialogs } from '../dialogs.js';
 import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '../../../shared/contract.js';
 import type { ProfileService } from '../profiles/profile-service.js';
@@ -9,6 +11,8 @@ export interface AppContext {
   dialogs: FileDialogs;
   profiles: ProfileService;
   sessions: Sessions;
+  backups: Backups;
+  clock: Clock;
 }
 
 export interface DataContext extends AppContext {

@@ -180,11 +180,12 @@ describe('scope', () => {
 });
 
 describe('error messages', () => {
-  test('a storage failure reaches the window without the data directory path', async () => {
+  test('a damaged database reaches the window as PROFILE_DAMAGED, without the data directory path', async () => {
     const broken = expectOk<ProfileSummary>(await call(1, 'createProfile', { name: 'Broken' }));
     fs.writeFileSync(path.join(profileDir(dataDir, broken.id), DUCKDB_FILE), 'this is not a DuckDB file'.repeat(1000));
-    const error = expectError(await call(1, 'unlockProfile', { profileId: broken.id }), 'STORAGE_ERROR');
+    const error = expectError(await call(1, 'unlockProfile', { profileId: broken.id }), 'PROFILE_DAMAGED');
     assert.ok(!error.message.includes(dataDir), error.message);
+    assert.match(error.message, /analytics\.duckdb/);
     assert.equal(expectOk(await call(1, 'currentSession', undefined)), null);
   });
 

@@ -6,6 +6,7 @@ import { toAppError } from '../storage/to-app-error.js';
 import type { AppContext, Handlers } from './handler-types.js';
 import { analyticsHandlers } from './handlers/analytics-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
+import { backupHandlers } from './handlers/backup-handlers.js';
 import { calendarHandlers } from './handlers/calendar-handlers.js';
 import { dialogHandlers } from './handlers/dialog-handlers.js';
 import { noteHandlers } from './handlers/note-handlers.js';
@@ -14,7 +15,7 @@ import { searchHandlers } from './handlers/search-handlers.js';
 import { storageHandlers } from './handlers/storage-handlers.js';
 import { taskHandlers } from './handlers/task-handlers.js';
 
-const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers, ...dialogHandlers, ...auditHandlers, ...storageHandlers };
+const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers, ...dialogHandlers, ...auditHandlers, ...storageHandlers, ...backupHandlers };
 
 type AnyHandler = (ctx: AppContext, input: unknown) => Promise<unknown>;
 

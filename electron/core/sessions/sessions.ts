@@ -15,6 +15,12 @@ export interface OpenProfile {
   windows: Set<number>;
 }
 
+/** Told when a profile's worker has opened and before it closes (scheduled backups). */
+export interface SessionHooks {
+  opened(profile: OpenProfile): void;
+  closing(profileId: string): Promise<void>;
+}
+
 export class Sessions {
   private readonly open = new Map<string, Promise<OpenProfile>>();
   private readonly windowProfile = new Map<number, string>();
@@ -28,6 +34,7 @@ export class Sessions {
     private readonly dataDir: string,
     private readonly registry: Registry,
     private readonly sink: EventSink,
+    private readonly hooks?: SessionHooks,
   ) {}
 
   /** Binds a window to a profile (opening its worker if needed), releasing any earlier binding. */
@@ -45,7 +52,9 @@ export class Sessions {
       opening = ProfileWorkerClient.start(profileDir(this.dataDir, profileId)).then((worker) => {
         // Events the worker raises (import progress) go to this profile's windows only.
         worker.onEvent((e) => this.notify(profileId, e.event, e.payload));
-        return { id: profileId, worker, windows: new Set<number>() };
+        const profile = { id: profileId, worker, windows: new Set<number>() };
+        this.hooks?.opened(profile);
+        return profile;
       });
       this.open.set(profileId, opening);
       opening.catch(() => this.open.delete(profileId));
@@ -60,6 +69,11 @@ export class Sessions {
   async of(windowId: number): Promise<OpenProfile | null> {
     const id = this.windowProfile.get(windowId);
     return id === undefined ? null : ((await this.open.get(id)) ?? null);
+  }
+
+  /** Whether a profile's worker is open or opening (its files are in use). */
+  isOpen(profileId: string): boolean {
+    return this.open.has(profileId) || this.closing.has(profileId);
   }
 
   profileIdOf(windowId: number): string | null {
@@ -106,7 +120,9 @@ export class Sessions {
     if (profile.windows.size === 0 && this.open.get(profileId) === opening) {
       this.open.delete(profileId);
       this.registry.audit(profileId, 'locked', reason);
-      const closed = profile.worker.close().finally(() => this.closing.delete(profileId));
+      const closed = (this.hooks?.closing(profileId) ?? Promise.resolve())
+        .then(() => profile.worker.close())
+        .finally(() => this.closing.delete(profileId));
       this.closing.set(profileId, closed);
       await closed;
     }

@@ -2,6 +2,7 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { IMPORT_CONNECTIONS, instanceOptions, lockDown, profileTimeZone } from '../analytics/sandbox.js';
+import { DamagedFileError, refuseEmptyFile } from '../backup/damage.js';
 import { DUCKDB_FILE } from '../paths.js';
 import { profileDuckdbMigrations } from './duckdb-migrations/index.js';
 
@@ -52,15 +53,34 @@ async function migrateDuckdb(conn: DuckDBConnection, migrations: readonly Duckdb
   return current;
 }
 
+/**
+ * DuckDB reads blocks lazily, so a file cut short can open and fail only when a
+ * table is read. Every block the header counts must fit in the file.
+ */
+async function refuseTruncated(conn: DuckDBConnection, file: string): Promise<void> {
+  const row = (await conn.runAndReadAll('PRAGMA database_size')).getRowObjects()[0];
+  const needed = Number(row?.total_blocks ?? 0) * Number(row?.block_size ?? 0);
+  if (fs.statSync(file).size < needed) throw new DamagedFileError('the file is truncated');
+}
+
 export async function openDuckdbStore(profileDir: string): Promise<DuckdbStore> {
   const dir = fs.realpathSync(profileDir);
+  refuseEmptyFile(dir, DUCKDB_FILE);
   const instance = await DuckDBInstance.create(path.join(dir, DUCKDB_FILE), instanceOptions());
   const conn = await instance.connect();
   const importConns: DuckDBConnection[] = [];
   for (let i = 0; i < IMPORT_CONNECTIONS; i++) importConns.push(await instance.connect());
-  // The sandbox (analytics/sandbox.ts) is in place before any other SQL runs, ours included.
-  await lockDown(conn, dir, importConns);
-  const schemaVersion = await migrateDuckdb(conn, profileDuckdbMigrations);
+  let schemaVersion: number;
+  try {
+    // The sandbox (analytics/sandbox.ts) is in place before any other SQL runs, ours included.
+    await lockDown(conn, dir, importConns);
+    await refuseTruncated(conn, path.join(dir, DUCKDB_FILE));
+    schemaVersion = await migrateDuckdb(conn, profileDuckdbMigrations);
+  } catch (e) {
+    for (const c of [conn, ...importConns]) c.closeSync();
+    instance.closeSync();
+    throw e;
+  }
   const hooks: (() => void | Promise<void>)[] = [];
   return {
     instance,

@@ -1,6 +1,7 @@
 // The main-thread handle on one profile's worker: typed calls, replies matched by id.
 import { Worker } from 'node:worker_threads';
 import { AppException, type AppError } from '../../../shared/errors.js';
+import { ProfileDamaged } from '../backup/damage.js';
 import type {
   MethodParams,
   MethodResult,
@@ -60,7 +61,7 @@ export class ProfileWorkerClient {
         } else if (m.kind === 'fatal') {
           cleanup();
           void worker.terminate();
-          reject(fromAppError(m.error));
+          reject(m.damaged ? new ProfileDamaged(m.damaged) : fromAppError(m.error));
         }
       };
       const onError = (e: Error) => {

@@ -2,24 +2,50 @@
 // data.sqlite and analytics.duckdb, so slow work in one profile never blocks the
 // main process or another profile.
 import { parentPort, workerData } from 'node:worker_threads';
-import { toAppError } from './to-app-error.js';
-import { openDuckdbStore } from './duckdb-store.js';
+import type { DamagedFile } from '../../../shared/backups.js';
+import { duckdbDamage, ProfileDamaged, sqliteDamage } from '../backup/damage.js';
+import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
+import { openDuckdbStore, type DuckdbStore } from './duckdb-store.js';
+import { exclusiveWorkDone } from './exclusive.js';
 import { repositories } from './repositories/repositories.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
+import { toAppError } from './to-app-error.js';
 import { workerHandlers, type ProfileStores } from './worker-methods.js';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './worker-protocol.js';
 
 const port = parentPort!;
 const post = (m: WorkerMessage) => port.postMessage(m);
 
+/**
+ * Opens both databases. Each is tried even when the other is damaged, so the
+ * report names every damaged file; nothing is written to a profile found damaged.
+ */
 async function open(dir: string): Promise<ProfileStores> {
-  const sqlite = openSqliteStore(dir);
+  const damaged: DamagedFile[] = [];
+  let sqlite: SqliteStore | undefined;
+  let duckdb: DuckdbStore | undefined;
   try {
+    try {
+      sqlite = openSqliteStore(dir);
+    } catch (e) {
+      const reason = sqliteDamage(e);
+      if (reason === null) throw e;
+      damaged.push({ file: SQLITE_FILE, reason });
+    }
+    try {
+      duckdb = await openDuckdbStore(dir);
+    } catch (e) {
+      const reason = duckdbDamage(e);
+      if (reason === null) throw e;
+      damaged.push({ file: DUCKDB_FILE, reason: reason.split(dir).join('') });
+    }
+    if (damaged.length > 0) throw new ProfileDamaged(damaged);
     // What has been in the Trash for 30 days goes for good whenever the profile opens.
-    repositories(sqlite).trash.purgeExpired();
-    return { sqlite, duckdb: await openDuckdbStore(dir), emit: post };
+    repositories(sqlite!).trash.purgeExpired();
+    return { sqlite: sqlite!, duckdb: duckdb!, emit: post };
   } catch (e) {
-    sqlite.close();
+    sqlite?.close();
+    await duckdb?.close();
     throw e;
   }
 }
@@ -30,7 +56,7 @@ async function main() {
   try {
     stores = await open(dir);
   } catch (e) {
-    post({ kind: 'fatal', error: toAppError(e, 'STORAGE_ERROR') });
+    post({ kind: 'fatal', error: toAppError(e, 'STORAGE_ERROR'), ...(e instanceof ProfileDamaged ? { damaged: e.damaged } : {}) });
     return;
   }
   post({ kind: 'ready' });
@@ -53,6 +79,7 @@ async function main() {
       return;
     }
     try {
+      await exclusiveWorkDone();
       const handler = workerHandlers[req.method] as (s: ProfileStores, p: unknown) => unknown;
       const value = await handler(stores, req.params);
       post({ kind: 'reply', id: req.id, ok: true, value });

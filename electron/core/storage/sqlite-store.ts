@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
+import { refuseDamagedSqliteHeader, refuseEmptyFile } from '../backup/damage.js';
 import { SQLITE_FILE } from '../paths.js';
 import { configureSqlite, migrateSqlite } from '../sqlite/migrate.js';
 import { openDatabase } from '../sqlite/open-database.js';
@@ -12,9 +13,19 @@ export interface SqliteStore {
 }
 
 export function openSqliteStore(dir: string): SqliteStore {
+  // Before anything writes: a damaged file must be reported, never migrated or "repaired".
+  refuseEmptyFile(dir, SQLITE_FILE);
+  refuseDamagedSqliteHeader(dir);
   const db = openDatabase(path.join(dir, SQLITE_FILE));
-  configureSqlite(db);
-  const schemaVersion = migrateSqlite(db, profileSqliteMigrations);
+  let schemaVersion: number;
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // reads and parses the schema
+    configureSqlite(db);
+    schemaVersion = migrateSqlite(db, profileSqliteMigrations);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   return {
     db,
     schemaVersion,

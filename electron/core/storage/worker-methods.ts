@@ -7,6 +7,7 @@ import { noteHandlers } from './methods/note-methods.js';
 import { searchHandlers } from './methods/search-methods.js';
 import { taskHandlers } from './methods/task-methods.js';
 import { analyticsHandlers } from '../analytics/analytics-methods.js';
+import { snapshotHandlers } from '../backup/snapshot-methods.js';
 import type { SqliteStore } from './sqlite-store.js';
 import type { MethodParams, MethodResult, ProfileMethods, WorkerEvent, WorkerMethod, WorkerMethods } from './worker-protocol.js';
 
@@ -51,4 +52,5 @@ export const workerHandlers: WorkerHandlers = {
   ...searchHandlers,
   ...internalHandlers,
   ...analyticsHandlers,
+  ...snapshotHandlers,
 };

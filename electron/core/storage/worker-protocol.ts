@@ -1,9 +1,11 @@
 // Messages between the main thread and a profile worker. Every method the worker
 // serves is declared here with its params and result, so both ends type-check.
 import type { EventName, EventPayload } from '../../../shared/contract.js';
+import type { DamagedFile } from '../../../shared/backups.js';
 import type { AppError } from '../../../shared/errors.js';
 import type { ProfileRowCounts } from '../../../shared/storage-usage.js';
 import type { AnalyticsMethods } from '../analytics/analytics-methods.js';
+import type { SnapshotMethods } from '../backup/snapshot-methods.js';
 import type { EventMethods } from './methods/event-methods.js';
 import type { InternalMethods } from './methods/internal-methods.js';
 import type { NoteMethods } from './methods/note-methods.js';
@@ -21,7 +23,7 @@ export interface ProfileMethods {
 }
 
 /** Each feature declares its own method table; this joins them. */
-export interface WorkerMethods extends ProfileMethods, TaskMethods, NoteMethods, EventMethods, SearchMethods, InternalMethods, AnalyticsMethods {}
+export interface WorkerMethods extends ProfileMethods, TaskMethods, NoteMethods, EventMethods, SearchMethods, InternalMethods, AnalyticsMethods, SnapshotMethods {}
 
 export type WorkerMethod = keyof WorkerMethods;
 export type MethodParams<M extends WorkerMethod> = WorkerMethods[M]['params'];
@@ -41,6 +43,6 @@ export type WorkerEvent = { [E in EventName]: { kind: 'event'; event: E; payload
 export type WorkerMessage =
   | WorkerEvent
   | { kind: 'ready' }
-  | { kind: 'fatal'; error: AppError }
+  | { kind: 'fatal'; error: AppError; damaged?: DamagedFile[] }
   | { kind: 'reply'; id: number; ok: true; value: unknown }
   | { kind: 'reply'; id: number; ok: false; error: AppError };

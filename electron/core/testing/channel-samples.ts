@@ -95,7 +95,24 @@ export const channelSamples: Samples = {
   chooseExportPath: () => ({ format: 'csv', suggestedName: 'result.csv' }),
   auditLog: () => ({ limit: 10 }),
   profileStorage: () => undefined,
+
+  // Backups: archive paths point into the other profile's directory (refused), and backup
+  // ids the caller's profile does not have. The recovery channels name a profile that does
+  // not exist: two more wrong passwords for the other profile (unlockProfile and
+  // deleteProfile already send one each) would throttle it; backup.test.ts covers AUTH_FAILED.
+  chooseArchivePath: () => ({ suggestedName: 'profile.enclave' }),
+  chooseArchiveFile: () => undefined,
+  exportProfile: (ctx) => ({ path: ctx.otherFile }),
+  restoreProfile: (ctx) => ({ path: ctx.otherFile, name: ctx.freshName }),
+  listBackups: () => undefined,
+  backupNow: () => undefined,
+  restoreBackup: (ctx) => ({ backupId: FOREIGN_BACKUP_ID, name: ctx.freshName }),
+  inspectDamagedProfile: () => ({ profileId: UNKNOWN_PROFILE_ID, password: 'not the password' }),
+  recoverDamagedProfile: () => ({ profileId: UNKNOWN_PROFILE_ID, password: 'not the password', recovery: { kind: 'empty' } }),
 };
+
+const FOREIGN_BACKUP_ID = 'backup-2030-01-01T00-00-00-000Z.enclave';
+const UNKNOWN_PROFILE_ID = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 
 const FOREIGN_ANALYTICS_ID = '6f1c2b1e-3d4a-4b5c-8d6e-7f8091a2b3c4';
 

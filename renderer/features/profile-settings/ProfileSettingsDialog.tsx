@@ -1,10 +1,11 @@
-// Profile settings from the shell: rename, password, storage, activity, and deleting the profile.
+// Profile settings from the shell: rename, password, storage, backups, activity, and deleting the profile.
 import type { Result } from '../../../shared/errors.js';
 import type { SessionInfo } from '../../../shared/profiles.js';
 import { useProfileChanges, useProfileDetails } from '../../bridge/useProfileSettings.js';
 import { Banner } from '../../components/Banner.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ActivityLog } from './ActivityLog.js';
+import { BackupsSection } from './BackupsSection.js';
 import { DeleteProfileForm, type DeleteConfirmation } from './DeleteProfileForm.js';
 import { PasswordForm } from './PasswordForm.js';
 import { RenameForm } from './RenameForm.js';
@@ -33,6 +34,7 @@ export function ProfileSettingsDialog({ session, onSession, onDelete, onClose }:
       ) : (
         <StorageUsage />
       )}
+      <BackupsSection name={session.name} />
       <ActivityLog />
       <DeleteProfileForm
         key={session.name}

@@ -42,5 +42,11 @@ export function activityLabel(run: AuditRun): { title: string; detail: string | 
       return { title: 'Data exported', detail };
     case 'legacy data migrated':
       return { title: 'Moved in from the shared database', detail };
+    case 'profile exported':
+      return { title: 'Profile exported to an archive', detail };
+    case 'profile restored':
+      return { title: 'Restored from an archive', detail };
+    case 'damaged files moved aside':
+      return { title: 'Damaged files moved aside', detail };
   }
 }
