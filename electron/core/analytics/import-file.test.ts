@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ImportOutcome, ImportProgress } from '../../../shared/analytics.js';
 import { AppException, type ErrorCode } from '../../../shared/errors.js';
+import { pageRows } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { Imports, type StartImport } from './import-file.js';
@@ -24,7 +25,7 @@ const file = (name: string, content: string | Buffer) => {
   fs.writeFileSync(p, content);
   return p;
 };
-const rows = async (sql: string) => (await results.run({ sql, pageSize: 1000 })).firstPage.rows;
+const rows = async (sql: string) => pageRows((await results.run({ sql, pageSize: 1000 })).firstPage);
 const tables = async () =>
   (await store.conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1`)).getRowsJS().flat();
 const start = (p: Partial<StartImport> & { path: string }) => imports.start({ onConflict: 'error', badRows: 'abort', ...p });

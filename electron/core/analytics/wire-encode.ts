@@ -11,12 +11,13 @@ import {
   DuckDBTypeId,
   DuckDBUnionValue,
   type DuckDBDataChunk,
+  type DuckDBResult,
   type DuckDBResultReader,
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
 import bindings, { type Vector } from '@duckdb/node-bindings';
-import type { ScalarTypeId, WireCell, WireColumn, WireType } from '../../../shared/wire.js';
+import type { ScalarTypeId, WireCell, WireColumn, WirePage, WireType } from '../../../shared/wire.js';
 
 const SCALAR_IDS: Partial<Record<DuckDBTypeId, ScalarTypeId>> = {
   [DuckDBTypeId.BOOLEAN]: 'BOOLEAN',
@@ -147,20 +148,6 @@ export function wireCell(type: DuckDBType, v: DuckDBValue): WireCell {
   }
 }
 
-/** Rows from columns of values, converted column-wise (one type dispatch per column). */
-export function wireRowsFromColumns(types: readonly DuckDBType[], columns: readonly (readonly DuckDBValue[])[], rowCount: number): WireCell[][] {
-  const rows: WireCell[][] = Array.from({ length: rowCount }, () => []);
-  types.forEach((type, c) => {
-    const values = columns[c]!;
-    for (let r = 0; r < rowCount; r++) rows[r]!.push(wireCell(type, values[r]!));
-  });
-  return rows;
-}
-
-/** Rows of a fully read reader. */
-export const wireRows = (reader: DuckDBResultReader): WireCell[][] =>
-  wireRowsFromColumns(reader.columnTypes(), reader.getColumns(), reader.currentRowCount);
-
 const textDecoder = new TextDecoder();
 
 /** Bytes as text, as node-api decodes them (UTF-8); plain ASCII without the decoder. */
@@ -182,18 +169,19 @@ const validityOf = (vector: Vector, rowCount: number): Uint8Array | null =>
 const isValid = (validity: Uint8Array | null, i: number) => validity === null || ((validity[i >> 3]! >> (i & 7)) & 1) === 1;
 
 /**
- * A VARCHAR vector's values, read straight from its duckdb_string_t entries (16 bytes:
- * length, then the text inline up to 12 bytes, else a 4-byte prefix and a pointer).
- * node-api makes one native call per out-of-line string; strings DuckDB wrote one
- * after another in memory (the usual case: a cast's output, a scanned segment) are
- * read here with one call per run of exactly adjacent strings, which reads only bytes
- * of those strings.
+ * A VARCHAR vector's first `rowCount` values, pushed onto `out`, read straight from
+ * its duckdb_string_t entries (16 bytes: length, then the text inline up to 12 bytes,
+ * else a 4-byte prefix and a pointer). node-api makes one native call per out-of-line
+ * string; strings DuckDB wrote one after another in memory (the usual case: a cast's
+ * output, a scanned segment) are read here with one call per run of exactly adjacent
+ * strings, which reads only bytes of those strings.
  */
-function varcharColumn(vector: Vector, rowCount: number): (string | null)[] {
+function pushVarchar(vector: Vector, rowCount: number, out: WireCell[]): void {
   const data = bindings.vector_get_data(vector, rowCount * 16);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const validity = validityOf(vector, rowCount);
-  const out = new Array<string | null>(rowCount);
+  // Filled out of order (a run's strings land when the run ends), so not `out` itself.
+  const cells = new Array<string | null>(rowCount);
   // Out-of-line strings, grouped into runs of adjacent ones: [first row, row count] per run.
   let runStart = -1;
   let runRows: number[] = [];
@@ -208,13 +196,13 @@ function varcharColumn(vector: Vector, rowCount: number): (string | null)[] {
       // All ASCII: UTF-16 offsets are the byte offsets.
       for (const r of runRows) {
         const len = view.getUint32(r * 16, true);
-        out[r] = text.slice(pos, pos + len);
+        cells[r] = text.slice(pos, pos + len);
         pos += len;
       }
     } else {
       for (const r of runRows) {
         const len = view.getUint32(r * 16, true);
-        out[r] = textDecoder.decode(bytes.subarray(pos, pos + len));
+        cells[r] = textDecoder.decode(bytes.subarray(pos, pos + len));
         pos += len;
       }
     }
@@ -224,13 +212,13 @@ function varcharColumn(vector: Vector, rowCount: number): (string | null)[] {
   };
   for (let r = 0; r < rowCount; r++) {
     if (!isValid(validity, r)) {
-      out[r] = null;
+      cells[r] = null;
       continue;
     }
     const at = r * 16;
     const len = view.getUint32(at, true);
     if (len <= 12) {
-      out[r] = decode(data, at + 4, at + 4 + len);
+      cells[r] = decode(data, at + 4, at + 4 + len);
       continue;
     }
     const ptr = view.getBigUint64(at + 8, true);
@@ -241,42 +229,70 @@ function varcharColumn(vector: Vector, rowCount: number): (string | null)[] {
     runEnd = ptr + BigInt(len);
   }
   flush();
-  return out;
+  for (let r = 0; r < rowCount; r++) out.push(cells[r]!);
 }
 
-/** One column of a chunk as wire cells. */
-function wireColumn(type: DuckDBType, chunk: DuckDBDataChunk, c: number, rowCount: number): WireCell[] {
+/**
+ * Pushes the first `rowCount` cells of a chunk's column `c` onto `out`, one tight loop
+ * per type. Always by push: a column array must stay packed (an array made with
+ * `new Array(n)` stays holey even when full, and V8 clones holey arrays key by key).
+ */
+function pushColumn(type: DuckDBType, chunk: DuckDBDataChunk, c: number, rowCount: number, out: WireCell[]): void {
   switch (type.typeId) {
     case DuckDBTypeId.VARCHAR:
-      return varcharColumn(bindings.data_chunk_get_vector(chunk.chunk, c), rowCount);
+      pushVarchar(bindings.data_chunk_get_vector(chunk.chunk, c), rowCount, out);
+      return;
     case DuckDBTypeId.DOUBLE: {
       const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
       const data = bindings.vector_get_data(vector, rowCount * 8);
       const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
       const validity = validityOf(vector, rowCount);
-      const out = new Array<WireCell>(rowCount);
-      for (let r = 0; r < rowCount; r++) out[r] = isValid(validity, r) ? String(view.getFloat64(r * 8, true)) : null;
-      return out;
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(view.getFloat64(r * 8, true)) : null);
+      return;
     }
     case DuckDBTypeId.BOOLEAN: {
       const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
       const data = bindings.vector_get_data(vector, rowCount);
       const validity = validityOf(vector, rowCount);
-      const out = new Array<WireCell>(rowCount);
-      for (let r = 0; r < rowCount; r++) out[r] = isValid(validity, r) ? data[r] !== 0 : null;
-      return out;
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? data[r] !== 0 : null);
+      return;
     }
     default: {
       const vector = chunk.getColumnVector(c);
-      const out = new Array<WireCell>(rowCount);
-      for (let r = 0; r < rowCount; r++) out[r] = wireCell(type, vector.getItem(r));
-      return out;
+      for (let r = 0; r < rowCount; r++) out.push(wireCell(type, vector.getItem(r)));
     }
   }
 }
 
-/** A chunk's columns from `first` on (of the given types) as wire cells, column by column. */
-export function wireChunkColumns(types: readonly DuckDBType[], chunk: DuckDBDataChunk, first = 0): WireCell[][] {
+/**
+ * The first `rowCount` rows of a chunk's columns from `first` on (of the given types),
+ * pushed onto the page's columns: `columns[j]` takes chunk column `first + j`.
+ */
+export function pushChunk(types: readonly DuckDBType[], chunk: DuckDBDataChunk, columns: WireCell[][], rowCount = chunk.rowCount, first = 0): void {
+  for (let j = 0; j < types.length; j++) pushColumn(types[j]!, chunk, first + j, rowCount, columns[j]!);
+}
+
+/** A page of every row a result has left (at most `limit`), columns from `first` on. */
+export async function readPage(result: DuckDBResult, offset: number, limit: number, first = 0): Promise<WirePage> {
+  const types = result.columnTypes().slice(first);
+  const columns = types.map((): WireCell[] => []);
+  let rowCount = 0;
+  while (rowCount < limit) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = Math.min(chunk.rowCount, limit - rowCount);
+    pushChunk(types, chunk, columns, n, first);
+    rowCount += n;
+  }
+  return { offset, rowCount, columns };
+}
+
+/** A BIGINT column of a chunk (rowids) as numbers; exact below 2^53. */
+export function bigintColumn(chunk: DuckDBDataChunk, c: number): number[] {
   const rowCount = chunk.rowCount;
-  return types.map((type, c) => wireColumn(type, chunk, first + c, rowCount));
+  const data = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk.chunk, c), rowCount * 8);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const out: number[] = [];
+  for (let r = 0; r < rowCount; r++) out.push(view.getInt32(r * 8 + 4, true) * 2 ** 32 + view.getUint32(r * 8, true));
+  return out;
 }

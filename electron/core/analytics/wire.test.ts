@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import v8 from 'node:v8';
-import { formatCell, formatTimestampTz, type WireCell } from '../../../shared/wire.js';
+import { formatCell, formatTimestampTz, pageRows, type WireCell } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { QueryResults } from './query-results.js';
@@ -69,7 +69,7 @@ after(async () => {
 test('a table holding every type round-trips exactly', async () => {
   const info = await results.run({ sql: 'SELECT * FROM every_type', pageSize: 10 });
   assert.equal(info.totalRows, 1);
-  const row = info.firstPage.rows[0]!;
+  const row = pageRows(info.firstPage)[0]!;
   TYPES.forEach(([type, , expected, shown], i) => {
     assert.deepEqual(row[i], expected, `${type}: wire`);
     assert.equal(formatCell(info.columns[i]!.type, row[i]!, { timeZone: 'Europe/Berlin' }), shown, `${type}: shown`);
@@ -81,9 +81,24 @@ test('a table holding every type round-trips exactly', async () => {
   assert.deepEqual(v8.deserialize(v8.serialize(info)), info);
 });
 
+test('a fetched page (some columns cast in SQL) equals the first page (all encoded in JavaScript), NULLs included', async () => {
+  const nulls = TYPES.map(() => 'NULL').join(', ');
+  const sql = `SELECT * EXCLUDE (k) FROM (SELECT *, 0 AS k FROM every_type UNION ALL SELECT ${nulls}, 1) ORDER BY k`;
+  const info = await results.run({ sql, pageSize: 10 });
+  assert.equal(info.firstPage.rowCount, 2);
+  assert.equal(info.firstPage.columns.length, TYPES.length);
+  for (const col of info.firstPage.columns) assert.equal(col.length, 2);
+  assert.deepEqual(pageRows(info.firstPage)[1], TYPES.map(() => null));
+  assert.deepEqual(await results.fetch(info.resultId, 0, 10), info.firstPage);
+  const second = await results.fetch(info.resultId, 1, 10);
+  assert.deepEqual(second, { offset: 1, rowCount: 1, columns: TYPES.map(() => [null]) });
+  assert.deepEqual(await results.fetch(info.resultId, 2, 10), { offset: 2, rowCount: 0, columns: TYPES.map(() => []) });
+  await results.close(info.resultId);
+});
+
 test('NULL and the empty string stay apart', async () => {
   const info = await results.run({ sql: `SELECT '' AS a, NULL::VARCHAR AS b`, pageSize: 10 });
-  assert.deepEqual(info.firstPage.rows, [['', null]]);
+  assert.deepEqual(pageRows(info.firstPage), [['', null]]);
 });
 
 test('TIMESTAMPTZ is shown in the profile zone, fractional digits kept', () => {
@@ -106,7 +121,7 @@ test('pages come back in order, also for a result with a column named rowid', as
     const info = await results.run({ sql, pageSize: 0 });
     assert.equal(info.totalRows, 300000);
     const page = await results.fetch(info.resultId, 122870, 20);
-    assert.deepEqual(page.rows.map((r) => r[0]), Array.from({ length: 20 }, (_, i) => String(122870 + i)), sql);
+    assert.deepEqual(pageRows(page).map((r) => r[0]), Array.from({ length: 20 }, (_, i) => String(122870 + i)), sql);
     await results.close(info.resultId);
   }
 });
