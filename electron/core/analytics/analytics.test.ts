@@ -126,6 +126,8 @@ test('table browser, column profile and export', async () => {
   const tables = await call<TableInfo[]>(W_A, 'listTables');
   const tickets = tables.find((t) => t.name === 'tickets')!;
   assert.equal(tickets.rowCount, 2);
+  // Checkpointed into the file by the listing: at least one whole block.
+  assert.ok(tickets.bytes !== null && tickets.bytes >= 4096 && Number.isInteger(tickets.bytes), `bytes ${tickets.bytes}`);
   assert.deepEqual(tickets.columns.map((c) => [c.name, c.type]), [['id', 'BIGINT'], ['title', 'VARCHAR']]);
   assert.ok(tables.every((t) => t.schema !== 'enclave_meta'));
   const prof = await call<ColumnProfile>(W_A, 'profileColumn', { table: 'tickets', column: 'id' });

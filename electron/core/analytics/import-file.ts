@@ -167,7 +167,7 @@ export class Imports {
       const result = await conn.run(`SELECT ${reader.select} FROM ${reader.from} LIMIT ${PREVIEW_ROWS}`).catch((e) => {
         throw this.importError(e, staged.path, file);
       });
-      const page = await readPage(result, 0, PREVIEW_ROWS);
+      const page = readPage(result, 0, PREVIEW_ROWS);
       let detected: DetectedCsv | null = null;
       if (format === 'csv' || format === 'tsv') {
         const sniffArgs = reader.from.replace(/^read_csv\(/, 'sniff_csv(').replace(/, types = \{[^}]*\}/, '');

@@ -171,21 +171,16 @@ export class QueryResults {
       return readPage(await r.kept.conn.run(`SELECT ${r.pageSelect} FROM ${r.table} LIMIT ${limit} OFFSET ${offset}`), offset, limit);
     }
     // No ORDER BY: sorting 1,000 rows here is cheaper than DuckDB's ordered scan.
-    // Read chunk by chunk, column-wise, straight from DuckDB's vectors (pushChunk).
+    // Read column-wise, straight from DuckDB's vectors (readPage).
     const result = await r.kept.conn.run(`SELECT rowid, ${r.pageSelect} FROM ${r.table} WHERE rowid >= ${offset} AND rowid < ${offset + limit}`);
-    const types = result.columnTypes().slice(1);
-    const columns = types.map((): WireCell[] => []);
+    const page = readPage(result, offset, limit, 1);
     const rowids: number[] = [];
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      for (const id of bigintColumn(chunk, 0)) rowids.push(id);
-      pushChunk(types, chunk, columns, chunk.rowCount, 1);
-    }
-    const page: WirePage = { offset, rowCount: rowids.length, columns };
+    for (let c = 0; c < result.chunkCount; c++) for (const id of bigintColumn(result.getChunk(c), 0)) rowids.push(id);
     let ordered = true;
     for (let i = 1; i < rowids.length && ordered; i++) ordered = rowids[i - 1]! < rowids[i]!;
     if (ordered) return page;
     const order = rowids.map((_, i) => i).sort((a, b) => rowids[a]! - rowids[b]!);
-    return { ...page, columns: columns.map((col) => order.map((i) => col[i]!)) };
+    return { ...page, columns: page.columns.map((col) => order.map((i) => col[i]!)) };
   }
 
   /** The kept result's temp table (once complete) and the connection it lives on, for export. */

@@ -11,7 +11,7 @@ import {
   DuckDBTypeId,
   DuckDBUnionValue,
   type DuckDBDataChunk,
-  type DuckDBResult,
+  type DuckDBMaterializedResult,
   type DuckDBResultReader,
   type DuckDBType,
   type DuckDBValue,
@@ -272,14 +272,17 @@ export function pushChunk(types: readonly DuckDBType[], chunk: DuckDBDataChunk, 
   for (let j = 0; j < types.length; j++) pushColumn(types[j]!, chunk, first + j, rowCount, columns[j]!);
 }
 
-/** A page of every row a result has left (at most `limit`), columns from `first` on. */
-export async function readPage(result: DuckDBResult, offset: number, limit: number, first = 0): Promise<WirePage> {
+/**
+ * A page of a materialised result's rows (at most `limit`), columns from `first` on.
+ * Its chunks are already in memory, so they are taken synchronously: fetchChunk would
+ * cost a thread-pool round trip per chunk.
+ */
+export function readPage(result: DuckDBMaterializedResult, offset: number, limit: number, first = 0): WirePage {
   const types = result.columnTypes().slice(first);
   const columns = types.map((): WireCell[] => []);
   let rowCount = 0;
-  while (rowCount < limit) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
+  for (let c = 0, chunks = result.chunkCount; c < chunks && rowCount < limit; c++) {
+    const chunk = result.getChunk(c);
     const n = Math.min(chunk.rowCount, limit - rowCount);
     pushChunk(types, chunk, columns, n, first);
     rowCount += n;
