@@ -96,6 +96,50 @@ test('a fetched page (some columns cast in SQL) equals the first page (all encod
   await results.close(info.resultId);
 });
 
+test("integers, DATE and TIMESTAMP read from their vectors match DuckDB's own text", async () => {
+  const D = 86_400_000_000n;
+  const micros = [
+    -9223372022400000000n, 9223372036854775806n, 0n, -1n, 1n, 2n ** 53n, 2n ** 53n - 1n, 2n ** 53n + 1n, -(2n ** 53n), -(2n ** 53n) - 1n,
+    -(2n ** 53n) + 1n, 1_700_000_000_123_450n, -62_135_596_800_000_000n, -62_135_596_800_000_001n,
+  ];
+  // Both sides of day boundaries near and far from 1970, and a sweep of the whole range.
+  for (const k of [1n, -1n, 104_249n, -104_249n, 104_250n, -104_250n, 106_000_000n, -106_000_000n]) micros.push(k * D - 1n, k * D, k * D + 1n);
+  for (let m = -9223372022400000000n; m < 9223372036854775806n; m += 4611686018427387n) micros.push(m);
+  const cases: [string, string][] = [
+    ['TINYINT', 'SELECT unnest([-128, 127, 0, -1, 5, NULL])::TINYINT AS v'],
+    ['UTINYINT', 'SELECT unnest([0, 255, 7, NULL])::UTINYINT AS v'],
+    ['SMALLINT', 'SELECT unnest([-32768, 32767, 0, -300, NULL])::SMALLINT AS v'],
+    ['USMALLINT', 'SELECT unnest([0, 65535, 300, NULL])::USMALLINT AS v'],
+    ['INTEGER', 'SELECT unnest([-2147483648, 2147483647, 0, -1, NULL])::INTEGER AS v'],
+    ['UINTEGER', 'SELECT unnest([0, 4294967295, 70000, NULL])::UINTEGER AS v'],
+    [
+      'BIGINT',
+      `SELECT unnest([-9223372036854775808, 9223372036854775807, 9007199254740993, -9007199254740993, 9007199254740991, -9007199254740992, 4294967296, -4294967297, 0, NULL])::BIGINT AS v
+       UNION ALL SELECT (range::HUGEINT * 1844674407370955 - 9223372036854775807)::BIGINT FROM range(10000)`,
+    ],
+    [
+      'DATE',
+      `SELECT ('epoch'::DATE + d::INTEGER)::DATE AS v FROM (SELECT unnest([-2147483646, 2147483646, 0, -1, -719162, -719163, -719528, -719529, -719893, 2932896]) AS d
+       UNION ALL SELECT range FROM range(-2147483646, 2147483646, 9999991) UNION ALL SELECT range FROM range(-800000, 80000, 7))
+       UNION ALL SELECT unnest(['infinity'::DATE, '-infinity'::DATE, NULL])`,
+    ],
+    [
+      'TIMESTAMP',
+      `SELECT make_timestamp(unnest([${micros.join(', ')}])::BIGINT) AS v UNION ALL SELECT unnest(['infinity'::TIMESTAMP, '-infinity'::TIMESTAMP, NULL])`,
+    ],
+  ];
+  for (const [type, sql] of cases) {
+    const info = await results.run({ sql: `SELECT v, CAST(v AS VARCHAR) AS s FROM (${sql})`, pageSize: 1_000_000 });
+    assert.equal(info.columns[0]!.type.id, type);
+    const [ours, duckdb] = info.firstPage.columns;
+    assert.ok(ours!.length > 3, type);
+    assert.deepEqual(ours, duckdb, type);
+    const page = await results.fetch(info.resultId, 0, 1_000_000);
+    assert.deepEqual(page.columns[0], page.columns[1], `${type}: page`);
+    await results.close(info.resultId);
+  }
+});
+
 test('NULL and the empty string stay apart', async () => {
   const info = await results.run({ sql: `SELECT '' AS a, NULL::VARCHAR AS b`, pageSize: 10 });
   assert.deepEqual(pageRows(info.firstPage), [['', null]]);
