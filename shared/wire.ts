@@ -88,11 +88,12 @@ export const emptyPage = (offset: number, columnCount: number): WirePage => ({
  * a profile's worker, before Electron clones them once more for the renderer.
  */
 export function packPage(page: WirePage): WirePage {
-  const columns = page.columns.map((col) => {
+  const columns: WireCell[][] = [];
+  for (const col of page.columns) {
     const packed: WireCell[] = [];
     for (let i = 0; i < col.length; i++) packed.push(col[i] ?? null);
-    return packed;
-  });
+    columns.push(packed);
+  }
   return { offset: page.offset, rowCount: page.rowCount, columns };
 }
 

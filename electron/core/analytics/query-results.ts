@@ -13,12 +13,12 @@ import { DuckDBConnection, DuckDBTypeId, ResultReturnType, type DuckDBMaterializ
 import { randomUUID } from 'node:crypto';
 import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
-import { emptyPage, type WireCell, type WireColumn, type WirePage } from '../../../shared/wire.js';
+import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import { sqlError } from './duckdb-errors.js';
 import { recordQuery } from './query-history.js';
 import { quoteIdent, quoteLiteral, splitStatements } from './sql-text.js';
-import { bigintColumn, pushChunk, readPage, wireType } from './wire-encode.js';
+import { bigintColumn, emptyColumns, pushChunk, readPage, wireType } from './wire-encode.js';
 
 /** Kept results beyond this are closed, oldest use first. */
 const MAX_KEPT_RESULTS = 32;
@@ -180,7 +180,11 @@ export class QueryResults {
     for (let i = 1; i < rowids.length && ordered; i++) ordered = rowids[i - 1]! < rowids[i]!;
     if (ordered) return page;
     const order = rowids.map((_, i) => i).sort((a, b) => rowids[a]! - rowids[b]!);
-    return { ...page, columns: page.columns.map((col) => order.map((i) => col[i]!)) };
+    const columns = emptyColumns(page.columns.length);
+    page.columns.forEach((col, j) => {
+      for (const i of order) columns[j]!.push(col[i]!);
+    });
+    return { ...page, columns };
   }
 
   /** The kept result's temp table (once complete) and the connection it lives on, for export. */
@@ -258,7 +262,7 @@ export class QueryResults {
       first.push(chunk);
       firstCount += chunk.rowCount;
     }
-    const firstPage: WirePage = { offset: 0, rowCount: 0, columns: types.map((): WireCell[] => []) };
+    const firstPage: WirePage = { offset: 0, rowCount: 0, columns: emptyColumns(types.length) };
     for (const chunk of first) {
       const n = Math.min(chunk!.rowCount, pageSize - firstPage.rowCount);
       if (n <= 0) break;

@@ -407,13 +407,23 @@ export function pushChunk(types: readonly DuckDBType[], chunk: DuckDBDataChunk, 
 }
 
 /**
+ * `count` empty columns, in an array built by push: `map` and `new Array(n)` may give
+ * a holey array, which V8 clones key by key.
+ */
+export function emptyColumns(count: number): WireCell[][] {
+  const columns: WireCell[][] = [];
+  for (let j = 0; j < count; j++) columns.push([]);
+  return columns;
+}
+
+/**
  * A page of a materialised result's rows (at most `limit`), columns from `first` on.
  * Its chunks are already in memory, so they are taken synchronously: fetchChunk would
  * cost a thread-pool round trip per chunk.
  */
 export function readPage(result: DuckDBMaterializedResult, offset: number, limit: number, first = 0): WirePage {
   const types = result.columnTypes().slice(first);
-  const columns = types.map((): WireCell[] => []);
+  const columns = emptyColumns(types.length);
   let rowCount = 0;
   for (let c = 0, chunks = result.chunkCount; c < chunks && rowCount < limit; c++) {
     const chunk = result.getChunk(c);
