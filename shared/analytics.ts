@@ -46,7 +46,7 @@ export interface ImportPreview {
   format: ImportFormat;
   columns: WireColumn[];
   /** The first rows (at most 100) as they would be imported. */
-  rows: WireCell[][];
+  page: WirePage;
   /** What the CSV sniffer found, for CSV/TSV. */
   detected: DetectedCsv | null;
   suggestedTable: string;

@@ -62,10 +62,52 @@ export interface WireColumn {
   type: WireType;
 }
 
-/** A page of rows: `rows[i][j]` is column j of row `offset + i`. */
+/**
+ * A page of rows, column by column: `columns[j][i]` is column j of row `offset + i`,
+ * and every column holds `rowCount` cells. Column-major because a page is built from
+ * DuckDB's column vectors and crosses two structured clones (worker → main → renderer):
+ * ten arrays of a thousand cells cost far less to build and to clone than a thousand
+ * arrays of ten.
+ */
 export interface WirePage {
   offset: number;
-  rows: WireCell[][];
+  rowCount: number;
+  columns: WireCell[][];
+}
+
+export const emptyPage = (offset: number, columnCount: number): WirePage => ({
+  offset,
+  rowCount: 0,
+  columns: Array.from({ length: columnCount }, () => []),
+});
+
+/**
+ * The page with each column copied cell by cell. A structured clone hands arrays back
+ * holey, and V8 clones a holey array again key by key (some 2.5 times slower, a quarter
+ * more bytes); an array built by push is packed. Main packs the pages it passes on from
+ * a profile's worker, before Electron clones them once more for the renderer.
+ */
+export function packPage(page: WirePage): WirePage {
+  const columns: WireCell[][] = [];
+  for (const col of page.columns) {
+    const packed: WireCell[] = [];
+    for (let i = 0; i < col.length; i++) packed.push(col[i] ?? null);
+    columns.push(packed);
+  }
+  return { offset: page.offset, rowCount: page.rowCount, columns };
+}
+
+/** Row `i` of a page (0 = the page's first row) as an array of cells, for row-wise output. */
+export const pageRow = (page: WirePage, i: number): WireCell[] => page.columns.map((col) => col[i] ?? null);
+
+/** Every row of a page, row by row (for output that is written row-wise). */
+export const pageRows = (page: WirePage): WireCell[][] => Array.from({ length: page.rowCount }, (_, i) => pageRow(page, i));
+
+/** Rows [start, end) of a page as a page of their own. */
+export function slicePage(page: WirePage, start: number, end: number): WirePage {
+  const from = Math.max(0, Math.min(start, page.rowCount));
+  const to = Math.max(from, Math.min(end, page.rowCount));
+  return { offset: page.offset + from, rowCount: to - from, columns: page.columns.map((col) => col.slice(from, to)) };
 }
 
 const NUMERIC = new Set<string>([

@@ -191,6 +191,9 @@ test('import, query, scroll to the last of 10M rows, sort, filter, chart, export
   await page.getByRole('button', { name: 'Done' }).click();
 
   await page.getByTestId('table-sales_q1').click();
+  // Its size on disk: the storage blocks it takes (a small table: about one block).
+  await expect(page.getByTestId('table-facts-sales_q1')).toContainText(/240 rows.*8 columns.*\d+(\.\d+)? (KB|MB)/);
+  await screenshot(page, 'analysis-table-facts');
   await page.getByTestId('export-sales_q1').click();
   await page.getByTestId('export-dialog').getByText('Parquet').click();
   const parquetOut = path.join(files, 'sales.parquet');

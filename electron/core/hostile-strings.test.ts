@@ -11,7 +11,7 @@ import type { Note, NoteSummary } from '../../shared/notes.js';
 import type { ProfileSummary } from '../../shared/profiles.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../shared/search.js';
 import type { Page, Task } from '../../shared/tasks.js';
-import type { WirePage } from '../../shared/wire.js';
+import { pageRows, type WirePage } from '../../shared/wire.js';
 import { openEnclave, type Enclave } from './enclave.js';
 import { DUCKDB_FILE, profileDir, SQLITE_FILE } from './paths.js';
 import { duckdbDump, sqliteDump } from './testing/db-checksum.js';
@@ -176,9 +176,9 @@ describe('analytics keeps hostile text as values', () => {
     const outcome = await call<ImportOutcome>('startImport', { path: file, table: 'hostile', options: { csv: { allVarchar: true } } });
     assert.equal(outcome.status, 'imported');
     const result = await call<QueryResultInfo>('runQuery', { sql: 'SELECT s FROM hostile ORDER BY k::INTEGER' });
-    assert.deepEqual(result.firstPage.rows, KINDS.map((k) => [HOSTILE[k]]));
+    assert.deepEqual(pageRows(result.firstPage), KINDS.map((k) => [HOSTILE[k]]));
     const page = await call<WirePage>('fetchRows', { resultId: result.resultId, offset: 0, limit: 10 });
-    assert.deepEqual(page.rows, KINDS.map((k) => [HOSTILE[k]]));
+    assert.deepEqual(pageRows(page), KINDS.map((k) => [HOSTILE[k]]));
   });
 
   test('a hostile table name becomes a plain identifier; hostile names elsewhere find nothing', async () => {
@@ -193,7 +193,7 @@ describe('analytics keeps hostile text as values', () => {
     assert.deepEqual(tables, ['hostile', 'x_DROP_TABLE_hostile']);
     const profileAnswer = await enclave.handle(W, 'profileColumn', { table: `hostile"; DROP TABLE hostile; --`, column: 's' });
     if (!profileAnswer.ok) assert.equal(profileAnswer.error.code, 'NOT_FOUND', profileAnswer.error.message);
-    assert.equal((await call<QueryResultInfo>('runQuery', { sql: 'SELECT count(*) AS n FROM hostile' })).firstPage.rows[0]?.[0], '4');
+    assert.equal((await call<QueryResultInfo>('runQuery', { sql: 'SELECT count(*) AS n FROM hostile' })).firstPage.columns[0]?.[0], '4');
   });
 
   test('a query returning hostile literals returns them as text', async () => {
@@ -201,7 +201,7 @@ describe('analytics keeps hostile text as values', () => {
     const result = await call<QueryResultInfo>('runQuery', {
       sql: `SELECT '${img}' AS s, '${HOSTILE.sql.replaceAll("'", "''")}' AS q, '${HOSTILE.rtl}' AS r, 'a' || chr(0) || 'b' AS nul`,
     });
-    const [row] = result.firstPage.rows;
+    const [row] = pageRows(result.firstPage);
     assert.deepEqual(row?.slice(0, 3), [img, HOSTILE.sql, HOSTILE.rtl]);
     // DuckDB keeps NUL inside a VARCHAR; it must come back as that one character, not cut the string.
     assert.equal(row?.[3], 'a\u0000b');

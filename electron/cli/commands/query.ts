@@ -1,5 +1,5 @@
 import type { QueryResultInfo } from '../../../shared/analytics.js';
-import { formatCell, type WireCell, type WireColumn } from '../../../shared/wire.js';
+import { formatCell, type WireCell, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import type { Enclave } from '../../core/enclave.js';
@@ -9,12 +9,12 @@ import { stringFlag } from './listing.js';
 
 const PAGE = 10_000;
 
-/** Every row of a kept result, page by page (there is no row cap), then closes it. */
-export async function* resultRows(enclave: Enclave, info: QueryResultInfo): AsyncGenerator<WireCell[][]> {
+/** Every page of a kept result (there is no row cap), then closes it. */
+export async function* resultPages(enclave: Enclave, info: QueryResultInfo): AsyncGenerator<WirePage> {
   try {
-    if (info.firstPage.rows.length) yield info.firstPage.rows;
-    for (let offset = info.firstPage.rows.length; offset < info.totalRows; offset += PAGE) {
-      yield (await call(enclave, 'fetchRows', { resultId: info.resultId, offset, limit: PAGE })).rows;
+    if (info.firstPage.rowCount) yield info.firstPage;
+    for (let offset = info.firstPage.rowCount; offset < info.totalRows; offset += PAGE) {
+      yield await call(enclave, 'fetchRows', { resultId: info.resultId, offset, limit: PAGE });
     }
   } finally {
     await call(enclave, 'closeResult', { resultId: info.resultId });
@@ -42,10 +42,10 @@ export const queryCommand: Command = {
     if (format === 'json') {
       let first = true;
       io.stdout('[');
-      for await (const rows of resultRows(enclave, info)) {
-        for (const row of rows) {
+      for await (const page of resultPages(enclave, info)) {
+        for (let i = 0; i < page.rowCount; i++) {
           const obj: Record<string, WireCell> = {};
-          columns.forEach((c, i) => Object.defineProperty(obj, c.name, { value: row[i] ?? null, enumerable: true }));
+          columns.forEach((c, j) => Object.defineProperty(obj, c.name, { value: page.columns[j]![i] ?? null, enumerable: true }));
           io.stdout(`${first ? '\n' : ',\n'}  ${JSON.stringify(obj)}`);
           first = false;
         }
@@ -55,14 +55,18 @@ export const queryCommand: Command = {
     }
     if (format === 'csv') {
       io.stdout(`${columns.map((c) => csvField(c.name)).join(',')}\n`);
-      for await (const rows of resultRows(enclave, info)) {
-        io.stdout(rows.map((r) => `${columns.map((c, i) => csvCell(c, r[i] ?? null, timeZone)).join(',')}\n`).join(''));
+      for await (const page of resultPages(enclave, info)) {
+        let text = '';
+        for (let i = 0; i < page.rowCount; i++) text += `${columns.map((c, j) => csvCell(c, page.columns[j]![i] ?? null, timeZone)).join(',')}\n`;
+        io.stdout(text);
       }
       return;
     }
     const shown: string[][] = [];
-    for await (const rows of resultRows(enclave, info)) {
-      for (const r of rows) shown.push(columns.map((c, i) => formatCell(c.type, r[i] ?? null, { timeZone }).replace(/[\r\n\t]/g, ' ')));
+    for await (const page of resultPages(enclave, info)) {
+      for (let i = 0; i < page.rowCount; i++) {
+        shown.push(columns.map((c, j) => formatCell(c.type, page.columns[j]![i] ?? null, { timeZone }).replace(/[\r\n\t]/g, ' ')));
+      }
     }
     if (columns.length) io.stdout(formatTable(columns.map((c) => c.name), shown));
     io.stdout(

@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/analytics.js';
 import type { EventName } from '../../../shared/contract.js';
 import type { ProfileSummary } from '../../../shared/profiles.js';
-import type { WirePage } from '../../../shared/wire.js';
+import { pageRows, type WirePage } from '../../../shared/wire.js';
 import { openEnclave, type Enclave } from '../enclave.js';
 import { expectError, expectOk } from '../testing/results.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
@@ -58,8 +58,8 @@ test('isolation: each profile sees only its own tickets table', async () => {
   await call<ImportOutcome>(W_B, 'startImport', { path: b, table: 'tickets' });
   const qa = await call<QueryResultInfo>(W_A, 'runQuery', { sql: 'SELECT * FROM tickets ORDER BY id' });
   const qb = await call<QueryResultInfo>(W_B, 'runQuery', { sql: 'SELECT * FROM tickets ORDER BY id' });
-  assert.deepEqual(qa.firstPage.rows, [['1', 'alpha printer'], ['2', 'alpha screen']]);
-  assert.deepEqual(qb.firstPage.rows, [['7', 'bravo only']]);
+  assert.deepEqual(pageRows(qa.firstPage), [['1', 'alpha printer'], ['2', 'alpha screen']]);
+  assert.deepEqual(pageRows(qb.firstPage), [['7', 'bravo only']]);
   await call(W_A, 'startImport', { path: a, table: 'only_in_a' });
   const err = expectError(await enclave.handle(W_B, 'runQuery', { sql: 'SELECT * FROM only_in_a' }), 'SQL_ERROR');
   assert.match(err.message, /only_in_a does not exist/);
@@ -77,9 +77,9 @@ test('isolation: each profile sees only its own tickets table', async () => {
 test('no row cap: true total, any page, sort and filter by generated SQL', async () => {
   const info = await call<QueryResultInfo>(W_A, 'runQuery', { sql: 'SELECT range AS n, range % 7 AS m FROM range(250000)', pageSize: 100 });
   assert.equal(info.totalRows, 250000);
-  assert.equal(info.firstPage.rows.length, 100);
+  assert.equal(info.firstPage.rowCount, 100);
   const page = await call<WirePage>(W_A, 'fetchRows', { resultId: info.resultId, offset: 249990, limit: 50 });
-  assert.deepEqual(page.rows.map((r) => r[0]), Array.from({ length: 10 }, (_, i) => String(249990 + i)));
+  assert.deepEqual(pageRows(page).map((r) => r[0]), Array.from({ length: 10 }, (_, i) => String(249990 + i)));
   const sorted = await call<QueryResultInfo>(W_A, 'sortFilterResult', {
     resultId: info.resultId,
     sort: [{ column: 'n', direction: 'desc' }],
@@ -87,9 +87,9 @@ test('no row cap: true total, any page, sort and filter by generated SQL', async
     pageSize: 2,
   });
   assert.match(sorted.sql, /WHERE "m" = CAST\('3' AS BIGINT\)\nORDER BY "n" DESC NULLS LAST/);
-  assert.deepEqual(sorted.firstPage.rows, [['249994', '3'], ['249987', '3']]);
+  assert.deepEqual(pageRows(sorted.firstPage), [['249994', '3'], ['249987', '3']]);
   const fromSql = await call<QueryResultInfo>(W_A, 'runQuery', { sql: sorted.sql, pageSize: 2 });
-  assert.deepEqual(fromSql.firstPage.rows, sorted.firstPage.rows);
+  assert.deepEqual(pageRows(fromSql.firstPage), pageRows(sorted.firstPage));
   assert.equal(fromSql.totalRows, sorted.totalRows);
   await call(W_A, 'closeResult', { resultId: info.resultId });
   expectError(await enclave.handle(W_A, 'fetchRows', { resultId: info.resultId, offset: 0, limit: 1 }), 'NOT_FOUND');
@@ -98,7 +98,7 @@ test('no row cap: true total, any page, sort and filter by generated SQL', async
 test('several statements, the last result returned; errors carry their position', async () => {
   const info = await call<QueryResultInfo>(W_A, 'runQuery', { sql: 'CREATE TABLE s AS SELECT 1 AS x; INSERT INTO s VALUES (2); SELECT sum(x) FROM s' });
   assert.equal(info.statementCount, 3);
-  assert.deepEqual(info.firstPage.rows, [['3']]);
+  assert.deepEqual(pageRows(info.firstPage), [['3']]);
   const sql = 'SELECT 1;\nSELECT nosuch FROM s';
   const err = expectError(await enclave.handle(W_A, 'runQuery', { sql }), 'SQL_ERROR');
   assert.equal(err.position, sql.indexOf('nosuch'));
@@ -126,6 +126,8 @@ test('table browser, column profile and export', async () => {
   const tables = await call<TableInfo[]>(W_A, 'listTables');
   const tickets = tables.find((t) => t.name === 'tickets')!;
   assert.equal(tickets.rowCount, 2);
+  // Checkpointed into the file by the listing: at least one whole block.
+  assert.ok(tickets.bytes !== null && tickets.bytes >= 4096 && Number.isInteger(tickets.bytes), `bytes ${tickets.bytes}`);
   assert.deepEqual(tickets.columns.map((c) => [c.name, c.type]), [['id', 'BIGINT'], ['title', 'VARCHAR']]);
   assert.ok(tables.every((t) => t.schema !== 'enclave_meta'));
   const prof = await call<ColumnProfile>(W_A, 'profileColumn', { table: 'tickets', column: 'id' });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ImportOutcome, ImportProgress } from '../../../shared/analytics.js';
 import { AppException, type ErrorCode } from '../../../shared/errors.js';
+import { pageRows } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { profileColumn } from './column-profile.js';
@@ -25,7 +26,7 @@ const file = (name: string, content: string | Buffer) => {
   fs.writeFileSync(p, content);
   return p;
 };
-const rows = async (sql: string) => (await results.run({ sql, pageSize: 1000 })).firstPage.rows;
+const rows = async (sql: string) => pageRows((await results.run({ sql, pageSize: 1000 })).firstPage);
 const tables = async () =>
   (await store.conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1`)).getRowsJS().flat();
 const start = (p: Partial<StartImport> & { path: string }) => imports.start({ onConflict: 'error', badRows: 'abort', ...p });
@@ -243,11 +244,11 @@ test('the preview carries the same wire columns and cells as a query of the impo
   const o = imported(await start({ path: p, options }));
   const info = await results.run({ sql: `SELECT * FROM ${o.table} ORDER BY n`, pageSize: 10 });
   assert.deepEqual(preview.columns, info.columns);
-  assert.deepEqual(preview.rows, info.firstPage.rows);
+  assert.deepEqual(preview.page.columns, info.firstPage.columns);
   assert.equal(info.columns.find((c) => c.name === 'at_tz')?.type.id, 'TIMESTAMP_TZ');
   // The column profile names the same wire type and the profile's zone.
   const profiled = await profileColumn(store.conn, 'main', o.table, 'at_tz', store.timeZone);
   assert.deepEqual(profiled.wireType, info.columns.find((c) => c.name === 'at_tz')?.type);
   assert.equal(profiled.timeZone, store.timeZone);
-  assert.equal(profiled.min, info.firstPage.rows[0]![6]);
+  assert.equal(profiled.min, info.firstPage.columns[6]![0]);
 });

@@ -22,7 +22,7 @@ import type { DuckdbStore } from '../storage/duckdb-store.js';
 import { isInterrupt, sqlError } from './duckdb-errors.js';
 import { quoteIdent, quoteLiteral, sanitizeTableName } from './sql-text.js';
 import { stageFile } from './staging.js';
-import { wireColumns, wireRows } from './wire-encode.js';
+import { readPage, wireColumns } from './wire-encode.js';
 
 export const PREVIEW_ROWS = 100;
 // Four a second: under a loaded machine a poll can come late, and the window should
@@ -185,9 +185,10 @@ export class Imports {
     const conn = await this.store.instance.connect();
     try {
       const reader = readerSql(format, staged.path, options);
-      const result = await conn.runAndReadAll(`SELECT ${reader.select} FROM ${reader.from} LIMIT ${PREVIEW_ROWS}`).catch((e) => {
+      const result = await conn.run(`SELECT ${reader.select} FROM ${reader.from} LIMIT ${PREVIEW_ROWS}`).catch((e) => {
         throw this.importError(e, staged.path, file);
       });
+      const page = readPage(result, 0, PREVIEW_ROWS);
       let detected: DetectedCsv | null = null;
       if (format === 'csv' || format === 'tsv') {
         const sniffArgs = reader.from.replace(/^read_csv\(/, 'sniff_csv(').replace(/, types = \{[^}]*\}/, '');
@@ -208,7 +209,7 @@ export class Imports {
       return {
         format,
         columns: wireColumns(result),
-        rows: wireRows(result),
+        page,
         detected,
         suggestedTable: suggestTableName(file),
         fileBytes: size,

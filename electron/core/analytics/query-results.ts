@@ -13,12 +13,12 @@ import { DuckDBConnection, DuckDBTypeId, ResultReturnType, type DuckDBMaterializ
 import { randomUUID } from 'node:crypto';
 import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
-import type { WireCell, WireColumn, WirePage } from '../../../shared/wire.js';
+import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import { sqlError } from './duckdb-errors.js';
 import { recordQuery } from './query-history.js';
 import { quoteIdent, quoteLiteral, splitStatements } from './sql-text.js';
-import { wireChunkColumns, wireRows, wireRowsFromColumns, wireType } from './wire-encode.js';
+import { bigintColumn, emptyColumns, pushChunk, readPage, wireType } from './wire-encode.js';
 
 /** Kept results beyond this are closed, oldest use first. */
 const MAX_KEPT_RESULTS = 32;
@@ -55,7 +55,7 @@ interface Materialised {
   names: string[];
   totalRows: number;
   rowsChanged: number | null;
-  firstRows: WireCell[][];
+  firstPage: WirePage;
   /** Appends the rest into the table; resolves when all rows are in. */
   fill(r: KeptResult): Promise<void>;
 }
@@ -101,7 +101,7 @@ export class QueryResults {
       }
       const m = await this.materialise(conn, table, result, pageSize);
       const keptResult = this.keep(kept, table, statements.length === 1 ? last.text : sql, m);
-      const info = this.info(keptResult, m.firstRows, m.rowsChanged, statements.length, performance.now() - t0);
+      const info = this.info(keptResult, m.firstPage, m.rowsChanged, statements.length, performance.now() - t0);
       await this.history(sql, started, info.durationMs, info.totalRows, null);
       return info;
     } catch (e) {
@@ -151,7 +151,7 @@ export class QueryResults {
       const result = await parent.kept.conn.run(`SELECT * FROM ${parent.table}${tail}`);
       const m = await this.materialise(parent.kept.conn, table, result, pageSize);
       const kept = this.keep(parent.kept, table, shownSql, m);
-      const info = this.info(kept, m.firstRows, null, 1, performance.now() - t0);
+      const info = this.info(kept, m.firstPage, null, 1, performance.now() - t0);
       await this.history(shownSql, started, info.durationMs, info.totalRows, null);
       return info;
     } catch (e) {
@@ -165,36 +165,26 @@ export class QueryResults {
 
   async fetch(resultId: string, offset: number, limit: number): Promise<WirePage> {
     const r = this.get(resultId);
-    if (offset >= r.totalRows) return { offset, rows: [] };
+    if (offset >= r.totalRows) return emptyPage(offset, r.columns.length);
     if (r.appended < Math.min(r.totalRows, offset + limit)) await r.filled;
     if (!r.byRowid) {
-      const reader = await r.kept.conn.runAndReadAll(`SELECT ${r.pageSelect} FROM ${r.table} LIMIT ${limit} OFFSET ${offset}`);
-      return { offset, rows: wireRows(reader) };
+      return readPage(await r.kept.conn.run(`SELECT ${r.pageSelect} FROM ${r.table} LIMIT ${limit} OFFSET ${offset}`), offset, limit);
     }
     // No ORDER BY: sorting 1,000 rows here is cheaper than DuckDB's ordered scan.
-    // Read chunk by chunk, column-wise, straight from DuckDB's vectors (wireChunkColumns).
+    // Read column-wise, straight from DuckDB's vectors (readPage).
     const result = await r.kept.conn.run(`SELECT rowid, ${r.pageSelect} FROM ${r.table} WHERE rowid >= ${offset} AND rowid < ${offset + limit}`);
-    const types = result.columnTypes().slice(1);
+    const page = readPage(result, offset, limit, 1);
     const rowids: number[] = [];
-    const chunks: { n: number; cells: WireCell[][] }[] = [];
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      const ids = chunk.getColumnVector(0);
-      for (let i = 0; i < chunk.rowCount; i++) rowids.push(Number(ids.getItem(i)));
-      chunks.push({ n: chunk.rowCount, cells: wireChunkColumns(types, chunk, 1) });
-    }
-    const rows: WireCell[][] = [];
-    for (const { n, cells } of chunks) {
-      for (let i = 0; i < n; i++) {
-        const row = new Array<WireCell>(cells.length);
-        for (let c = 0; c < cells.length; c++) row[c] = cells[c]![i] as WireCell;
-        rows.push(row);
-      }
-    }
+    for (let c = 0; c < result.chunkCount; c++) for (const id of bigintColumn(result.getChunk(c), 0)) rowids.push(id);
     let ordered = true;
     for (let i = 1; i < rowids.length && ordered; i++) ordered = rowids[i - 1]! < rowids[i]!;
-    if (ordered) return { offset, rows };
+    if (ordered) return page;
     const order = rowids.map((_, i) => i).sort((a, b) => rowids[a]! - rowids[b]!);
-    return { offset, rows: order.map((i) => rows[i]!) };
+    const columns = emptyColumns(page.columns.length);
+    page.columns.forEach((col, j) => {
+      for (const i of order) columns[j]!.push(col[i]!);
+    });
+    return { ...page, columns };
   }
 
   /** The kept result's temp table (once complete) and the connection it lives on, for export. */
@@ -254,7 +244,7 @@ export class QueryResults {
         names: ['Count'],
         totalRows: rowsChanged === null ? 0 : 1,
         rowsChanged,
-        firstRows: rowsChanged === null ? [] : [[String(rowsChanged)]],
+        firstPage: rowsChanged === null ? emptyPage(0, 0) : { offset: 0, rowCount: 1, columns: [[String(rowsChanged)]] },
         fill: async (r) => void (r.appended = r.totalRows),
       };
     }
@@ -272,19 +262,20 @@ export class QueryResults {
       first.push(chunk);
       firstCount += chunk.rowCount;
     }
-    const firstRows: WireCell[][] = [];
+    const firstPage: WirePage = { offset: 0, rowCount: 0, columns: emptyColumns(types.length) };
     for (const chunk of first) {
-      if (firstRows.length >= pageSize) break;
-      firstRows.push(...wireRowsFromColumns(types, chunk!.getColumns(), chunk!.rowCount));
+      const n = Math.min(chunk!.rowCount, pageSize - firstPage.rowCount);
+      if (n <= 0) break;
+      pushChunk(types, chunk!, firstPage.columns, n);
+      firstPage.rowCount += n;
     }
-    firstRows.length = Math.min(firstRows.length, pageSize);
     return {
       columns: names.map((name, i) => ({ name, type: wireType(types[i]!) })),
       types,
       names: unique,
       totalRows,
       rowsChanged,
-      firstRows,
+      firstPage,
       fill: async (r) => {
         const appender = await conn.createAppender(table, 'main', 'temp');
         try {
@@ -344,12 +335,12 @@ export class QueryResults {
     }
   }
 
-  private info(r: KeptResult, firstRows: WireCell[][], rowsChanged: number | null, statementCount: number, ms: number): QueryResultInfo {
+  private info(r: KeptResult, firstPage: WirePage, rowsChanged: number | null, statementCount: number, ms: number): QueryResultInfo {
     return {
       resultId: r.id,
       columns: r.columns,
       totalRows: r.totalRows,
-      firstPage: { offset: 0, rows: firstRows },
+      firstPage,
       rowsChanged,
       statementCount,
       durationMs: ms,
@@ -371,18 +362,17 @@ export class QueryResults {
 }
 
 /**
- * Scalars whose DuckDB text form IS their wire form are cast to VARCHAR by DuckDB
- * (vectorised, in C++) instead of being built as JavaScript value objects and
- * stringified one by one. DOUBLE/FLOAT (DuckDB writes 'nan', we write 'NaN'),
- * TIMESTAMPTZ (DuckDB would use the session zone; the wire is UTC), BLOB (hex on the
- * wire) and nested types go through wire-encode.ts.
+ * Scalars whose DuckDB text form IS their wire form and that wire-encode.ts has no
+ * tight loop for are cast to VARCHAR by DuckDB (vectorised, in C++) instead of being
+ * built as JavaScript value objects and stringified one by one. The integers up to
+ * 64 bits, DATE, TIMESTAMP and TIMESTAMPTZ are read straight from their vectors
+ * (cheaper than DuckDB's cast); DOUBLE/FLOAT (DuckDB writes 'nan', we write 'NaN'),
+ * BLOB (hex on the wire) and nested types go through wire-encode.ts too.
  */
 const CAST_IN_SQL = new Set<DuckDBTypeId>([
-  DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.UHUGEINT,
-  DuckDBTypeId.DECIMAL, DuckDBTypeId.DATE, DuckDBTypeId.TIME, DuckDBTypeId.TIME_NS, DuckDBTypeId.TIME_TZ, DuckDBTypeId.TIMESTAMP,
-  DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_NS, DuckDBTypeId.INTERVAL, DuckDBTypeId.UUID,
-  DuckDBTypeId.ENUM, DuckDBTypeId.BIT,
+  DuckDBTypeId.HUGEINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL, DuckDBTypeId.TIME,
+  DuckDBTypeId.TIME_NS, DuckDBTypeId.TIME_TZ, DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_NS,
+  DuckDBTypeId.INTERVAL, DuckDBTypeId.UUID, DuckDBTypeId.ENUM, DuckDBTypeId.BIT,
 ]);
 
 function pageSelect(names: readonly string[], types: readonly DuckDBType[]): string {

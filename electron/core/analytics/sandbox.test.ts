@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { AppException } from '../../../shared/errors.js';
+import { pageRows } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { checkExportTarget, checkImportSource } from './import-source.js';
@@ -126,7 +127,7 @@ test('every sandbox escape fails with PERMISSION_DENIED and changes nothing', as
 
 test('user SQL can still read and write inside the sandbox', async () => {
   const info = await results.run({ sql: `CREATE TABLE t AS SELECT 42 AS x; SELECT x FROM t`, pageSize: 10 });
-  assert.deepEqual(info.firstPage.rows, [['42']]);
+  assert.deepEqual(pageRows(info.firstPage), [['42']]);
   await results.close(info.resultId);
   await store.conn.run('DROP TABLE t');
 });

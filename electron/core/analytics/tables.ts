@@ -28,7 +28,25 @@ export async function listTables(conn: DuckDBConnection): Promise<TableInfo[]> {
     byTable.set(key, list);
   }
   const out: TableInfo[] = [];
-  for (const o of objects.getRowObjectsJS()) {
+  // Each table's storage blocks, and how many tables share each block.
+  const blocksOf = new Map<string, Set<number>>();
+  const sharing = new Map<number, number>();
+  const rows = objects.getRowObjectsJS();
+  const tables = rows.filter((o) => o.kind === 'table').map((o) => `${quoteIdent(String(o.schema_name))}.${quoteIdent(String(o.name))}`);
+  // Rows written since the last checkpoint live in the write-ahead log and in memory, in
+  // no block yet; a checkpoint first puts them in the file, so every table has a size.
+  // It is cheap when nothing is pending, and skipped when another transaction is open.
+  if (tables.length) await conn.run('CHECKPOINT').catch(() => undefined);
+  for (const qualified of tables) {
+    const segments = await conn.runAndReadAll(
+      `SELECT DISTINCT unnest(list_prepend(block_id, additional_block_ids)) AS block FROM pragma_storage_info($1) WHERE block_id >= 0`,
+      [qualified],
+    );
+    const blocks = new Set(segments.getRowObjectsJS().map((b) => Number(b.block)));
+    for (const b of blocks) sharing.set(b, (sharing.get(b) ?? 0) + 1);
+    blocksOf.set(qualified, blocks);
+  }
+  for (const o of rows) {
     const schema = String(o.schema_name);
     const name = String(o.name);
     const kind = o.kind === 'view' ? 'view' : 'table';
@@ -37,11 +55,14 @@ export async function listTables(conn: DuckDBConnection): Promise<TableInfo[]> {
     let bytes: number | null = null;
     if (kind === 'table') {
       rowCount = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${qualified}`)).getRowObjectsJS()[0]?.n ?? 0);
-      const blocks = await conn.runAndReadAll(
-        `SELECT count(DISTINCT block_id) AS n FROM pragma_storage_info($1) WHERE block_id >= 0`,
-        [`${quoteIdent(schema)}.${quoteIdent(name)}`],
-      );
-      bytes = Number(blocks.getRowObjectsJS()[0]?.n ?? 0) * blockSize;
+      // What the table takes in the database file, i.e. about what dropping it frees: its
+      // storage blocks (compressed column segments), a block holding segments of several
+      // tables split evenly among them. Whole blocks, free space inside them included, so
+      // a small table reads as one block (256 KiB), not the bytes of its values; a table
+      // whose every column is one constant needs no block and reads 0.
+      bytes = 0;
+      for (const b of blocksOf.get(qualified) ?? []) bytes += blockSize / sharing.get(b)!;
+      bytes = Math.round(bytes);
     }
     out.push({ schema, name, kind, rowCount, bytes, columns: byTable.get(`${schema}.${name}`) ?? [] });
   }

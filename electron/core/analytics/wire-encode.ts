@@ -11,12 +11,13 @@ import {
   DuckDBTypeId,
   DuckDBUnionValue,
   type DuckDBDataChunk,
+  type DuckDBMaterializedResult,
   type DuckDBResultReader,
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
 import bindings, { type Vector } from '@duckdb/node-bindings';
-import type { ScalarTypeId, WireCell, WireColumn, WireType } from '../../../shared/wire.js';
+import type { ScalarTypeId, WireCell, WireColumn, WirePage, WireType } from '../../../shared/wire.js';
 
 const SCALAR_IDS: Partial<Record<DuckDBTypeId, ScalarTypeId>> = {
   [DuckDBTypeId.BOOLEAN]: 'BOOLEAN',
@@ -93,6 +94,76 @@ const hex = (bytes: Uint8Array) => {
 
 const DATE_INFINITY = 2 ** 31 - 1;
 const TS_INFINITY = 2n ** 63n - 1n;
+const DAY_MICROS = 86_400_000_000;
+const DAY_MICROS_BIG = 86_400_000_000n;
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Days since 1970-01-01 as DuckDB writes a DATE: 'YYYY-MM-DD', at least four year
+ * digits, years before 1 as '0044-03-15 (BC)' (proleptic Gregorian; the civil-from-days
+ * algorithm of H. Hinnant, exact in doubles far beyond DuckDB's range).
+ */
+function dateText(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const shown = year > 0 ? year : 1 - year;
+  return `${String(shown).padStart(4, '0')}-${pad2(month)}-${pad2(day)}${year > 0 ? '' : ' (BC)'}`;
+}
+
+/** Microseconds into a day as DuckDB writes them: 'HH:MM:SS', then '.f' with trailing zeros cut. */
+function timeOfDayText(micros: number): string {
+  const secs = Math.floor(micros / 1_000_000);
+  const frac = micros - secs * 1_000_000;
+  const hms = `${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor(secs / 60) % 60)}:${pad2(secs % 60)}`;
+  return frac === 0 ? hms : `${hms}.${String(frac).padStart(6, '0').replace(/0+$/, '')}`;
+}
+
+/** A TIMESTAMP (microseconds since the epoch) as DuckDB writes it, 'infinity' included. */
+function timestampText(micros: number | bigint): string {
+  if (typeof micros === 'bigint') {
+    if (micros === TS_INFINITY) return 'infinity';
+    if (micros === -TS_INFINITY) return '-infinity';
+    if (micros > MAX_SAFE_BIG || micros < -MAX_SAFE_BIG) {
+      // Beyond ±285 years of 1970 doubles are not exact: split in BigInt.
+      let days = micros / DAY_MICROS_BIG;
+      let rest = micros - days * DAY_MICROS_BIG;
+      if (rest < 0n) {
+        days--;
+        rest += DAY_MICROS_BIG;
+      }
+      return `${dateText(Number(days))} ${timeOfDayText(Number(rest))}`;
+    }
+    micros = Number(micros);
+  }
+  // The quotient can round up across a day boundary; the remainder puts it right.
+  let days = Math.floor(micros / DAY_MICROS);
+  let rest = micros - days * DAY_MICROS;
+  if (rest < 0) {
+    days--;
+    rest += DAY_MICROS;
+  } else if (rest >= DAY_MICROS) {
+    days++;
+    rest -= DAY_MICROS;
+  }
+  return `${dateText(days)} ${timeOfDayText(rest)}`;
+}
+
+/** A signed 64-bit integer at `at` as a number when exact, else as a bigint. */
+function int64At(view: DataView, at: number): number | bigint {
+  const hi = view.getInt32(at + 4, true);
+  // |value| < 2^53 exactly when the high word is in [-2^21, 2^21).
+  if (hi >= -0x200000 && hi < 0x200000) return hi * 2 ** 32 + view.getUint32(at, true);
+  return view.getBigInt64(at, true);
+}
 
 /** One cell. `type` drives the encoding of nested values (struct fields in type order). */
 export function wireCell(type: DuckDBType, v: DuckDBValue): WireCell {
@@ -108,20 +179,14 @@ export function wireCell(type: DuckDBType, v: DuckDBValue): WireCell {
       const days = (v as DuckDBDateValue).days;
       if (days === DATE_INFINITY) return 'infinity';
       if (days === -DATE_INFINITY) return '-infinity';
-      return (v as DuckDBDateValue).toString();
+      return dateText(days);
     }
-    case DuckDBTypeId.TIMESTAMP: {
-      const micros = (v as DuckDBTimestampValue).micros;
-      if (micros === TS_INFINITY) return 'infinity';
-      if (micros === -TS_INFINITY) return '-infinity';
-      return (v as DuckDBTimestampValue).toString();
-    }
+    case DuckDBTypeId.TIMESTAMP:
+      return timestampText((v as DuckDBTimestampValue).micros);
     case DuckDBTypeId.TIMESTAMP_TZ: {
-      const micros = (v as DuckDBTimestampTZValue).micros;
-      if (micros === TS_INFINITY) return 'infinity';
-      if (micros === -TS_INFINITY) return '-infinity';
+      const text = timestampText((v as DuckDBTimestampTZValue).micros);
       // Always UTC on the wire; the renderer shows it in the profile's zone.
-      return `${new DuckDBTimestampValue(micros).toString()}+00`;
+      return text.endsWith('infinity') ? text : `${text}+00`;
     }
     case DuckDBTypeId.BLOB:
       return hex((v as DuckDBBlobValue).bytes);
@@ -147,20 +212,6 @@ export function wireCell(type: DuckDBType, v: DuckDBValue): WireCell {
   }
 }
 
-/** Rows from columns of values, converted column-wise (one type dispatch per column). */
-export function wireRowsFromColumns(types: readonly DuckDBType[], columns: readonly (readonly DuckDBValue[])[], rowCount: number): WireCell[][] {
-  const rows: WireCell[][] = Array.from({ length: rowCount }, () => []);
-  types.forEach((type, c) => {
-    const values = columns[c]!;
-    for (let r = 0; r < rowCount; r++) rows[r]!.push(wireCell(type, values[r]!));
-  });
-  return rows;
-}
-
-/** Rows of a fully read reader. */
-export const wireRows = (reader: DuckDBResultReader): WireCell[][] =>
-  wireRowsFromColumns(reader.columnTypes(), reader.getColumns(), reader.currentRowCount);
-
 const textDecoder = new TextDecoder();
 
 /** Bytes as text, as node-api decodes them (UTF-8); plain ASCII without the decoder. */
@@ -182,18 +233,19 @@ const validityOf = (vector: Vector, rowCount: number): Uint8Array | null =>
 const isValid = (validity: Uint8Array | null, i: number) => validity === null || ((validity[i >> 3]! >> (i & 7)) & 1) === 1;
 
 /**
- * A VARCHAR vector's values, read straight from its duckdb_string_t entries (16 bytes:
- * length, then the text inline up to 12 bytes, else a 4-byte prefix and a pointer).
- * node-api makes one native call per out-of-line string; strings DuckDB wrote one
- * after another in memory (the usual case: a cast's output, a scanned segment) are
- * read here with one call per run of exactly adjacent strings, which reads only bytes
- * of those strings.
+ * A VARCHAR vector's first `rowCount` values, pushed onto `out`, read straight from
+ * its duckdb_string_t entries (16 bytes: length, then the text inline up to 12 bytes,
+ * else a 4-byte prefix and a pointer). node-api makes one native call per out-of-line
+ * string; strings DuckDB wrote one after another in memory (the usual case: a cast's
+ * output, a scanned segment) are read here with one call per run of exactly adjacent
+ * strings, which reads only bytes of those strings.
  */
-function varcharColumn(vector: Vector, rowCount: number): (string | null)[] {
+function pushVarchar(vector: Vector, rowCount: number, out: WireCell[]): void {
   const data = bindings.vector_get_data(vector, rowCount * 16);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const validity = validityOf(vector, rowCount);
-  const out = new Array<string | null>(rowCount);
+  // Filled out of order (a run's strings land when the run ends), so not `out` itself.
+  const cells = new Array<string | null>(rowCount);
   // Out-of-line strings, grouped into runs of adjacent ones: [first row, row count] per run.
   let runStart = -1;
   let runRows: number[] = [];
@@ -208,13 +260,13 @@ function varcharColumn(vector: Vector, rowCount: number): (string | null)[] {
       // All ASCII: UTF-16 offsets are the byte offsets.
       for (const r of runRows) {
         const len = view.getUint32(r * 16, true);
-        out[r] = text.slice(pos, pos + len);
+        cells[r] = text.slice(pos, pos + len);
         pos += len;
       }
     } else {
       for (const r of runRows) {
         const len = view.getUint32(r * 16, true);
-        out[r] = textDecoder.decode(bytes.subarray(pos, pos + len));
+        cells[r] = textDecoder.decode(bytes.subarray(pos, pos + len));
         pos += len;
       }
     }
@@ -224,13 +276,13 @@ function varcharColumn(vector: Vector, rowCount: number): (string | null)[] {
   };
   for (let r = 0; r < rowCount; r++) {
     if (!isValid(validity, r)) {
-      out[r] = null;
+      cells[r] = null;
       continue;
     }
     const at = r * 16;
     const len = view.getUint32(at, true);
     if (len <= 12) {
-      out[r] = decode(data, at + 4, at + 4 + len);
+      cells[r] = decode(data, at + 4, at + 4 + len);
       continue;
     }
     const ptr = view.getBigUint64(at + 8, true);
@@ -241,42 +293,153 @@ function varcharColumn(vector: Vector, rowCount: number): (string | null)[] {
     runEnd = ptr + BigInt(len);
   }
   flush();
-  return out;
+  for (let r = 0; r < rowCount; r++) out.push(cells[r]!);
 }
 
-/** One column of a chunk as wire cells. */
-function wireColumn(type: DuckDBType, chunk: DuckDBDataChunk, c: number, rowCount: number): WireCell[] {
+/** A fixed-width vector's data and validity. */
+function fixedWidth(chunk: DuckDBDataChunk, c: number, rowCount: number, width: number): { view: DataView; validity: Uint8Array | null } {
+  const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
+  const data = bindings.vector_get_data(vector, rowCount * width);
+  return { view: new DataView(data.buffer, data.byteOffset, data.byteLength), validity: validityOf(vector, rowCount) };
+}
+
+/**
+ * Pushes the first `rowCount` cells of a chunk's column `c` onto `out`, one tight loop
+ * per type. Always by push: a column array must stay packed (an array made with
+ * `new Array(n)` stays holey even when full, and V8 clones holey arrays key by key).
+ */
+function pushColumn(type: DuckDBType, chunk: DuckDBDataChunk, c: number, rowCount: number, out: WireCell[]): void {
   switch (type.typeId) {
     case DuckDBTypeId.VARCHAR:
-      return varcharColumn(bindings.data_chunk_get_vector(chunk.chunk, c), rowCount);
+      pushVarchar(bindings.data_chunk_get_vector(chunk.chunk, c), rowCount, out);
+      return;
     case DuckDBTypeId.DOUBLE: {
       const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
       const data = bindings.vector_get_data(vector, rowCount * 8);
       const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
       const validity = validityOf(vector, rowCount);
-      const out = new Array<WireCell>(rowCount);
-      for (let r = 0; r < rowCount; r++) out[r] = isValid(validity, r) ? String(view.getFloat64(r * 8, true)) : null;
-      return out;
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(view.getFloat64(r * 8, true)) : null);
+      return;
     }
     case DuckDBTypeId.BOOLEAN: {
       const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
       const data = bindings.vector_get_data(vector, rowCount);
       const validity = validityOf(vector, rowCount);
-      const out = new Array<WireCell>(rowCount);
-      for (let r = 0; r < rowCount; r++) out[r] = isValid(validity, r) ? data[r] !== 0 : null;
-      return out;
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? data[r] !== 0 : null);
+      return;
+    }
+    // Integers: one loop per width, no call per cell.
+    case DuckDBTypeId.TINYINT: {
+      const { view, validity } = fixedWidth(chunk, c, rowCount, 1);
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(view.getInt8(r)) : null);
+      return;
+    }
+    case DuckDBTypeId.UTINYINT: {
+      const { view, validity } = fixedWidth(chunk, c, rowCount, 1);
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(view.getUint8(r)) : null);
+      return;
+    }
+    case DuckDBTypeId.SMALLINT: {
+      const { view, validity } = fixedWidth(chunk, c, rowCount, 2);
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(view.getInt16(r * 2, true)) : null);
+      return;
+    }
+    case DuckDBTypeId.USMALLINT: {
+      const { view, validity } = fixedWidth(chunk, c, rowCount, 2);
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(view.getUint16(r * 2, true)) : null);
+      return;
+    }
+    case DuckDBTypeId.INTEGER: {
+      const { view, validity } = fixedWidth(chunk, c, rowCount, 4);
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(view.getInt32(r * 4, true)) : null);
+      return;
+    }
+    case DuckDBTypeId.UINTEGER: {
+      const { view, validity } = fixedWidth(chunk, c, rowCount, 4);
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(view.getUint32(r * 4, true)) : null);
+      return;
+    }
+    case DuckDBTypeId.BIGINT: {
+      const { view, validity } = fixedWidth(chunk, c, rowCount, 8);
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(int64At(view, r * 8)) : null);
+      return;
+    }
+    case DuckDBTypeId.DATE: {
+      const { view, validity } = fixedWidth(chunk, c, rowCount, 4);
+      for (let r = 0; r < rowCount; r++) {
+        if (!isValid(validity, r)) {
+          out.push(null);
+          continue;
+        }
+        const days = view.getInt32(r * 4, true);
+        out.push(days === DATE_INFINITY ? 'infinity' : days === -DATE_INFINITY ? '-infinity' : dateText(days));
+      }
+      return;
+    }
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_TZ: {
+      const { view, validity } = fixedWidth(chunk, c, rowCount, 8);
+      const tz = type.typeId === DuckDBTypeId.TIMESTAMP_TZ;
+      for (let r = 0; r < rowCount; r++) {
+        if (!isValid(validity, r)) {
+          out.push(null);
+          continue;
+        }
+        const text = timestampText(int64At(view, r * 8));
+        // TIMESTAMPTZ is always UTC on the wire; the renderer shows it in the profile's zone.
+        out.push(tz && !text.endsWith('infinity') ? `${text}+00` : text);
+      }
+      return;
     }
     default: {
       const vector = chunk.getColumnVector(c);
-      const out = new Array<WireCell>(rowCount);
-      for (let r = 0; r < rowCount; r++) out[r] = wireCell(type, vector.getItem(r));
-      return out;
+      for (let r = 0; r < rowCount; r++) out.push(wireCell(type, vector.getItem(r)));
     }
   }
 }
 
-/** A chunk's columns from `first` on (of the given types) as wire cells, column by column. */
-export function wireChunkColumns(types: readonly DuckDBType[], chunk: DuckDBDataChunk, first = 0): WireCell[][] {
+/**
+ * The first `rowCount` rows of a chunk's columns from `first` on (of the given types),
+ * pushed onto the page's columns: `columns[j]` takes chunk column `first + j`.
+ */
+export function pushChunk(types: readonly DuckDBType[], chunk: DuckDBDataChunk, columns: WireCell[][], rowCount = chunk.rowCount, first = 0): void {
+  for (let j = 0; j < types.length; j++) pushColumn(types[j]!, chunk, first + j, rowCount, columns[j]!);
+}
+
+/**
+ * `count` empty columns, in an array built by push: `map` and `new Array(n)` may give
+ * a holey array, which V8 clones key by key.
+ */
+export function emptyColumns(count: number): WireCell[][] {
+  const columns: WireCell[][] = [];
+  for (let j = 0; j < count; j++) columns.push([]);
+  return columns;
+}
+
+/**
+ * A page of a materialised result's rows (at most `limit`), columns from `first` on.
+ * Its chunks are already in memory, so they are taken synchronously: fetchChunk would
+ * cost a thread-pool round trip per chunk.
+ */
+export function readPage(result: DuckDBMaterializedResult, offset: number, limit: number, first = 0): WirePage {
+  const types = result.columnTypes().slice(first);
+  const columns = emptyColumns(types.length);
+  let rowCount = 0;
+  for (let c = 0, chunks = result.chunkCount; c < chunks && rowCount < limit; c++) {
+    const chunk = result.getChunk(c);
+    const n = Math.min(chunk.rowCount, limit - rowCount);
+    pushChunk(types, chunk, columns, n, first);
+    rowCount += n;
+  }
+  return { offset, rowCount, columns };
+}
+
+/** A BIGINT column of a chunk (rowids) as numbers; exact below 2^53. */
+export function bigintColumn(chunk: DuckDBDataChunk, c: number): number[] {
   const rowCount = chunk.rowCount;
-  return types.map((type, c) => wireColumn(type, chunk, first + c, rowCount));
+  const data = bindings.vector_get_data(bindings.data_chunk_get_vector(chunk.chunk, c), rowCount * 8);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const out: number[] = [];
+  for (let r = 0; r < rowCount; r++) out.push(view.getInt32(r * 8 + 4, true) * 2 ** 32 + view.getUint32(r * 8, true));
+  return out;
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import v8 from 'node:v8';
-import { formatCell, formatTimestampTz, type WireCell } from '../../../shared/wire.js';
+import { formatCell, formatTimestampTz, packPage, pageRows, type WireCell, type WirePage } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { QueryResults } from './query-results.js';
@@ -69,7 +69,7 @@ after(async () => {
 test('a table holding every type round-trips exactly', async () => {
   const info = await results.run({ sql: 'SELECT * FROM every_type', pageSize: 10 });
   assert.equal(info.totalRows, 1);
-  const row = info.firstPage.rows[0]!;
+  const row = pageRows(info.firstPage)[0]!;
   TYPES.forEach(([type, , expected, shown], i) => {
     assert.deepEqual(row[i], expected, `${type}: wire`);
     assert.equal(formatCell(info.columns[i]!.type, row[i]!, { timeZone: 'Europe/Berlin' }), shown, `${type}: shown`);
@@ -81,9 +81,87 @@ test('a table holding every type round-trips exactly', async () => {
   assert.deepEqual(v8.deserialize(v8.serialize(info)), info);
 });
 
+test('a fetched page (some columns cast in SQL) equals the first page (all encoded in JavaScript), NULLs included', async () => {
+  const nulls = TYPES.map(() => 'NULL').join(', ');
+  const sql = `SELECT * EXCLUDE (k) FROM (SELECT *, 0 AS k FROM every_type UNION ALL SELECT ${nulls}, 1) ORDER BY k`;
+  const info = await results.run({ sql, pageSize: 10 });
+  assert.equal(info.firstPage.rowCount, 2);
+  assert.equal(info.firstPage.columns.length, TYPES.length);
+  for (const col of info.firstPage.columns) assert.equal(col.length, 2);
+  assert.deepEqual(pageRows(info.firstPage)[1], TYPES.map(() => null));
+  assert.deepEqual(await results.fetch(info.resultId, 0, 10), info.firstPage);
+  const second = await results.fetch(info.resultId, 1, 10);
+  assert.deepEqual(second, { offset: 1, rowCount: 1, columns: TYPES.map(() => [null]) });
+  assert.deepEqual(await results.fetch(info.resultId, 2, 10), { offset: 2, rowCount: 0, columns: TYPES.map(() => []) });
+  await results.close(info.resultId);
+});
+
+test("integers, DATE and TIMESTAMP read from their vectors match DuckDB's own text", async () => {
+  const D = 86_400_000_000n;
+  const micros = [
+    -9223372022400000000n, 9223372036854775806n, 0n, -1n, 1n, 2n ** 53n, 2n ** 53n - 1n, 2n ** 53n + 1n, -(2n ** 53n), -(2n ** 53n) - 1n,
+    -(2n ** 53n) + 1n, 1_700_000_000_123_450n, -62_135_596_800_000_000n, -62_135_596_800_000_001n,
+  ];
+  // Both sides of day boundaries near and far from 1970, and a sweep of the whole range.
+  for (const k of [1n, -1n, 104_249n, -104_249n, 104_250n, -104_250n, 106_000_000n, -106_000_000n]) micros.push(k * D - 1n, k * D, k * D + 1n);
+  for (let m = -9223372022400000000n; m < 9223372036854775806n; m += 4611686018427387n) micros.push(m);
+  const cases: [string, string][] = [
+    ['TINYINT', 'SELECT unnest([-128, 127, 0, -1, 5, NULL])::TINYINT AS v'],
+    ['UTINYINT', 'SELECT unnest([0, 255, 7, NULL])::UTINYINT AS v'],
+    ['SMALLINT', 'SELECT unnest([-32768, 32767, 0, -300, NULL])::SMALLINT AS v'],
+    ['USMALLINT', 'SELECT unnest([0, 65535, 300, NULL])::USMALLINT AS v'],
+    ['INTEGER', 'SELECT unnest([-2147483648, 2147483647, 0, -1, NULL])::INTEGER AS v'],
+    ['UINTEGER', 'SELECT unnest([0, 4294967295, 70000, NULL])::UINTEGER AS v'],
+    [
+      'BIGINT',
+      `SELECT unnest([-9223372036854775808, 9223372036854775807, 9007199254740993, -9007199254740993, 9007199254740991, -9007199254740992, 4294967296, -4294967297, 0, NULL])::BIGINT AS v
+       UNION ALL SELECT (range::HUGEINT * 1844674407370955 - 9223372036854775807)::BIGINT FROM range(10000)`,
+    ],
+    [
+      'DATE',
+      `SELECT ('epoch'::DATE + d::INTEGER)::DATE AS v FROM (SELECT unnest([-2147483646, 2147483646, 0, -1, -719162, -719163, -719528, -719529, -719893, 2932896]) AS d
+       UNION ALL SELECT range FROM range(-2147483646, 2147483646, 9999991) UNION ALL SELECT range FROM range(-800000, 80000, 7))
+       UNION ALL SELECT unnest(['infinity'::DATE, '-infinity'::DATE, NULL])`,
+    ],
+    [
+      'TIMESTAMP',
+      `SELECT make_timestamp(unnest([${micros.join(', ')}])::BIGINT) AS v UNION ALL SELECT unnest(['infinity'::TIMESTAMP, '-infinity'::TIMESTAMP, NULL])`,
+    ],
+  ];
+  for (const [type, sql] of cases) {
+    const info = await results.run({ sql: `SELECT v, CAST(v AS VARCHAR) AS s FROM (${sql})`, pageSize: 1_000_000 });
+    assert.equal(info.columns[0]!.type.id, type);
+    const [ours, duckdb] = info.firstPage.columns;
+    assert.ok(ours!.length > 3, type);
+    assert.deepEqual(ours, duckdb, type);
+    const page = await results.fetch(info.resultId, 0, 1_000_000);
+    assert.deepEqual(page.columns[0], page.columns[1], `${type}: page`);
+    await results.close(info.resultId);
+  }
+});
+
+test('pages are packed arrays: they clone densely, and packPage restores that after a clone', async () => {
+  const info = await results.run({ sql: `SELECT range AS n, 'r' || range AS s, range % 2 = 0 AS even FROM range(3000)`, pageSize: 0 });
+  const page = await results.fetch(info.resultId, 100, 1000);
+  // The columns only: a number field may be written as a double or as a small integer.
+  const size = v8.serialize(page.columns).length;
+  const cloned = v8.deserialize(v8.serialize(page)) as WirePage;
+  assert.deepEqual(cloned, page);
+  // A holey array is cloned key by key: more bytes (and more time) for the same cells.
+  assert.ok(v8.serialize(cloned.columns).length > size * 1.1, 'a clone comes back holey');
+  assert.deepEqual(packPage(cloned), page);
+  assert.equal(v8.serialize(packPage(cloned).columns).length, size);
+  // Unordered rowids take the reordering path; its columns are packed too.
+  const sorted = await results.sortFilter(info.resultId, [{ column: 'n', direction: 'desc' }], [], undefined, 0);
+  const reordered = await results.fetch(sorted.resultId, 0, 1000);
+  assert.equal(v8.serialize(reordered.columns).length, v8.serialize(packPage(reordered).columns).length);
+  await results.close(sorted.resultId);
+  await results.close(info.resultId);
+});
+
 test('NULL and the empty string stay apart', async () => {
   const info = await results.run({ sql: `SELECT '' AS a, NULL::VARCHAR AS b`, pageSize: 10 });
-  assert.deepEqual(info.firstPage.rows, [['', null]]);
+  assert.deepEqual(pageRows(info.firstPage), [['', null]]);
 });
 
 test('TIMESTAMPTZ is shown in the profile zone, fractional digits kept', () => {
@@ -106,7 +184,7 @@ test('pages come back in order, also for a result with a column named rowid', as
     const info = await results.run({ sql, pageSize: 0 });
     assert.equal(info.totalRows, 300000);
     const page = await results.fetch(info.resultId, 122870, 20);
-    assert.deepEqual(page.rows.map((r) => r[0]), Array.from({ length: 20 }, (_, i) => String(122870 + i)), sql);
+    assert.deepEqual(pageRows(page).map((r) => r[0]), Array.from({ length: 20 }, (_, i) => String(122870 + i)), sql);
     await results.close(info.resultId);
   }
 });

@@ -1,6 +1,6 @@
 // What a chart draws, computed from result rows and the person's choices. Pure, so it
 // is quick to test and the canvas code only paints.
-import { formatCell, type WireCell, type WireColumn } from '../../../../shared/wire.js';
+import { formatCell, type WireColumn, type WirePage } from '../../../../shared/wire.js';
 import { axisKind, toNumber, type AxisKind } from './chart-values.js';
 
 export type ChartKind = 'bar' | 'line' | 'scatter' | 'histogram';
@@ -42,16 +42,19 @@ export type ChartModel = BarModel | XYModel | HistogramModel;
 const MAX_BARS = 40;
 const BINS = 40;
 
-export function buildModel(spec: ChartSpec, columns: WireColumn[], rows: WireCell[][], timeZone: string): ChartModel | null {
+export function buildModel(spec: ChartSpec, columns: WireColumn[], rows: WirePage, timeZone: string): ChartModel | null {
   const xCol = columns[spec.x];
   if (!xCol) return null;
   const yCol = spec.y >= 0 ? columns[spec.y] : undefined;
+  const n = rows.rowCount;
+  const xCells = rows.columns[spec.x] ?? [];
+  const yCells = (yCol && rows.columns[spec.y]) || [];
 
   if (spec.kind === 'bar') {
     const sums = new Map<string, number>();
-    for (const row of rows) {
-      const key = formatCell(xCol.type, row[spec.x] ?? null, { timeZone });
-      const add = yCol ? toNumber(yCol.type, row[spec.y] ?? null) : 1;
+    for (let i = 0; i < n; i++) {
+      const key = formatCell(xCol.type, xCells[i] ?? null, { timeZone });
+      const add = yCol ? toNumber(yCol.type, yCells[i] ?? null) : 1;
       if (add === null) continue;
       sums.set(key, (sums.get(key) ?? 0) + add);
     }
@@ -69,8 +72,8 @@ export function buildModel(spec: ChartSpec, columns: WireColumn[], rows: WireCel
   if (spec.kind === 'histogram') {
     const values: number[] = [];
     let skipped = 0;
-    for (const row of rows) {
-      const v = toNumber(xCol.type, row[spec.x] ?? null);
+    for (let i = 0; i < n; i++) {
+      const v = toNumber(xCol.type, xCells[i] ?? null);
       if (v === null) skipped++;
       else values.push(v);
     }
@@ -90,29 +93,29 @@ export function buildModel(spec: ChartSpec, columns: WireColumn[], rows: WireCel
   }
 
   if (!yCol) return null;
-  const xs = new Float64Array(rows.length);
-  const ys = new Float64Array(rows.length);
-  let n = 0;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  let kept = 0;
   let skipped = 0;
-  for (const row of rows) {
-    const x = toNumber(xCol.type, row[spec.x] ?? null);
-    const y = toNumber(yCol.type, row[spec.y] ?? null);
+  for (let i = 0; i < n; i++) {
+    const x = toNumber(xCol.type, xCells[i] ?? null);
+    const y = toNumber(yCol.type, yCells[i] ?? null);
     if (x === null || y === null) {
       skipped++;
       continue;
     }
-    xs[n] = x;
-    ys[n] = y;
-    n++;
+    xs[kept] = x;
+    ys[kept] = y;
+    kept++;
   }
-  let outX = xs.subarray(0, n);
-  let outY = ys.subarray(0, n);
+  let outX = xs.subarray(0, kept);
+  let outY = ys.subarray(0, kept);
   if (spec.kind === 'line') {
     // A line reads left to right; sort by x unless the rows already are.
     let sorted = true;
-    for (let i = 1; i < n && sorted; i++) if (outX[i]! < outX[i - 1]!) sorted = false;
+    for (let i = 1; i < kept && sorted; i++) if (outX[i]! < outX[i - 1]!) sorted = false;
     if (!sorted) {
-      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => outX[a]! - outX[b]!);
+      const order = Array.from({ length: kept }, (_, i) => i).sort((a, b) => outX[a]! - outX[b]!);
       outX = Float64Array.from(order, (i) => xs[i]!);
       outY = Float64Array.from(order, (i) => ys[i]!);
     }

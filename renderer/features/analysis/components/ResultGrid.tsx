@@ -65,8 +65,8 @@ export function ResultGrid({
   const geometryRef = useRef(g);
 
   const baseWidths = useMemo(
-    () => initialWidths(info.columns, info.firstPage.rows, info.timeZone),
-    [info.columns, info.firstPage.rows, info.timeZone],
+    () => initialWidths(info.columns, info.firstPage, info.timeZone),
+    [info.columns, info.firstPage, info.timeZone],
   );
   const widths = useMemo(
     () => info.columns.map((c, j) => widthOverrides[c.name] ?? baseWidths[j]!),
@@ -212,7 +212,7 @@ export function ResultGrid({
 
   const rows = [];
   for (let i = firstRow; i <= lastRow && total > 0; i++) {
-    const data = pages.row(i);
+    const loaded = pages.has(i);
     rows.push(
       <div
         key={i}
@@ -247,7 +247,7 @@ export function ResultGrid({
               onClick={() => select({ row: i, col: j })}
               onDoubleClick={() => onOpenCell({ row: i, col: j })}
             >
-              {data ? <CellValue type={col.type} cell={data[j] ?? null} timeZone={info.timeZone} /> : <span className={styles.placeholder} />}
+              {loaded ? <CellValue type={col.type} cell={pages.cell(i, j) ?? null} timeZone={info.timeZone} /> : <span className={styles.placeholder} />}
             </div>
           );
         })}

@@ -55,7 +55,7 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport }: ResultPanel
   const derived = view !== base;
   const isQuery = view.columns.length > 0;
 
-  const selectedCell = selected && detail ? pages.row(selected.row)?.[selected.col] : undefined;
+  const selectedCell = selected && detail ? pages.cell(selected.row, selected.col) : undefined;
 
   return (
     <section className={styles.panel} aria-label="Result" data-testid="result-panel">

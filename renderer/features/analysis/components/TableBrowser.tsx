@@ -93,7 +93,7 @@ export function TableBrowser({ state, profiled, onQuery, onExport, onProfile, on
               </button>
               {expanded && (
                 <div className={styles.tableBody}>
-                  <div className={styles.tableFacts}>
+                  <div className={styles.tableFacts} data-testid={`table-facts-${t.name}`}>
                     {t.rowCount !== null && <span>{formatCount(t.rowCount)} rows</span>}
                     <span>{t.columns.length} columns</span>
                     {t.bytes !== null && t.bytes > 0 && <span>{formatBytes(t.bytes)}</span>}

@@ -1,6 +1,6 @@
 // Starting widths of grid columns from the header and a sample of values, so most
 // columns need no resizing; people can still drag any edge.
-import { formatCell, type WireCell, type WireColumn } from '../../../../shared/wire.js';
+import { formatCell, type WireColumn, type WirePage } from '../../../../shared/wire.js';
 
 const MONO_CHAR = 7.8;
 const SANS_CHAR = 7.4;
@@ -8,11 +8,12 @@ const MIN = 72;
 const MAX = 380;
 const WIDE_NUMBERS = new Set(['BIGINT', 'HUGEINT', 'UBIGINT', 'UHUGEINT', 'BIGNUM', 'DECIMAL', 'DOUBLE']);
 
-export function initialWidths(columns: WireColumn[], sample: WireCell[][], timeZone: string): number[] {
+export function initialWidths(columns: WireColumn[], sample: WirePage, timeZone: string): number[] {
   return columns.map((col, j) => {
     let longest = 0;
-    for (let i = 0; i < Math.min(sample.length, 60); i++) {
-      const cell = sample[i]?.[j] ?? null;
+    const cells = sample.columns[j] ?? [];
+    for (let i = 0; i < Math.min(cells.length, 60); i++) {
+      const cell = cells[i] ?? null;
       const len = cell === null ? 4 : formatCell(col.type, cell, { timeZone, blobPreviewBytes: 24 }).length;
       if (len > longest) longest = len;
     }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { QueryResultInfo } from '../../../../shared/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
-import type { WireCell } from '../../../../shared/wire.js';
+import { slicePage, type WirePage } from '../../../../shared/wire.js';
 import { callAnalytics } from '../analytics-api.js';
 
 export const CHART_ROW_LIMIT = 100_000;
@@ -13,7 +13,7 @@ const MAX_PAGE_ROWS = 10_000;
 export type ChartRowsState =
   | { status: 'loading'; resultId: string; loaded: number; wanted: number }
   | { status: 'error'; resultId: string; error: AppError }
-  | { status: 'ready'; resultId: string; rows: WireCell[][] };
+  | { status: 'ready'; resultId: string; rows: WirePage };
 
 export function useChartRows(info: QueryResultInfo): ChartRowsState {
   const wanted = Math.min(info.totalRows, CHART_ROW_LIMIT);
@@ -22,18 +22,22 @@ export function useChartRows(info: QueryResultInfo): ChartRowsState {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const rows: WireCell[][] = info.firstPage.rows.slice(0, wanted);
-      while (rows.length < wanted) {
-        const limit = Math.min(MAX_PAGE_ROWS, wanted - rows.length);
-        const page = await callAnalytics('fetchRows', { resultId: info.resultId, offset: rows.length, limit });
+      const rows = slicePage(info.firstPage, 0, wanted);
+      while (rows.rowCount < wanted) {
+        const limit = Math.min(MAX_PAGE_ROWS, wanted - rows.rowCount);
+        const page = await callAnalytics('fetchRows', { resultId: info.resultId, offset: rows.rowCount, limit });
         if (cancelled) return;
         if (!page.ok) {
           setState({ status: 'error', resultId: info.resultId, error: page.error });
           return;
         }
-        if (page.value.rows.length === 0) break;
-        for (const r of page.value.rows) rows.push(r);
-        setState({ status: 'loading', resultId: info.resultId, loaded: rows.length, wanted });
+        if (page.value.rowCount === 0) break;
+        page.value.columns.forEach((col, j) => {
+          const into = rows.columns[j]!;
+          for (const cell of col) into.push(cell);
+        });
+        rows.rowCount += page.value.rowCount;
+        setState({ status: 'loading', resultId: info.resultId, loaded: rows.rowCount, wanted });
       }
       if (!cancelled) setState({ status: 'ready', resultId: info.resultId, rows });
     })();

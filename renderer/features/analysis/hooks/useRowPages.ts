@@ -4,7 +4,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { QueryResultInfo } from '../../../../shared/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
-import type { WireCell } from '../../../../shared/wire.js';
+import { slicePage, type WireCell, type WirePage } from '../../../../shared/wire.js';
 import { callAnalytics } from '../analytics-api.js';
 
 export const PAGE_ROWS = 200;
@@ -13,22 +13,27 @@ const MAX_PAGES = 60;
 const MAX_IN_FLIGHT = 4;
 
 class PageCache {
-  private readonly pages = new Map<number, WireCell[][]>();
+  private readonly pages = new Map<number, WirePage>();
   private readonly inFlight = new Set<number>();
   error: AppError | null = null;
 
   constructor(readonly info: QueryResultInfo) {
     const first = info.firstPage;
     // The first page may be any size; keep only whole pages of our own size.
-    for (let p = 0; p * PAGE_ROWS < first.rows.length; p++) {
-      const rows = first.rows.slice(p * PAGE_ROWS, (p + 1) * PAGE_ROWS);
-      if (rows.length === PAGE_ROWS || first.offset + (p + 1) * PAGE_ROWS >= info.totalRows) this.pages.set(p, rows);
+    for (let p = 0; p * PAGE_ROWS < first.rowCount; p++) {
+      const page = slicePage(first, p * PAGE_ROWS, (p + 1) * PAGE_ROWS);
+      if (page.rowCount === PAGE_ROWS || first.offset + (p + 1) * PAGE_ROWS >= info.totalRows) this.pages.set(p, page);
     }
   }
 
-  row(index: number): WireCell[] | undefined {
+  has(index: number): boolean {
+    return this.pages.has(Math.floor(index / PAGE_ROWS));
+  }
+
+  /** Cell `col` of row `index`; undefined while its page is not here (null is SQL NULL). */
+  cell(index: number, col: number): WireCell | undefined {
     const page = this.pages.get(Math.floor(index / PAGE_ROWS));
-    return page?.[index % PAGE_ROWS];
+    return page ? (page.columns[col]?.[index % PAGE_ROWS] ?? null) : undefined;
   }
 
   /** Starts fetching the missing pages of rows [first, last]; calls `changed` as each arrives. */
@@ -49,7 +54,7 @@ class PageCache {
       void callAnalytics('fetchRows', { resultId: this.info.resultId, offset, limit }).then((result) => {
         this.inFlight.delete(p);
         if (result.ok) {
-          this.pages.set(p, result.value.rows);
+          this.pages.set(p, result.value);
           this.error = null;
           while (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
         } else {
@@ -62,7 +67,10 @@ class PageCache {
 }
 
 export interface RowPages {
-  row: (index: number) => WireCell[] | undefined;
+  /** Whether row `index` is here to draw. */
+  has: (index: number) => boolean;
+  /** Cell `col` of row `index`; undefined while its page is not here (null is SQL NULL). */
+  cell: (index: number, col: number) => WireCell | undefined;
   ensure: (first: number, last: number) => void;
   error: AppError | null;
   /** Changes whenever a page arrives, so views that read rows re-render. */
@@ -77,7 +85,8 @@ export function useRowPages(info: QueryResultInfo): RowPages {
     (first: number, last: number) => cache.ensure(first, last, () => setVersion((v) => v + 1)),
     [cache],
   );
-  const row = useCallback((index: number) => cache.row(index), [cache]);
+  const has = useCallback((index: number) => cache.has(index), [cache]);
+  const cell = useCallback((index: number, col: number) => cache.cell(index, col), [cache]);
 
-  return { row, ensure, error: cache.error, version };
+  return { has, cell, ensure, error: cache.error, version };
 }

@@ -286,12 +286,12 @@ export function ImportSetup({ path, preview, choices, existingTables, onChange, 
               </tr>
             </thead>
             <tbody>
-              {shown.rows.map((row, i) => (
+              {Array.from({ length: shown.page.rowCount }, (_, i) => (
                 <tr key={i}>
                   <td className={styles.rowNo}>{i + 1}</td>
                   {shown.columns.map((c, j) => (
                     <td key={c.name} className={isNumericType(c.type) ? styles.numCol : undefined}>
-                      <CellValue type={c.type} cell={row[j] ?? null} timeZone={shown.timeZone} />
+                      <CellValue type={c.type} cell={shown.page.columns[j]?.[i] ?? null} timeZone={shown.timeZone} />
                     </td>
                   ))}
                 </tr>

@@ -1,0 +1,81 @@
+// enclave query: the three output formats, exact, including results longer than one page.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
+import { testKeychain } from '../../core/testing/test-keychain.js';
+import { runCli } from '../cli.js';
+
+const keychain = testKeychain('cli-query');
+const dataDir = makeTempDir();
+
+async function ok(...argv: string[]): Promise<string> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli({
+    argv: [...argv, '--data-dir', dataDir],
+    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service, TZ: 'UTC' },
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => '',
+  });
+  assert.deepEqual({ code, stderr }, { code: 0, stderr: '' }, argv.join(' '));
+  return stdout;
+}
+const query = (sql: string, format: string) => ok('query', '--profile', 'Quinn', sql, '--format', format);
+
+before(async () => {
+  await ok('profile', 'create', 'Quinn');
+});
+after(async () => {
+  await keychain.clear();
+  removeTempDir(dataDir);
+});
+
+const MIXED = `SELECT * FROM (VALUES
+  (1, 'plain', 9007199254740993::BIGINT, 1.5::DOUBLE, DATE '2024-02-29', true, [1, 2]),
+  (2, 'has, comma "and" quote', NULL, NULL, NULL, NULL, NULL),
+  (3, '', -1, -0.25, DATE '0044-03-15 (BC)', false, [])
+) t(n, s, big, d, day, flag, list) ORDER BY n`;
+
+test('--format json: an array of objects with the exact wire values', async () => {
+  assert.equal(
+    await query(MIXED, 'json'),
+    '[\n' +
+      '  {"n":"1","s":"plain","big":"9007199254740993","d":"1.5","day":"2024-02-29","flag":true,"list":["1","2"]},\n' +
+      '  {"n":"2","s":"has, comma \\"and\\" quote","big":null,"d":null,"day":null,"flag":null,"list":null},\n' +
+      '  {"n":"3","s":"","big":"-1","d":"-0.25","day":"0044-03-15 (BC)","flag":false,"list":[]}\n' +
+      ']\n',
+  );
+  assert.equal(await query('SELECT 1 AS x WHERE false', 'json'), '[]\n');
+});
+
+test('--format csv: exact values, quoted where needed, NULL as an empty field', async () => {
+  assert.equal(
+    await query(MIXED, 'csv'),
+    'n,s,big,d,day,flag,list\n' +
+      '1,plain,9007199254740993,1.5,2024-02-29,true,"[1, 2]"\n' +
+      '2,"has, comma ""and"" quote",,,,,\n' +
+      '3,,-1,-0.25,0044-03-15 (BC),false,[]\n',
+  );
+});
+
+test('--format table: aligned columns and the row count', async () => {
+  assert.equal(
+    await query(MIXED, 'table'),
+    'n  s                       big               d      day              flag   list\n' +
+      '1  plain                   9007199254740993  1.5    2024-02-29       true   [1, 2]\n' +
+      '2  has, comma "and" quote  NULL              NULL   NULL             NULL   NULL\n' +
+      '3                          -1                -0.25  0044-03-15 (BC)  false  []\n' +
+      '(3 rows)\n',
+  );
+});
+
+test('every row of a result longer than one page, in order', async () => {
+  const sql = 'SELECT range AS i, range * 2 AS twice FROM range(25003)';
+  const rows = JSON.parse(await query(sql, 'json')) as { i: string; twice: string }[];
+  assert.equal(rows.length, 25003);
+  rows.forEach((r, k) => assert.deepEqual(r, { i: String(k), twice: String(2 * k) }));
+  const csv = (await query(sql, 'csv')).trimEnd().split('\n');
+  assert.equal(csv.length, 25004);
+  assert.equal(csv[25003], '25002,50004');
+});
