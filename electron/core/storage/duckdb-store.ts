@@ -55,11 +55,12 @@ async function migrateDuckdb(conn: DuckDBConnection, migrations: readonly Duckdb
 
 /**
  * DuckDB reads blocks lazily, so a file cut short can open and fail only when a
- * table is read. Every block the header counts must fit in the file.
+ * table is read. Every block in use must fit in the file. (Not total_blocks: DuckDB
+ * cuts free blocks off the end of the file at a checkpoint yet still counts them.)
  */
 async function refuseTruncated(conn: DuckDBConnection, file: string): Promise<void> {
   const row = (await conn.runAndReadAll('PRAGMA database_size')).getRowObjects()[0];
-  const needed = Number(row?.total_blocks ?? 0) * Number(row?.block_size ?? 0);
+  const needed = Number(row?.used_blocks ?? 0) * Number(row?.block_size ?? 0);
   if (fs.statSync(file).size < needed) throw new DamagedFileError('the file is truncated');
 }
 

@@ -96,6 +96,29 @@ describe('a profile worker', () => {
     assert.equal(fs.existsSync(path.join(dir, `${DUCKDB_FILE}.wal`)), false);
   });
 
+  test('a file DuckDB itself shortened (free blocks cut off its end) is not taken for a truncated one', async () => {
+    const own = tempDir();
+    await (await ProfileWorkerClient.start(own)).close();
+    const file = path.join(own, DUCKDB_FILE);
+    const writer = await DuckDBInstance.create(file);
+    const conn = await writer.connect();
+    await conn.run('CREATE TABLE big AS SELECT range AS v FROM range(3000000)');
+    await conn.run('CHECKPOINT');
+    await conn.run('DROP TABLE big');
+    conn.closeSync();
+    writer.closeSync(); // the closing checkpoint cuts the free blocks off the end
+    const reader = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+    try {
+      const size = (await (await reader.connect()).runAndReadAll('PRAGMA database_size')).getRowObjectsJS()[0]!;
+      // The situation itself: the header still counts blocks the file no longer holds.
+      assert.ok(fs.statSync(file).size < Number(size.total_blocks) * Number(size.block_size), 'DuckDB shortened the file');
+    } finally {
+      reader.closeSync();
+    }
+    const worker = await ProfileWorkerClient.start(own);
+    await worker.close();
+  });
+
   test('a directory that cannot be opened fails start with STORAGE_ERROR', async () => {
     const missing = path.join(tempDir(), 'does-not-exist');
     await assert.rejects(ProfileWorkerClient.start(missing), (e: unknown) => e instanceof AppException && e.code === 'STORAGE_ERROR');
