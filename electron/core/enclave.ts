@@ -51,6 +51,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const profiles = new ProfileService(dataDir, registry, secrets, clock);
   const sessions = new Sessions(dataDir, registry, sink);
   await profiles.finishPendingDeletions();
+  await profiles.removeUnfinishedCreations();
   let closed = false;
 
   return {

@@ -122,6 +122,11 @@ export class Registry {
     this.db.prepare('UPDATE profiles SET deleting_at = ? WHERE id = ?').run(this.clock.now().toISOString(), id);
   }
 
+  /** Every profile id, tombstoned ones included. */
+  allIds(): string[] {
+    return (this.db.prepare('SELECT id FROM profiles').all() as { id: string }[]).map((r) => r.id);
+  }
+
   /** Ids of profiles whose deletion started and has not finished. */
   tombstones(): string[] {
     return (this.db.prepare('SELECT id FROM profiles WHERE deleting_at IS NOT NULL').all() as { id: string }[]).map((r) => r.id);

@@ -2,6 +2,7 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { IMPORT_CONNECTIONS, instanceOptions, lockDown, profileTimeZone } from '../analytics/sandbox.js';
+import { clearStaging } from '../analytics/staging.js';
 import { DUCKDB_FILE } from '../paths.js';
 import { profileDuckdbMigrations } from './duckdb-migrations/index.js';
 
@@ -54,6 +55,8 @@ async function migrateDuckdb(conn: DuckDBConnection, migrations: readonly Duckdb
 
 export async function openDuckdbStore(profileDir: string): Promise<DuckdbStore> {
   const dir = fs.realpathSync(profileDir);
+  // What an import or export killed mid-way left in staging goes before anything can use it.
+  clearStaging(dir);
   const instance = await DuckDBInstance.create(path.join(dir, DUCKDB_FILE), instanceOptions());
   const conn = await instance.connect();
   const importConns: DuckDBConnection[] = [];
