@@ -186,8 +186,10 @@ test(`${DATA_TRIALS} writers killed with SIGKILL at random moments lose no ackno
 test(`${PROFILE_TRIALS} kills during profile creation and deletion leave no half-made profile`, { timeout: 300_000 }, async () => {
   const kept = new Set<string>();
   const deleted = new Set<string>();
+  let createdCount = 0;
+  let killsMidDeletion = 0;
   for (let trial = 1; trial <= PROFILE_TRIALS; trial++) {
-    const run = await runAndKill(['profiles', dataDir, keychain.service, String(SEED + 1000 + trial), String(trial)], between(50, 1500), false);
+    const run = await runAndKill(['profiles', dataDir, keychain.service, String(SEED + 1000 + trial), String(trial)], between(50, 3000), false);
     assert.equal(run.killedBy, 'SIGKILL', `profile trial ${trial}: the writer stopped by itself:\n${run.stderr}`);
     totals.profileTrials++;
     const madeNow = new Set<string>();
@@ -196,6 +198,7 @@ test(`${PROFILE_TRIALS} kills during profile creation and deletion leave no half
       if (ack.kind === 'profile') {
         kept.add(ack.id);
         madeNow.add(ack.id);
+        createdCount++;
       } else if (ack.kind === 'deleting') {
         kept.delete(ack.id);
         inDoubt = ack.id;
@@ -205,6 +208,7 @@ test(`${PROFILE_TRIALS} kills during profile creation and deletion leave no half
       }
     }
 
+    if (inDoubt !== null) killsMidDeletion++;
     const enclave = await restart();
     try {
       const listed = new Set(expectOk<ProfileSummary[]>(await enclave.handle(1, 'listProfiles', undefined)).map((p) => p.id));
@@ -227,5 +231,7 @@ test(`${PROFILE_TRIALS} kills during profile creation and deletion leave no half
       await enclave.close();
     }
   }
-  console.log(`profile crash trials: ${totals.profileTrials}, profiles kept: ${kept.size}, deleted: ${deleted.size}, failures: 0`);
+  console.log(
+    `profile crash trials: ${totals.profileTrials}, profiles created: ${createdCount}, deleted: ${deleted.size}, kills mid-deletion: ${killsMidDeletion}, failures: 0`,
+  );
 });
