@@ -14,7 +14,8 @@ export const ERROR_CODES = [
   'PERMISSION_DENIED', // sandbox violation (file access outside the profile, settings)
   'SQL_ERROR',
   'CANCELLED',
-  'STORAGE_ERROR', // a profile's database cannot be opened or written
+  'STORAGE_ERROR', // a profile's database cannot be opened or written (also: the data folder is read-only)
+  'DISK_FULL', // the disk holding Enclave's data has no space left; nothing of the failed write was kept
   'INTERNAL',
 ] as const;
 

@@ -2,7 +2,7 @@
 // the CLI and the test harnesses. Nothing here imports `electron`.
 import fs from 'node:fs';
 import type { EventName, EventPayload } from '../../shared/contract.js';
-import type { Result } from '../../shared/errors.js';
+import { AppException, type Result } from '../../shared/errors.js';
 import type { LockReason } from '../../shared/profiles.js';
 import { systemClock, type Clock } from './clock.js';
 import { noDialogs, type FileDialogs } from './dialogs.js';
@@ -11,6 +11,7 @@ import { ProfileService } from './profiles/profile-service.js';
 import { Registry } from './registry/registry.js';
 import { route } from './router/router.js';
 import { Sessions } from './sessions/sessions.js';
+import { diskError } from './storage/storage-errors.js';
 
 /** Delivers a push event to one window (webContents id in Electron, a page in the harness). */
 export type EventSink = <E extends EventName>(windowId: number, event: E, payload: EventPayload<E>) => void;
@@ -41,13 +42,22 @@ export interface Enclave {
   readonly profiles: ProfileService;
 }
 
+/** The data directory and its registry, or a typed error saying why not (read-only, full, unreadable). */
+function openRegistry(dataDir: string, clock: Clock): Registry {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    return Registry.open(dataDir, clock);
+  } catch (e) {
+    throw diskError(e) ?? new AppException('STORAGE_ERROR', `Enclave cannot open its data folder ${dataDir}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const { dataDir, secrets } = options;
   const clock = options.clock ?? systemClock;
   const sink: EventSink = options.events ?? (() => undefined);
   const dialogs = options.dialogs ?? noDialogs;
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const registry = Registry.open(dataDir, clock);
+  const registry = openRegistry(dataDir, clock);
   const profiles = new ProfileService(dataDir, registry, secrets, clock);
   const sessions = new Sessions(dataDir, registry, sink);
   await profiles.finishPendingDeletions();

@@ -203,7 +203,13 @@ export class Registry {
   }
 
   close(): void {
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.close();
+    // A failed fold (full disk) leaves the WAL to be replayed at the next open; the file closes regardless.
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (e) {
+      console.error('[enclave] could not checkpoint the registry:', e);
+    } finally {
+      this.db.close();
+    }
   }
 }

@@ -74,11 +74,17 @@ export async function openDuckdbStore(profileDir: string): Promise<DuckdbStore> 
     schemaVersion,
     onClose: (hook) => hooks.push(hook),
     async close() {
-      for (const hook of hooks) await hook();
-      await conn.run('CHECKPOINT');
-      for (const c of importConns) c.closeSync();
-      conn.closeSync();
-      instance.closeSync();
+      try {
+        for (const hook of hooks) await hook();
+        await conn.run('CHECKPOINT');
+      } catch (e) {
+        console.error('[enclave] could not checkpoint a profile analytics database:', e);
+      } finally {
+        // A failed checkpoint (full disk) leaves the WAL to be replayed at the next open.
+        for (const c of importConns) c.closeSync();
+        conn.closeSync();
+        instance.closeSync();
+      }
     },
   };
 }
