@@ -27,7 +27,6 @@ import { testKeychain } from './testing/test-keychain.js';
 const keychain = testKeychain('disk-faults');
 const root = makeTempDir();
 const W = 1;
-const debug = (...a: unknown[]) => process.env.DISK_DEBUG && console.error(...a);
 const CSV_ROWS = 60_000;
 
 after(async () => {
@@ -50,12 +49,7 @@ function integrityOk(file: string): void {
   }
 }
 
-const call = async <T>(enclave: Enclave, channel: string, input?: unknown) => {
-  debug('->', channel);
-  const r = (await enclave.handle(W, channel, input)) as Result<T>;
-  debug('<-', channel, r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`);
-  return r;
-};
+const call = <T>(enclave: Enclave, channel: string, input?: unknown) => enclave.handle(W, channel, input) as Promise<Result<T>>;
 const stagingOf = (dataDir: string, id: string) => fs.readdirSync(path.join(profileDir(dataDir, id), STAGING_DIR));
 
 test('a full disk: writes answer DISK_FULL, nothing is half-written, and all works again once space is freed', async (t) => {

@@ -46,6 +46,9 @@ export interface Enclave {
 function openRegistry(dataDir: string, clock: Clock): Registry {
   try {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // SQLite would open a read-only registry for reading and fail only at the first
+    // unlock; say so at once instead (EROFS holds for root too).
+    fs.accessSync(dataDir, fs.constants.W_OK);
     return Registry.open(dataDir, clock);
   } catch (e) {
     throw diskError(e) ?? new AppException('STORAGE_ERROR', `Enclave cannot open its data folder ${dataDir}: ${e instanceof Error ? e.message : String(e)}`);
