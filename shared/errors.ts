@@ -14,9 +14,10 @@ export const ERROR_CODES = [
   'PERMISSION_DENIED', // sandbox violation (file access outside the profile, settings)
   'SQL_ERROR',
   'CANCELLED',
-  'STORAGE_ERROR', // a profile's database cannot be opened or written
+  'STORAGE_ERROR', // a profile's database cannot be opened or written (also: the data folder is read-only)
   'ARCHIVE_INVALID', // a profile archive that is not one, is damaged or was altered; nothing was created
   'PROFILE_DAMAGED', // a profile's database file is damaged; restore it from a backup or start it empty
+  'DISK_FULL', // the disk holding Enclave's data has no space left; nothing of the failed write was kept
   'INTERNAL',
   'LEGACY_SCHEMA', // enclave migrate-legacy: the file lacks a table or column it needs
   'LEGACY_OWNERLESS_ROWS', // enclave migrate-legacy: rows without a user_id (nothing migrated)

@@ -2,7 +2,7 @@
 // the CLI and the test harnesses. Nothing here imports `electron`.
 import fs from 'node:fs';
 import type { EventName, EventPayload } from '../../shared/contract.js';
-import type { Result } from '../../shared/errors.js';
+import { AppException, type Result } from '../../shared/errors.js';
 import type { LockReason } from '../../shared/profiles.js';
 import type { BackupPolicy } from './backup/backup-files.js';
 import { Backups } from './backup/backups.js';
@@ -13,6 +13,7 @@ import { ProfileService } from './profiles/profile-service.js';
 import { Registry } from './registry/registry.js';
 import { route } from './router/router.js';
 import { Sessions } from './sessions/sessions.js';
+import { diskError } from './storage/storage-errors.js';
 
 /** Delivers a push event to one window (webContents id in Electron, a page in the harness). */
 export type EventSink = <E extends EventName>(windowId: number, event: E, payload: EventPayload<E>) => void;
@@ -47,17 +48,30 @@ export interface Enclave {
   readonly backups: Pick<Backups, 'runDue'>;
 }
 
+/** The data directory and its registry, or a typed error saying why not (read-only, full, unreadable). */
+function openRegistry(dataDir: string, clock: Clock): Registry {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // SQLite would open a read-only registry for reading and fail only at the first
+    // unlock; say so at once instead (EROFS holds for root too).
+    fs.accessSync(dataDir, fs.constants.W_OK);
+    return Registry.open(dataDir, clock);
+  } catch (e) {
+    throw diskError(e) ?? new AppException('STORAGE_ERROR', `Enclave cannot open its data folder ${dataDir}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const { dataDir, secrets } = options;
   const clock = options.clock ?? systemClock;
   const sink: EventSink = options.events ?? (() => undefined);
   const dialogs = options.dialogs ?? noDialogs;
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const registry = Registry.open(dataDir, clock);
+  const registry = openRegistry(dataDir, clock);
   const profiles = new ProfileService(dataDir, registry, secrets, clock);
   const backups = new Backups(dataDir, clock, profiles, options.backups ?? null);
   const sessions = new Sessions(dataDir, registry, sink, backups);
   await profiles.finishPendingDeletions();
+  await profiles.removeUnfinishedCreations();
   let closed = false;
 
   return {

@@ -14,6 +14,7 @@ import {
 } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppException } from '../../shared/errors.js';
 import { DEFAULT_BACKUP_POLICY } from '../core/backup/backup-files.js';
 import { openEnclave } from '../core/enclave.js';
 import { keytarStore } from '../core/keychain/keytar-store.js';
@@ -63,5 +64,7 @@ startShell(
   },
 ).catch((e: unknown) => {
   console.error('[enclave] start-up failed:', e);
+  // A typed start-up failure (read-only or full data folder) is told to the person, not only the log.
+  if (e instanceof AppException) dialog.showErrorBox('Enclave cannot start', e.message);
   app.exit(1);
 });

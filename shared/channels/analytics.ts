@@ -73,7 +73,7 @@ export const analyticsChannels = {
       badRows: z.enum(['abort', 'skip']).default('abort'),
     }),
     output: returns<ImportOutcome>(),
-    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'SQL_ERROR', 'CANCELLED'],
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'SQL_ERROR', 'CANCELLED', 'DISK_FULL', 'STORAGE_ERROR'],
   }),
   cancelImport: channel({
     scope: 'data',
@@ -127,7 +127,7 @@ export const analyticsChannels = {
     scope: 'data',
     input: z.undefined(),
     output: returns<TableInfo[]>(),
-    errors: ['LOCKED', 'STORAGE_ERROR'],
+    errors: ['LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
   /** Statistics of one column (one per call keeps wide tables responsive). */
   profileColumn: channel({
@@ -140,7 +140,7 @@ export const analyticsChannels = {
     scope: 'data',
     input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(100), beforeId: z.number().int().optional() }),
     output: returns<QueryHistoryEntry[]>(),
-    errors: ['LOCKED', 'STORAGE_ERROR'],
+    errors: ['LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
   /** Writes a table, a kept result or a query to CSV or Parquet at a path from main's save dialog. */
   exportData: channel({
@@ -155,6 +155,6 @@ export const analyticsChannels = {
       path: filePath,
     }),
     output: returns<ExportOutcome>(),
-    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED', 'SQL_ERROR'],
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED', 'SQL_ERROR', 'DISK_FULL', 'STORAGE_ERROR'],
   }),
 } as const;

@@ -15,7 +15,7 @@ const location = line('Location', EVENT_LOCATION_MAX);
 const description = text('Description', EVENT_DESCRIPTION_MAX);
 
 const byId = z.strictObject({ id: itemId });
-const eventErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR'] as const;
+const eventErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
 
 export const calendarChannels = {
   /** end ≥ start, else INVALID_INPUT naming `end`. */

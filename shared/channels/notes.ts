@@ -12,7 +12,7 @@ const body = text('Body', NOTE_BODY_MAX_BYTES, BODY_TOO_LONG).refine((s) => utf8
 const pinned = z.boolean('Pinned is true or false');
 
 const byId = z.strictObject({ id: itemId });
-const noteErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR'] as const;
+const noteErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
 
 export const noteChannels = {
   createNote: channel({

@@ -44,14 +44,14 @@ export const profileChannels = {
       color: z.enum(PROFILE_COLORS).optional(),
     }),
     output: returns<ProfileSummary>(),
-    errors: ['INVALID_INPUT', 'ALREADY_EXISTS', 'KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR'],
+    errors: ['INVALID_INPUT', 'ALREADY_EXISTS', 'KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
   /** Unlocks a profile and binds the calling window to it (replacing any earlier binding). */
   unlockProfile: channel({
     scope: 'app',
     input: z.strictObject({ profileId, password: z.string().max(PASSWORD_MAX).optional() }),
     output: returns<SessionInfo>(),
-    errors: ['INVALID_INPUT', 'NOT_FOUND', 'AUTH_FAILED', 'THROTTLED', 'KEYCHAIN_UNAVAILABLE', 'PROFILE_DAMAGED', 'STORAGE_ERROR'],
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'AUTH_FAILED', 'THROTTLED', 'KEYCHAIN_UNAVAILABLE', 'PROFILE_DAMAGED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
   /** The profile bound to the calling window, or null. */
   currentSession: channel({
@@ -71,7 +71,7 @@ export const profileChannels = {
     scope: 'data',
     input: noInput,
     output: returns<ProfileOverview>(),
-    errors: ['LOCKED', 'STORAGE_ERROR'],
+    errors: ['LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
   /** Renames the profile bound to the calling window (only an unlocked profile may be renamed). */
   renameProfile: channel({
@@ -105,7 +105,7 @@ export const profileChannels = {
       confirmName: z.string().max(PROFILE_NAME_MAX * 4).optional(),
     }),
     output: returns<null>(),
-    errors: ['INVALID_INPUT', 'NOT_FOUND', 'AUTH_FAILED', 'THROTTLED', 'KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR'],
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'AUTH_FAILED', 'THROTTLED', 'KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
   /** Disk use of every profile, for the picker: sizes and last opened only (row counts need an unlock: profileOverview). */
   profileUsage: channel({

@@ -22,26 +22,26 @@ export const searchChannels = {
       limit: z.int().min(1).max(SEARCH_LIMIT_MAX).optional(),
     }),
     output: returns<SearchHit[]>(),
-    errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR'],
+    errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
   /** Items in the Trash, most recently deleted first. */
   listTrash: channel({
     scope: 'data',
     input: z.strictObject({ cursor: cursor.optional(), limit: limit.optional() }),
     output: returns<Page<TrashItem>>(),
-    errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR'],
+    errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
   /** Deletes items in the Trash for good; items not in the Trash are left alone. */
   purgeTrash: channel({
     scope: 'data',
     input: z.strictObject({ items: z.array(z.strictObject({ kind, id: itemId })).min(1).max(1000) }),
     output: returns<{ purged: number }>(),
-    errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR'],
+    errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
   emptyTrash: channel({
     scope: 'data',
     input: z.undefined(),
     output: returns<{ purged: number }>(),
-    errors: ['LOCKED', 'STORAGE_ERROR'],
+    errors: ['LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
 } as const;

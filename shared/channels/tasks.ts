@@ -38,7 +38,7 @@ const dueNeedsClock = (input: { due?: unknown; now?: unknown; timeZone?: unknown
 };
 
 const byId = z.strictObject({ id: itemId });
-const taskErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR'] as const;
+const taskErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
 
 export const taskChannels = {
   createTask: channel({

@@ -24,7 +24,6 @@ import { exportRelation, tableRelation } from './export.js';
 import { Imports } from './import-file.js';
 import { listQueryHistory } from './query-history.js';
 import { QueryResults } from './query-results.js';
-import { clearStaging } from './staging.js';
 import { listTables } from './tables.js';
 
 export interface AnalyticsMethods {
@@ -69,7 +68,6 @@ function state(stores: ProfileStores): AnalyticsState {
       results: new QueryResults(stores.duckdb),
       imports: new Imports(stores.duckdb, (payload) => stores.emit?.({ kind: 'event', event: 'importProgress', payload })),
     };
-    clearStaging(stores.duckdb.dir);
     stores.duckdb.onClose(async () => {
       created.imports.cancelAll();
       await created.results.closeAll();

@@ -1,6 +1,7 @@
 // DuckDB errors → our error codes. The instance runs with errors_as_json, so a
 // message is JSON with an exception type and, for SQL errors, a character position.
 import { AppException } from '../../../shared/errors.js';
+import { diskError } from '../storage/storage-errors.js';
 
 interface DuckdbErrorJson {
   exception_type?: string;
@@ -42,6 +43,8 @@ export const isInterrupt = (e: unknown) => parseDuckdbError(e).type.toUpperCase(
  */
 export function sqlError(e: unknown, offset = 0): AppException {
   if (e instanceof AppException) return e;
+  const disk = diskError(e);
+  if (disk) return disk;
   const { type, message, position } = parseDuckdbError(e);
   const t = type.toLowerCase();
   if (t === 'interrupt') return new AppException('CANCELLED', 'The query was cancelled');

@@ -51,7 +51,13 @@ export function stageFile(profileDir: string, source: string): StagedFile {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw e;
     // EXDEV (another volume), EPERM (fs.protected_hardlinks, FAT), ENOTSUP, EMLINK…
-    fs.copyFileSync(source, dest, fs.constants.COPYFILE_FICLONE);
+    try {
+      fs.copyFileSync(source, dest, fs.constants.COPYFILE_FICLONE);
+    } catch (copyError) {
+      // A copy cut short (the disk filled up) must not stay behind in staging.
+      fs.rmSync(dest, { force: true });
+      throw copyError;
+    }
     how = 'copy';
   }
   return { path: dest, how, release: () => fs.rmSync(dest, { force: true }) };

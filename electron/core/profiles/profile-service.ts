@@ -21,6 +21,10 @@ import {
   type ProfileSecrets,
 } from './profile-secrets.js';
 
+const PROFILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** How old a directory without a registry row must be before a start removes it. */
+const UNFINISHED_AFTER_MS = 10 * 60_000;
+
 export interface CreateProfileInput {
   name: string;
   password?: string | undefined;
@@ -223,6 +227,30 @@ export class ProfileService {
         await this.finishDeletion(id);
       } catch (e) {
         console.error('[enclave] could not finish deleting a profile:', e);
+      }
+    }
+  }
+
+  /**
+   * Removes what a creation cut short by a crash left behind: a directory (and perhaps
+   * a keychain entry) under an id the registry never got. Such a profile was never
+   * listed or openable. Only leftovers older than a few minutes go, so a creation
+   * still running in another process (the CLI beside the app) is not taken apart.
+   */
+  async removeUnfinishedCreations(): Promise<void> {
+    const known = new Set(this.registry.allIds());
+    const names = await fs.readdir(profilesRoot(this.dataDir)).catch(() => []);
+    for (const name of names) {
+      if (known.has(name) || !PROFILE_ID.test(name)) continue;
+      const dir = profileDir(this.dataDir, name);
+      try {
+        const { mtimeMs } = await fs.stat(dir);
+        if (this.clock.now().getTime() - mtimeMs < UNFINISHED_AFTER_MS) continue;
+        // The secret first: the directory is what marks the leftover for the next attempt.
+        await keychainCall(() => this.secrets.delete(name));
+        await fs.rm(dir, { recursive: true, force: true });
+      } catch (e) {
+        console.error('[enclave] could not remove an unfinished profile:', e);
       }
     }
   }

@@ -116,6 +116,11 @@ export class Registry {
     this.db.prepare('UPDATE profiles SET deleting_at = ? WHERE id = ?').run(this.clock.now().toISOString(), id);
   }
 
+  /** Every profile id, tombstoned ones included. */
+  allIds(): string[] {
+    return (this.db.prepare('SELECT id FROM profiles').all() as { id: string }[]).map((r) => r.id);
+  }
+
   /** Ids of profiles whose deletion started and has not finished. */
   tombstones(): string[] {
     return (this.db.prepare('SELECT id FROM profiles WHERE deleting_at IS NOT NULL').all() as { id: string }[]).map((r) => r.id);
@@ -204,7 +209,13 @@ export class Registry {
   }
 
   close(): void {
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.close();
+    // A failed fold (full disk) leaves the WAL to be replayed at the next open; the file closes regardless.
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (e) {
+      console.error('[enclave] could not checkpoint the registry:', e);
+    } finally {
+      this.db.close();
+    }
   }
 }

@@ -2,6 +2,7 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { IMPORT_CONNECTIONS, instanceOptions, lockDown, profileTimeZone } from '../analytics/sandbox.js';
+import { clearStaging } from '../analytics/staging.js';
 import { DamagedFileError, refuseEmptyFile } from '../backup/damage.js';
 import { DUCKDB_FILE } from '../paths.js';
 import { profileDuckdbMigrations } from './duckdb-migrations/index.js';
@@ -67,6 +68,8 @@ async function refuseTruncated(conn: DuckDBConnection, file: string): Promise<vo
 export async function openDuckdbStore(profileDir: string): Promise<DuckdbStore> {
   const dir = fs.realpathSync(profileDir);
   refuseEmptyFile(dir, DUCKDB_FILE);
+  // What an import or export killed mid-way left in staging goes before anything can use it.
+  clearStaging(dir);
   const instance = await DuckDBInstance.create(path.join(dir, DUCKDB_FILE), instanceOptions());
   const conn = await instance.connect();
   const importConns: DuckDBConnection[] = [];
@@ -92,11 +95,17 @@ export async function openDuckdbStore(profileDir: string): Promise<DuckdbStore> 
     schemaVersion,
     onClose: (hook) => hooks.push(hook),
     async close() {
-      for (const hook of hooks) await hook();
-      await conn.run('CHECKPOINT');
-      for (const c of importConns) c.closeSync();
-      conn.closeSync();
-      instance.closeSync();
+      try {
+        for (const hook of hooks) await hook();
+        await conn.run('CHECKPOINT');
+      } catch (e) {
+        console.error('[enclave] could not checkpoint a profile analytics database:', e);
+      } finally {
+        // A failed checkpoint (full disk) leaves the WAL to be replayed at the next open.
+        for (const c of importConns) c.closeSync();
+        conn.closeSync();
+        instance.closeSync();
+      }
     },
   };
 }

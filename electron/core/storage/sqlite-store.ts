@@ -31,8 +31,14 @@ export function openSqliteStore(dir: string): SqliteStore {
     schemaVersion,
     close() {
       // Fold the WAL back into the main file so a closed profile is one file on disk.
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+      // On a full disk the fold fails; the WAL stays and is replayed at the next open.
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (e) {
+        console.error('[enclave] could not checkpoint a profile database:', e);
+      } finally {
+        db.close();
+      }
     },
   };
 }

@@ -44,12 +44,26 @@ const profileHandlers: HandlersFor<ProfileMethods> = {
   rowCounts: async ({ sqlite, duckdb }) => ({ sqlite: sqliteRowCounts(sqlite.db), duckdb: await duckdbRowCounts(duckdb.conn) }),
 };
 
+/**
+ * Runs each SQLite method in one explicit transaction. Without it a write in autocommit
+ * mode commits when its statement is reset, and better-sqlite3's `.get()` on an
+ * `INSERT … RETURNING` ignores an error there: on a full disk the row came back as
+ * saved while the commit had failed and rolled it back. An explicit COMMIT reports it.
+ */
+function inTransactions<T extends Record<string, (stores: ProfileStores, params: never) => unknown>>(handlers: T): T {
+  const wrapped: Record<string, (stores: ProfileStores, params: never) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    wrapped[name] = (stores, params) => stores.sqlite.db.transaction(() => handler(stores, params))();
+  }
+  return wrapped as T;
+}
+
 export const workerHandlers: WorkerHandlers = {
   ...profileHandlers,
-  ...taskHandlers,
-  ...noteHandlers,
-  ...eventHandlers,
-  ...searchHandlers,
+  ...inTransactions(taskHandlers),
+  ...inTransactions(noteHandlers),
+  ...inTransactions(eventHandlers),
+  ...inTransactions(searchHandlers),
   ...internalHandlers,
   ...analyticsHandlers,
   ...snapshotHandlers,
