@@ -101,13 +101,13 @@ export const analyticsHandlers: HandlersFor<AnalyticsMethods> = {
       return exportRelation(stores.duckdb.conn, dir, await tableRelation(stores.duckdb.conn, source.table), format, path);
     }
     if ('resultId' in source) {
-      const { conn, table } = await results.source(source.resultId);
-      return exportRelation(conn, dir, table, format, path);
+      const { conn, relation } = await results.source(source.resultId);
+      return exportRelation(conn, dir, relation, format, path);
     }
     const info = await results.run({ sql: source.sql, pageSize: 0 });
     try {
-      const { conn, table } = await results.source(info.resultId);
-      return await exportRelation(conn, dir, table, format, path);
+      const { conn, relation } = await results.source(info.resultId);
+      return await exportRelation(conn, dir, relation, format, path);
     } finally {
       await results.close(info.resultId);
     }

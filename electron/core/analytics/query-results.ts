@@ -4,12 +4,18 @@
 // last statement runs as a plain materialised query (DuckDB's fastest way to a full
 // result, and it knows the exact row count at once); the first page is converted
 // from the first chunks and returned right away, while the rest of the chunks are
-// appended, in C++, into a temp table in the background. A page is then a rowid
-// range scan of that table: as fast at row 9,999,000 as at row 0, and DuckDB spills
-// it to the profile's temp directory when large. (CREATE TEMP TABLE … AS was
-// measured 1.25–1.35× slower than the plain query for a sorted 5M-row result.) A temp
-// table lives on its connection, so the connection is kept until the result closes.
-import { DuckDBConnection, DuckDBTypeId, ResultReturnType, type DuckDBMaterializedResult, type DuckDBType } from '@duckdb/node-api';
+// appended, in C++, into temp tables in the background. (CREATE TEMP TABLE … AS was
+// measured 1.25–1.35× slower than the plain query for a sorted 5M-row result.) DuckDB
+// spills them to the profile's temp directory when large. A temp table lives on its
+// connection, so the connection is kept until the result closes.
+//
+// The rows are kept as slices: temp tables of at most SLICE_ROWS rows each, in order.
+// A page is a rowid range scan of the one or two slices it falls in. One big table
+// would do, but DuckDB (1.5) prunes no row groups on a rowid filter: it checks the
+// filter against every row of the table, so a page of a 5M-row result cost 3× one of
+// a 1M-row result. With slices a page costs the same at any result size. The whole
+// result (for sorting, filtering, export) is the slices' UNION ALL, which keeps order.
+import { DuckDBConnection, DuckDBTypeId, ResultReturnType, type DuckDBAppender, type DuckDBMaterializedResult, type DuckDBType } from '@duckdb/node-api';
 import { randomUUID } from 'node:crypto';
 import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
@@ -24,6 +30,12 @@ import { bigintColumn, emptyColumns, pushChunk, readPage, wireType } from './wir
 const MAX_KEPT_RESULTS = 32;
 /** Rows appended between flushes (when they become visible to pages). */
 const FLUSH_ROWS = 100_000;
+/**
+ * Rows per slice at most: four of DuckDB's row groups (122,880 rows each). A page of
+ * a slice this size reads as fast as one of a single row group, and a slice still
+ * scans in parallel when the whole result is sorted or exported.
+ */
+const SLICE_ROWS = 4 * 122_880;
 
 interface KeptConnection {
   conn: DuckDBConnection;
@@ -33,13 +45,16 @@ interface KeptConnection {
 interface KeptResult {
   id: string;
   kept: KeptConnection;
-  table: string;
+  /** The slice tables, in row order; more are added while the result fills. */
+  slices: string[];
+  /** The result row each slice starts at. */
+  sliceStarts: number[];
   columns: WireColumn[];
   /** The SELECT list a page is read with (see pageSelect). */
   pageSelect: string;
   byRowid: boolean;
   totalRows: number;
-  /** Rows already in `table` (all of them once `filled` settles). */
+  /** Rows already in the slices (all of them once `filled` settles). */
   appended: number;
   filled: Promise<void>;
   closed: boolean;
@@ -56,7 +71,9 @@ interface Materialised {
   totalRows: number;
   rowsChanged: number | null;
   firstPage: WirePage;
-  /** Appends the rest into the table; resolves when all rows are in. */
+  /** The first slice, already created (so even an empty result has a typed table). */
+  slice: string;
+  /** Appends the rest into slices; resolves when all rows are in. */
   fill(r: KeptResult): Promise<void>;
 }
 
@@ -67,6 +84,7 @@ export interface RunOptions {
 }
 
 let tableCounter = 0;
+/** The name a result's slice tables start with; slice i is `${name}_${i}`. */
 const nextTable = () => `__enclave_result_${++tableCounter}`;
 
 export class QueryResults {
@@ -83,7 +101,7 @@ export class QueryResults {
     const conn = await this.store.instance.connect();
     const kept: KeptConnection = { conn, users: 0 };
     if (queryId) this.running.set(queryId, conn);
-    const table = nextTable();
+    const name = nextTable();
     try {
       for (const s of statements.slice(0, -1)) {
         try {
@@ -99,8 +117,8 @@ export class QueryResults {
       } catch (e) {
         throw sqlError(e, last.offset);
       }
-      const m = await this.materialise(conn, table, result, pageSize);
-      const keptResult = this.keep(kept, table, statements.length === 1 ? last.text : sql, m);
+      const m = await this.materialise(conn, name, result, pageSize);
+      const keptResult = this.keep(kept, statements.length === 1 ? last.text : sql, m);
       const info = this.info(keptResult, m.firstPage, m.rowsChanged, statements.length, performance.now() - t0);
       await this.history(sql, started, info.durationMs, info.totalRows, null);
       return info;
@@ -144,13 +162,13 @@ export class QueryResults {
     const shownSql = `SELECT *\nFROM (\n${parent.sql.replace(/;\s*$/, '')}\n) AS result${tail}`;
     const t0 = performance.now();
     const started = new Date();
-    const table = nextTable();
+    const name = nextTable();
     await parent.filled;
     if (queryId) this.running.set(queryId, parent.kept.conn);
     try {
-      const result = await parent.kept.conn.run(`SELECT * FROM ${parent.table}${tail}`);
-      const m = await this.materialise(parent.kept.conn, table, result, pageSize);
-      const kept = this.keep(parent.kept, table, shownSql, m);
+      const result = await parent.kept.conn.run(`SELECT * FROM ${relation(parent)}${tail}`);
+      const m = await this.materialise(parent.kept.conn, name, result, pageSize);
+      const kept = this.keep(parent.kept, shownSql, m);
       const info = this.info(kept, m.firstPage, null, 1, performance.now() - t0);
       await this.history(shownSql, started, info.durationMs, info.totalRows, null);
       return info;
@@ -166,13 +184,27 @@ export class QueryResults {
   async fetch(resultId: string, offset: number, limit: number): Promise<WirePage> {
     const r = this.get(resultId);
     if (offset >= r.totalRows) return emptyPage(offset, r.columns.length);
-    if (r.appended < Math.min(r.totalRows, offset + limit)) await r.filled;
+    const end = Math.min(r.totalRows, offset + limit);
+    if (r.appended < end) await r.filled;
+    const ranges = sliceRanges(r, offset, end);
     if (!r.byRowid) {
-      return readPage(await r.kept.conn.run(`SELECT ${r.pageSelect} FROM ${r.table} LIMIT ${limit} OFFSET ${offset}`), offset, limit);
+      // OFFSET scans the slice up to the page: at most SLICE_ROWS rows.
+      const page: WirePage = { offset, rowCount: 0, columns: emptyColumns(r.columns.length) };
+      for (const { table, from, to } of ranges) {
+        const part = readPage(await r.kept.conn.run(`SELECT ${r.pageSelect} FROM ${table} LIMIT ${to - from} OFFSET ${from}`), offset, to - from);
+        part.columns.forEach((col, j) => {
+          for (const cell of col) page.columns[j]!.push(cell);
+        });
+        page.rowCount += part.rowCount;
+      }
+      return page;
     }
     // No ORDER BY: sorting 1,000 rows here is cheaper than DuckDB's ordered scan.
     // Read column-wise, straight from DuckDB's vectors (readPage).
-    const result = await r.kept.conn.run(`SELECT rowid, ${r.pageSelect} FROM ${r.table} WHERE rowid >= ${offset} AND rowid < ${offset + limit}`);
+    const sql = ranges
+      .map(({ table, start, from, to }) => `SELECT rowid + ${start}, ${r.pageSelect} FROM ${table} WHERE rowid >= ${from} AND rowid < ${to}`)
+      .join('\nUNION ALL\n');
+    const result = await r.kept.conn.run(sql);
     const page = readPage(result, offset, limit, 1);
     const rowids: number[] = [];
     for (let c = 0; c < result.chunkCount; c++) for (const id of bigintColumn(result.getChunk(c), 0)) rowids.push(id);
@@ -187,11 +219,11 @@ export class QueryResults {
     return { ...page, columns };
   }
 
-  /** The kept result's temp table (once complete) and the connection it lives on, for export. */
-  async source(resultId: string): Promise<{ conn: DuckDBConnection; table: string }> {
+  /** The kept result as a relation (once complete) and the connection it lives on, for export. */
+  async source(resultId: string): Promise<{ conn: DuckDBConnection; relation: string }> {
     const r = this.get(resultId);
     await r.filled;
-    return { conn: r.kept.conn, table: r.table };
+    return { conn: r.kept.conn, relation: relation(r) };
   }
 
   cancel(queryId: string): boolean {
@@ -208,7 +240,7 @@ export class QueryResults {
     r.closed = true;
     await r.filled.catch(() => undefined);
     try {
-      await r.kept.conn.run(`DROP TABLE IF EXISTS ${r.table}`);
+      for (const table of r.slices) await r.kept.conn.run(`DROP TABLE IF EXISTS ${table}`);
     } finally {
       if (--r.kept.users === 0) r.kept.conn.closeSync();
     }
@@ -227,17 +259,19 @@ export class QueryResults {
   }
 
   /**
-   * Creates `table` for a finished query's result and converts the first page from
-   * the first chunks. `fill` appends every chunk (first ones included) with the
-   * Appender, which copies DuckDB vectors without JavaScript ever seeing the values.
+   * Creates the first slice of `name` for a finished query's result and converts the
+   * first page from the first chunks. `fill` appends every chunk (first ones included)
+   * with the Appender, which copies DuckDB vectors without JavaScript ever seeing the
+   * values, starting a new slice whenever the next chunk would overfill this one.
    */
-  private async materialise(conn: DuckDBConnection, table: string, result: DuckDBMaterializedResult, pageSize: number): Promise<Materialised> {
+  private async materialise(conn: DuckDBConnection, name: string, result: DuckDBMaterializedResult, pageSize: number): Promise<Materialised> {
     const isRows = result.returnType === ResultReturnType.QUERY_RESULT && result.columnCount > 0;
     const rowsChanged = result.returnType === ResultReturnType.CHANGED_ROWS ? Number(result.rowsChanged) : null;
+    const slice = `${name}_0`;
     if (!isRows) {
-      await conn.run(`CREATE TEMP TABLE ${table} (${quoteIdent('Count')} BIGINT)`);
-      if (rowsChanged !== null) await conn.run(`INSERT INTO ${table} VALUES (${rowsChanged})`);
-      const types = [(await conn.runAndReadAll(`SELECT * FROM ${table} LIMIT 0`)).columnType(0)];
+      await conn.run(`CREATE TEMP TABLE ${slice} (${quoteIdent('Count')} BIGINT)`);
+      if (rowsChanged !== null) await conn.run(`INSERT INTO ${slice} VALUES (${rowsChanged})`);
+      const types = [(await conn.runAndReadAll(`SELECT * FROM ${slice} LIMIT 0`)).columnType(0)];
       return {
         columns: rowsChanged === null ? [] : [{ name: 'Count', type: wireType(types[0]!) }],
         types,
@@ -245,14 +279,16 @@ export class QueryResults {
         totalRows: rowsChanged === null ? 0 : 1,
         rowsChanged,
         firstPage: rowsChanged === null ? emptyPage(0, 0) : { offset: 0, rowCount: 1, columns: [[String(rowsChanged)]] },
+        slice,
         fill: async (r) => void (r.appended = r.totalRows),
       };
     }
-    // Names as the result has them; the table needs them unique.
+    // Names as the result has them; the tables need them unique.
     const names = result.columnNames();
     const unique = result.deduplicatedColumnNames();
     const types = result.columnTypes();
-    await conn.run(`CREATE TEMP TABLE ${table} (${unique.map((n, i) => `${quoteIdent(n)} ${types[i]!.toString()}`).join(', ')})`);
+    const definition = `(${unique.map((n, i) => `${quoteIdent(n)} ${types[i]!.toString()}`).join(', ')})`;
+    await conn.run(`CREATE TEMP TABLE ${slice} ${definition}`);
     const totalRows = result.rowCount;
     const first: Awaited<ReturnType<DuckDBMaterializedResult['fetchChunk']>>[] = [];
     let firstCount = 0;
@@ -270,44 +306,59 @@ export class QueryResults {
       firstPage.rowCount += n;
     }
     return {
-      columns: names.map((name, i) => ({ name, type: wireType(types[i]!) })),
+      columns: names.map((n, i) => ({ name: n, type: wireType(types[i]!) })),
       types,
       names: unique,
       totalRows,
       rowsChanged,
       firstPage,
+      slice,
       fill: async (r) => {
-        const appender = await conn.createAppender(table, 'main', 'temp');
+        let appender: DuckDBAppender | null = await conn.createAppender(slice, 'main', 'temp');
         try {
+          let inSlice = 0;
           let pending = 0;
-          const append = (chunk: NonNullable<(typeof first)[number]>) => {
-            appender.appendDataChunk(chunk);
-            pending += chunk.rowCount;
-            if (pending >= FLUSH_ROWS) {
-              appender.flushSync();
-              r.appended += pending;
-              pending = 0;
-            }
+          const flush = () => {
+            appender!.flushSync();
+            r.appended += pending;
+            pending = 0;
           };
-          for (const chunk of first) append(chunk!);
+          const append = async (chunk: NonNullable<(typeof first)[number]>) => {
+            if (inSlice > 0 && inSlice + chunk.rowCount > SLICE_ROWS) {
+              flush();
+              appender!.closeSync();
+              appender = null;
+              const next = `${name}_${r.slices.length}`;
+              await conn.run(`CREATE TEMP TABLE ${next} ${definition}`);
+              r.slices.push(next);
+              r.sliceStarts.push(r.appended);
+              appender = await conn.createAppender(next, 'main', 'temp');
+              inSlice = 0;
+            }
+            appender!.appendDataChunk(chunk);
+            inSlice += chunk.rowCount;
+            pending += chunk.rowCount;
+            if (pending >= FLUSH_ROWS) flush();
+          };
+          for (const chunk of first) await append(chunk!);
           first.length = 0;
           for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0 && !r.closed; chunk = await result.fetchChunk()) {
-            append(chunk);
+            await append(chunk);
           }
-          appender.flushSync();
-          r.appended += pending;
+          flush();
         } finally {
-          appender.closeSync();
+          appender?.closeSync();
         }
       },
     };
   }
 
-  private keep(kept: KeptConnection, table: string, sql: string, m: Materialised): KeptResult {
+  private keep(kept: KeptConnection, sql: string, m: Materialised): KeptResult {
     const result: KeptResult = {
       id: randomUUID(),
       kept,
-      table,
+      slices: [m.slice],
+      sliceStarts: [0],
       columns: m.columns,
       pageSelect: pageSelect(m.names, m.types),
       // A result column named rowid hides DuckDB's; such a result pages by OFFSET.
@@ -379,3 +430,27 @@ function pageSelect(names: readonly string[], types: readonly DuckDBType[]): str
   return names.map((n, i) => (CAST_IN_SQL.has(types[i]!.typeId) ? `CAST(${quoteIdent(n)} AS VARCHAR)` : quoteIdent(n))).join(', ') || '*';
 }
 
+
+/** The whole kept result, as one relation to select from. */
+function relation(r: KeptResult): string {
+  return r.slices.length === 1 ? r.slices[0]! : `(${r.slices.map((t) => `SELECT * FROM ${t}`).join('\nUNION ALL\n')}) AS result`;
+}
+
+/** The part of each slice that rows [offset, end) of the result lie in, as slice rowids. */
+function sliceRanges(r: KeptResult, offset: number, end: number): { table: string; start: number; from: number; to: number }[] {
+  // The last slice starting at or before offset (binary search: a 10M-row result has ~20).
+  let lo = 0;
+  let hi = r.sliceStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (r.sliceStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const out: { table: string; start: number; from: number; to: number }[] = [];
+  for (let i = lo; i < r.slices.length && r.sliceStarts[i]! < end; i++) {
+    const start = r.sliceStarts[i]!;
+    const sliceEnd = r.sliceStarts[i + 1] ?? end;
+    out.push({ table: r.slices[i]!, start, from: Math.max(offset, start) - start, to: Math.min(end, sliceEnd) - start });
+  }
+  return out;
+}

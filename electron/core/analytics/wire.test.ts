@@ -1,12 +1,14 @@
 // Every DuckDB type through the one wire format: exact values, nested values, NULL
 // apart from '', surviving JSON and structured clone unchanged.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import v8 from 'node:v8';
 import { formatCell, formatTimestampTz, packPage, pageRows, type WireCell, type WirePage } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { exportRelation } from './export.js';
 import { QueryResults } from './query-results.js';
 import { splitStatements } from './sql-text.js';
 
@@ -187,4 +189,43 @@ test('pages come back in order, also for a result with a column named rowid', as
     assert.deepEqual(pageRows(page).map((r) => r[0]), Array.from({ length: 20 }, (_, i) => String(122870 + i)), sql);
     await results.close(info.resultId);
   }
+});
+
+test('a result kept as several slices pages, sorts, filters and exports like one table', async () => {
+  // range() yields full 2,048-row chunks, so slices hold 491,520 rows: boundaries at
+  // 491,520 and 983,040. Pages of every size straddle them.
+  const total = 1_100_000;
+  const expect = (from: number, n: number) => Array.from({ length: n }, (_, i) => String(from + i));
+  for (const sql of [`SELECT range AS n, 'r' || range AS s FROM range(${total})`, `SELECT range AS rowid, 'r' || range AS s FROM range(${total})`]) {
+    const info = await results.run({ sql, pageSize: 0 });
+    assert.equal(info.totalRows, total);
+    const pages: [number, number][] = [[491_519, 2], [491_000, 1000], [982_000, 10_000], [0, 10_000], [total - 5, 1000], [983_040, 1]];
+    for (const [offset, limit] of pages) {
+      const page = await results.fetch(info.resultId, offset, limit);
+      const n = Math.min(limit, total - offset);
+      assert.equal(page.rowCount, n, `${sql} @${offset}`);
+      assert.deepEqual(page.columns[0], expect(offset, n), `${sql} @${offset}`);
+      assert.deepEqual(page.columns[1], expect(offset, n).map((v) => `r${v}`));
+    }
+    const col = info.columns[0]!.name;
+    const sorted = await results.sortFilter(info.resultId, [{ column: col, direction: 'desc' }], [{ column: col, op: '>=', value: '1000' }], undefined, 0);
+    assert.equal(sorted.totalRows, total - 1000);
+    const page = await results.fetch(sorted.resultId, 491_000, 1000);
+    assert.deepEqual(page.columns[0], expect(total - 1 - 491_000 - 999, 1000).reverse());
+    await results.close(sorted.resultId);
+    await results.close(info.resultId);
+  }
+  // Export reads the slices' UNION ALL: every row, in order.
+  const info = await results.run({ sql: `SELECT range AS n FROM range(${total})`, pageSize: 0 });
+  const { conn, relation } = await results.source(info.resultId);
+  const out = path.join(dir, 'slices.csv');
+  assert.equal((await exportRelation(conn, store.dir, relation, 'csv', out)).rows, total);
+  assert.deepEqual(fs.readFileSync(out, 'utf8').trimEnd().split('\n'), ['n', ...expect(0, total)]);
+  // Closing drops every slice (a sorted result shares the connection, so it stays open).
+  const temps = async () => Number((await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE temporary`)).getRows()[0]![0]);
+  const child = await results.sortFilter(info.resultId, [], [{ column: 'n', op: '<', value: '10' }], undefined, 0);
+  assert.equal(await temps(), 4);
+  await results.close(info.resultId);
+  assert.equal(await temps(), 1);
+  await results.close(child.resultId);
 });
