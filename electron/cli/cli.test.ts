@@ -6,8 +6,8 @@ import { runCliProcess } from '../core/testing/cli-process.js';
 import { expectError, expectOk } from '../core/testing/results.js';
 import { listTree, makeTempDir, removeTempDir } from '../core/testing/temp-dir.js';
 import { testKeychain } from '../core/testing/test-keychain.js';
-import { exitCodeFor, runCli } from './cli.js';
-import type { CliIo } from './io.js';
+import { exitCodeFor } from './cli.js';
+import { runCaptured, type CaptureOptions } from './testing/run-captured.js';
 
 const keychain = testKeychain('cli');
 const dirs: string[] = [];
@@ -23,26 +23,7 @@ after(async () => {
 
 const UUID_LINE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n$/;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in this process with captured io; the keychain service is always the test's own. */
-async function cli(argv: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    argv,
-    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service, ...options.env },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => options.stdin ?? '',
-  };
-  const code = await runCli(io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], options: Pick<CaptureOptions, 'stdin' | 'env'> = {}) => runCaptured(argv, { keychain, ...options });
 
 describe('enclave profile create / list (in process)', () => {
   const dataDir = tempDir();

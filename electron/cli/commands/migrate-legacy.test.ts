@@ -17,7 +17,7 @@ import { profilesRoot } from '../../core/paths.js';
 import { expectOk } from '../../core/testing/results.js';
 import { listTree, makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCli } from '../cli.js';
+import { runCaptured } from '../testing/run-captured.js';
 
 const keychain = testKeychain('cli-legacy');
 const dirs: string[] = [];
@@ -31,18 +31,7 @@ after(async () => {
   dirs.forEach(removeTempDir);
 });
 
-async function cli(dataDir: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli({
-    argv: [...argv, '--data-dir', dataDir],
-    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
-  });
-  return { code, stdout, stderr };
-}
+const cli = (dataDir: string, ...argv: string[]) => runCaptured(argv, { keychain, dataDir });
 
 const LEGACY_SCHEMA = `
   CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
