@@ -13,25 +13,24 @@ import { Registry } from '../registry/registry.js';
 import { duckdbDump, sqliteDump } from '../testing/db-checksum.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
-import { listTreeStable, makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { listTreeStable, tempDirs } from '../testing/temp-dir.js';
 import { testKeychain } from '../testing/test-keychain.js';
 import { MANIFEST_NAME } from './archive.js';
 import type { BackupPolicy } from './backup-files.js';
 import { BLOCK, endOfArchive, fileHeader, padding } from './tar.js';
 
 const keychain = testKeychain('backup');
-const dirs: string[] = [];
+const temp = tempDirs();
 const open: Enclave[] = [];
 after(async () => {
   await Promise.all(open.map((e) => e.close()));
   await keychain.clear();
-  dirs.forEach(removeTempDir);
+  temp.removeAll();
 });
 
 async function setup(backups?: BackupPolicy) {
-  const dataDir = makeTempDir();
-  const outside = makeTempDir(); // where archives go: never inside the data dir
-  dirs.push(dataDir, outside);
+  const dataDir = temp.make();
+  const outside = temp.make(); // where archives go: never inside the data dir
   const clock = new ManualClock();
   const enclave = await openEnclave({ dataDir, secrets: keychain.store, clock, ...(backups ? { backups } : {}) });
   open.push(enclave);

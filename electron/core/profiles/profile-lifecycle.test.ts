@@ -8,23 +8,22 @@ import { openEnclave, type Enclave, type EventSink } from '../enclave.js';
 import { Registry } from '../registry/registry.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
-import { listTree, listTreeStable, makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { listTree, listTreeStable, removeTempDir, tempDirs } from '../testing/temp-dir.js';
 import { testKeychain } from '../testing/test-keychain.js';
 
 const keychain = testKeychain('lifecycle');
-const dirs: string[] = [];
+const temp = tempDirs();
 const open: Enclave[] = [];
 
 after(async () => {
   await Promise.all(open.map((e) => e.close()));
   await keychain.clear();
-  dirs.forEach(removeTempDir);
+  temp.removeAll();
 });
 
 type Pushed = [windowId: number, event: EventName, payload: unknown];
 
-async function setup(dataDir = makeTempDir()) {
-  if (!dirs.includes(dataDir)) dirs.push(dataDir);
+async function setup(dataDir = temp.make()) {
   const clock = new ManualClock();
   const pushed: Pushed[] = [];
   const events: EventSink = (windowId, event, payload) => void pushed.push([windowId, event, payload]);

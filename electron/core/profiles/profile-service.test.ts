@@ -6,22 +6,21 @@ import { KeychainUnavailableError, type SecretStore } from '../keychain/secret-s
 import { Registry } from '../registry/registry.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
-import { listTree, listTreeStable, makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { listTree, listTreeStable, tempDirs } from '../testing/temp-dir.js';
 import { testKeychain } from '../testing/test-keychain.js';
 
 const keychain = testKeychain('profiles');
-const dirs: string[] = [];
+const temp = tempDirs();
 const open: Enclave[] = [];
 
 after(async () => {
   await Promise.all(open.map((e) => e.close()));
   await keychain.clear();
-  dirs.forEach(removeTempDir);
+  temp.removeAll();
 });
 
 async function setup(clock = new ManualClock(), secrets: SecretStore = keychain.store) {
-  const dataDir = makeTempDir();
-  dirs.push(dataDir);
+  const dataDir = temp.make();
   const enclave = await openEnclave({ dataDir, secrets, clock });
   open.push(enclave);
   return { dataDir, clock, enclave };
