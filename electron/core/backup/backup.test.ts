@@ -9,7 +9,7 @@ import type { ArchiveOutcome, BackupInfo, DamageReport } from '../../../shared/b
 import type { ProfileOverview, ProfileSummary } from '../../../shared/profiles.js';
 import type { Enclave } from '../enclave.js';
 import { DUCKDB_FILE, profileDir, SQLITE_FILE } from '../paths.js';
-import { Registry } from '../registry/registry.js';
+import { auditEvents } from '../testing/audit-events.js';
 import { duckdbDump, sqliteDump } from '../testing/db-checksum.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { ManualClock } from '../testing/manual-clock.js';
@@ -48,15 +48,6 @@ async function fill(enclave: Enclave, tag: string, windowId = W) {
   await call(enclave, 'createEvent', { title: `${tag} event`, start: '2030-01-01T10:00:00Z', end: '2030-01-01T11:00:00Z', timeZone: 'UTC' }, windowId);
   await call(enclave, 'runQuery', { sql: `CREATE TABLE ${tag}_numbers AS SELECT range AS v, 'x' || range AS s FROM range(1000)` }, windowId);
 }
-
-const auditEvents = (dataDir: string, profileId: string) => {
-  const registry = Registry.open(dataDir, new ManualClock());
-  try {
-    return registry.auditLog(profileId).map((e) => e.event);
-  } finally {
-    registry.close();
-  }
-};
 
 const DATA_TABLES = ['tasks', 'notes', 'events'];
 

@@ -6,6 +6,7 @@ import type { EventName } from '../../../shared/contract.js';
 import type { ProfileSummary, SessionInfo } from '../../../shared/profiles.js';
 import type { Enclave, EventSink } from '../enclave.js';
 import { Registry } from '../registry/registry.js';
+import { auditEvents } from '../testing/audit-events.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
@@ -32,14 +33,6 @@ const create = async (enclave: Enclave, input: { name: string; password?: string
 const unlock = (enclave: Enclave, profileId: string, password?: string, windowId = 1) =>
   enclave.handle(windowId, 'unlockProfile', password === undefined ? { profileId } : { profileId, password });
 const list = async (enclave: Enclave) => expectOk<ProfileSummary[]>(await enclave.handle(1, 'listProfiles', undefined));
-const auditEvents = (dataDir: string, profileId: string) => {
-  const registry = Registry.open(dataDir, new ManualClock());
-  try {
-    return registry.auditLog(profileId).map((e) => e.event);
-  } finally {
-    registry.close();
-  }
-};
 
 describe('renaming', () => {
   test('renames the unlocked profile; the name stays unique ignoring case', async () => {
