@@ -10,6 +10,7 @@ import v8 from 'node:v8';
 import type { ImportOutcome, QueryResultInfo } from '../shared/analytics.js';
 import type { WirePage } from '../shared/wire.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
+import { writeBenchCsv } from './bench-csv.js';
 import { fileSecretStore } from './file-secret-store.js';
 import { mib, stats } from './measure.js';
 
@@ -47,10 +48,7 @@ async function generate(dir: string, rows = ROWS): Promise<{ csv: string; parque
   const t0 = performance.now();
   const inst = await DuckDBInstance.create(':memory:');
   const c = await inst.connect();
-  await c.run(`COPY (SELECT i AS id, 'name_' || (i * 7919 % 100003) AS name, ((i % 100000) / 100.0 + 0.01)::DECIMAL(10,2) AS amount,
-    DATE '2020-01-01' + (i % 2000)::INTEGER AS day, TIMESTAMP '2020-01-01 00:00:00' + to_seconds(i) AS ts, (i % 3 = 0) AS flag,
-    ['alpha','beta','gamma','delta'][1 + i % 4] AS category, (i * 0.37) % 1000 AS score, (i * 31) % 1000000 AS qty,
-    'some free text ' || (i % 997) || ' lorem ipsum' AS note FROM range(${rows}) t(i)) TO '${csv}' (HEADER)`);
+  await writeBenchCsv(c, csv, rows);
   await c.run(`COPY (FROM read_csv('${csv}')) TO '${parquet}'`);
   c.closeSync();
   inst.closeSync();

@@ -10,6 +10,7 @@ import { openEnclave } from '../electron/core/enclave.js';
 import type { SecretStore } from '../electron/core/keychain/secret-store.js';
 import { profileDir } from '../electron/core/paths.js';
 import { uuidv7 } from '../electron/core/storage/repositories/uuidv7.js';
+import { mulberry32 } from '../electron/core/testing/prng.js';
 import { openSqliteStore } from '../electron/core/storage/sqlite-store.js';
 import { fileSecretStore } from './file-secret-store.js';
 
@@ -30,22 +31,10 @@ export interface BenchData {
   generatedIn: number | null;
 }
 
-/** A small deterministic PRNG (mulberry32), so every run generates the same data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = 'ka lo mi ne ru sa ti vo be da fe gi ho ju ly pa qu re so tu wa xe yo ze an el in or un ar en'.split(' ');
 
 export function vocabulary(size = 20_000): string[] {
-  const rnd = prng(7);
+  const rnd = mulberry32(7); // seeded, so every run generates the same data
   const words = new Set<string>();
   while (words.size < size) {
     const n = 2 + Math.floor(rnd() * 3);
@@ -77,7 +66,7 @@ function zipf(n: number, rnd: () => number) {
 const NOW = '2030-06-15T12:00:00.000Z';
 
 function fill(dir: string, words: string[]) {
-  const rnd = prng(42);
+  const rnd = mulberry32(42);
   const rank = zipf(words.length, rnd);
   const word = () => words[rank()]!;
   const sentence = (n: number) => Array.from({ length: n }, word).join(' ');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ImportOutcome } from '../shared/analytics.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
+import { writeBenchCsv } from './bench-csv.js';
 import { fileSecretStore } from './file-secret-store.js';
 import { mib } from './measure.js';
 
@@ -32,16 +33,13 @@ function line(name: string, value: string, target: string, ok: boolean | null): 
   console.log(`${name.padEnd(52)} ${value.padStart(10)}  (target ${target})${ok === null ? '' : `  ${ok ? 'OK' : 'MISSED'}`}`);
 }
 
-/** Written by DuckDB's own COPY from range(): a gigabyte in seconds, outside any user-data dir. */
+/** The bench CSV, outside any user-data dir. */
 async function generate(dir: string): Promise<string> {
   const csv = path.join(dir, 'bench-1gb.csv');
   const t0 = performance.now();
   const inst = await DuckDBInstance.create(':memory:');
   const c = await inst.connect();
-  await c.run(`COPY (SELECT i AS id, 'name_' || (i * 7919 % 100003) AS name, ((i % 100000) / 100.0 + 0.01)::DECIMAL(10,2) AS amount,
-    DATE '2020-01-01' + (i % 2000)::INTEGER AS day, TIMESTAMP '2020-01-01 00:00:00' + to_seconds(i) AS ts, (i % 3 = 0) AS flag,
-    ['alpha','beta','gamma','delta'][1 + i % 4] AS category, (i * 0.37) % 1000 AS score, (i * 31) % 1000000 AS qty,
-    'some free text ' || (i % 997) || ' lorem ipsum' AS note FROM range(${ROWS}) t(i)) TO '${csv}' (HEADER)`);
+  await writeBenchCsv(c, csv, ROWS);
   c.closeSync();
   inst.closeSync();
   console.log(`generated ${ROWS.toLocaleString('en')} rows × 10 columns: ${mib(fs.statSync(csv).size)} in ${fmt(performance.now() - t0)}`);

@@ -4,48 +4,24 @@ import type { ProfileSummary } from '../../shared/profiles.js';
 import { openEnclave } from '../core/enclave.js';
 import { runCliProcess } from '../core/testing/cli-process.js';
 import { expectError, expectOk } from '../core/testing/results.js';
-import { listTree, makeTempDir, removeTempDir } from '../core/testing/temp-dir.js';
+import { listTree, tempDirs } from '../core/testing/temp-dir.js';
 import { testKeychain } from '../core/testing/test-keychain.js';
-import { exitCodeFor, runCli } from './cli.js';
-import type { CliIo } from './io.js';
+import { exitCodeFor } from './cli.js';
+import { runCaptured, type CaptureOptions } from './testing/run-captured.js';
 
 const keychain = testKeychain('cli');
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = makeTempDir();
-  dirs.push(d);
-  return d;
-};
+const temp = tempDirs();
 after(async () => {
   await keychain.clear();
-  dirs.forEach(removeTempDir);
+  temp.removeAll();
 });
 
 const UUID_LINE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n$/;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in this process with captured io; the keychain service is always the test's own. */
-async function cli(argv: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    argv,
-    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service, ...options.env },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => options.stdin ?? '',
-  };
-  const code = await runCli(io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], options: Pick<CaptureOptions, 'stdin' | 'env'> = {}) => runCaptured(argv, { keychain, ...options });
 
 describe('enclave profile create / list (in process)', () => {
-  const dataDir = tempDir();
+  const dataDir = temp.make();
   const D = ['--data-dir', dataDir];
   let aliceId = '';
   let bobId = '';
@@ -137,16 +113,16 @@ describe('enclave profile create / list (in process)', () => {
   });
 
   test('an empty data directory lists nothing, helpfully', async () => {
-    const r = await cli(['profile', 'list', '--data-dir', tempDir()]);
+    const r = await cli(['profile', 'list', '--data-dir', temp.make()]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /No profiles yet/);
-    const json = await cli(['profile', 'list', '--json', '--data-dir', tempDir()]);
+    const json = await cli(['profile', 'list', '--json', '--data-dir', temp.make()]);
     assert.deepEqual(JSON.parse(json.stdout), []);
   });
 });
 
 describe('usage errors', () => {
-  const dataDir = tempDir();
+  const dataDir = temp.make();
   const D = ['--data-dir', dataDir];
 
   const usage = async (argv: string[], message: RegExp) => {
@@ -195,7 +171,7 @@ describe('usage errors', () => {
 });
 
 describe('bin/enclave.js in a child process', () => {
-  const dataDir = tempDir();
+  const dataDir = temp.make();
   const env = { ENCLAVE_KEYCHAIN_SERVICE: keychain.service };
 
   test('create with --password-stdin prints a uuid; a duplicate exits 1; --help exits 0', async () => {

@@ -9,29 +9,15 @@ import type { SearchHit } from '../../../shared/search.js';
 import type { Task } from '../../../shared/tasks.js';
 import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCli } from '../cli.js';
+import { runCaptured, runCapturedOk } from '../testing/run-captured.js';
 
 const keychain = testKeychain('cli-data');
 const dataDir = makeTempDir();
 const ID_LINE = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\n$/;
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli({
-    argv: [...argv, '--data-dir', dataDir],
-    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service, TZ: 'UTC' },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
-  });
-  return { code, stdout, stderr };
-}
-const ok = async (...argv: string[]) => {
-  const r = await cli(...argv);
-  assert.deepEqual({ code: r.code, stderr: r.stderr }, { code: 0, stderr: '' }, argv.join(' '));
-  return r.stdout;
-};
+const options = { keychain, dataDir, env: { TZ: 'UTC' } };
+const cli = (...argv: string[]) => runCaptured(argv, options);
+const ok = (...argv: string[]) => runCapturedOk(argv, options);
 const json = async <T>(...argv: string[]) => JSON.parse(await ok(...argv, '--json')) as T;
 
 before(async () => {

@@ -15,34 +15,18 @@ import { openEnclave, type Enclave } from '../../core/enclave.js';
 import type { LegacyMigrationReport } from '../../core/legacy/migrate-legacy.js';
 import { profilesRoot } from '../../core/paths.js';
 import { expectOk } from '../../core/testing/results.js';
-import { listTree, makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
+import { listTree, tempDirs } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCli } from '../cli.js';
+import { runCaptured } from '../testing/run-captured.js';
 
 const keychain = testKeychain('cli-legacy');
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = makeTempDir();
-  dirs.push(d);
-  return d;
-};
+const temp = tempDirs();
 after(async () => {
   await keychain.clear();
-  dirs.forEach(removeTempDir);
+  temp.removeAll();
 });
 
-async function cli(dataDir: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli({
-    argv: [...argv, '--data-dir', dataDir],
-    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
-  });
-  return { code, stdout, stderr };
-}
+const cli = (dataDir: string, ...argv: string[]) => runCaptured(argv, { keychain, dataDir });
 
 const LEGACY_SCHEMA = `
   CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
@@ -76,8 +60,8 @@ function legacyFile(dir: string, extra = ''): string {
 const call = async <T>(e: Enclave, w: number, channel: string, input?: unknown) => expectOk<T>(await e.handle(w, channel, input), channel);
 
 describe('enclave migrate-legacy', () => {
-  const dataDir = tempDir();
-  const files = tempDir();
+  const dataDir = temp.make();
+  const files = temp.make();
   const file = legacyFile(files);
 
   test('makes one profile per user with the right counts, data visible through the app and isolated', async () => {
@@ -152,11 +136,11 @@ describe('enclave migrate-legacy', () => {
 });
 
 describe('enclave migrate-legacy refuses, and changes nothing', () => {
-  const files = tempDir();
+  const files = temp.make();
 
   /** Runs against a fresh data dir and checks that no profile, file or keychain entry appeared. */
   async function refused(file: string, code: string, ...flags: string[]) {
-    const dataDir = tempDir();
+    const dataDir = temp.make();
     const accounts = await keychain.accounts();
     const r = await cli(dataDir, 'migrate-legacy', file, ...flags);
     assert.equal(r.code, 1, r.stdout + r.stderr);
@@ -170,7 +154,7 @@ describe('enclave migrate-legacy refuses, and changes nothing', () => {
   }
 
   test('rows without an owner, with counts per table', async () => {
-    const dir = tempDir();
+    const dir = temp.make();
     const file = legacyFile(dir, `INSERT INTO tasks VALUES (9, NULL, 'orphan', NULL, 0, NULL, NULL, NULL);
       INSERT INTO notes VALUES (9, NULL, 'orphan', 'x', 0); INSERT INTO notes VALUES (10, NULL, 'orphan 2', 'x', 0);`);
     const stderr = await refused(file, 'LEGACY_OWNERLESS_ROWS');
@@ -178,10 +162,10 @@ describe('enclave migrate-legacy refuses, and changes nothing', () => {
   });
 
   test('a blank user_id counts as no owner; --skip-ownerless leaves those rows out and reports them', async () => {
-    const dir = tempDir();
+    const dir = temp.make();
     const file = legacyFile(dir, `INSERT INTO events VALUES (9, '  ', 'orphan', '2030-01-01T00:00:00Z', '2030-01-01T01:00:00Z', 0, NULL);`);
     await refused(file, 'LEGACY_OWNERLESS_ROWS');
-    const dataDir = tempDir();
+    const dataDir = temp.make();
     const r = await cli(dataDir, 'migrate-legacy', file, '--skip-ownerless', '--json');
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout) as LegacyMigrationReport;
@@ -213,13 +197,13 @@ describe('enclave migrate-legacy refuses, and changes nothing', () => {
   });
 
   test('a row the app would not accept names the row', async () => {
-    const dir = tempDir();
+    const dir = temp.make();
     const file = legacyFile(dir, `INSERT INTO tasks VALUES (77, 2, '   ', NULL, 0, NULL, NULL, NULL);`);
     assert.match(await refused(file, 'INVALID_INPUT'), /tasks row 77: title: Title is required/);
   });
 
   test('a failure half-way removes the profiles made before it', async () => {
-    const dir = tempDir();
+    const dir = temp.make();
     // The third user's event is a date without all_day: only the repository catches it, after two profiles exist.
     const file = legacyFile(dir, `INSERT INTO events VALUES (9, 3, 'bad', '2030-01-01', '2030-01-02', 0, NULL);`);
     const stderr = await refused(file, 'INVALID_INPUT');
@@ -227,7 +211,7 @@ describe('enclave migrate-legacy refuses, and changes nothing', () => {
   });
 
   test('a file inside the data folder', async () => {
-    const dataDir = tempDir();
+    const dataDir = temp.make();
     const inside = legacyFile(dataDir);
     const r = await cli(dataDir, 'migrate-legacy', inside);
     assert.equal(r.code, 1);

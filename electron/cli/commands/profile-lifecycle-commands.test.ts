@@ -4,28 +4,16 @@ import { after, describe, test } from 'node:test';
 import type { ProfileSummary } from '../../../shared/profiles.js';
 import { listTree, listTreeStable, makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCli } from '../cli.js';
+import { runCaptured } from '../testing/run-captured.js';
 
 const keychain = testKeychain('cli-lifecycle');
 const dataDir = makeTempDir();
-const D = ['--data-dir', dataDir];
 after(async () => {
   await keychain.clear();
   removeTempDir(dataDir);
 });
 
-async function cli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli({
-    argv: [...argv, ...D],
-    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], stdin = '') => runCaptured(argv, { keychain, dataDir, stdin });
 
 const names = async () => {
   const r = await cli(['profile', 'list', '--json']);

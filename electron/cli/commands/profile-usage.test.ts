@@ -11,7 +11,7 @@ import { openEnclave } from '../../core/enclave.js';
 import { expectError, expectOk } from '../../core/testing/results.js';
 import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCli } from '../cli.js';
+import { runCaptured } from '../testing/run-captured.js';
 
 const keychain = testKeychain('cli-usage');
 const dataDir = makeTempDir();
@@ -22,18 +22,7 @@ after(async () => {
   removeTempDir(files);
 });
 
-async function cli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli({
-    argv: [...argv, '--data-dir', dataDir],
-    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], stdin = '') => runCaptured(argv, { keychain, dataDir, stdin });
 
 type UsageRow = { name: string; sqliteBytes: number; duckdbBytes: number; lastOpenedAt: string | null; rows?: ProfileRowCounts | null };
 

@@ -3,24 +3,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCli } from '../cli.js';
+import { runCapturedOk } from '../testing/run-captured.js';
 
 const keychain = testKeychain('cli-query');
 const dataDir = makeTempDir();
 
-async function ok(...argv: string[]): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli({
-    argv: [...argv, '--data-dir', dataDir],
-    env: { ENCLAVE_KEYCHAIN_SERVICE: keychain.service, TZ: 'UTC' },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
-  });
-  assert.deepEqual({ code, stderr }, { code: 0, stderr: '' }, argv.join(' '));
-  return stdout;
-}
+const ok = (...argv: string[]) => runCapturedOk(argv, { keychain, dataDir, env: { TZ: 'UTC' } });
 const query = (sql: string, format: string) => ok('query', '--profile', 'Quinn', sql, '--format', format);
 
 before(async () => {

@@ -4,37 +4,29 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { ArchiveOutcome, BackupInfo, DamageReport } from '../../../shared/backups.js';
 import type { ProfileOverview, ProfileSummary } from '../../../shared/profiles.js';
-import { openEnclave, type Enclave } from '../enclave.js';
+import type { Enclave } from '../enclave.js';
 import { DUCKDB_FILE, profileDir, SQLITE_FILE } from '../paths.js';
-import { Registry } from '../registry/registry.js';
+import { auditEvents } from '../testing/audit-events.js';
 import { duckdbDump, sqliteDump } from '../testing/db-checksum.js';
+import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
-import { listTreeStable, makeTempDir, removeTempDir } from '../testing/temp-dir.js';
-import { testKeychain } from '../testing/test-keychain.js';
+import { listTreeStable } from '../testing/temp-dir.js';
 import { MANIFEST_NAME } from './archive.js';
 import type { BackupPolicy } from './backup-files.js';
 import { BLOCK, endOfArchive, fileHeader, padding } from './tar.js';
 
-const keychain = testKeychain('backup');
-const dirs: string[] = [];
-const open: Enclave[] = [];
-after(async () => {
-  await Promise.all(open.map((e) => e.close()));
-  await keychain.clear();
-  dirs.forEach(removeTempDir);
-});
+const fixture = enclaveFixture('backup');
+const { keychain } = fixture;
 
 async function setup(backups?: BackupPolicy) {
-  const dataDir = makeTempDir();
-  const outside = makeTempDir(); // where archives go: never inside the data dir
-  dirs.push(dataDir, outside);
+  const dataDir = fixture.tempDir();
+  const outside = fixture.tempDir(); // where archives go: never inside the data dir
   const clock = new ManualClock();
-  const enclave = await openEnclave({ dataDir, secrets: keychain.store, clock, ...(backups ? { backups } : {}) });
-  open.push(enclave);
+  const enclave = await fixture.open({ dataDir, secrets: keychain.store, clock, ...(backups ? { backups } : {}) });
   return { dataDir, outside, clock, enclave };
 }
 
@@ -56,15 +48,6 @@ async function fill(enclave: Enclave, tag: string, windowId = W) {
   await call(enclave, 'createEvent', { title: `${tag} event`, start: '2030-01-01T10:00:00Z', end: '2030-01-01T11:00:00Z', timeZone: 'UTC' }, windowId);
   await call(enclave, 'runQuery', { sql: `CREATE TABLE ${tag}_numbers AS SELECT range AS v, 'x' || range AS s FROM range(1000)` }, windowId);
 }
-
-const auditEvents = (dataDir: string, profileId: string) => {
-  const registry = Registry.open(dataDir, new ManualClock());
-  try {
-    return registry.auditLog(profileId).map((e) => e.event);
-  } finally {
-    registry.close();
-  }
-};
 
 const DATA_TABLES = ['tasks', 'notes', 'events'];
 

@@ -4,14 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { runCliProcess } from '../testing/cli-process.js';
-import { listTree, makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { listTree, tempDirs } from '../testing/temp-dir.js';
 import { testKeychain } from '../testing/test-keychain.js';
 
 const keychain = testKeychain('keytar');
-const dirs: string[] = [];
+const temp = tempDirs();
 after(async () => {
   await keychain.clear();
-  dirs.forEach(removeTempDir);
+  temp.removeAll();
 });
 
 describe('keytarStore against the real Secret Service', () => {
@@ -43,8 +43,7 @@ describe('keytarStore against the real Secret Service', () => {
 
 describe('an unreachable keychain', () => {
   test('profile create fails with exit 4 and KEYCHAIN_UNAVAILABLE, and leaves nothing of the profile', async () => {
-    const dataDir = makeTempDir();
-    dirs.push(dataDir);
+    const dataDir = temp.make();
     const result = await runCliProcess(['profile', 'create', 'X', '--data-dir', dataDir], {
       env: {
         DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(dataDir, 'no-such-bus')}`,

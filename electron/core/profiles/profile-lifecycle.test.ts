@@ -1,35 +1,27 @@
 // Renaming, changing passwords and deleting profiles: real registry, real keychain,
 // real databases in temporary directories.
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { EventName } from '../../../shared/contract.js';
 import type { ProfileSummary, SessionInfo } from '../../../shared/profiles.js';
-import { openEnclave, type Enclave, type EventSink } from '../enclave.js';
+import type { Enclave, EventSink } from '../enclave.js';
 import { Registry } from '../registry/registry.js';
+import { auditEvents } from '../testing/audit-events.js';
+import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
-import { listTree, listTreeStable, makeTempDir, removeTempDir } from '../testing/temp-dir.js';
-import { testKeychain } from '../testing/test-keychain.js';
+import { listTree, listTreeStable, removeTempDir } from '../testing/temp-dir.js';
 
-const keychain = testKeychain('lifecycle');
-const dirs: string[] = [];
-const open: Enclave[] = [];
-
-after(async () => {
-  await Promise.all(open.map((e) => e.close()));
-  await keychain.clear();
-  dirs.forEach(removeTempDir);
-});
+const fixture = enclaveFixture('lifecycle');
+const { keychain } = fixture;
 
 type Pushed = [windowId: number, event: EventName, payload: unknown];
 
-async function setup(dataDir = makeTempDir()) {
-  if (!dirs.includes(dataDir)) dirs.push(dataDir);
+async function setup(dataDir = fixture.tempDir()) {
   const clock = new ManualClock();
   const pushed: Pushed[] = [];
   const events: EventSink = (windowId, event, payload) => void pushed.push([windowId, event, payload]);
-  const enclave = await openEnclave({ dataDir, secrets: keychain.store, clock, events });
-  open.push(enclave);
+  const enclave = await fixture.open({ dataDir, secrets: keychain.store, clock, events });
   return { dataDir, clock, enclave, pushed };
 }
 
@@ -41,14 +33,6 @@ const create = async (enclave: Enclave, input: { name: string; password?: string
 const unlock = (enclave: Enclave, profileId: string, password?: string, windowId = 1) =>
   enclave.handle(windowId, 'unlockProfile', password === undefined ? { profileId } : { profileId, password });
 const list = async (enclave: Enclave) => expectOk<ProfileSummary[]>(await enclave.handle(1, 'listProfiles', undefined));
-const auditEvents = (dataDir: string, profileId: string) => {
-  const registry = Registry.open(dataDir, new ManualClock());
-  try {
-    return registry.auditLog(profileId).map((e) => e.event);
-  } finally {
-    registry.close();
-  }
-};
 
 describe('renaming', () => {
   test('renames the unlocked profile; the name stays unique ignoring case', async () => {

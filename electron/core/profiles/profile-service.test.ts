@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { ProfileSummary, SessionInfo } from '../../../shared/profiles.js';
-import { openEnclave, type Enclave } from '../enclave.js';
+import type { Enclave } from '../enclave.js';
 import { KeychainUnavailableError, type SecretStore } from '../keychain/secret-store.js';
 import { Registry } from '../registry/registry.js';
+import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
-import { listTree, listTreeStable, makeTempDir, removeTempDir } from '../testing/temp-dir.js';
-import { testKeychain } from '../testing/test-keychain.js';
+import { listTree, listTreeStable } from '../testing/temp-dir.js';
 
-const keychain = testKeychain('profiles');
-const dirs: string[] = [];
-const open: Enclave[] = [];
-
-after(async () => {
-  await Promise.all(open.map((e) => e.close()));
-  await keychain.clear();
-  dirs.forEach(removeTempDir);
-});
+const fixture = enclaveFixture('profiles');
+const { keychain } = fixture;
 
 async function setup(clock = new ManualClock(), secrets: SecretStore = keychain.store) {
-  const dataDir = makeTempDir();
-  dirs.push(dataDir);
-  const enclave = await openEnclave({ dataDir, secrets, clock });
-  open.push(enclave);
+  const dataDir = fixture.tempDir();
+  const enclave = await fixture.open({ dataDir, secrets, clock });
   return { dataDir, clock, enclave };
 }
 
@@ -168,8 +159,7 @@ describe('unlocking with a password', () => {
 
     // A full restart of the core on the same data directory.
     await enclave.close();
-    const reopened = await openEnclave({ dataDir, secrets: keychain.store, clock });
-    open.push(reopened);
+    const reopened = await fixture.open({ dataDir, secrets: keychain.store, clock });
     clock.advance(10_000);
     assert.equal(expectError(await unlock(reopened, p.id, PASSWORD), 'THROTTLED').retryAfterSeconds, 20);
 

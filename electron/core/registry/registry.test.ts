@@ -7,22 +7,17 @@ import type { ProfileSummary } from '../../../shared/profiles.js';
 import { openEnclave } from '../enclave.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
-import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { tempDirs } from '../testing/temp-dir.js';
 import { testKeychain } from '../testing/test-keychain.js';
 import { registryMigrations } from './migrations/index.js';
 import { nameKey, Registry, REGISTRY_FILE } from './registry.js';
 
 const keychain = testKeychain('registry');
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = makeTempDir();
-  dirs.push(d);
-  return d;
-};
+const temp = tempDirs();
 
 after(async () => {
   await keychain.clear();
-  dirs.forEach(removeTempDir);
+  temp.removeAll();
 });
 
 const row = (id: string, name: string) => ({
@@ -35,7 +30,7 @@ const row = (id: string, name: string) => ({
 
 describe('registry migrations', () => {
   test('an empty database is migrated to the latest schema and user_version records it', () => {
-    const dir = tempDir();
+    const dir = temp.make();
     const registry = Registry.open(dir, new ManualClock());
     registry.close();
 
@@ -53,7 +48,7 @@ describe('registry migrations', () => {
   });
 
   test('reopening applies nothing twice and keeps the rows', () => {
-    const dir = tempDir();
+    const dir = temp.make();
     const first = Registry.open(dir, new ManualClock());
     first.insert(row('00000000-0000-4000-8000-000000000001', 'Kept'));
     first.close();
@@ -69,7 +64,7 @@ describe('registry migrations', () => {
   });
 
   test('a registry newer than the app is refused rather than misread', () => {
-    const dir = tempDir();
+    const dir = temp.make();
     const db = new Database(path.join(dir, REGISTRY_FILE));
     db.pragma('user_version = 99');
     db.close();
@@ -83,7 +78,7 @@ describe('registry names', () => {
     assert.equal(nameKey('Alice'), nameKey('aLiCe'));
     assert.notEqual(nameKey('alice'), nameKey('alicia'));
 
-    const dir = tempDir();
+    const dir = temp.make();
     const registry = Registry.open(dir, new ManualClock());
     try {
       registry.insert(row('00000000-0000-4000-8000-000000000001', 'alice'));
@@ -101,7 +96,7 @@ describe('registry names', () => {
   });
 
   test('createProfile refuses a full-width duplicate with ALREADY_EXISTS', async () => {
-    const dir = tempDir();
+    const dir = temp.make();
     const enclave = await openEnclave({ dataDir: dir, secrets: keychain.store });
     try {
       expectOk(await enclave.handle(1, 'createProfile', { name: 'alice' }));
@@ -120,7 +115,7 @@ describe('registry audit log and secrets', () => {
   let id: string;
 
   before(async () => {
-    dir = tempDir();
+    dir = temp.make();
     const clock = new ManualClock();
     const enclave = await openEnclave({ dataDir: dir, secrets: keychain.store, clock });
     try {

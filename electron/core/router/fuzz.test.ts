@@ -14,6 +14,7 @@ import { profileDir, SQLITE_FILE } from '../paths.js';
 import { channelSamples, FOREIGN_ITEMS, type SampleContext } from '../testing/channel-samples.js';
 import { dataChecksum, type DataChecksum } from '../testing/db-checksum.js';
 import { ManualClock } from '../testing/manual-clock.js';
+import { mulberry32 } from '../testing/prng.js';
 import { expectOk } from '../testing/results.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { testKeychain } from '../testing/test-keychain.js';
@@ -23,18 +24,6 @@ const CASES_PER_CHANNEL = Number(process.env.ENCLAVE_FUZZ_CASES ?? 1000);
 const CALL_TIMEOUT_MS = 10_000;
 
 // ---- A small seeded generator (no fast-check here) ----
-
-/** mulberry32: a tiny deterministic PRNG, good enough to spread cases. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   private readonly next: () => number;

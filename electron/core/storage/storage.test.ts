@@ -6,19 +6,14 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { AppException } from '../../../shared/errors.js';
 import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
-import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { tempDirs } from '../testing/temp-dir.js';
 import { ProfileWorkerClient } from './profile-worker-client.js';
 import { profileDuckdbMigrations } from './duckdb-migrations/index.js';
 import { profileSqliteMigrations } from './sqlite-migrations/index.js';
 import { openSqliteStore } from './sqlite-store.js';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = makeTempDir();
-  dirs.push(d);
-  return d;
-};
-after(() => dirs.forEach(removeTempDir));
+const temp = tempDirs();
+after(() => temp.removeAll());
 
 const SQLITE_VERSION = profileSqliteMigrations.length;
 const DUCKDB_VERSION = profileDuckdbMigrations.length;
@@ -42,7 +37,7 @@ async function duckdbVersions(dir: string): Promise<number[]> {
 }
 
 describe('a profile worker', () => {
-  const dir = tempDir();
+  const dir = temp.make();
 
   test('opens and migrates both databases, and close leaves no write-ahead log behind', async () => {
     const worker = await ProfileWorkerClient.start(dir);
@@ -97,7 +92,7 @@ describe('a profile worker', () => {
   });
 
   test('a file DuckDB itself shortened (free blocks cut off its end) is not taken for a truncated one', async () => {
-    const own = tempDir();
+    const own = temp.make();
     await (await ProfileWorkerClient.start(own)).close();
     const file = path.join(own, DUCKDB_FILE);
     const writer = await DuckDBInstance.create(file);
@@ -120,7 +115,7 @@ describe('a profile worker', () => {
   });
 
   test('a directory that cannot be opened fails start with STORAGE_ERROR', async () => {
-    const missing = path.join(tempDir(), 'does-not-exist');
+    const missing = path.join(temp.make(), 'does-not-exist');
     await assert.rejects(ProfileWorkerClient.start(missing), (e: unknown) => e instanceof AppException && e.code === 'STORAGE_ERROR');
     assert.equal(fs.existsSync(missing), false);
   });
@@ -130,7 +125,7 @@ describe('the SQLite connection a worker uses', () => {
   // Per-connection settings cannot be read from another connection, so this opens the
   // store the way the worker does (same function) and asks the connection itself.
   test('has WAL, foreign keys on, a busy timeout and the migrations', () => {
-    const dir = tempDir();
+    const dir = temp.make();
     const store = openSqliteStore(dir);
     try {
       assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');

@@ -31,3 +31,21 @@ export function listTree(root: string): string[] {
 
 /** listTree without SQLite's transient -wal/-shm companions of the registry, which come and go with its connection. */
 export const listTreeStable = (root: string) => listTree(root).filter((p) => !/^registry\.sqlite-(wal|shm)$/.test(p));
+
+/**
+ * For a test file that makes temporary directories as it goes: make() is makeTempDir,
+ * and removeAll() (called from the file's after(), once what uses them is closed) removes them all.
+ */
+export function tempDirs(): { make(): string; removeAll(): void } {
+  const made: string[] = [];
+  return {
+    make() {
+      const dir = makeTempDir();
+      made.push(dir);
+      return dir;
+    },
+    removeAll() {
+      made.splice(0).forEach(removeTempDir);
+    },
+  };
+}

@@ -4,23 +4,18 @@ import path from 'node:path';
 import { configureSqlite, migrateSqlite } from '../../sqlite/migrate.js';
 import { openDatabase } from '../../sqlite/open-database.js';
 import { SQLITE_FILE } from '../../paths.js';
-import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';
+import { tempDirs } from '../../testing/temp-dir.js';
 import { SearchRepository } from '../repositories/search-repository.js';
 import { TaskRepository } from '../repositories/task-repository.js';
 import { openSqliteStore } from '../sqlite-store.js';
 import { profileSqliteMigrations } from './index.js';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = makeTempDir();
-  dirs.push(d);
-  return d;
-};
-after(() => dirs.forEach(removeTempDir));
+const temp = tempDirs();
+after(() => temp.removeAll());
 
 describe('profile data.sqlite migrations', () => {
   test('an empty database gets every migration, FTS5 tables included', () => {
-    const store = openSqliteStore(tempDir());
+    const store = openSqliteStore(temp.make());
     try {
       assert.equal(store.schemaVersion, profileSqliteMigrations.length);
       assert.equal(store.db.pragma('user_version', { simple: true }), profileSqliteMigrations.length);
@@ -37,7 +32,7 @@ describe('profile data.sqlite migrations', () => {
   });
 
   test('rows written under schema 1 are searchable and tag-filterable after upgrading', () => {
-    const dir = tempDir();
+    const dir = temp.make();
     const db = openDatabase(path.join(dir, SQLITE_FILE));
     configureSqlite(db);
     migrateSqlite(db, profileSqliteMigrations.slice(0, 1));
