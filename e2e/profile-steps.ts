@@ -6,8 +6,12 @@ export const shellName = (page: Page) => page.getByTestId('shell-profile-name');
 /** Creates a profile through the picker's form; a new profile opens at once. */
 export async function createProfile(page: Page, name: string, password?: string): Promise<void> {
   const form = page.getByTestId('create-profile-form');
+  const add = page.getByTestId('add-profile-button');
   await expect(page.getByTestId('profile-picker')).toBeVisible();
-  if (!(await form.isVisible())) await page.getByTestId('add-profile-button').click();
+  // Until the profile list has loaded the picker shows neither: wait for one of them
+  // (an empty picker opens on the form, a populated one on the add button).
+  await expect(form.or(add).first()).toBeVisible();
+  if (!(await form.isVisible())) await add.click();
   await form.getByLabel('Name').fill(name);
   if (password) {
     await form.getByLabel('Protect with a password').check();
