@@ -44,7 +44,9 @@ export async function launchApp(binary: string, restart?: LaunchedApp): Promise<
   const keychainService = restart?.keychainService ?? `enclave-e2e-electron-${process.pid}-${path.basename(dataDir)}`;
   const app = await electron.launch({
     executablePath: binary,
-    args: [ROOT, '--user-data-dir', dataDir],
+    // One argument: Chromium reads `--switch value` as an empty switch and a stray
+    // argument, and the app must see the same directory Chromium uses.
+    args: [ROOT, `--user-data-dir=${dataDir}`],
     cwd: ROOT,
     env: {
       ...process.env,

@@ -77,11 +77,36 @@ export interface ShellProtocol {
   handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
 }
 
+/** What Electron passes a permission request handler as `details` (every kind has these). */
+export interface ShellPermissionRequest {
+  readonly requestingUrl: string;
+  readonly isMainFrame: boolean;
+}
+
+/** What Electron passes a permission check handler as `details`. */
+export interface ShellPermissionCheck {
+  readonly requestingUrl?: string;
+  readonly embeddingOrigin?: string;
+  readonly isMainFrame: boolean;
+}
+
+export type ShellPermissionRequestHandler = (
+  webContents: { readonly id: number },
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: ShellPermissionRequest,
+) => void;
+
+export type ShellPermissionCheckHandler = (
+  webContents: { readonly id: number } | null,
+  permission: string,
+  requestingOrigin: string,
+  details: ShellPermissionCheck,
+) => boolean;
+
 export interface ShellSession {
-  setPermissionRequestHandler(
-    handler: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
-  ): void;
-  setPermissionCheckHandler(handler: ((webContents: unknown, permission: string) => boolean) | null): void;
+  setPermissionRequestHandler(handler: ShellPermissionRequestHandler | null): void;
+  setPermissionCheckHandler(handler: ShellPermissionCheckHandler | null): void;
 }
 
 export interface ShellPowerMonitor extends Pick<PowerMonitor, 'getSystemIdleTime'> {

@@ -16,6 +16,8 @@ import type {
   ShellInvokeEvent,
   ShellIpcMain,
   ShellMenuClass,
+  ShellPermissionCheckHandler,
+  ShellPermissionRequestHandler,
   ShellPowerMonitor,
   ShellProtocol,
   ShellSession,
@@ -207,8 +209,8 @@ export class FakeProtocol implements ShellProtocol {
 }
 
 export class FakeSession implements ShellSession {
-  requestHandler: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-  checkHandler: ((webContents: unknown, permission: string) => boolean) | null = null;
+  requestHandler: ShellPermissionRequestHandler | null = null;
+  checkHandler: ShellPermissionCheckHandler | null = null;
   setPermissionRequestHandler(handler: FakeSession['requestHandler']): void {
     this.requestHandler = handler;
   }

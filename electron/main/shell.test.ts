@@ -172,6 +172,31 @@ test('a second instance quits at once and leaves the first one focused', async (
   assert.equal(first.fake.windows.length, 1);
 });
 
+test('a second launch during start-up is heard before ready and focuses the first window once it is painted', async () => {
+  let resolveCore!: (core: ShellCore) => void;
+  const h = start({ openCore: () => new Promise<ShellCore>((resolve) => (resolveCore = resolve)) });
+  assert.equal(h.fake.app.count('second-instance'), 1, 'listening before ready');
+  h.fake.app.emit('second-instance', electronEvent({}), [], '/');
+  h.fake.app.emitReady();
+  await flush();
+  h.fake.app.emit('second-instance', electronEvent({}), [], '/'); // while the core opens
+  resolveCore(h.core);
+  assert.ok(await h.started);
+  assert.equal(h.fake.windows.length, 1, 'the queued launches open no extra window');
+  const win = firstWindow(h);
+  assert.equal(win.focused, false, 'not before it is painted');
+  win.emit('ready-to-show');
+  assert.equal(win.shown, true);
+  assert.equal(win.focused, true);
+  assert.equal(h.fake.app.count('second-instance'), 1, 'one listener, also after start-up');
+
+  // Without a launch during start-up, the first window is shown but not forced to the front.
+  const quiet = start();
+  await quiet.ready();
+  firstWindow(quiet).emit('ready-to-show');
+  assert.equal(firstWindow(quiet).focused, false);
+});
+
 test('a bad --user-data-dir stops the app with an exit code instead of guessing', async () => {
   const h = start({ argv: ['/usr/bin/electron', '.', '--user-data-dir'] });
   assert.equal(await h.started, null);
@@ -313,17 +338,41 @@ test('<webview> attachment is prevented, also for webContents we did not create'
   assert.deepEqual(stray.windowOpen('https://evil.example/'), { action: 'deny' });
 });
 
-test('permission requests and checks are denied', async () => {
+test('permissions: only clipboard-sanitized-write, only for the top frame of our window at app://enclave, in checks and requests', async () => {
   const h = start();
   await h.ready();
   const { requestHandler, checkHandler } = h.fake.session;
   assert.ok(requestHandler && checkHandler);
-  for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown']) {
+  const win = firstWindow(h);
+  const request = (contents: { id: number }, permission: string, requestingUrl: string, isMainFrame: boolean) => {
     let granted: boolean | undefined;
-    requestHandler({}, permission, (g) => (granted = g));
-    assert.equal(granted, false, permission);
-    assert.equal(checkHandler({}, permission), false, permission);
+    requestHandler(contents, permission, (g) => (granted = g), { requestingUrl, isMainFrame });
+    assert.notEqual(granted, undefined, 'the request is answered');
+    return granted;
+  };
+  const check = (contents: { id: number } | null, permission: string, origin: string, isMainFrame: boolean) =>
+    checkHandler(contents, permission, origin, { requestingUrl: origin === 'app://enclave' ? APP_ENTRY_URL : `${origin}/`, embeddingOrigin: origin, isMainFrame });
+
+  assert.equal(request(win.webContents, 'clipboard-sanitized-write', APP_ENTRY_URL, true), true);
+  assert.equal(check(win.webContents, 'clipboard-sanitized-write', 'app://enclave', true), true);
+
+  for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem', 'unknown']) {
+    assert.equal(request(win.webContents, permission, APP_ENTRY_URL, true), false, permission);
+    assert.equal(check(win.webContents, permission, 'app://enclave', true), false, permission);
   }
+  const refused = {
+    subframe: [win.webContents, 'app://enclave', false],
+    'foreign origin': [win.webContents, 'https://evil.example', true],
+    'other app host': [win.webContents, 'app://evil', true],
+    'not our window': [{ id: 9999 }, 'app://enclave', true],
+  } as const;
+  for (const [label, [contents, origin, isMainFrame]] of Object.entries(refused)) {
+    assert.equal(request(contents, 'clipboard-sanitized-write', `${origin}/index.html`, isMainFrame), false, label);
+    assert.equal(check(contents, 'clipboard-sanitized-write', origin, isMainFrame), false, label);
+  }
+  assert.equal(check(null, 'clipboard-sanitized-write', 'app://enclave', true), false, 'no webContents');
+  win.close();
+  assert.equal(check(win.webContents, 'clipboard-sanitized-write', 'app://enclave', true), false, 'a closed window');
 });
 
 test('the app:// protocol sets the CSP header on every response: files, 404s, traversal, foreign hosts, bad methods', async () => {

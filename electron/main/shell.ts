@@ -6,6 +6,7 @@ import type { FileDialogs } from '../core/dialogs.js';
 import type { Enclave, EventSink } from '../core/enclave.js';
 import { parseShellArgs } from '../core/shell/args.js';
 import { IDLE_POLL_INTERVAL_MS, idleLockMinutes, idleWatch } from '../core/shell/idle-lock.js';
+import { isPermissionGranted } from '../core/shell/permissions.js';
 import { quitSequence } from '../core/shell/quit-sequence.js';
 import type { ElectronDeps } from './electron-deps.js';
 import { nativeFileDialogs } from './dialogs.js';
@@ -92,12 +93,40 @@ export async function startShell(deps: ElectronDeps, options: ShellOptions): Pro
     // macOS apps stay in the dock without windows; every window is locked already.
     if (options.platform !== 'darwin') app.quit();
   });
+  // Registered before `ready`: a launch while this one is still starting (opening the
+  // core takes a while) must not be lost. Until the first window exists, the focus waits.
+  let windowsReady: Windows | null = null;
+  let focusQueued = false;
+  app.on('second-instance', () => {
+    if (windowsReady) windowsReady.focusOrOpen();
+    else focusQueued = true;
+  });
 
   await app.whenReady();
 
+  // Set before any page exists; the windows are known once created (below).
+  let ownWindows: Windows | null = null;
+  const fromOurWindow = (contents: { readonly id: number } | null) =>
+    contents !== null && (ownWindows?.isOurs(contents.id) ?? false);
   const ses = deps.session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(
+      isPermissionGranted({
+        permission,
+        origins: [details.requestingUrl],
+        isMainFrame: details.isMainFrame,
+        fromOurWindow: fromOurWindow(contents),
+      }),
+    ),
+  );
+  ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) =>
+    isPermissionGranted({
+      permission,
+      origins: [requestingOrigin, details.requestingUrl, details.embeddingOrigin],
+      isMainFrame: details.isMainFrame,
+      fromOurWindow: fromOurWindow(contents),
+    }),
+  );
 
   try {
     opening = options.openCore({
@@ -122,6 +151,7 @@ export async function startShell(deps: ElectronDeps, options: ShellOptions): Pro
     preloadPath: options.preloadPath,
     onClosed: (id) => running.lockWindow(id, 'user').catch(log),
   });
+  ownWindows = wins;
   registerIpc(deps.ipcMain, running, wins.isOurs);
 
   const lockFocused = (reason: LockReason) => {
@@ -139,7 +169,6 @@ export async function startShell(deps: ElectronDeps, options: ShellOptions): Pro
     ),
   );
 
-  app.on('second-instance', () => wins.focusOrOpen());
   app.on('activate', () => {
     if (wins.count() === 0) wins.open();
   });
@@ -156,6 +185,9 @@ export async function startShell(deps: ElectronDeps, options: ShellOptions): Pro
     }, IDLE_POLL_INTERVAL_MS);
   }
 
-  wins.open();
+  const first = wins.open();
+  // Once painted, like any second launch: restored, shown and focused.
+  if (focusQueued) first.once('ready-to-show', () => wins.focusOrOpen());
+  windowsReady = wins;
   return { core: running, windows: wins };
 }

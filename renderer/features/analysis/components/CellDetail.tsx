@@ -1,8 +1,10 @@
 // The full value of one cell: nested LIST/STRUCT/MAP values unfolded as a tree, long
 // text and BLOBs shown whole.
+import { useState } from 'react';
 import type { WireCell, WireColumn, WireType } from '../../../../shared/wire.js';
 import { formatCell } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
+import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import { CellValue } from './CellValue.js';
 import styles from './CellDetail.module.css';
 
@@ -73,6 +75,36 @@ function ValueTree({ type, cell, timeZone }: { type: WireType; cell: WireCell; t
   }
 }
 
+type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reason: string };
+
+/** Copies the value and says how it went: a refused clipboard must not look like a copy. */
+function CopyValueButton({ text }: { text: string }) {
+  const [state, setState] = useState<CopyState>({ kind: 'idle' });
+  const copy = async () => {
+    try {
+      // Absent outside a secure context; main grants the write permission to our page only.
+      if (!navigator.clipboard) throw new Error('the clipboard is not available here');
+      await navigator.clipboard.writeText(text);
+      setState({ kind: 'copied' });
+    } catch (e) {
+      setState({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <>
+      <Button size="small" onClick={() => void copy()}>
+        Copy value
+      </Button>
+      {state.kind === 'copied' && (
+        <span className={styles.copied} role="status" data-testid="cell-copied">
+          Copied
+        </span>
+      )}
+      {state.kind === 'failed' && <ErrorMessage>Could not copy the value: {state.reason}</ErrorMessage>}
+    </>
+  );
+}
+
 interface CellDetailProps {
   column: WireColumn;
   row: number;
@@ -105,9 +137,8 @@ export function CellDetail({ column, row, cell, timeZone, onClose }: CellDetailP
       </div>
       {cell !== undefined && cell !== null && (
         <footer className={styles.foot}>
-          <Button size="small" onClick={() => void navigator.clipboard?.writeText(text)}>
-            Copy value
-          </Button>
+          {/* Keyed by cell: another cell starts without the last one's outcome. */}
+          <CopyValueButton key={`${row}:${column.name}`} text={text} />
         </footer>
       )}
     </aside>
