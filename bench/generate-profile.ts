@@ -11,6 +11,7 @@ import type { SecretStore } from '../electron/core/keychain/secret-store.js';
 import { profileDir } from '../electron/core/paths.js';
 import { uuidv7 } from '../electron/core/storage/repositories/uuidv7.js';
 import { mulberry32 } from '../electron/core/testing/prng.js';
+import { SearchIndex } from '../electron/core/storage/search/search-index.js';
 import { openSqliteStore } from '../electron/core/storage/sqlite-store.js';
 import { fileSecretStore } from './file-secret-store.js';
 
@@ -142,6 +143,7 @@ function fill(dir: string, words: string[]) {
         );
       }
     })();
+    new SearchIndex(db).catchUp(); // the triggers only queued the rows for search
     db.exec("INSERT INTO notes_fts (notes_fts) VALUES ('optimize'); INSERT INTO tasks_fts (tasks_fts) VALUES ('optimize');");
     db.exec("INSERT INTO events_fts (events_fts) VALUES ('optimize'); ANALYZE;");
   } finally {

@@ -23,7 +23,11 @@ export interface SearchHit {
   title: string;
   /** A short excerpt of the details / body / description around the matches, with highlights; '' when only the title matched. */
   snippet: string;
-  /** bm25 relevance: lower is better. Comparable within one result list only. */
+  /**
+   * Relevance, lower is better, comparable across kinds within one result list only:
+   * -(tier + bm25 relative to the best of the same kind and tier), where the tier is
+   * 2 when every word is in the title, plus 1 when the last word matched whole (not as a prefix).
+   */
   score: number;
 }
 

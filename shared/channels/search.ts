@@ -9,7 +9,11 @@ const kind = z.enum(ITEM_KINDS, `Kind is one of ${ITEM_KINDS.join(', ')}`);
 
 export const searchChannels = {
   /**
-   * Best matches first (bm25; titles weigh more). All words must occur; the last also matches as a prefix.
+   * Best matches first, comparable across kinds: every word in the title first, then the last word
+   * matched whole before as a prefix, then bm25 relative to the best of the same kind; the top N holds
+   * the best of every kind that matched. All words must occur; the last also matches as a prefix;
+   * "quoted words" match as a phrase. Case, accents and ß fold; Chinese/Japanese/Korean/Thai match
+   * inside longer runs; e-mail finds email and back; C++, C#, .NET stay names. Nothing typed is FTS syntax.
    * A word in very many items ranks the newest 500 matches of each kind plus the newest 500 title matches.
    * Highlights in title/snippet are HIGHLIGHT_START … HIGHLIGHT_END (see shared/search.ts):
    * render them as elements, never as HTML. Limit defaults to 50.

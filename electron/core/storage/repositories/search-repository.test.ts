@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { HIGHLIGHT_END, HIGHLIGHT_START, highlightRuns } from '../../../../shared/search.js';
-import { RANK_WINDOW, toFtsQuery } from './search-repository.js';
+import { mulberry32 } from '../../testing/prng.js';
+import { RANK_WINDOW } from './search-repository.js';
 import { openTestStore, type TestStore } from './test-store.js';
 
 describe('SearchRepository', () => {
@@ -61,12 +62,21 @@ describe('SearchRepository', () => {
 
   test('FTS5 syntax in a query is taken as plain words, never an error', () => {
     s.notes.create({ title: 'AND OR NOT near', body: 'x' });
-    for (const q of ['"', '*', 'AND', 'a OR', 'NEAR(', '-x', '^', 'title:x', '(((', "'; DROP TABLE notes; --", '']) {
-      assert.doesNotThrow(() => s.search.search({ query: q }), q);
-    }
+    const hostile = ['"', '""', '"""', '*', 'AND', 'a OR', 'OR', 'NEAR(', 'NEAR(a b', '-', '-x', '^', '^x', 'title:', 'title:x', '{title}: x', '(((', ')'];
+    hostile.push('+', '"a" AND "', 'a*b', "'; DROP TABLE notes; --", '', ':', 'x:"y', '"unbalanced', 'a - b', 'c++ "c#', '.NET', '...', 'near"', 'NOT*');
+    for (const q of hostile) assert.ok(Array.isArray(s.search.search({ query: q })), q);
     assert.equal(s.search.search({ query: 'NOT' }).length, 1);
+    assert.equal(s.search.search({ query: 'NEAR(' }).length, 1);
+    assert.equal(s.search.search({ query: '"and or' }).length, 1, 'an unbalanced quote is a phrase still being typed');
+    assert.equal(s.search.search({ query: 'title:and' }).length, 0, 'a column filter is two words, and no item holds "title"');
     assert.deepEqual(s.search.search({ query: '  ...  ' }), []);
-    assert.equal(toFtsQuery('say "hi" -there'), '"say" "hi" "there"*');
+    // Random strings over FTS5's syntax: always a list, never an exception.
+    const rnd = mulberry32(5);
+    const alphabet = ['"', '*', '(', ')', ':', '-', '^', '+', '{', '}', ' ', 'AND', 'OR', 'NOT', 'NEAR', 'a', 'near', ',', '.', '#', '清', "'", 'title'];
+    for (let i = 0; i < 400; i++) {
+      const q = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      assert.ok(Array.isArray(s.search.search({ query: q })), q);
+    }
   });
 
   test('trashed items leave the index and come back on restore; edits reindex', () => {
@@ -83,8 +93,10 @@ describe('SearchRepository', () => {
     s.notes.delete(n.id);
     s.trash.empty();
     assert.deepEqual(s.search.search({ query: 'cardamom' }), []);
-    // The index agrees with the content table.
+    // The index holds exactly the live notes.
     s.store.db.exec("INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)");
+    const indexed = s.store.db.prepare('SELECT count(*) FROM notes_fts').pluck().get();
+    assert.equal(indexed, s.store.db.prepare('SELECT count(*) FROM notes WHERE deleted_at IS NULL').pluck().get());
   });
 
   test('a status change does not touch the index; the limit applies across kinds', () => {

@@ -1,4 +1,5 @@
 import { migration as m0001 } from './0001-tasks-notes-events.js';
 import { migration as m0002 } from './0002-full-text-search.js';
+import { migration as m0003 } from './0003-search-tokens.js';
 
-export const profileSqliteMigrations = [m0001, m0002];
+export const profileSqliteMigrations = [m0001, m0002, m0003];

@@ -22,7 +22,7 @@ describe('profile data.sqlite migrations', () => {
       const names = (store.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").all() as { name: string }[]).map(
         (r) => r.name,
       );
-      for (const n of ['tasks_fts', 'notes_fts', 'events_fts', 'task_tags', 'tasks_fts_au', 'notes_fts_au', 'events_fts_au']) {
+      for (const n of ['tasks_fts', 'notes_fts', 'events_fts', 'task_tags', 'search_pending', 'tasks_fts_au', 'notes_fts_au', 'events_fts_au']) {
         assert.ok(names.includes(n), n);
       }
       assert.equal(store.db.prepare("SELECT sqlite_compileoption_used('ENABLE_FTS5') AS on_").pluck().get(), 1);
@@ -46,10 +46,46 @@ describe('profile data.sqlite migrations', () => {
     db.close();
     const store = openSqliteStore(dir);
     try {
-      assert.equal(store.schemaVersion, 2);
+      assert.equal(store.schemaVersion, profileSqliteMigrations.length);
       const hits = new SearchRepository(store.db).search({ query: 'zebra' });
       assert.deepEqual(hits.map((h) => h.id).sort(), ['n1', 't1']);
       assert.deepEqual(new TaskRepository(store.db).list({ tag: 'zoo' }).items.map((t) => t.id), ['t1']);
+    } finally {
+      store.close();
+    }
+  });
+
+  test('the search-tokens migration reindexes what the old FTS tables held, folded and split the new way', () => {
+    const dir = temp.make();
+    const db = openDatabase(path.join(dir, SQLITE_FILE));
+    configureSqlite(db);
+    const mine = profileSqliteMigrations.findIndex((m) => m.name === 'search-tokens');
+    migrateSqlite(db, profileSqliteMigrations.slice(0, mine));
+    db.exec(`
+      INSERT INTO notes (id, title, body, created_at, updated_at) VALUES
+        ('n1', 'Die Straße', '我们一起学习中文', 'x', 'x'),
+        ('n2', 'Trashed Straße', '', 'x', 'x');
+      UPDATE notes SET deleted_at = '2030-01-01T00:00:00.000Z' WHERE id = 'n2';
+      INSERT INTO tasks (id, title, details, position, created_at, updated_at) VALUES ('t1', 'Send the e-mail', '', 1, 'x', 'x');
+      INSERT INTO events (id, title, start_at, end_at, time_zone, location, created_at, updated_at)
+        VALUES ('e1', 'Καλημέρα meetup', '2030-01-01T10:00:00.000Z', '2030-01-01T11:00:00.000Z', 'UTC', 'Café', 'x', 'x');
+    `);
+    db.close();
+    const store = openSqliteStore(dir);
+    try {
+      const search = new SearchRepository(store.db);
+      const ids = (query: string) => search.search({ query }).map((h) => h.id);
+      assert.deepEqual(ids('strasse'), ['n1']);
+      assert.deepEqual(ids('学习'), ['n1']);
+      assert.deepEqual(ids('email'), ['t1']);
+      assert.deepEqual(ids('καλημερα'), ['e1']);
+      assert.deepEqual(ids('cafe'), ['e1']);
+      const live = store.db.prepare('SELECT (SELECT count(*) FROM notes_fts) + (SELECT count(*) FROM tasks_fts) + (SELECT count(*) FROM events_fts)');
+      assert.equal(live.pluck().get(), 3, 'the trashed note is not indexed');
+      assert.equal(store.db.prepare('SELECT count(*) FROM search_pending').pluck().get(), 0);
+      // Written by a connection that knows nothing of search: indexed at the next search.
+      store.db.exec("INSERT INTO notes (id, title, body, created_at, updated_at) VALUES ('n3', 'Hauptstraße', '', 'x', 'x')");
+      assert.deepEqual(ids('hauptstrasse'), ['n3']);
     } finally {
       store.close();
     }
