@@ -42,6 +42,8 @@ try {
     ]);
   } catch {
     console.error(`error: could not build better-sqlite3 for Electron ${electronVersion} (no prebuilt binary and no Electron headers: network access is needed once)`);
+    // The scratch copy only; node_modules was never touched (the build runs in the copy).
+    fs.rmSync(work, { recursive: true, force: true });
     process.exit(1);
   }
 }

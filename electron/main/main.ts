@@ -19,10 +19,12 @@ import { DEFAULT_BACKUP_POLICY } from '../core/backup/backup-files.js';
 import { openEnclave } from '../core/enclave.js';
 import { keytarStore } from '../core/keychain/keytar-store.js';
 import { APP_ID } from '../core/keychain/secret-store.js';
+import { APP_ENTRIES } from '../core/shell/app-entries.js';
 import { startShell } from './shell.js';
 
-// This file is build/electron/main/main.js; the renderer and preload sit beside it in build/.
-const build = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// This file is build/electron/main/main.js: the app's root (the checkout, or app.asar)
+// is three levels up, and the other entries are named from there.
+const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 // No await before this call: ES modules load asynchronously, and what startShell must
 // do before `ready` (setPath, registerSchemesAsPrivileged) runs synchronously inside it.
@@ -51,8 +53,8 @@ startShell(
     env: process.env,
     cwd: process.cwd(),
     platform: process.platform,
-    rendererDir: path.join(build, 'renderer'),
-    preloadPath: path.join(build, 'preload', 'preload.cjs'),
+    rendererDir: path.dirname(path.join(appRoot, APP_ENTRIES.renderer)),
+    preloadPath: path.join(appRoot, APP_ENTRIES.preload),
     openCore: ({ dataDir, events, dialogs }) =>
       openEnclave({
         dataDir,

@@ -3,8 +3,8 @@
 # ${sanitizedProductName} are filled in at packaging time). electron-builder's own
 # template plus the reasons: it links the binary, sets the chrome-sandbox mode and
 # installs our AppArmor profile (apparmor-profile.tpl, copied by electron-builder to
-# resources/apparmor-profile) so Chromium's sandbox works on Ubuntu 23.10+ without
-# --no-sandbox. The deb's default after-remove script unloads and deletes the profile.
+# resources/apparmor-profile) so Chromium's sandbox works on Ubuntu 23.10+ and stays on.
+# The deb's default after-remove script unloads and deletes the profile.
 
 if type update-alternatives >/dev/null 2>&1; then
     # Remove previous link if it doesn't use update-alternatives
