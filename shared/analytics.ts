@@ -14,6 +14,10 @@ export interface CsvOptions {
   dateFormat?: string;
   timestampFormat?: string;
   decimalSeparator?: string;
+  /**
+   * The unquoted field text that reads as NULL (default: an empty unquoted field). A
+   * quoted field is never NULL: `""` imports as an empty string.
+   */
   nullString?: string;
   /** Read every column as text (then nothing is rejected for its type). */
   allVarchar?: boolean;

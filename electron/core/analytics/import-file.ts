@@ -116,6 +116,10 @@ function readerSql(
     if (o.timestampFormat !== undefined) args.push(`timestampformat = ${quoteLiteral(o.timestampFormat)}`);
     if (o.decimalSeparator !== undefined) args.push(`decimal_separator = ${quoteLiteral(o.decimalSeparator)}`);
     if (o.nullString !== undefined) args.push(`nullstr = ${quoteLiteral(o.nullString)}`);
+    // A quoted field is a value the file wrote on purpose: `""` is an empty string and a
+    // quoted NULL marker is that text. Only an unquoted field equal to the marker (by
+    // default an empty one) is NULL; DuckDB's default would fold `""` into NULL.
+    args.push('allow_quoted_nulls = false');
     if (o.allVarchar) args.push('all_varchar = true');
     if (typeEntries.length) args.push(`types = {${typeEntries.map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(', ')}}`);
     if (rejects) args.push(`store_rejects = true, rejects_table = ${quoteLiteral(rejects.table)}, rejects_scan = ${quoteLiteral(rejects.scan)}`);

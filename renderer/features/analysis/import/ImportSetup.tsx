@@ -210,6 +210,7 @@ export function ImportSetup({ path, preview, choices, existingTables, onChange, 
                 className={styles.short}
                 value={csv.nullString ?? ''}
                 placeholder="(empty)"
+                title={'An unquoted field with this text is NULL (default: an empty unquoted field). A quoted "" stays an empty string.'}
                 onChange={(e) => setCsv({ nullString: e.target.value || undefined })}
               />
             </label>
