@@ -19,7 +19,7 @@ import { queryCommand } from './commands/query.js';
 import { searchCommands } from './commands/search.js';
 import { tablesCommand } from './commands/tables.js';
 import { taskCommands } from './commands/task.js';
-import type { CliIo } from './io.js';
+import { OutputClosed, type CliIo } from './io.js';
 import { unlock } from './session.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, auth: 3, keychain: 4 } as const;
@@ -122,6 +122,7 @@ export async function runCli(io: CliIo): Promise<number> {
     await command.run(ctx);
     return EXIT.ok;
   } catch (e) {
+    if (e instanceof OutputClosed) return EXIT.ok;
     if (e instanceof UsageError) {
       io.stderr(`error: USAGE: ${e.message}\n`);
       return EXIT.usage;

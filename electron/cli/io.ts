@@ -2,7 +2,12 @@
 export interface CliIo {
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
-  stdout(text: string): void;
+  /**
+   * Writes to standard output. Output that streams (query --format ndjson/json/csv)
+   * awaits what this returns, so a slow reader holds the producer back instead of the
+   * unwritten text piling up in memory.
+   */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   readStdin(): Promise<string>;
 }
@@ -22,4 +27,31 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
       .join('  ')
       .trimEnd();
   return [line(headers), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Standard output's reader went away (`enclave query … | head`): nothing more to say, and no error. */
+export class OutputClosed extends Error {
+  constructor() {
+    super('standard output was closed');
+  }
+}
+
+/** A write to a stream that resolves once the stream can take more (its buffer drained). */
+export function writeWithBackpressure(stream: NodeJS.WritableStream & { destroyed?: boolean }, text: string): void | Promise<void> {
+  if (stream.destroyed) return Promise.reject(new OutputClosed());
+  if (stream.write(text)) return;
+  return new Promise((resolve, reject) => {
+    const done = (err?: unknown) => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', closed);
+      if (err) reject((err as NodeJS.ErrnoException).code === 'EPIPE' ? new OutputClosed() : err);
+      else resolve();
+    };
+    // A reader that went away (`| head`) closes the pipe: stop producing.
+    const closed = () => done(new OutputClosed());
+    stream.on('drain', done);
+    stream.on('error', done);
+    stream.on('close', closed);
+  });
 }

@@ -1,10 +1,14 @@
-import { readAll } from './io.js';
+import { readAll, writeWithBackpressure } from './io.js';
 import { runCli } from './cli.js';
+
+// A reader that stops early (`enclave query … | head`) breaks the pipe: the write that
+// is waiting fails and the command ends; the error must not crash the process first.
+process.stdout.on('error', () => undefined);
 
 process.exitCode = await runCli({
   argv: process.argv.slice(2),
   env: process.env,
-  stdout: (t) => process.stdout.write(t),
+  stdout: (t) => writeWithBackpressure(process.stdout, t),
   stderr: (t) => process.stderr.write(t),
   readStdin: () => readAll(process.stdin),
 });

@@ -25,16 +25,16 @@ const MIXED = `SELECT * FROM (VALUES
   (3, '', -1, -0.25, DATE '0044-03-15 (BC)', false, [])
 ) t(n, s, big, d, day, flag, list) ORDER BY n`;
 
-test('--format json: an array of objects with the exact wire values', async () => {
+test('--format wire: an array of objects with the exact wire values', async () => {
   assert.equal(
-    await query(MIXED, 'json'),
+    await query(MIXED, 'wire'),
     '[\n' +
       '  {"n":"1","s":"plain","big":"9007199254740993","d":"1.5","day":"2024-02-29","flag":true,"list":["1","2"]},\n' +
       '  {"n":"2","s":"has, comma \\"and\\" quote","big":null,"d":null,"day":null,"flag":null,"list":null},\n' +
       '  {"n":"3","s":"","big":"-1","d":"-0.25","day":"0044-03-15 (BC)","flag":false,"list":[]}\n' +
       ']\n',
   );
-  assert.equal(await query('SELECT 1 AS x WHERE false', 'json'), '[]\n');
+  assert.equal(await query('SELECT 1 AS x WHERE false', 'wire'), '[]\n');
 });
 
 test('--format csv: exact values, quoted where needed, NULL as an empty field', async () => {
@@ -60,9 +60,13 @@ test('--format table: aligned columns and the row count', async () => {
 
 test('every row of a result longer than one page, in order', async () => {
   const sql = 'SELECT range AS i, range * 2 AS twice FROM range(25003)';
-  const rows = JSON.parse(await query(sql, 'json')) as { i: string; twice: string }[];
+  const rows = JSON.parse(await query(sql, 'wire')) as { i: string; twice: string }[];
   assert.equal(rows.length, 25003);
   rows.forEach((r, k) => assert.deepEqual(r, { i: String(k), twice: String(2 * k) }));
+  const lines = (await query(sql, 'ndjson')).split('\n');
+  assert.equal(lines.length, 25004);
+  assert.equal(lines[25002], '{"i":25002,"twice":50004}');
+  assert.equal(lines[25003], '');
   const csv = (await query(sql, 'csv')).trimEnd().split('\n');
   assert.equal(csv.length, 25004);
   assert.equal(csv[25003], '25002,50004');

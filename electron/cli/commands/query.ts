@@ -1,4 +1,5 @@
 import type { QueryResultInfo } from '../../../shared/analytics.js';
+import { jsonKeys, naturalJsonRow } from '../../../shared/natural-json.js';
 import { formatCell, type WireCell, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
@@ -26,39 +27,55 @@ const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}
 const csvCell = (col: WireColumn, cell: WireCell, timeZone: string) =>
   cell === null ? '' : csvField(typeof cell === 'string' ? cell : formatCell(col.type, cell, { timeZone }));
 
+const FORMATS = ['table', 'csv', 'json', 'ndjson', 'wire'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The old `json`: objects whose values are the app's wire cells (exact strings, nested arrays). */
+function wireRow(columns: readonly WireColumn[], page: WirePage, i: number): string {
+  const obj: Record<string, WireCell> = {};
+  columns.forEach((c, j) => Object.defineProperty(obj, c.name, { value: page.columns[j]![i] ?? null, enumerable: true }));
+  return JSON.stringify(obj);
+}
+
 export const queryCommand: Command = {
   path: ['query'],
-  usage: 'enclave query --profile NAME SQL [--format table|csv|json]',
+  usage: 'enclave query --profile NAME SQL [--format table|csv|json|ndjson|wire]',
   summary: "Run SQL on the profile's tables and write the result to stdout",
   positionals: ['SQL'],
   flags: { format: 'string' },
-  details: '--format table (default), csv, or json (an array of objects, values in the exact wire format of the app).',
+  details:
+    '--format table (default); csv; json: an array of objects with natural JSON values (numbers with every digit, nested values as\n' +
+    'arrays and objects, ISO 8601 times); ndjson: the same objects one per line, streamed; wire: objects whose values are the\n' +
+    "app's exact wire cells (every scalar as DuckDB's text).",
   async run({ args, flags, io, json, unlockProfile }) {
-    const format = stringFlag(flags, 'format') ?? (json ? 'json' : 'table');
-    if (!['table', 'csv', 'json'].includes(format)) throw new UsageError('--format must be table, csv or json');
+    const format = (stringFlag(flags, 'format') ?? (json ? 'json' : 'table')) as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}`);
     const enclave = await unlockProfile();
     const info = await call(enclave, 'runQuery', { sql: args.SQL!, pageSize: PAGE });
     const { columns, timeZone } = info;
-    if (format === 'json') {
+    if (format === 'json' || format === 'ndjson' || format === 'wire') {
+      const keys = jsonKeys(columns);
+      const row = format === 'wire' ? (page: WirePage, i: number) => wireRow(columns, page, i) : (page: WirePage, i: number) => naturalJsonRow(columns, keys, page, i, { timeZone });
+      // One write per page, awaited: memory stays at one page whatever the row count.
+      const [open, sep, close, empty] = format === 'ndjson' ? ['', '\n', '\n', ''] : ['[\n  ', ',\n  ', '\n]\n', '[]\n'];
       let first = true;
-      io.stdout('[');
       for await (const page of resultPages(enclave, info)) {
+        let text = '';
         for (let i = 0; i < page.rowCount; i++) {
-          const obj: Record<string, WireCell> = {};
-          columns.forEach((c, j) => Object.defineProperty(obj, c.name, { value: page.columns[j]![i] ?? null, enumerable: true }));
-          io.stdout(`${first ? '\n' : ',\n'}  ${JSON.stringify(obj)}`);
+          text += (first ? open : sep) + row(page, i);
           first = false;
         }
+        if (text) await io.stdout(text);
       }
-      io.stdout(first ? ']\n' : '\n]\n');
+      await io.stdout(first ? empty : close);
       return;
     }
     if (format === 'csv') {
-      io.stdout(`${columns.map((c) => csvField(c.name)).join(',')}\n`);
+      await io.stdout(`${columns.map((c) => csvField(c.name)).join(',')}\n`);
       for await (const page of resultPages(enclave, info)) {
         let text = '';
         for (let i = 0; i < page.rowCount; i++) text += `${columns.map((c, j) => csvCell(c, page.columns[j]![i] ?? null, timeZone)).join(',')}\n`;
-        io.stdout(text);
+        await io.stdout(text);
       }
       return;
     }
