@@ -84,8 +84,9 @@ before(() => {
   }
   // electron-builder's traversal collector resolves production dependencies like Node does,
   // so it works whether node_modules is a directory or (as in our worktrees) a symlink,
-  // where `npm ls` lists nothing; `npm run dist` in a checkout uses npm's own list.
-  fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules')), path.join(project, 'node_modules'), 'dir');
+  // where `npm ls` lists nothing (a junction on Windows needs no privileges); `npm run dist`
+  // in a checkout uses npm's own list.
+  fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules')), path.join(project, 'node_modules'), 'junction');
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ ...pkg, packageManager: 'traversal' }, null, 2));
 
