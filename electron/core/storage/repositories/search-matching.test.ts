@@ -36,6 +36,7 @@ describe('search matching', () => {
     note('hyphen', 'Please send me an e-mail about the well-known issue');
     note('joined', 'My email inbox is full');
     note('cpp', 'Learning C++ templates this week');
+    note('cpp17', 'Moving the build to C++17');
     note('csharp', 'Porting the tool from C# to F#');
     note('dotnet', 'Upgrading to .NET 8 soon');
     note('net', 'Net income was up; the fishing net tore');
@@ -92,8 +93,9 @@ describe('search matching', () => {
   });
 
   test('C++, C#, F#, .NET and Node.js are names, not a prefix of c', () => {
-    assert.deepEqual(found('C++'), ['cpp']);
+    assert.deepEqual(found('C++'), ['cpp', 'cpp17']);
     assert.deepEqual(found('c++ templates'), ['cpp']);
+    assert.deepEqual(found('C++17'), ['cpp17']);
     assert.deepEqual(found('C#'), ['csharp']);
     assert.deepEqual(found('f#'), ['csharp']);
     assert.deepEqual(found('.NET'), ['dotnet']);

@@ -23,6 +23,7 @@ describe('search text', () => {
     assert.equal(indexText('Node.js and .NET'), 'node js and net nodejs dotnet');
     assert.equal(indexText('C++, C# and F#.'), 'c++ c# and f#');
     assert.equal(indexText('1+1=2 on 2030-03-01, #tag'), '1 1 2 on 2030 03 01 tag');
+    assert.equal(indexText('C++17 and a+b, c#x'), 'c++ 17 and a b c x');
     assert.equal(indexText("don't"), 'don t dont');
     const [token] = tokenize('x C++');
     assert.deepEqual([token?.term, token?.start, token?.end], ['x', 0, 1]);

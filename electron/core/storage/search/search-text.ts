@@ -36,9 +36,10 @@ export interface SearchToken {
 
 const WORD = String.raw`[\p{L}\p{N}\p{M}]`;
 // A word, its compound parts, an optional `.` before it (.NET) and + / # after it (C++).
-const WORD_RE = new RegExp(String.raw`(\.(?=\p{L}))?(${WORD}+(?:[-\u2010\u2011.'\u2019]${WORD}+)*)([+#\uff0b\uff03]+(?!${WORD}))?`, 'gu');
+// Symbols count after a letter and before no letter: C++, C#, C++17; not 1+1 or a+b.
+const WORD_RE = new RegExp(String.raw`(\.(?=\p{L}))?(${WORD}+(?:[-\u2010\u2011.'\u2019]${WORD}+)*)((?<=\p{L})[+#\uff0b\uff03]+(?![+#\uff0b\uff03\p{L}]))?`, 'gu');
 // The same for text that is all ASCII (most text), which a Unicode class slows down several times.
-const ASCII_WORD_RE = /(\.(?=[a-zA-Z]))?([a-zA-Z0-9]+(?:[-.'][a-zA-Z0-9]+)*)([+#]+(?![a-zA-Z0-9]))?/g;
+const ASCII_WORD_RE = /(\.(?=[a-zA-Z]))?([a-zA-Z0-9]+(?:[-.'][a-zA-Z0-9]+)*)((?<=[a-zA-Z])[+#]+(?![+#a-zA-Z]))?/g;
 const ASCII_WORD_STICKY = new RegExp(ASCII_WORD_RE.source, 'y');
 const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isAlnum = (c: number) => isAlpha(c) || (c >= 48 && c <= 57);
