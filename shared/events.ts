@@ -8,11 +8,14 @@ export const EVENT_DESCRIPTION_MAX = 100_000;
 export interface CalendarEvent {
   id: string;
   title: string;
-  /** UTC instant, ISO 8601 (`…Z`). Show it in the viewer's local time. */
+  /**
+   * A timed event: a UTC instant, ISO 8601 (`…Z`), shown in the viewer's local time.
+   * An all-day event: its first day, a date `YYYY-MM-DD` that every viewer in every zone sees as is.
+   */
   start: string;
-  /** UTC instant, never before start. For an all-day event, the start of the day after its last day. */
+  /** A timed event: a UTC instant, never before start. An all-day event: its last day, inclusive (`YYYY-MM-DD`). */
   end: string;
-  /** The IANA zone it was entered in, e.g. `Europe/Berlin`; all-day days are days in this zone. */
+  /** The canonical IANA zone it belongs to, e.g. `Europe/Berlin`; turns times into days and back when allDay changes. */
   timeZone: string;
   allDay: boolean;
   location: string;

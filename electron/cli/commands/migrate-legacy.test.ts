@@ -109,8 +109,8 @@ describe('enclave migrate-legacy', () => {
       assert.deepEqual(
         events.map((ev) => [ev.title, ev.allDay, ev.start, ev.end]),
         [
-          // All-day dates are whole days in the zone given: 1 July 00:00 Berlin → 15 July 00:00 Berlin.
-          ['carol holiday', true, '2030-06-30T22:00:00.000Z', '2030-07-14T22:00:00.000Z'],
+          // All-day events are their dates, first and last day inclusive.
+          ['carol holiday', true, '2030-07-01', '2030-07-14'],
           ['carol call', false, '2030-07-20T08:00:00.000Z', '2030-07-20T08:30:00.000Z'],
         ],
       );

@@ -30,11 +30,15 @@ describe('EventRepository', () => {
     assert.deepEqual(s.events.get(e.id), e);
   });
 
-  test('all-day dates become the start of those days in the event zone, the end date inclusive', () => {
+  test('all-day events are stored as their dates, the end date inclusive, whatever the zone', () => {
     const e = s.events.create({ title: 'Trip', start: '2030-03-30', end: '2030-03-31', allDay: true, timeZone: 'Europe/Berlin' });
-    // Berlin switches to summer time on 2030-03-31: midnight is +01:00 on the 30th, +02:00 on April 1st.
-    assert.deepEqual([e.start, e.end, e.allDay], ['2030-03-29T23:00:00.000Z', '2030-03-31T22:00:00.000Z', true]);
+    assert.deepEqual([e.start, e.end, e.allDay], ['2030-03-30', '2030-03-31', true]);
+    assert.deepEqual(
+      s.store.db.prepare('SELECT start_at, end_at, all_day FROM events WHERE id = ?').raw().get(e.id),
+      ['2030-03-30', '2030-03-31', 1],
+    );
     throwsCode(() => s.events.create({ ...meeting, start: '2030-03-01' }), 'INVALID_INPUT', 'start');
+    throwsCode(() => s.events.create({ title: 'x', start: '2030-03-31', end: '2030-03-30', allDay: true, timeZone: 'UTC' }), 'INVALID_INPUT', 'end');
   });
 
   test('end before start is INVALID_INPUT naming end, on create and on update, and changes nothing', () => {

@@ -4,7 +4,8 @@ import type { ParsedInput } from '../../../../shared/contract.js';
 import { AppException } from '../../../../shared/errors.js';
 import type { CalendarEvent } from '../../../../shared/events.js';
 import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
-import { addDays, isIsoDate, startOfDay } from '../../../../shared/zoned-time.js';
+import { dateInZone, normalizeInstant, normalizeLocalInstant } from '../../../../shared/zoned-time.js';
+import { resolveTiming, type Timing } from './event-timing.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
 import { conflict, notFound, setTrashed } from './soft-delete.js';
 import { Statements } from './statements.js';
@@ -48,22 +49,20 @@ export const toEvent = (r: EventRow): CalendarEvent => ({
   version: r.version,
 });
 
-const invalid = (field: string, message: string) => new AppException('INVALID_INPUT', `${field}: ${message}`, { field });
+const timingOf = (r: EventRow): Timing => ({ start: r.start_at, end: r.end_at, allDay: r.all_day === 1, timeZone: r.time_zone });
 
 /**
- * The stored instants of an event. A date (all-day events only) becomes the start of
- * that day in the event's zone; an end date is inclusive, so it becomes the start of the next day.
+ * A window edge as the instant it names and the local date it falls on: in `timeZone` when
+ * given, else in the offset it was written with (`2027-05-01T00:00:00.000-10:00` is May 1).
  */
-function resolveTimes(start: string, end: string, timeZone: string, allDay: boolean): { start: string; end: string } {
-  const at = (date: string, field: 'start' | 'end') => {
-    if (!allDay) throw invalid(field, 'A date without a time is only for all-day events');
-    return new Date(startOfDay(field === 'end' ? addDays(date, 1) : date, timeZone)).toISOString();
-  };
-  const s = isIsoDate(start) ? at(start, 'start') : start;
-  const e = isIsoDate(end) ? at(end, 'end') : end;
-  if (e < s) throw invalid('end', 'End must not be before start');
-  return { start: s, end: e };
+function edge(value: string, timeZone: string | undefined): { at: string; wallMs: number } {
+  const at = normalizeInstant(value);
+  const local = normalizeLocalInstant(value);
+  if (at === null || local === null) throw new AppException('INVALID_INPUT', `Not an instant: ${value}`);
+  // Milliseconds whose UTC reading is the wall clock as written.
+  return { at, wallMs: timeZone === undefined ? Date.parse(`${local.slice(0, 23)}Z`) : Date.parse(at) };
 }
+const wallDate = (wallMs: number, timeZone: string | undefined) => dateInZone(wallMs, timeZone ?? 'UTC');
 
 export class EventRepository {
   private readonly s: Statements;
@@ -87,8 +86,7 @@ export class EventRepository {
 
   create(input: CreateEvent): CalendarEvent {
     const now = this.now();
-    const allDay = input.allDay ?? false;
-    const { start, end } = resolveTimes(input.start, input.end, input.timeZone, allDay);
+    const { start, end, allDay } = resolveTiming(input);
     const r = this.s
       .get(
         `INSERT INTO events (id, title, start_at, end_at, time_zone, all_day, location, description, created_at, updated_at)
@@ -114,9 +112,7 @@ export class EventRepository {
       if (current.version !== input.version) {
         throw conflict('events', current.version, input.version);
       }
-      const allDay = input.allDay ?? current.all_day === 1;
-      const timeZone = input.timeZone ?? current.time_zone;
-      const { start, end } = resolveTimes(input.start ?? current.start_at, input.end ?? current.end_at, timeZone, allDay);
+      const { start, end, allDay, timeZone } = resolveTiming(input, timingOf(current));
       const r = this.s
         .get(
           `UPDATE events SET title = @title, start_at = @start, end_at = @end, time_zone = @timeZone, all_day = @allDay,
@@ -146,18 +142,27 @@ export class EventRepository {
     return toEvent(setTrashed<EventRow>(this.s, 'events', COLUMNS, id, this.now().toISOString(), false));
   }
 
-  /** Events overlapping [from, to), by start. A zero-length event at `from` counts. */
+  /**
+   * Events overlapping [from, to), by start. A zero-length event at `from` counts. All-day
+   * events count when one of their dates is a local day the window touches (see edge()).
+   */
   list(input: ListEvents): Page<CalendarEvent> {
     const limit = input.limit ?? PAGE_SIZE_DEFAULT;
     const where = ['deleted_at IS NULL'];
     const params: KeyValue[] = [];
     if (input.to !== undefined) {
-      where.push('start_at < ?');
-      params.push(input.to);
+      const to = edge(input.to, input.timeZone);
+      // The window's last local day is that of its last moment: a window to midnight ends the day before.
+      const lastDate = wallDate(to.wallMs - 1, input.timeZone);
+      // The first bound is implied by the precise test after it; it lets the index on start_at
+      // bound the scan (an all-day row's date sorts before every instant of that date).
+      where.push('start_at < ?', '(CASE all_day WHEN 1 THEN start_at <= ? ELSE start_at < ? END)');
+      params.push(to.at > `${lastDate}T` ? to.at : `${lastDate}T`, lastDate, to.at);
     }
     if (input.from !== undefined) {
-      where.push('(end_at > ? OR start_at >= ?)');
-      params.push(input.from, input.from);
+      const from = edge(input.from, input.timeZone);
+      where.push('(CASE all_day WHEN 1 THEN end_at >= ? ELSE (end_at > ? OR start_at >= ?) END)');
+      params.push(wallDate(from.wallMs, input.timeZone), from.at, from.at);
     }
     const { after, orderBy } = keysetSql(BY_START);
     if (input.cursor !== undefined) {

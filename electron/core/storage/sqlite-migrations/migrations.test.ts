@@ -6,6 +6,7 @@ import { openDatabase } from '../../sqlite/open-database.js';
 import { SQLITE_FILE } from '../../paths.js';
 import { tempDirs } from '../../testing/temp-dir.js';
 import { SearchRepository } from '../repositories/search-repository.js';
+import { EventRepository } from '../repositories/event-repository.js';
 import { TaskRepository } from '../repositories/task-repository.js';
 import { openSqliteStore } from '../sqlite-store.js';
 import { profileSqliteMigrations } from './index.js';
@@ -86,6 +87,45 @@ describe('profile data.sqlite migrations', () => {
       // Written by a connection that knows nothing of search: indexed at the next search.
       store.db.exec("INSERT INTO notes (id, title, body, created_at, updated_at) VALUES ('n3', 'Hauptstraße', '', 'x', 'x')");
       assert.deepEqual(ids('hauptstrasse'), ['n3']);
+    } finally {
+      store.close();
+    }
+  });
+
+  test('all-day events written before the all-day migration become their dates, and zones their canonical names', () => {
+    const dir = temp.make();
+    const db = openDatabase(path.join(dir, SQLITE_FILE));
+    configureSqlite(db);
+    const mine = profileSqliteMigrations.findIndex((m) => m.name === 'all-day-events-as-dates');
+    migrateSqlite(db, profileSqliteMigrations.slice(0, mine));
+    // What schemas 2-3 stored: an all-day event as the instants its days start in its zone.
+    const insert = db.prepare(
+      `INSERT INTO events (id, title, start_at, end_at, time_zone, all_day, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, 'x', 'x', 3)`,
+    );
+    insert.run('berlin', 'Berlin holiday', '2027-04-30T22:00:00.000Z', '2027-05-01T22:00:00.000Z', 'europe/berlin', 1);
+    insert.run('kiritimati', 'Kiritimati days', '2027-04-30T10:00:00.000Z', '2027-05-02T10:00:00.000Z', 'Pacific/Kiritimati', 1);
+    insert.run('honolulu', 'Honolulu day', '2027-05-01T10:00:00.000Z', '2027-05-02T10:00:00.000Z', 'Pacific/Honolulu', 1);
+    // Santiago's 2024-09-08 starts at 01:00 (no midnight that day): the day before ends there.
+    insert.run('santiago', 'Santiago day', '2024-09-07T04:00:00.000Z', '2024-09-08T04:00:00.000Z', 'America/Santiago', 1);
+    insert.run('odd', 'Odd all-day', '2027-05-01T11:37:00.000Z', '2027-05-01T12:00:00.000Z', 'Europe/Berlin', 1);
+    insert.run('timed', 'Call', '2027-05-01T08:00:00.000Z', '2027-05-01T09:00:00.000Z', 'US/Eastern', 0);
+    insert.run('est', 'Old zone', '2027-05-01T08:00:00.000Z', '2027-05-01T09:00:00.000Z', 'EST', 0);
+    db.close();
+    const store = openSqliteStore(dir);
+    try {
+      const rows = store.db.prepare('SELECT id, start_at, end_at, time_zone, version FROM events ORDER BY id').raw().all();
+      assert.deepEqual(rows, [
+        ['berlin', '2027-05-01', '2027-05-01', 'Europe/Berlin', 3],
+        ['est', '2027-05-01T08:00:00.000Z', '2027-05-01T09:00:00.000Z', 'EST', 3],
+        ['honolulu', '2027-05-01', '2027-05-01', 'Pacific/Honolulu', 3],
+        ['kiritimati', '2027-05-01', '2027-05-02', 'Pacific/Kiritimati', 3],
+        ['odd', '2027-05-01', '2027-05-01', 'Europe/Berlin', 3],
+        ['santiago', '2024-09-07', '2024-09-07', 'America/Santiago', 3],
+        ['timed', '2027-05-01T08:00:00.000Z', '2027-05-01T09:00:00.000Z', 'America/New_York', 3],
+      ]);
+      const honoluluMay1 = new EventRepository(store.db).list({ from: '2027-05-01T00:00:00-10:00', to: '2027-05-02T00:00:00-10:00' });
+      assert.deepEqual(honoluluMay1.items.map((e) => e.id).sort(), ['berlin', 'honolulu', 'kiritimati', 'odd']);
     } finally {
       store.close();
     }
