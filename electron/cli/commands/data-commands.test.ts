@@ -92,7 +92,59 @@ describe('enclave note, event and search', () => {
     const events = await json<CalendarEvent[]>('event', 'list', '--profile', 'Cleo', '--from', '2030-01-01T00:00:00Z', '--to', '2030-02-01T00:00:00Z');
     assert.deepEqual(events.map((e) => [e.title, e.start, e.timeZone]), [['Market', '2030-01-05T08:00:00.000Z', 'UTC']]);
     const table = await ok('event', 'list', '--profile', 'Cleo');
-    assert.ok(table.includes('2030-01-05 08:00  2030-01-05 09:30  Market'), table);
+    assert.match(table, /^ID +START +END +ZONE +TITLE\n/);
+    assert.match(table, /2030-01-05 08:00 +2030-01-05 09:30 +UTC +Market\n/);
+  });
+
+  test('event list prints all-day events as their dates and timed events in their own zone', async () => {
+    const add = (...argv: string[]) => ok('event', 'add', '--profile', 'Dan', ...argv);
+    await add('New Year Berlin', '--all-day', '--start', '2027-01-01', '--end', '2027-01-01', '--time-zone', 'Europe/Berlin');
+    await add('New Year Kiritimati', '--all-day', '--start', '2027-01-01', '--end', '2027-01-02', '--time-zone', 'pacific/kiritimati');
+    await add('Breakfast', '--start', '2027-01-03T09:00:00+01:00', '--end', '2027-01-03T09:30:00+01:00', '--time-zone', 'europe/berlin');
+    await add('Lunch', '--start', '2027-01-03T12:00:00-05:00', '--end', '2027-01-03T13:00:00-05:00', '--time-zone', 'US/Eastern');
+    const table = await ok('event', 'list', '--profile', 'Dan', '--from', '2027-01-01T00:00:00Z', '--to', '2027-01-04T00:00:00Z');
+    assert.match(table, /2027-01-01 +2027-01-01 +all day +New Year Berlin \(all day\)\n/);
+    assert.match(table, /2027-01-01 +2027-01-02 +all day +New Year Kiritimati \(all day\)\n/);
+    assert.match(table, /2027-01-03 09:00 +2027-01-03 09:30 +Europe\/Berlin +Breakfast\n/);
+    assert.match(table, /2027-01-03 12:00 +2027-01-03 13:00 +America\/New_York +Lunch\n/);
+    assert.ok(!table.includes('2026-12-31'), table);
+    const events = await json<CalendarEvent[]>('event', 'list', '--profile', 'Dan', '--from', '2027-01-01T00:00:00Z', '--to', '2027-01-04T00:00:00Z');
+    assert.deepEqual(
+      events.map((e) => [e.title, e.start, e.end, e.timeZone]),
+      [
+        ['New Year Berlin', '2027-01-01', '2027-01-01', 'Europe/Berlin'],
+        ['New Year Kiritimati', '2027-01-01', '2027-01-02', 'Pacific/Kiritimati'],
+        ['Breakfast', '2027-01-03T08:00:00.000Z', '2027-01-03T08:30:00.000Z', 'Europe/Berlin'],
+        ['Lunch', '2027-01-03T17:00:00.000Z', '2027-01-03T18:00:00.000Z', 'America/New_York'],
+      ],
+    );
+  });
+
+  test('event add --all-day: one day before the start is refused, times become dates, 9999-12-31 works', async () => {
+    const add = (...argv: string[]) => cli('event', 'add', '--profile', 'Dan', '--time-zone', 'Europe/Berlin', ...argv);
+    const back = await add('Back', '--all-day', '--start', '2028-05-02', '--end', '2028-05-01');
+    assert.equal(back.code, 1);
+    assert.match(back.stderr, /^error: INVALID_INPUT: end: /);
+    const timed = await add('Short', '--all-day', '--start', '2028-05-01T13:37:00+02:00', '--end', '2028-05-01T14:00:00+02:00');
+    assert.equal(timed.code, 0, timed.stderr);
+    const last = await add('Last', '--all-day', '--start', '9999-12-31', '--end', '9999-12-31');
+    assert.equal(last.code, 0, last.stderr);
+    const ancient = await add('Ancient', '--all-day', '--start', '0012-03-01', '--end', '0012-03-01');
+    assert.equal(ancient.code, 0, ancient.stderr);
+    const est = await cli('event', 'add', '--profile', 'Dan', 'Eastern?', '--start', '2028-05-01T09:00:00Z', '--end', '2028-05-01T10:00:00Z', '--time-zone', 'EST');
+    assert.equal(est.code, 1);
+    assert.match(est.stderr, /^error: INVALID_INPUT: .*abbreviation/);
+    const events = await json<CalendarEvent[]>('event', 'list', '--profile', 'Dan', '--from', '2028-01-01T00:00:00Z');
+    assert.deepEqual(
+      events.map((e) => [e.title, e.start, e.end]),
+      [
+        ['Short', '2028-05-01', '2028-05-01'],
+        ['Last', '9999-12-31', '9999-12-31'],
+      ],
+    );
+    const old = await json<CalendarEvent[]>('event', 'list', '--profile', 'Dan', '--to', '0013-01-01T00:00:00Z');
+    assert.deepEqual(old.map((e) => [e.title, e.start]), [['Ancient', '0012-03-01']]);
+    assert.match(await ok('event', 'list', '--profile', 'Dan', '--from', '9999-12-31T00:00:00Z'), /9999-12-31 +9999-12-31 +all day +Last \(all day\)/);
   });
 
   test('search finds across kinds, highlights, and stays within the profile', async () => {

@@ -12,7 +12,8 @@ const add: Command = {
   flags: { start: 'string', end: 'string', 'time-zone': 'string', 'all-day': 'boolean', location: 'string' },
   details:
     'START and END are ISO date-times with an offset (2030-01-31T09:00:00+01:00), or dates with --all-day (END inclusive).\n' +
-    'TIME-ZONE is the IANA zone the event belongs to (default: this computer\'s).',
+    'An all-day event is stored as its dates; times given with --all-day become the days they fall on in TIME-ZONE.\n' +
+    'TIME-ZONE is the IANA zone the event belongs to (default: this computer\'s), stored by its canonical name.',
   async run({ args, flags, io, unlockProfile }) {
     const start = stringFlag(flags, 'start');
     const end = stringFlag(flags, 'end');
@@ -32,20 +33,24 @@ const add: Command = {
 
 const list: Command = {
   path: ['event', 'list'],
-  usage: 'enclave event list --profile NAME [--from ISO] [--to ISO] [--json]',
-  summary: 'List events overlapping a time range, by start (times in local time)',
+  usage: 'enclave event list --profile NAME [--from ISO] [--to ISO] [--time-zone TZ] [--json]',
+  summary: 'List events overlapping a time range, by start (all-day events as their dates, times in their own zone)',
   positionals: [],
-  flags: { from: 'string', to: 'string' },
-  details: 'FROM and TO are ISO date-times with an offset; either may be left out.',
+  flags: { from: 'string', to: 'string', 'time-zone': 'string' },
+  details:
+    'FROM and TO are ISO date-times with an offset; either may be left out. All-day events are found by the\n' +
+    'local days the range covers: in TIME-ZONE when given, else in the offset FROM and TO are written with.',
   async run({ flags, io, json, unlockProfile }) {
     const enclave = await unlockProfile();
     const from = stringFlag(flags, 'from');
     const to = stringFlag(flags, 'to');
+    const timeZone = stringFlag(flags, 'time-zone');
     const events = await allPages((cursor) =>
       call(enclave, 'listEvents', {
         limit: 500,
         ...(from !== undefined ? { from } : {}),
         ...(to !== undefined ? { to } : {}),
+        ...(timeZone !== undefined ? { timeZone } : {}),
         ...(cursor !== undefined ? { cursor } : {}),
       }),
     );
@@ -57,11 +62,16 @@ const list: Command = {
       io.stdout('No events.\n');
       return;
     }
-    const zone = localTimeZone();
+    // An all-day event is its dates, the same for everyone; a timed one reads in the zone it
+    // belongs to, named beside it, so the row means the same on any computer.
     io.stdout(
       formatTable(
-        ['ID', 'START', 'END', 'TITLE'],
-        events.map((e) => [e.id, localDateTime(e.start, zone), localDateTime(e.end, zone), e.title + (e.allDay ? ' (all day)' : '')]),
+        ['ID', 'START', 'END', 'ZONE', 'TITLE'],
+        events.map((e) =>
+          e.allDay
+            ? [e.id, e.start, e.end, 'all day', `${e.title} (all day)`]
+            : [e.id, localDateTime(e.start, e.timeZone), localDateTime(e.end, e.timeZone), e.timeZone, e.title],
+        ),
       ),
     );
   },
