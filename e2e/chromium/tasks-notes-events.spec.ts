@@ -315,3 +315,50 @@ test('changes reach the other window of the same profile, never another profile'
   await a.getByTestId('event-dialog').getByTestId('event-save').click();
   await expect(b.getByTestId('month-event').filter({ hasText: 'Shared calendar entry' })).toBeVisible();
 });
+
+// All-day events are dates: one entered in a zone a day ahead of the viewer's (or behind it)
+// still sits on its own date, at the grid's edge days and in the agenda.
+for (const [viewer, other] of [
+  ['Pacific/Honolulu', 'Pacific/Kiritimati'],
+  ['Pacific/Kiritimati', 'Pacific/Honolulu'],
+] as const) {
+  test.describe(`viewed in ${viewer}`, () => {
+    test.use({ timezoneId: viewer });
+
+    test(`all-day events entered in ${other} keep their dates`, async () => {
+      const page = await harness.openWindow();
+      await createProfile(page, 'Zed');
+      await page.getByTestId('nav-events').click();
+      const days = page.getByTestId('month-day');
+      await expect(days).toHaveCount(42);
+      const first = (await days.first().getAttribute('data-date'))!;
+      const last = (await days.last().getAttribute('data-date'))!;
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      });
+      const created = await page.evaluate(
+        ([zone, dates]) =>
+          Promise.all(
+            dates.map(([title, date]) => window.api.createEvent({ title, start: date, end: date, timeZone: zone, allDay: true })),
+          ),
+        [other, [['Grid start', first], ['Grid end', last], ['Today far away', today]]] as const,
+      );
+      expect(created.map((r) => r.ok)).toEqual([true, true, true]);
+      for (const [title, date] of [['Grid start', first], ['Grid end', last], ['Today far away', today]]) {
+        const chips = page.locator(`[data-testid="month-day"][data-date="${date}"]`).getByTestId('month-event');
+        await expect(chips.filter({ hasText: title })).toBeVisible();
+      }
+      // Each sits on its own date only.
+      await expect(page.getByTestId('month-event').filter({ hasText: 'Grid start' })).toHaveCount(1);
+      await expect(page.getByTestId('month-event').filter({ hasText: 'Today far away' })).toHaveCount(1);
+      await screenshot(page, `events-month-all-day-${viewer.split('/')[1]}`);
+
+      await page.getByTestId('events-layout-agenda').click();
+      const agendaToday = page.getByTestId('agenda').locator('section').first();
+      await expect(agendaToday.getByTestId('agenda-event').filter({ hasText: 'Today far away' })).toContainText('All day');
+      await expect(agendaToday.locator('h3')).toContainText('Today');
+      await screenshot(page, `events-agenda-all-day-${viewer.split('/')[1]}`);
+    });
+  });
+}

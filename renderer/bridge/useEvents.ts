@@ -16,11 +16,11 @@ export interface EventRange {
 }
 
 /** A grid shows a bounded range, so it reads every page of it. */
-async function fetchRange(from: string, to: string): Promise<Result<CalendarEvent[]>> {
+async function fetchRange(from: string, to: string, timeZone: string): Promise<Result<CalendarEvent[]>> {
   const all: CalendarEvent[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const result = await callBridge((api) => api.listEvents({ from, to, limit: PAGE_SIZE_MAX, ...(cursor ? { cursor } : {}) }));
+    const result = await callBridge((api) => api.listEvents({ from, to, timeZone, limit: PAGE_SIZE_MAX, ...(cursor ? { cursor } : {}) }));
     if (!result.ok) return result;
     all.push(...result.value.items);
     if (!result.value.nextCursor) return { ok: true, value: all };
@@ -28,15 +28,19 @@ async function fetchRange(from: string, to: string): Promise<Result<CalendarEven
   }
 }
 
-export function useEventRange(from: string, to: string): EventRange {
-  const key = `${from}|${to}`;
+/**
+ * Every event in [from, to). `timeZone` is the viewer's: all-day events (dates) are found
+ * by the local days the range covers, whatever zone they were entered in.
+ */
+export function useEventRange(from: string, to: string, timeZone: string): EventRange {
+  const key = `${from}|${to}|${timeZone}`;
   const [answer, setAnswer] = useState<{ key: string; events: CalendarEvent[]; error: AppError | null } | null>(null);
   const [tick, setTick] = useState(0);
   useItemsChanged('event', () => setTick((n) => n + 1));
 
   useEffect(() => {
     let cancelled = false;
-    void fetchRange(from, to).then((result) => {
+    void fetchRange(from, to, timeZone).then((result) => {
       if (cancelled) return;
       setAnswer((prev) =>
         result.ok
@@ -48,18 +52,18 @@ export function useEventRange(from: string, to: string): EventRange {
     return () => {
       cancelled = true;
     };
-  }, [from, to, key, tick]);
+  }, [from, to, timeZone, key, tick]);
 
   if (!answer || answer.key !== key) return { status: 'loading', events: [], error: null };
   if (answer.error && answer.events.length === 0) return { status: 'error', events: [], error: answer.error };
   return { status: 'ready', events: answer.events, error: answer.error };
 }
 
-/** Events that end after `from` (an instant), soonest first. */
-export function useUpcomingEvents(from: string, pageSize = 50): PagedList<CalendarEvent> {
+/** Events that end after `from` (an instant), soonest first; all-day ones from `from`'s day in `timeZone` on. */
+export function useUpcomingEvents(from: string, timeZone: string, pageSize = 50): PagedList<CalendarEvent> {
   const list = usePagedList<CalendarEvent>(
-    `upcoming|${from}`,
-    ({ cursor, limit }) => callBridge((api) => api.listEvents({ from, limit, ...(cursor ? { cursor } : {}) })),
+    `upcoming|${from}|${timeZone}`,
+    ({ cursor, limit }) => callBridge((api) => api.listEvents({ from, timeZone, limit, ...(cursor ? { cursor } : {}) })),
     pageSize,
   );
   const { refresh } = list;

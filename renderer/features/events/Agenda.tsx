@@ -48,9 +48,13 @@ export function Agenda({ list, onOpen, onCreate }: AgendaProps) {
     groups.set(day, [...(groups.get(day) ?? []), event]);
   }
 
+  // An all-day event sorts by its date, before that date's instants, so a viewer west of
+  // UTC can get an event of their yesterday evening after one of their today: order the days.
+  const days = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
   return (
     <div className={styles.agenda} data-testid="agenda">
-      {[...groups].map(([day, events]) => (
+      {days.map(([day, events]) => (
         <section key={day} className={styles.day} aria-label={longDayLabel(day)}>
           <h3 className={styles.dayTitle}>
             <span className={day === today ? styles.todayLabel : undefined}>{dayLabel(day, today)}</span>

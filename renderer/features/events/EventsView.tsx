@@ -8,7 +8,7 @@ import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { Spinner } from '../../components/Spinner.js';
-import { localDate, localInstant } from '../../format/local-time.js';
+import { localDate, localInstant, localTimeZone } from '../../format/local-time.js';
 import type { SearchTarget } from '../search/search-target.js';
 import { Agenda } from './Agenda.js';
 import { eventDays, monthGridDays, monthLabel, shiftMonth } from './event-days.js';
@@ -28,8 +28,9 @@ export function EventsView({ focus }: { focus: SearchTarget | null }) {
   const [startOfToday] = useState(() => localInstant(localDate(), '00:00'));
 
   const days = monthGridDays(month);
-  const range = useEventRange(localInstant(days[0]!, '00:00'), localInstant(addDays(days[41]!, 1), '00:00'));
-  const upcoming = useUpcomingEvents(startOfToday);
+  const zone = localTimeZone();
+  const range = useEventRange(localInstant(days[0]!, '00:00'), localInstant(addDays(days[41]!, 1), '00:00'), zone);
+  const upcoming = useUpcomingEvents(startOfToday, zone);
 
   useEffect(() => {
     if (!focus) return;

@@ -1,7 +1,7 @@
 // Which calendar days an event covers and how its time reads, in the viewer's zone.
-// All-day events keep the days they were entered with (days in their own zone).
+// All-day events are dates, the same days for every viewer in every zone.
 import type { CalendarEvent } from '../../../shared/events.js';
-import { addDays, dateInZone } from '../../../shared/zoned-time.js';
+import { addDays } from '../../../shared/zoned-time.js';
 import { dateAtNoon, localDate, timeLabel } from '../../format/local-time.js';
 
 export interface EventDays {
@@ -10,13 +10,9 @@ export interface EventDays {
 }
 
 export function eventDays(event: CalendarEvent): EventDays {
+  if (event.allDay) return { first: event.start, last: event.end < event.start ? event.start : event.end };
   const start = Date.parse(event.start);
   const end = Date.parse(event.end);
-  if (event.allDay) {
-    const first = dateInZone(start, event.timeZone);
-    const last = addDays(dateInZone(end, event.timeZone), -1);
-    return { first, last: last < first ? first : last };
-  }
   // An event ending at midnight does not spill into the next day.
   return { first: localDate(start), last: localDate(Math.max(start, end - 1)) };
 }
