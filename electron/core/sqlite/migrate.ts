@@ -5,8 +5,6 @@ export interface SqliteMigration {
   version: number;
   name: string;
   up: string;
-  /** A step SQL cannot express (e.g. zone arithmetic through Intl), run after `up` in the same transaction. */
-  run?: (db: Database) => void;
 }
 
 /**
@@ -25,7 +23,6 @@ export function migrateSqlite(db: Database, migrations: readonly SqliteMigration
   for (const m of ordered.slice(current)) {
     db.transaction(() => {
       db.exec(m.up);
-      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
     current = m.version;

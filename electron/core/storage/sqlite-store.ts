@@ -4,7 +4,7 @@ import { refuseDamagedSqliteHeader, refuseEmptyFile } from '../backup/damage.js'
 import { SQLITE_FILE } from '../paths.js';
 import { configureSqlite, migrateSqlite } from '../sqlite/migrate.js';
 import { openDatabase } from '../sqlite/open-database.js';
-import { profileSqliteMigrations } from './sqlite-migrations/index.js';
+import { profileSqliteMigrations, registerMigrationFunctions } from './sqlite-migrations/index.js';
 
 export interface SqliteStore {
   db: Database.Database;
@@ -21,6 +21,7 @@ export function openSqliteStore(dir: string): SqliteStore {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // reads and parses the schema
     configureSqlite(db);
+    registerMigrationFunctions(db);
     schemaVersion = migrateSqlite(db, profileSqliteMigrations);
   } catch (e) {
     db.close();

@@ -1,15 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { canonicalTimeZone, isTimeZone } from '../../../../shared/zoned-time.js';
+import { canonicalTimeZone, isIsoDate, isTimeZone } from '../../../../shared/zoned-time.js';
 import type { SqliteMigration } from '../../sqlite/migrate.js';
 import { firstDay, lastDay } from '../repositories/event-timing.js';
-
-interface Row {
-  id: string;
-  start_at: string;
-  end_at: string;
-  time_zone: string;
-  all_day: 0 | 1;
-}
 
 // All-day events become dates (first and last day, inclusive) instead of the instants
 // their days started in the zone they were entered in, so every viewer sees the same
@@ -17,34 +9,48 @@ interface Row {
 // `Europe/Berlin`). Neither is an edit by the person: version and updated_at stay.
 // A zone no longer accepted for new events (`EST`) or unknown to this runtime is kept as
 // it is: it still reads as what it was, and an edit asks for a better one.
-function convert(db: Database): void {
-  const rows = db.prepare('SELECT id, start_at, end_at, time_zone, all_day FROM events').all() as Row[];
-  const write = db.prepare('UPDATE events SET start_at = ?, end_at = ?, time_zone = ? WHERE id = ?');
-  for (const r of rows) {
-    const canonical = canonicalTimeZone(r.time_zone);
-    const zone = canonical.ok ? canonical.zone : r.time_zone;
-    let { start_at: start, end_at: end } = r;
-    if (r.all_day === 1 && isTimeZone(zone)) {
-      const startMs = Date.parse(start);
-      const endMs = Date.parse(end);
-      if (Number.isFinite(startMs) && Number.isFinite(endMs)) {
-        try {
-          start = firstDay(startMs, zone);
-          end = lastDay(startMs, endMs, zone);
-        } catch {
-          // A day outside 0001–9999 (only reachable through the old year bugs): the row stays as it was.
-          start = r.start_at;
-          end = r.end_at;
-        }
-      }
-    }
-    if (start !== r.start_at || end !== r.end_at || zone !== r.time_zone) write.run(start, end, zone, r.id);
+//
+// Zone arithmetic needs Intl, so the SQL calls functions the store registers on its
+// connection before migrating (registerAllDayFunctions).
+
+const zoneOf = (zone: string) => {
+  const c = canonicalTimeZone(zone);
+  return c.ok ? c.zone : zone;
+};
+
+/** The all-day dates of a schema-3 row, or null to keep it as it is. */
+function datesOf(start: string, end: string, zone: string): { first: string; last: string } | null {
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  if (isIsoDate(start) || !isTimeZone(zone) || !Number.isFinite(startMs) || !Number.isFinite(endMs)) return null;
+  try {
+    return { first: firstDay(startMs, zone), last: lastDay(startMs, endMs, zone) };
+  } catch {
+    // A day outside 0001–9999 (only reachable through the old year bugs): the row stays as it was.
+    return null;
   }
+}
+
+export function registerAllDayFunctions(db: Database): void {
+  const options = { deterministic: true };
+  db.function('enclave_canonical_zone', options, (zone: unknown) => (typeof zone === 'string' ? zoneOf(zone) : zone));
+  db.function('enclave_all_day_first', options, (start: unknown, end: unknown, zone: unknown) =>
+    typeof start === 'string' && typeof end === 'string' && typeof zone === 'string' ? (datesOf(start, end, zone)?.first ?? start) : start,
+  );
+  db.function('enclave_all_day_last', options, (start: unknown, end: unknown, zone: unknown) =>
+    typeof start === 'string' && typeof end === 'string' && typeof zone === 'string' ? (datesOf(start, end, zone)?.last ?? end) : end,
+  );
 }
 
 export const migration: SqliteMigration = {
   version: 4,
   name: 'all-day-events-as-dates',
-  up: '',
-  run: convert,
+  // Every expression of one UPDATE sees the row as it was, so end_at is computed from the old start_at.
+  up: `
+    UPDATE events SET time_zone = enclave_canonical_zone(time_zone) WHERE time_zone IS NOT enclave_canonical_zone(time_zone);
+    UPDATE events SET
+      start_at = enclave_all_day_first(start_at, end_at, time_zone),
+      end_at = enclave_all_day_last(start_at, end_at, time_zone)
+    WHERE all_day = 1;
+  `,
 };
