@@ -2,8 +2,7 @@
 // Exit codes and `error: <CODE>:` lines are a public interface for scripts.
 import type { ErrorCode } from '../../shared/errors.js';
 import { AppException } from '../../shared/errors.js';
-import { openEnclave, type Enclave } from '../core/enclave.js';
-import { keytarStore } from '../core/keychain/keytar-store.js';
+import type { Enclave } from '../core/enclave.js';
 import { APP_ID } from '../core/keychain/secret-store.js';
 import { defaultDataDir } from '../core/paths.js';
 import { GLOBAL_FLAGS, tokenize, usageLine, UsageError, type FlagKind } from './args.js';
@@ -105,7 +104,12 @@ export async function runCli(io: CliIo): Promise<number> {
       json: flags.has('json'),
       dataDir,
       async enclave() {
-        enclave ??= await openEnclave({ dataDir, secrets: keytarStore(io.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID) });
+        // The core (SQLite, the router's schemas, the keychain addon) loads on first use:
+        // --help and usage errors answer without it.
+        if (!enclave) {
+          const [{ openEnclave }, { keytarStore }] = await Promise.all([import('../core/enclave.js'), import('../core/keychain/keytar-store.js')]);
+          enclave = await openEnclave({ dataDir, secrets: keytarStore(io.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID) });
+        }
         return enclave;
       },
       password() {

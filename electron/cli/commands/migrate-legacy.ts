@@ -1,8 +1,5 @@
 import path from 'node:path';
 import { isTimeZone } from '../../../shared/zoned-time.js';
-import { checkImportSource } from '../../core/analytics/import-source.js';
-import { LEGACY_TABLES, readLegacy } from '../../core/legacy/legacy-source.js';
-import { migrateLegacy } from '../../core/legacy/migrate-legacy.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { formatTable } from '../io.js';
@@ -25,6 +22,12 @@ export const migrateLegacyCommand: Command = {
   async run({ args, flags, io, json, dataDir, enclave }) {
     const timeZone = stringFlag(flags, 'time-zone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!isTimeZone(timeZone)) throw new UsageError(`--time-zone: not a known IANA time zone: ${timeZone}`);
+    // Loaded here, not at the top: the other commands (and --help) start without SQLite.
+    const [{ checkImportSource }, { LEGACY_TABLES, readLegacy }, { migrateLegacy }] = await Promise.all([
+      import('../../core/analytics/import-source.js'),
+      import('../../core/legacy/legacy-source.js'),
+      import('../../core/legacy/migrate-legacy.js'),
+    ]);
     // Like imports: never a file inside Enclave's own data folder (another profile's database).
     const file = checkImportSource(dataDir, path.resolve(args.FILE!));
     const data = readLegacy(file, { skipOwnerless: flags.has('skip-ownerless'), timeZone });

@@ -1,7 +1,6 @@
 import type { ProfileSummary } from '../../../shared/profiles.js';
 import type { ProfileRowCounts } from '../../../shared/storage-usage.js';
 import { profileDir } from '../../core/paths.js';
-import { readRowCounts } from '../../core/storage/row-counts.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../args.js';
 import { formatTable } from '../io.js';
@@ -161,6 +160,8 @@ const usage: Command = {
       if (only !== null && hasPassword.get(r.profileId)) {
         counts = (await call(await unlockProfile(), 'profileStorage')).rowCounts;
       } else if (!hasPassword.get(r.profileId)) {
+        // Loaded only here: reading counts opens both databases' drivers.
+        const { readRowCounts } = await import('../../core/storage/row-counts.js');
         counts = await readRowCounts(profileDir(dataDir, r.profileId)).catch(() => null);
       }
       counted.push({ ...r, rows: counts });
