@@ -1,6 +1,6 @@
 // One value as the wire format says to show it: exact digits, DuckDB's own text for
 // dates and intervals, hex for BLOBs, and NULL drawn apart from the empty string.
-import { formatCell, type WireCell, type WireType } from '../../../../shared/wire.js';
+import { formatCell, isNumericType, type WireCell, type WireType } from '../../../../shared/wire.js';
 import styles from './CellValue.module.css';
 
 interface CellValueProps {
@@ -21,5 +21,7 @@ export function CellValue({ type, cell, timeZone }: CellValueProps) {
   if (type.id === 'BOOLEAN') return <span className={cell ? styles.true : styles.false}>{text}</span>;
   if (isNestedType(type)) return <span className={styles.nested}>{text}</span>;
   if (type.id === 'BLOB') return <span className={styles.blob}>{text}</span>;
+  // Its own box, so the grid can fit it to the cell (see ResultGrid.module.css); hovering shows every digit.
+  if (isNumericType(type)) return <span title={text}>{text}</span>;
   return <>{text}</>;
 }

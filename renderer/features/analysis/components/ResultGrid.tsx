@@ -301,7 +301,9 @@ export function ResultGrid({
                       data-testid={`sort-${col.name}`}
                     >
                       <span className={styles.colName}>{col.name}</span>
-                      <span className={styles.colType}>{col.type.sql}</span>
+                      <span className={styles.colType} title={col.type.sql}>
+                        {col.type.sql}
+                      </span>
                     </button>
                     {s && (
                       <span className={styles.sortMark} aria-hidden="true">
