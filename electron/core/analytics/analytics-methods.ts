@@ -22,7 +22,7 @@ import type { HandlersFor, ProfileStores } from '../storage/worker-methods.js';
 import { profileColumn } from './column-profile.js';
 import { exportRelation, tableRelation } from './export.js';
 import { Imports } from './import-file.js';
-import { listQueryHistory } from './query-history.js';
+import { listQueryHistory, recordQuery } from './query-history.js';
 import { QueryResults } from './query-results.js';
 import { listTables } from './tables.js';
 
@@ -65,7 +65,7 @@ function state(stores: ProfileStores): AnalyticsState {
   let s = states.get(stores.duckdb);
   if (!s) {
     const created: AnalyticsState = {
-      results: new QueryResults(stores.duckdb),
+      results: new QueryResults(stores.duckdb, (r) => recordQuery(stores.sqlite.db, r)),
       imports: new Imports(stores.duckdb, (payload) => stores.emit?.({ kind: 'event', event: 'importProgress', payload })),
     };
     stores.duckdb.onClose(async () => {
@@ -93,7 +93,7 @@ export const analyticsHandlers: HandlersFor<AnalyticsMethods> = {
   },
   listTables: ({ duckdb }) => listTables(duckdb.conn),
   profileColumn: ({ duckdb }, { schema, table, column }) => profileColumn(duckdb.conn, schema, table, column, duckdb.timeZone),
-  listQueryHistory: ({ duckdb }, { limit, beforeId }) => listQueryHistory(duckdb.conn, limit, beforeId),
+  listQueryHistory: ({ sqlite }, { limit, beforeId }) => listQueryHistory(sqlite.db, limit, beforeId),
   async exportData(stores, { source, format, path }) {
     const { results } = state(stores);
     const dir = stores.duckdb.dir;

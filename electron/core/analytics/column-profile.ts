@@ -29,7 +29,7 @@ export async function profileColumn(
   timeZone: string,
 ): Promise<ColumnProfile> {
   const exists = await conn.runAndReadAll(
-    `SELECT data_type FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = $1 AND table_name = $2 AND column_name = $3`,
+    `SELECT data_type FROM system.main.duckdb_columns() WHERE database_name = system.main.current_database() AND schema_name = $1 AND table_name = $2 AND column_name = $3`,
     [schema, table, column],
   );
   if (exists.currentRowCount === 0) throw new AppException('NOT_FOUND', `No column ${column} in ${table}`);

@@ -56,3 +56,12 @@ export function sqlError(e: unknown, offset = 0): AppException {
   const where = position !== undefined ? Math.max(0, position + offset) : undefined;
   return new AppException('SQL_ERROR', `${type} Error: ${message}`, where !== undefined ? { position: where } : {});
 }
+
+/**
+ * The profile's absolute path never reaches user SQL's caller, not even inside a
+ * DuckDB message ("Cannot access file /…/profiles/<id>/.staging/…").
+ */
+export function scrubPaths(e: AppException, profileDir: string): AppException {
+  if (!e.message.includes(profileDir)) return e;
+  return new AppException(e.code, e.message.split(profileDir).join('<profile>'), e.extra);
+}

@@ -36,8 +36,8 @@ export async function exportRelation(
 
 export async function tableRelation(conn: DuckDBConnection, table: string): Promise<string> {
   const r = await conn.runAndReadAll(
-    `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1
-     UNION ALL SELECT 1 FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND view_name = $1`,
+    `SELECT 1 FROM system.main.duckdb_tables() WHERE database_name = system.main.current_database() AND schema_name = 'main' AND table_name = $1
+     UNION ALL SELECT 1 FROM system.main.duckdb_views() WHERE database_name = system.main.current_database() AND schema_name = 'main' AND view_name = $1`,
     [table],
   );
   if (r.currentRowCount === 0) throw new AppException('NOT_FOUND', `No table named ${table}`, { field: 'source.table' });

@@ -123,12 +123,12 @@ function readerSql(
     if (o.allVarchar) args.push('all_varchar = true');
     if (typeEntries.length) args.push(`types = {${typeEntries.map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(', ')}}`);
     if (rejects) args.push(`store_rejects = true, rejects_table = ${quoteLiteral(rejects.table)}, rejects_scan = ${quoteLiteral(rejects.scan)}`);
-    return { from: `read_csv(${args.join(', ')})`, select };
+    return { from: `system.main.read_csv(${args.join(', ')})`, select };
   }
   const from =
     format === 'parquet'
-      ? `read_parquet(${args.join(', ')})`
-      : `read_json(${args.join(', ')}, format = ${format === 'ndjson' ? "'newline_delimited'" : "'auto'"})`;
+      ? `system.main.read_parquet(${args.join(', ')})`
+      : `system.main.read_json(${args.join(', ')}, format = ${format === 'ndjson' ? "'newline_delimited'" : "'auto'"})`;
   return { from, select };
 }
 
@@ -195,7 +195,7 @@ export class Imports {
       const page = readPage(result, 0, PREVIEW_ROWS);
       let detected: DetectedCsv | null = null;
       if (format === 'csv' || format === 'tsv') {
-        const sniffArgs = reader.from.replace(/^read_csv\(/, 'sniff_csv(').replace(/, types = \{[^}]*\}/, '');
+        const sniffArgs = reader.from.replace(/^system\.main\.read_csv\(/, 'system.main.sniff_csv(').replace(/, types = \{[^}]*\}/, '');
         const sniff = (await conn.runAndReadAll(`SELECT * FROM ${sniffArgs}`).catch(() => null))?.getRowObjectsJS()[0];
         if (sniff) {
           const text = (v: unknown) => (v === null || v === undefined || v === '(empty)' ? '' : String(v));
@@ -325,8 +325,8 @@ export class Imports {
     const base = sanitizeTableName(requested);
     const exists = async (name: string) => {
       const r = await conn.runAndReadAll(
-        `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND lower(table_name) = lower($1)
-         UNION ALL SELECT 1 FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND lower(view_name) = lower($1)`,
+        `SELECT 1 FROM system.main.duckdb_tables() WHERE database_name = system.main.current_database() AND schema_name = 'main' AND lower(table_name) = lower($1)
+         UNION ALL SELECT 1 FROM system.main.duckdb_views() WHERE database_name = system.main.current_database() AND schema_name = 'main' AND lower(view_name) = lower($1)`,
         [name],
       );
       return r.currentRowCount > 0;
@@ -362,7 +362,7 @@ export class Imports {
   }
 
   private async rejectSummary(conn: DuckDBConnection, table: string, staged: string, original: string): Promise<RejectSummary | null> {
-    const exists = await conn.runAndReadAll(`SELECT 1 FROM duckdb_tables() WHERE database_name = 'temp' AND table_name = $1`, [table]);
+    const exists = await conn.runAndReadAll(`SELECT 1 FROM system.main.duckdb_tables() WHERE database_name = 'temp' AND table_name = $1`, [table]);
     if (exists.currentRowCount === 0) return null;
     const counts = await conn.runAndReadAll(
       `SELECT error_type::VARCHAR AS t, count(*)::BIGINT AS n FROM temp.${table} GROUP BY ALL`,

@@ -21,8 +21,9 @@ import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../shared/
 import { AppException } from '../../../shared/errors.js';
 import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
-import { sqlError } from './duckdb-errors.js';
-import { recordQuery } from './query-history.js';
+import { scrubPaths, sqlError } from './duckdb-errors.js';
+import type { HistoryRecord } from './query-history.js';
+import { checkBeforeRun, checkUserSql } from './statement-policy.js';
 import { quoteIdent, quoteLiteral, splitStatements } from './sql-text.js';
 import { bigintColumn, emptyColumns, pushChunk, readPage, wireType } from './wire-encode.js';
 
@@ -91,41 +92,55 @@ export class QueryResults {
   private readonly results = new Map<string, KeptResult>();
   private readonly running = new Map<string, DuckDBConnection>();
 
-  constructor(private readonly store: DuckdbStore) {}
+  constructor(
+    private readonly store: DuckdbStore,
+    /** Where each run is recorded (query history lives in data.sqlite). */
+    private readonly record: (r: HistoryRecord) => void = () => undefined,
+  ) {}
 
   async run({ sql, queryId, pageSize }: RunOptions): Promise<QueryResultInfo> {
-    const statements = splitStatements(sql);
-    if (statements.length === 0) throw new AppException('INVALID_INPUT', 'There is no SQL statement to run', { field: 'sql' });
+    if (splitStatements(sql).length === 0) throw new AppException('INVALID_INPUT', 'There is no SQL statement to run', { field: 'sql' });
     const started = new Date();
     const t0 = performance.now();
     const conn = await this.store.instance.connect();
     const kept: KeptConnection = { conn, users: 0 };
     if (queryId) this.running.set(queryId, conn);
     const name = nextTable();
+    let inTransaction = false;
     try {
-      for (const s of statements.slice(0, -1)) {
+      // The statement policy (statement-policy.ts) sees every statement before the first runs.
+      const script = await checkUserSql(conn, this.store.instance, sql);
+      const { statements } = script;
+      // A statement checked again before it runs may be refused only now (it names what an
+      // earlier one made): in one transaction, what ran before it is undone.
+      if (statements.length > 1 && !script.managesTransactions) {
+        await conn.run('BEGIN TRANSACTION');
+        inTransaction = true;
+      }
+      let result: DuckDBMaterializedResult | undefined;
+      for (const [i, s] of statements.entries()) {
+        if (i > 0) await checkBeforeRun(conn, this.store.instance, s);
         try {
-          await conn.run(s.text);
+          result = await conn.run(s.text);
         } catch (e) {
           throw sqlError(e, s.offset);
         }
       }
-      const last = statements[statements.length - 1]!;
-      let result: DuckDBMaterializedResult;
-      try {
-        result = await conn.run(last.text);
-      } catch (e) {
-        throw sqlError(e, last.offset);
+      if (inTransaction) {
+        inTransaction = false;
+        await conn.run('COMMIT');
       }
-      const m = await this.materialise(conn, name, result, pageSize);
+      const last = statements[statements.length - 1]!;
+      const m = await this.materialise(conn, name, result!, pageSize);
       const keptResult = this.keep(kept, statements.length === 1 ? last.text : sql, m);
       const info = this.info(keptResult, m.firstPage, m.rowsChanged, statements.length, performance.now() - t0);
-      await this.history(sql, started, info.durationMs, info.totalRows, null);
+      this.history(sql, started, info.durationMs, info.totalRows, null);
       return info;
     } catch (e) {
-      const err = sqlError(e);
+      if (inTransaction) await conn.run('ROLLBACK').catch(() => undefined);
+      const err = scrubPaths(sqlError(e), this.store.dir);
       if (kept.users === 0) conn.closeSync();
-      await this.history(sql, started, performance.now() - t0, null, err);
+      this.history(sql, started, performance.now() - t0, null, err);
       throw err;
     } finally {
       if (queryId) this.running.delete(queryId);
@@ -170,11 +185,11 @@ export class QueryResults {
       const m = await this.materialise(parent.kept.conn, name, result, pageSize);
       const kept = this.keep(parent.kept, shownSql, m);
       const info = this.info(kept, m.firstPage, null, 1, performance.now() - t0);
-      await this.history(shownSql, started, info.durationMs, info.totalRows, null);
+      this.history(shownSql, started, info.durationMs, info.totalRows, null);
       return info;
     } catch (e) {
       const err = sqlError(e);
-      await this.history(shownSql, started, performance.now() - t0, null, err);
+      this.history(shownSql, started, performance.now() - t0, null, err);
       throw err;
     } finally {
       if (queryId) this.running.delete(queryId);
@@ -400,16 +415,21 @@ export class QueryResults {
     };
   }
 
-  private async history(sql: string, startedAt: Date, durationMs: number, rowCount: number | null, error: AppException | null) {
-    await recordQuery(this.store.conn, {
-      sql,
-      startedAt,
-      durationMs,
-      rowCount,
-      status: error === null ? 'ok' : error.code === 'CANCELLED' ? 'cancelled' : 'error',
-      error: error?.message ?? null,
-    }).catch(() => undefined);
+  private history(sql: string, startedAt: Date, durationMs: number, rowCount: number | null, error: AppException | null) {
+    try {
+      this.record({
+        sql,
+        startedAt,
+        durationMs,
+        rowCount,
+        status: error === null ? 'ok' : error.code === 'CANCELLED' ? 'cancelled' : 'error',
+        error: error?.message ?? null,
+      });
+    } catch {
+      // History is a convenience: a failure to note a query never fails the query.
+    }
   }
+
 }
 
 /**

@@ -1,17 +1,27 @@
 // The sandbox, attack by attack. ONE table: add a row for every new way out.
 // Each attack runs as user SQL (the runQuery path) in profile A, with profile B's
-// files next door, and must fail with PERMISSION_DENIED and change nothing.
+// files next door, and must fail with PERMISSION_DENIED and change nothing: the bytes
+// of A's and B's files, a victim file outside the data folder, A's catalog and the
+// locked settings are compared before and after. The classes (issue 12): statements
+// the policy refuses by type, functions it refuses by name or in the plan, writes to
+// the profile's own files, shadowing macros, the app's enclave_meta schema, path
+// leaks, and objects planted before the open (an old version, a crafted archive).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { AppException } from '../../../shared/errors.js';
 import { pageRows } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { checkExportTarget, checkImportSource } from './import-source.js';
+import { openSqliteStore } from '../storage/sqlite-store.js';
+import { readRowCounts } from '../storage/row-counts.js';
+import { Imports } from './import-file.js';
 import { QueryResults } from './query-results.js';
+import { listTables } from './tables.js';
 import { STAGING_DIR } from './sandbox.js';
 
 const dataDir = makeTempDir();
@@ -22,6 +32,8 @@ let store: DuckdbStore;
 let results: QueryResults;
 
 const bDb = () => path.join(B, 'analytics.duckdb');
+const aDb = () => path.join(fs.realpathSync(A), 'analytics.duckdb');
+const victim = () => path.join(outside, 'victim.csv');
 const staging = () => path.join(fs.realpathSync(A), STAGING_DIR);
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -61,6 +73,87 @@ const ATTACKS: { name: string; sql: () => string; creates?: () => string[] }[] =
   { name: 'RESET enable_external_access', sql: () => `RESET enable_external_access` },
   { name: 'PRAGMA threads', sql: () => `PRAGMA threads = 1` },
   { name: 'PRAGMA profiling_output', sql: () => `PRAGMA profiling_output = ${q(path.join(outside, 'prof.json'))}`, creates: () => [path.join(outside, 'prof.json')] },
+  // Writes to the profile's own files: DuckDB allows its own database and .wal implicitly.
+  { name: 'COPY TO own analytics.duckdb', sql: () => `COPY (SELECT 'x') TO ${q(aDb())} (FORMAT csv, USE_TMP_FILE false)` },
+  { name: 'COPY TO own analytics.duckdb (relative, parquet)', sql: () => `COPY (SELECT 'x' AS x) TO ${q(path.join(staging(), '..', 'analytics.duckdb'))} (FORMAT parquet)` },
+  { name: 'COPY TO own .wal', sql: () => `COPY (SELECT 'x') TO ${q(`${aDb()}.wal`)} (FORMAT csv)` },
+  { name: 'COPY TO own data.sqlite (lower case)', sql: () => `copy (select 1) to ${q(path.join(A, 'data.sqlite'))}` },
+  { name: 'COPY TO staging', sql: () => `COPY (SELECT 1) TO ${q(path.join(staging(), 'x.csv'))}`, creates: () => [path.join(staging(), 'x.csv')] },
+  { name: 'COPY TO a glob of staging', sql: () => `COPY (SELECT 1) TO ${q(path.join(staging(), '*'))}` },
+  { name: 'COPY TO the victim outside', sql: () => `COPY (SELECT 'pwned') TO ${q(victim())} (FORMAT csv, HEADER false)` },
+  { name: 'COPY table FROM a file', sql: () => `CREATE TABLE IF NOT EXISTS c (a VARCHAR); COPY c FROM ${q(victim())}` },
+  { name: 'COPY FROM DATABASE', sql: () => `COPY FROM DATABASE analytics TO temp` },
+  { name: 'EXPORT DATABASE into staging', sql: () => `EXPORT DATABASE ${q(path.join(staging(), 'dump'))}`, creates: () => [path.join(staging(), 'dump')] },
+  // Databases and extensions.
+  { name: 'ATTACH in-memory', sql: () => `ATTACH ':memory:' AS m` },
+  { name: 'DETACH own database', sql: () => `DETACH analytics` },
+  { name: 'USE', sql: () => `USE memory` },
+  { name: 'INSTALL from a URL', sql: () => `INSTALL httpfs FROM 'http://127.0.0.1:1/'` },
+  { name: 'UPDATE EXTENSIONS', sql: () => `UPDATE EXTENSIONS` },
+  { name: 'CREATE SECRET', sql: () => `CREATE SECRET s (TYPE http)` },
+  { name: 'CREATE PERSISTENT SECRET', sql: () => `CREATE PERSISTENT SECRET s (TYPE s3, KEY_ID 'a', SECRET 'b')` },
+  // Settings, in every spelling.
+  { name: 'SET search_path', sql: () => `SET search_path = 'memory.main'` },
+  { name: 'SET SESSION', sql: () => `SET SESSION threads = 1` },
+  { name: 'SET VARIABLE', sql: () => `SET VARIABLE x = 1` },
+  { name: 'RESET ALL-ish', sql: () => `RESET search_path` },
+  { name: 'PRAGMA with a value', sql: () => `PRAGMA memory_limit = '1GB'` },
+  { name: 'PRAGMA enable_profiling', sql: () => `PRAGMA enable_profiling` },
+  { name: 'PRAGMA database_list (paths)', sql: () => `PRAGMA database_list` },
+  { name: 'PREPARE', sql: () => `PREPARE p AS SELECT 1` },
+  // Functions that log, checkpoint or change settings, as CALL and as SELECT.
+  { name: 'CALL enable_logging to a folder outside', sql: () => `CALL enable_logging(storage = 'file', storage_path = ${q(path.join(outside, 'logs'))})`, creates: () => [path.join(outside, 'logs')] },
+  { name: 'SELECT FROM enable_logging', sql: () => `SELECT * FROM enable_logging()` },
+  { name: 'enable_logging in a subquery', sql: () => `SELECT (SELECT count(*) FROM enable_logging(storage_path = ${q(path.join(outside, 'logs2'))}))`, creates: () => [path.join(outside, 'logs2')] },
+  { name: 'enable_logging quoted and qualified', sql: () => `SELECT * FROM system.main."enable_logging"()` },
+  { name: 'disable_logging', sql: () => `CALL disable_logging()` },
+  { name: 'truncate_duckdb_logs', sql: () => `CALL truncate_duckdb_logs()` },
+  { name: 'CHECKPOINT', sql: () => `CHECKPOINT` },
+  { name: 'FORCE CHECKPOINT', sql: () => `FORCE CHECKPOINT` },
+  { name: 'CALL checkpoint()', sql: () => `CALL checkpoint()` },
+  { name: 'enable_profiling function', sql: () => `CALL enable_profiling()` },
+  { name: 'write_log', sql: () => `SELECT write_log('x')` },
+  { name: 'query() with hidden SQL', sql: () => `SELECT * FROM query('SELECT * FROM duck' || 'db_settings()')` },
+  { name: 'query_table', sql: () => `SELECT * FROM query_table('duckdb_settings')` },
+  { name: 'json_execute_serialized_sql', sql: () => `SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT 1'))` },
+  // Files: staging is for the app's imports only.
+  { name: 'glob staging', sql: () => `SELECT * FROM glob(${q(path.join(staging(), '*'))})` },
+  { name: 'read_csv of staging', sql: () => `SELECT * FROM read_csv(${q(path.join(staging(), '*.csv'))})` },
+  { name: 'read_text hidden in a comment-split call', sql: () => `SELECT * FROM read_text /* hi */ (${q(path.join(staging(), 'x'))})` },
+  { name: 'parquet_scan alias', sql: () => `SELECT * FROM parquet_scan(${q(path.join(staging(), 'x.parquet'))})` },
+  // The absolute profile path.
+  { name: 'duckdb_databases()', sql: () => `SELECT path FROM duckdb_databases()` },
+  { name: 'duckdb_settings()', sql: () => `SELECT value FROM duckdb_settings() WHERE name = 'allowed_directories'` },
+  { name: 'current_setting(allowed_directories)', sql: () => `SELECT current_setting('allowed_directories')` },
+  { name: 'current_setting quoted', sql: () => `SELECT "current_setting"('temp_directory')` },
+  { name: 'current_setting qualified, comment before (', sql: () => `SELECT system.main.current_setting/**/('temp_directory')` },
+  { name: 'current_setting in a CTAS', sql: () => `CREATE TABLE leak AS SELECT current_setting('temp_directory') AS p` },
+  { name: 'current_setting in a view', sql: () => `CREATE VIEW leak AS SELECT current_setting('temp_directory') AS p` },
+  { name: 'current_setting in a macro', sql: () => `CREATE MACRO leak() AS current_setting('temp_directory')` },
+  { name: 'duckdb_temporary_files()', sql: () => `SELECT * FROM duckdb_temporary_files()` },
+  { name: 'duckdb_extensions()', sql: () => `SELECT * FROM duckdb_extensions()` },
+  { name: 'SHOW DATABASES', sql: () => `SHOW DATABASES` },
+  { name: 'U& escaped function name', sql: () => `SELECT U&"\\0063urrent_setting"('temp_directory')` },
+  // Macros that would shadow what the app calls (or any system function).
+  { name: 'macro pragma_database_size', sql: () => `CREATE MACRO pragma_database_size() AS TABLE SELECT 1 AS x` },
+  { name: 'macro duckdb_tables', sql: () => `CREATE OR REPLACE MACRO duckdb_tables() AS TABLE SELECT 'evil' AS table_name` },
+  { name: 'macro duckdb_columns, schema-qualified', sql: () => `CREATE MACRO main.duckdb_columns() AS TABLE SELECT 1 AS x` },
+  { name: 'macro current_database, quoted', sql: () => `CREATE MACRO "current_database"() AS 'evil'` },
+  { name: 'temp macro lower', sql: () => `CREATE TEMP MACRO lower(x) AS 'evil'` },
+  { name: 'function count_star', sql: () => `CREATE FUNCTION count_star() AS 42` },
+  { name: 'macro IF NOT EXISTS read_csv', sql: () => `CREATE MACRO IF NOT EXISTS read_csv(x) AS TABLE SELECT 1` },
+  // The app's own schema.
+  { name: 'INSERT INTO enclave_meta.schema_version', sql: () => `INSERT INTO enclave_meta.schema_version VALUES (99, now())` },
+  { name: 'CREATE SCHEMA ENCLAVE_META', sql: () => `CREATE SCHEMA "ENCLAVE_META"` },
+  { name: 'enclave_meta via a view', sql: () => `CREATE VIEW v_meta AS SELECT * FROM enclave_meta.query_history` },
+  // Objects planted before the open: the plan shows what they call.
+  { name: 'a planted view over duckdb_databases()', sql: () => `SELECT * FROM planted_view` },
+  { name: 'a planted table macro over duckdb_settings()', sql: () => `SELECT * FROM planted_macro()` },
+  { name: 'EXPLAIN ANALYZE of a planted view', sql: () => `EXPLAIN ANALYZE SELECT * FROM planted_view` },
+  // Scripts: every statement is checked before the first runs, and a refusal undoes the rest.
+  { name: 'COPY after a CREATE', sql: () => `CREATE TABLE made_first AS SELECT 1 AS a; COPY made_first TO ${q(victim())}` },
+  { name: 'a late statement refused only once bound', sql: () => `CREATE TABLE made_first AS SELECT 1 AS a; SELECT * FROM made_first, planted_view` },
+  { name: 'a refused statement inside a user transaction', sql: () => `BEGIN; CREATE TABLE made_first AS SELECT 1 AS a; CHECKPOINT; COMMIT` },
   { name: 'attack after a harmless statement', sql: () => `SELECT 1; SELECT * FROM read_text('/etc/passwd')` },
 ];
 
@@ -84,6 +177,8 @@ before(async () => {
   await b.close();
   fs.writeFileSync(path.join(outside, 'x.json'), '[{"a": 1}]');
   fs.writeFileSync(path.join(outside, 'x.parquet'), 'PAR1');
+  fs.writeFileSync(victim(), 'a,b\n1,2\n');
+  await plant(A);
   store = await openDuckdbStore(A);
   results = new QueryResults(store);
   // Planted by "someone else": DuckDB must resolve them before checking the sandbox.
@@ -99,6 +194,9 @@ after(async () => {
 });
 
 test('every sandbox escape fails with PERMISSION_DENIED and changes nothing', async () => {
+  await store.conn.run('CHECKPOINT');
+  const aBefore = digest(fs.realpathSync(A));
+  const victimBefore = digest(outside);
   const bBefore = digest(B);
   const outsideBefore = fs.readdirSync(outside).sort();
   const tablesBefore = await tablesOfA();
@@ -116,6 +214,8 @@ test('every sandbox escape fails with PERMISSION_DENIED and changes nothing', as
     for (const f of attack.creates?.() ?? []) assert.equal(fs.existsSync(f), false, `${attack.name} created ${f}`);
   }
   assert.equal(digest(B), bBefore, 'profile B changed');
+  assert.equal(digest(fs.realpathSync(A)), aBefore, "profile A's files changed");
+  assert.equal(digest(outside), victimBefore, 'the victim file outside changed');
   assert.deepEqual(fs.readdirSync(outside).sort(), outsideBefore, 'files appeared outside');
   assert.deepEqual(await tablesOfA(), tablesBefore);
   assert.equal(fs.readFileSync(path.join(A, 'data.sqlite'), 'utf8'), 'stand-in for the profile database');
@@ -152,6 +252,161 @@ test('import sources and export targets inside the user-data dir are refused, al
   for (const p of [link, hard, dirLink]) fs.rmSync(p);
 });
 
+/** A's catalog: tables, views and macros with their definitions (and the temp ones of the app's connection). */
 async function tablesOfA(): Promise<unknown[]> {
-  return (await store.conn.runAndReadAll(`SELECT database_name, schema_name, table_name FROM duckdb_tables() ORDER BY ALL`)).getRowsJS();
+  const objects = await store.conn.runAndReadAll(
+    `SELECT database_name, schema_name, table_name, sql FROM duckdb_tables()
+     UNION ALL SELECT database_name, schema_name, view_name, sql FROM duckdb_views() WHERE NOT internal
+     UNION ALL SELECT database_name, schema_name, function_name, macro_definition FROM duckdb_functions() WHERE NOT internal
+     UNION ALL SELECT database_name, schema_name, NULL, NULL FROM duckdb_schemas() WHERE NOT internal
+     ORDER BY ALL`,
+  );
+  return JSON.parse(JSON.stringify(objects.getRowsJson())) as unknown[];
 }
+
+/**
+ * What an older version or a crafted archive could leave in a profile: objects that
+ * call functions the policy refuses, macros shadowing system functions, and the old
+ * enclave_meta bookkeeping. Written without the sandbox, as an attacker's tool would.
+ */
+async function plant(dir: string): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  const instance = await DuckDBInstance.create(path.join(dir, 'analytics.duckdb'));
+  const conn = await instance.connect();
+  await conn.run(`CREATE VIEW planted_view AS SELECT database_name AS x FROM duckdb_databases()`);
+  await conn.run(`CREATE MACRO planted_macro() AS TABLE SELECT name AS x FROM duckdb_settings()`);
+  await conn.run(`CREATE MACRO pragma_database_size() AS TABLE SELECT 'evil' AS database_name, 0 AS used_blocks, 0 AS block_size`);
+  await conn.run(`CREATE MACRO duckdb_tables() AS TABLE SELECT * FROM enable_logging(storage = 'file', storage_path = ${q(path.join(outside, 'hijack'))})`);
+  await conn.run(`CREATE MACRO current_database() AS 'evil'`);
+  conn.closeSync();
+  instance.closeSync();
+}
+
+// What a data analyst needs keeps working: the allow-list is not a wall.
+const ALLOWED = [
+  `CREATE TABLE ok_t AS SELECT range AS a, range % 3 AS g FROM range(10)`,
+  `INSERT INTO ok_t VALUES (100, 1)`,
+  `UPDATE ok_t SET g = 2 WHERE a = 100`,
+  `DELETE FROM ok_t WHERE a = 100`,
+  `MERGE INTO ok_t USING (SELECT 1 AS a) s ON ok_t.a = s.a WHEN MATCHED THEN UPDATE SET g = 0`,
+  `WITH x AS (SELECT g, count(*) AS n FROM ok_t GROUP BY g) SELECT * FROM x ORDER BY g`,
+  `SELECT a, sum(a) OVER (ORDER BY a) FROM ok_t`,
+  `CREATE VIEW ok_v AS SELECT g FROM ok_t`,
+  `CREATE MACRO ok_double(x) AS x * 2`,
+  `CREATE MACRO ok_rows() AS TABLE SELECT * FROM ok_t`,
+  `SELECT ok_double(a) FROM ok_rows()`,
+  `CREATE SCHEMA ok_s; CREATE TABLE ok_s.t (a INTEGER); DROP SCHEMA ok_s CASCADE`,
+  `CREATE SEQUENCE ok_seq; SELECT nextval('ok_seq')`,
+  `CREATE TYPE ok_mood AS ENUM ('a', 'b')`,
+  `CREATE INDEX ok_i ON ok_t (a)`,
+  `ALTER TABLE ok_t ADD COLUMN c VARCHAR`,
+  `COMMENT ON TABLE ok_t IS 'mine'`,
+  `BEGIN; INSERT INTO ok_t (a, g) VALUES (7, 7); ROLLBACK`,
+  `EXPLAIN SELECT * FROM ok_t`,
+  `EXPLAIN ANALYZE SELECT count(*) FROM ok_t`,
+  `DESCRIBE ok_t`,
+  `SUMMARIZE ok_t`,
+  `SHOW TABLES`,
+  `PIVOT ok_t ON g USING count(*)`,
+  `VACUUM`,
+  `ANALYZE`,
+  `SELECT * FROM duckdb_tables() WHERE table_name = 'ok_t'`,
+  `SELECT * FROM pragma_table_info('ok_t')`,
+  `SELECT * FROM generate_series(1, 3), unnest([1, 2])`,
+  `SELECT * FROM json_each('{"a": 1}')`,
+  `SELECT 'current_setting' AS just_a_word, current_database()`,
+  `DROP VIEW ok_v; DROP MACRO ok_double; DROP MACRO TABLE ok_rows; DROP TABLE ok_t; DROP TYPE ok_mood; DROP SEQUENCE ok_seq`,
+];
+
+test('what a data analyst needs is allowed', async () => {
+  for (const sql of ALLOWED) {
+    const info = await results.run({ sql, pageSize: 10 }).catch((e: unknown) => assert.fail(`${sql}: ${String(e)}`));
+    await results.close(info.resultId);
+  }
+});
+
+test('macros planted to shadow system functions are gone after the open; the app calls the real ones', async () => {
+  const names = (await tablesOfA()).map((r) => (r as unknown[])[2]);
+  for (const n of ['pragma_database_size', 'duckdb_tables', 'current_database']) assert.ok(!names.includes(n), `${n} still there`);
+  const listed = await listTables(store.conn);
+  assert.ok(listed.every((t) => t.name !== 'evil'));
+  assert.equal(fs.existsSync(path.join(outside, 'hijack')), false);
+  // The form the app uses bypasses a macro of the same name (here on an unsandboxed, in-memory instance).
+  const mem = await DuckDBInstance.create(':memory:');
+  const c = await mem.connect();
+  await c.run(`CREATE MACRO duckdb_tables() AS TABLE SELECT 'evil' AS table_name`);
+  await c.run(`CREATE MACRO current_database() AS 'evil'`);
+  await c.run(`CREATE TABLE real_one (a INTEGER)`);
+  assert.deepEqual((await c.runAndReadAll(`SELECT table_name FROM duckdb_tables()`)).getRowsJS(), [['evil']], 'the macro shadows the bare name');
+  assert.deepEqual((await c.runAndReadAll(`SELECT table_name FROM system.main.duckdb_tables()`)).getRowsJS(), [['real_one']]);
+  assert.deepEqual((await c.runAndReadAll(`SELECT system.main.current_database()`)).getRowsJS(), [['memory']]);
+  c.closeSync();
+  mem.closeSync();
+});
+
+test('a DuckDB error never carries the absolute profile path', async () => {
+  // A file that does not exist in staging: DuckDB's message names the full path.
+  await assert.rejects(results.run({ sql: `SELECT * FROM planted_view_missing`, pageSize: 1 }), (e: unknown) => {
+    assert.ok(e instanceof AppException);
+    assert.ok(!e.message.includes(fs.realpathSync(A)), e.message);
+    return true;
+  });
+  const { scrubPaths } = await import('./duckdb-errors.js');
+  const scrubbed = scrubPaths(new AppException('SQL_ERROR', `IO Error: ${staging()}/x.csv not found`), fs.realpathSync(A));
+  assert.ok(!scrubbed.message.includes(fs.realpathSync(A)));
+});
+
+test("staging is a private copy: user SQL racing an import cannot touch the person's file", async () => {
+  const original = path.join(outside, 'people.csv');
+  fs.writeFileSync(original, `id,name\n${Array.from({ length: 300_000 }, (_, i) => `${i},person ${i}`).join('\n')}\n`);
+  const before = digest(outside);
+  const imports = new Imports(store, () => undefined);
+  const importing = imports.start({ path: original, onConflict: 'replace', badRows: 'abort' });
+  // The staged name exists from the copy until the import ends; find it while DuckDB reads it.
+  let staged: string | undefined;
+  const done = importing.then(() => true, () => true);
+  while (!staged && !(await Promise.race([done, new Promise<false>((r) => setImmediate(() => r(false)))]))) {
+    staged = fs.readdirSync(staging()).find((n) => n.endsWith('people.csv'));
+  }
+  assert.ok(staged, 'the import never staged its file');
+  const stagedPath = path.join(staging(), staged);
+  const st = fs.statSync(stagedPath, { throwIfNoEntry: false });
+  if (st) {
+    assert.notEqual(st.ino, fs.statSync(original).ino, 'staged by a link to the original');
+    assert.equal(st.mode & 0o777, 0o600);
+  }
+  for (const sql of [
+    `SELECT * FROM glob(${q(path.join(staging(), '*'))})`,
+    `COPY (SELECT 'x') TO ${q(stagedPath)} (FORMAT csv, USE_TMP_FILE false)`,
+    `SELECT * FROM read_csv(${q(stagedPath)})`,
+  ]) {
+    await assert.rejects(results.run({ sql, pageSize: 1 }), (e: unknown) => e instanceof AppException && e.code === 'PERMISSION_DENIED', sql);
+  }
+  const outcome = await importing;
+  assert.equal(outcome.status, 'imported');
+  assert.equal(digest(outside), before, "the person's file changed");
+  assert.equal(fs.statSync(original).nlink, 1, 'a link to the original outlived the import');
+  await store.conn.run('DROP TABLE people');
+});
+
+test('profile usage --rows opens through the sandbox: a planted macro runs nothing', async () => {
+  const C = path.join(dataDir, 'profiles', '0c0c0c0c-0000-4000-8000-000000000003');
+  fs.mkdirSync(C, { recursive: true });
+  openSqliteStore(C).close();
+  const c = await openDuckdbStore(C);
+  await c.conn.run(`CREATE TABLE counted AS SELECT * FROM range(5)`);
+  await c.close();
+  // Planted after the last open (a crafted archive, an older version): every name the count path calls.
+  const instance = await DuckDBInstance.create(path.join(C, 'analytics.duckdb'));
+  const conn = await instance.connect();
+  const hijack = path.join(outside, 'usage-hijack');
+  const logging = `enable_logging(storage = 'file', storage_path = ${q(hijack)})`;
+  await conn.run(`CREATE MACRO duckdb_tables() AS TABLE SELECT t.* FROM system.main.duckdb_tables() t, ${logging}`);
+  await conn.run(`CREATE MACRO count_star() AS (SELECT count(*) FROM ${logging}) + 1000`);
+  await conn.run(`CREATE MACRO lower(x) AS (SELECT 'x' FROM ${logging})`);
+  conn.closeSync();
+  instance.closeSync();
+  const counts = await readRowCounts(C);
+  assert.deepEqual(counts.duckdb, [{ table: 'counted', rows: 5 }]);
+  assert.equal(fs.existsSync(hijack), false, 'a stored macro ran with file access');
+});

@@ -1,23 +1,16 @@
-// How an import reads a file outside the sandbox at full read_csv speed.
+// How an import reads a file outside the sandbox.
 //
 // DuckDB runs with enable_external_access=false and may only touch the profile's
 // `.staging/` directory, so user SQL can never reach another file. To import a file
-// the person chose, we give DuckDB a second name for it inside `.staging/`:
+// the person chose, we copy it into `.staging/` under a random name: a copy-on-write
+// clone where the file system has them (APFS, btrfs, XFS: O(1)), else a plain copy.
 //
-//   1. a hard link (same file system, the usual case: home and user-data dir share a
-//      volume on every desktop OS): O(1), no bytes copied, read_csv runs at exactly
-//      the speed of a bare read_csv on the original;
-//   2. otherwise a copy-on-write clone (APFS, btrfs, XFS: also O(1)) or, where the
-//      file system has neither, a plain copy.
-//
-// Measured on a 563 MB, 5M-row CSV (2 cores, bench/analytics-bench.ts): bare CTAS
-// from read_csv 9.3–17 s run to run; hard link + sandboxed CTAS within the same noise
-// (0.9–1.3× of the run next to it); plain copy + CTAS 18–22 s (about 2×); a second,
-// unsandboxed in-memory DuckDB streaming chunks through the Appender into the
-// sandboxed one 13–18 s (1.2–1.6×, single-threaded append). The link wins and keeps
-// user SQL sandboxed: DuckDB resolves symlinks before checking allowed_directories,
-// and a hard link is only ever made by our code, to a file main has already refused
-// if it lies inside the user-data directory (after realpath, and by inode).
+// Never a hard link: a link is the person's file itself, so anything that could write
+// the staged name (a `COPY … TO` from user SQL while the import ran, issue 12) rewrote
+// the original. A copy costs time on file systems without clones (a 563 MB CSV: CTAS
+// from a copy took about 2× a bare read_csv, bench/analytics-bench.ts) and is the
+// price of that guarantee. The copy is 0600 in a 0700 directory, and user SQL cannot
+// name it: the statement policy refuses glob() and every file-reading function.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +19,8 @@ import { STAGING_DIR } from './sandbox.js';
 export interface StagedFile {
   /** The name DuckDB reads. */
   path: string;
-  how: 'link' | 'copy';
+  /** Always a copy (or a copy-on-write clone, which is one to every reader and writer). */
+  how: 'copy';
   release(): void;
 }
 
@@ -44,21 +38,15 @@ export function stagingPath(profileDir: string, originalName: string): string {
 
 export function stageFile(profileDir: string, source: string): StagedFile {
   const dest = stagingPath(profileDir, source);
-  let how: StagedFile['how'] = 'link';
+  fs.chmodSync(path.dirname(dest), 0o700);
   try {
-    fs.linkSync(source, dest);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw e;
-    // EXDEV (another volume), EPERM (fs.protected_hardlinks, FAT), ENOTSUP, EMLINK…
-    try {
-      fs.copyFileSync(source, dest, fs.constants.COPYFILE_FICLONE);
-    } catch (copyError) {
-      // A copy cut short (the disk filled up) must not stay behind in staging.
-      fs.rmSync(dest, { force: true });
-      throw copyError;
-    }
-    how = 'copy';
+    // COPYFILE_EXCL: the random name never replaces anything, not even a planted link.
+    fs.copyFileSync(source, dest, fs.constants.COPYFILE_FICLONE | fs.constants.COPYFILE_EXCL);
+    fs.chmodSync(dest, 0o600);
+  } catch (copyError) {
+    // A copy cut short (the disk filled up) must not stay behind in staging.
+    if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(dest, { force: true });
+    throw copyError;
   }
-  return { path: dest, how, release: () => fs.rmSync(dest, { force: true }) };
+  return { path: dest, how: 'copy', release: () => fs.rmSync(dest, { force: true }) };
 }

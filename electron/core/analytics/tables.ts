@@ -4,21 +4,25 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableColumnInfo, TableInfo } from '../../../shared/analytics.js';
 import { quoteIdent } from './sql-text.js';
 
-// Temporary objects live in the 'temp' database, so current_database() leaves them out.
-const USER_OBJECTS = `database_name = current_database() AND NOT internal AND schema_name <> 'enclave_meta'`;
+// Temporary objects live in the 'temp' database, so the profile's database leaves them out.
+const USER_OBJECTS = `database_name = $1 AND NOT internal AND schema_name <> 'enclave_meta'`;
 
-export async function listTables(conn: DuckDBConnection): Promise<TableInfo[]> {
+/** `database`: the profile's catalog, when the connection's search path starts elsewhere (sandboxed-open.ts). */
+export async function listTables(conn: DuckDBConnection, database?: string): Promise<TableInfo[]> {
+  const db = database ?? String((await conn.runAndReadAll('SELECT system.main.current_database()')).getRows()[0]![0]);
   const blockSize = Number(
-    (await conn.runAndReadAll('SELECT block_size FROM pragma_database_size() WHERE database_name = current_database()')).getRowObjectsJS()[0]
+    (await conn.runAndReadAll('SELECT block_size FROM system.main.pragma_database_size() WHERE database_name = $1', [db])).getRowObjectsJS()[0]
       ?.block_size ?? 262144,
   );
   const objects = await conn.runAndReadAll(
-    `SELECT schema_name, table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE ${USER_OBJECTS}
-     UNION ALL SELECT schema_name, view_name, 'view' FROM duckdb_views() WHERE ${USER_OBJECTS}
+    `SELECT schema_name, table_name AS name, 'table' AS kind FROM system.main.duckdb_tables() WHERE ${USER_OBJECTS}
+     UNION ALL SELECT schema_name, view_name, 'view' FROM system.main.duckdb_views() WHERE ${USER_OBJECTS}
      ORDER BY 1, 2`,
+    [db],
   );
   const columns = await conn.runAndReadAll(
-    `SELECT schema_name, table_name, column_name, data_type, is_nullable FROM duckdb_columns() WHERE ${USER_OBJECTS} ORDER BY schema_name, table_name, column_index`,
+    `SELECT schema_name, table_name, column_name, data_type, is_nullable FROM system.main.duckdb_columns() WHERE ${USER_OBJECTS} ORDER BY schema_name, table_name, column_index`,
+    [db],
   );
   const byTable = new Map<string, TableColumnInfo[]>();
   for (const c of columns.getRowObjectsJS()) {
@@ -32,14 +36,16 @@ export async function listTables(conn: DuckDBConnection): Promise<TableInfo[]> {
   const blocksOf = new Map<string, Set<number>>();
   const sharing = new Map<number, number>();
   const rows = objects.getRowObjectsJS();
-  const tables = rows.filter((o) => o.kind === 'table').map((o) => `${quoteIdent(String(o.schema_name))}.${quoteIdent(String(o.name))}`);
+  // Catalog-qualified: on a connection whose search path starts at system, `main` alone is system's.
+  const qualify = (schema: string, name: string) => `${quoteIdent(db)}.${quoteIdent(schema)}.${quoteIdent(name)}`;
+  const tables = rows.filter((o) => o.kind === 'table').map((o) => qualify(String(o.schema_name), String(o.name)));
   // Rows written since the last checkpoint live in the write-ahead log and in memory, in
   // no block yet; a checkpoint first puts them in the file, so every table has a size.
   // It is cheap when nothing is pending, and skipped when another transaction is open.
-  if (tables.length) await conn.run('CHECKPOINT').catch(() => undefined);
+  if (tables.length) await conn.run(`CHECKPOINT ${quoteIdent(db)}`).catch(() => undefined);
   for (const qualified of tables) {
     const segments = await conn.runAndReadAll(
-      `SELECT DISTINCT unnest(list_prepend(block_id, additional_block_ids)) AS block FROM pragma_storage_info($1) WHERE block_id >= 0`,
+      `SELECT DISTINCT unnest(list_prepend(block_id, additional_block_ids)) AS block FROM system.main.pragma_storage_info($1) WHERE block_id >= 0`,
       [qualified],
     );
     const blocks = new Set(segments.getRowObjectsJS().map((b) => Number(b.block)));
@@ -50,7 +56,7 @@ export async function listTables(conn: DuckDBConnection): Promise<TableInfo[]> {
     const schema = String(o.schema_name);
     const name = String(o.name);
     const kind = o.kind === 'view' ? 'view' : 'table';
-    const qualified = `${quoteIdent(schema)}.${quoteIdent(name)}`;
+    const qualified = qualify(schema, name);
     let rowCount: number | null = null;
     let bytes: number | null = null;
     if (kind === 'table') {

@@ -70,10 +70,27 @@ export function sqliteDamage(e: unknown): string | null {
   return null;
 }
 
-/** Why a failure opening analytics.duckdb means the file is damaged, or null if it is something else. */
+/** Failures that say nothing about the file: another process holds it, or the disk is full. */
+const DUCKDB_NOT_DAMAGE = [/Could not set lock on file/i, /No space left on device|ENOSPC|disk is full/i];
+
+/**
+ * Why a failure opening analytics.duckdb means the profile cannot use it, or null if
+ * the file is fine (held by another process, a full disk). Anything else that stops
+ * the file opening (a storage version from elsewhere, a bad WAL, garbage) is damage:
+ * the person gets the recovery offers (a backup, or the analytics side empty), never
+ * a dead end.
+ */
 export function duckdbDamage(e: unknown): string | null {
   if (e instanceof DamagedFileError) return e.message;
-  const message = e instanceof Error ? e.message : String(e);
+  let message = e instanceof Error ? e.message : String(e);
+  // The instance reports errors as JSON (errors_as_json): the message is inside.
+  try {
+    message = String((JSON.parse(message) as { exception_message?: unknown }).exception_message ?? message);
+  } catch {
+    // plain text
+  }
   for (const [pattern, reason] of DUCKDB_DAMAGE) if (pattern.test(message)) return reason;
-  return null;
+  if (DUCKDB_NOT_DAMAGE.some((p) => p.test(message))) return null;
+  const first = message.split('\n', 1)[0]!.replace(/^[\w ]*Error: /, '').slice(0, 200);
+  return `the file cannot be opened (${first})`;
 }

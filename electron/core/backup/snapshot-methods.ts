@@ -43,7 +43,7 @@ function sqliteCounts(db: Database.Database): Record<string, number> {
 async function duckdbCounts(conn: DuckDBConnection, database: string): Promise<Record<string, number>> {
   const tables = (
     await conn.runAndReadAll(
-      'SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = $1 AND NOT temporary ORDER BY schema_name, table_name',
+      'SELECT schema_name, table_name FROM system.main.duckdb_tables() WHERE database_name = $1 AND NOT temporary ORDER BY schema_name, table_name',
       [database],
     )
   ).getRows() as [string, string][];
@@ -56,7 +56,7 @@ async function duckdbCounts(conn: DuckDBConnection, database: string): Promise<R
 }
 
 async function currentDatabase(conn: DuckDBConnection): Promise<string> {
-  return String((await conn.runAndReadAll('SELECT current_database()')).getRows()[0]![0]);
+  return String((await conn.runAndReadAll('SELECT system.main.current_database()')).getRows()[0]![0]);
 }
 
 export const snapshotHandlers: HandlersFor<SnapshotMethods> = {

@@ -3,6 +3,7 @@
 // main process or another profile.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DamagedFile } from '../../../shared/backups.js';
+import { adoptLegacyAnalyticsMeta } from '../analytics/legacy-meta.js';
 import { duckdbDamage, ProfileDamaged, sqliteDamage } from '../backup/damage.js';
 import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
 import { openDuckdbStore, type DuckdbStore } from './duckdb-store.js';
@@ -40,6 +41,11 @@ async function open(dir: string): Promise<ProfileStores> {
       damaged.push({ file: DUCKDB_FILE, reason: reason.split(dir).join('') });
     }
     if (damaged.length > 0) throw new ProfileDamaged(damaged);
+    // The app's bookkeeping leaves analytics.duckdb (where user SQL could edit it) for
+    // data.sqlite. A failure only delays that to the next open: it never blocks this one.
+    await adoptLegacyAnalyticsMeta(sqlite!.db, duckdb!.conn).catch((e: unknown) =>
+      console.error('[enclave] could not move the old analytics bookkeeping:', e),
+    );
     // What has been in the Trash for 30 days goes for good whenever the profile opens.
     repositories(sqlite!).trash.purgeExpired();
     return { sqlite: sqlite!, duckdb: duckdb!, emit: post };

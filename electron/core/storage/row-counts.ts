@@ -1,12 +1,12 @@
 // Rows per table of one profile's two databases. Used by the profile's worker (the
 // Storage view) and by the CLI, which opens a passwordless profile's files read-only.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ProfileRowCounts, TableRowCount } from '../../../shared/storage-usage.js';
-import { instanceOptions } from '../analytics/sandbox.js';
+import { openSandboxedDuckdb } from '../analytics/sandboxed-open.js';
 import { listTables } from '../analytics/tables.js';
-import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
+import { SQLITE_FILE } from '../paths.js';
 import { nativeBinding } from '../sqlite/open-database.js';
 
 const ITEM_TABLES = ['tasks', 'notes', 'events'] as const;
@@ -22,8 +22,8 @@ export function sqliteRowCounts(db: Database.Database): TableRowCount[] {
 }
 
 /** The person's own DuckDB tables with their row counts (schema-qualified outside main). */
-export async function duckdbRowCounts(conn: DuckDBConnection): Promise<TableRowCount[]> {
-  return (await listTables(conn))
+export async function duckdbRowCounts(conn: DuckDBConnection, database?: string): Promise<TableRowCount[]> {
+  return (await listTables(conn, database))
     .filter((t) => t.kind === 'table')
     .map((t) => ({ table: t.schema === 'main' ? t.name : `${t.schema}.${t.name}`, rows: t.rowCount ?? 0 }));
 }
@@ -41,15 +41,11 @@ export async function readRowCounts(dir: string): Promise<ProfileRowCounts> {
   } finally {
     db.close();
   }
-  const instance = await DuckDBInstance.create(path.join(dir, DUCKDB_FILE), { ...instanceOptions(), access_mode: 'READ_ONLY' });
+  // Through the sandbox like every open: a stored object must never run with file access.
+  const duckdb = await openSandboxedDuckdb(dir, { readOnly: true });
   try {
-    const conn = await instance.connect();
-    try {
-      return { sqlite, duckdb: await duckdbRowCounts(conn) };
-    } finally {
-      conn.closeSync();
-    }
+    return { sqlite, duckdb: await duckdbRowCounts(duckdb.conn, duckdb.database) };
   } finally {
-    instance.closeSync();
+    duckdb.closeSync();
   }
 }

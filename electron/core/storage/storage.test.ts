@@ -8,7 +8,7 @@ import { AppException } from '../../../shared/errors.js';
 import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
 import { tempDirs } from '../testing/temp-dir.js';
 import { ProfileWorkerClient } from './profile-worker-client.js';
-import { profileDuckdbMigrations } from './duckdb-migrations/index.js';
+import { DUCKDB_LAYOUT_VERSION } from './duckdb-store.js';
 import { profileSqliteMigrations } from './sqlite-migrations/index.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -16,18 +16,21 @@ const temp = tempDirs();
 after(() => temp.removeAll());
 
 const SQLITE_VERSION = profileSqliteMigrations.length;
-const DUCKDB_VERSION = profileDuckdbMigrations.length;
-const ALL_DUCKDB_VERSIONS = profileDuckdbMigrations.map((m) => m.version);
+const DUCKDB_VERSION = DUCKDB_LAYOUT_VERSION;
+/** Since layout 3 the app keeps nothing of its own in analytics.duckdb. */
+const APP_FREE_SCHEMAS = ['main'];
 
 const sizeOrAbsent = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 
-async function duckdbVersions(dir: string): Promise<number[]> {
+async function duckdbSchemas(dir: string): Promise<string[]> {
   const instance = await DuckDBInstance.create(path.join(dir, DUCKDB_FILE));
   try {
     const conn = await instance.connect();
     try {
-      const reader = await conn.runAndReadAll('SELECT version FROM enclave_meta.schema_version ORDER BY version');
-      return reader.getRowObjects().map((r) => Number(r.version));
+      const reader = await conn.runAndReadAll(
+        'SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database() AND NOT internal ORDER BY 1',
+      );
+      return reader.getRowObjects().map((r) => String(r.schema_name));
     } finally {
       conn.closeSync();
     }
@@ -68,8 +71,8 @@ describe('a profile worker', () => {
     }
   });
 
-  test('analytics.duckdb records its schema version in enclave_meta', async () => {
-    assert.deepEqual(await duckdbVersions(dir), ALL_DUCKDB_VERSIONS);
+  test('analytics.duckdb holds none of the app\'s bookkeeping (no enclave_meta schema)', async () => {
+    assert.deepEqual(await duckdbSchemas(dir), APP_FREE_SCHEMAS);
   });
 
   test('reopens the same files without applying a migration twice, and sees their data', async () => {
@@ -87,7 +90,7 @@ describe('a profile worker', () => {
     } finally {
       await worker.close();
     }
-    assert.deepEqual(await duckdbVersions(dir), ALL_DUCKDB_VERSIONS);
+    assert.deepEqual(await duckdbSchemas(dir), APP_FREE_SCHEMAS);
     assert.equal(fs.existsSync(path.join(dir, `${DUCKDB_FILE}.wal`)), false);
   });
 

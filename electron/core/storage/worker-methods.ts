@@ -29,7 +29,7 @@ const count = (s: SqliteStore, table: 'tasks' | 'notes' | 'events') =>
 const profileHandlers: HandlersFor<ProfileMethods> = {
   async overview({ sqlite, duckdb }) {
     const tables = await duckdb.conn.runAndReadAll(
-      "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'",
+      "SELECT count(*)::INTEGER AS n FROM system.main.duckdb_tables() WHERE database_name = system.main.current_database() AND schema_name = 'main'",
     );
     return {
       counts: {

@@ -1,9 +1,9 @@
 // Content checksums of a data directory, taken while no worker holds its databases
 // (close the enclave first): what a test compares to prove a run changed nothing.
-import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { openSandboxedDuckdb } from '../analytics/sandboxed-open.js';
 import { DUCKDB_FILE, profileDir, SQLITE_FILE } from '../paths.js';
 
 const json = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
@@ -29,27 +29,24 @@ export function sqliteDump(file: string, only?: readonly string[]): string[] {
 
 /** Every table of a DuckDB file: name, row count and rows (sorted). */
 export async function duckdbDump(file: string): Promise<string[]> {
-  const instance = await DuckDBInstance.create(file);
+  if (path.basename(file) !== DUCKDB_FILE) throw new Error(`duckdbDump reads a profile's ${DUCKDB_FILE}, not ${file}`);
+  // Read-only and sandboxed, as the app opens it: a stored macro cannot run with file access here either.
+  const db = await openSandboxedDuckdb(path.dirname(file), { readOnly: true });
   try {
-    const conn = await instance.connect();
-    try {
-      const tables = (
-        await conn.runAndReadAll(
-          `SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database() ORDER BY ALL`,
-        )
-      ).getRowsJson() as [string, string][];
-      const out: string[] = [];
-      for (const [schema, table] of tables) {
-        const name = `${quote(schema)}.${quote(table)}`;
-        const rows = (await conn.runAndReadAll(`SELECT * FROM ${name}`)).getRowsJson().map(json).sort();
-        out.push(`${name} ${rows.length}\n${rows.join('\n')}`);
-      }
-      return out;
-    } finally {
-      conn.closeSync();
+    const tables = (
+      await db.conn.runAndReadAll(
+        `SELECT schema_name, table_name FROM system.main.duckdb_tables() WHERE database_name = system.main.current_database() ORDER BY ALL`,
+      )
+    ).getRowsJson() as [string, string][];
+    const out: string[] = [];
+    for (const [schema, table] of tables) {
+      const name = `${quote(schema)}.${quote(table)}`;
+      const rows = (await db.conn.runAndReadAll(`SELECT * FROM ${name}`)).getRowsJson().map(json).sort();
+      out.push(`${name} ${rows.length}\n${rows.join('\n')}`);
     }
+    return out;
   } finally {
-    instance.closeSync();
+    db.closeSync();
   }
 }
 
