@@ -24,6 +24,7 @@ import { exportRelation, tableRelation } from './export.js';
 import { Imports } from './import-file.js';
 import { listQueryHistory, recordQuery } from './query-history.js';
 import { QueryResults } from './query-results.js';
+import { checkStoredRelation } from './statement-policy.js';
 import { listTables } from './tables.js';
 
 export interface AnalyticsMethods {
@@ -92,13 +93,17 @@ export const analyticsHandlers: HandlersFor<AnalyticsMethods> = {
     return null;
   },
   listTables: ({ duckdb }) => listTables(duckdb.conn),
-  profileColumn: ({ duckdb }, { schema, table, column }) => profileColumn(duckdb.conn, schema, table, column, duckdb.timeZone),
+  profileColumn: ({ duckdb }, { schema, table, column }) =>
+    profileColumn(duckdb.conn, schema, table, column, duckdb.timeZone, duckdb.instance),
   listQueryHistory: ({ sqlite }, { limit, beforeId }) => listQueryHistory(sqlite.db, limit, beforeId),
   async exportData(stores, { source, format, path }) {
     const { results } = state(stores);
     const dir = stores.duckdb.dir;
     if ('table' in source) {
-      return exportRelation(stores.duckdb.conn, dir, await tableRelation(stores.duckdb.conn, source.table), format, path);
+      const relation = await tableRelation(stores.duckdb.conn, source.table);
+      // Exporting a view runs its plan with the app's rights: it passes the policy first.
+      await checkStoredRelation(stores.duckdb.conn, stores.duckdb.instance, relation);
+      return exportRelation(stores.duckdb.conn, dir, relation, format, path);
     }
     if ('resultId' in source) {
       const { conn, relation } = await results.source(source.resultId);

@@ -1,11 +1,12 @@
 // Statistics of one column. One column per call: a table with hundreds of columns
 // stays responsive because the renderer asks for the columns in view.
-import { DuckDBTypeId, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
 import type { ColumnProfile, HistogramBin } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import type { WireCell } from '../../../shared/wire.js';
 import { sqlError } from './duckdb-errors.js';
 import { quoteIdent } from './sql-text.js';
+import { checkStoredRelation } from './statement-policy.js';
 import { wireCell, wireType } from './wire-encode.js';
 
 const NUMERIC = new Set([
@@ -27,6 +28,8 @@ export async function profileColumn(
   table: string,
   column: string,
   timeZone: string,
+  /** Given, a view's plan must pass the statement policy before its rows are read. */
+  instance?: DuckDBInstance,
 ): Promise<ColumnProfile> {
   const exists = await conn.runAndReadAll(
     `SELECT data_type FROM system.main.duckdb_columns() WHERE database_name = system.main.current_database() AND schema_name = $1 AND table_name = $2 AND column_name = $3`,
@@ -34,6 +37,7 @@ export async function profileColumn(
   );
   if (exists.currentRowCount === 0) throw new AppException('NOT_FOUND', `No column ${column} in ${table}`);
   const from = `${quoteIdent(schema)}.${quoteIdent(table)}`;
+  if (instance) await checkStoredRelation(conn, instance, from);
   const c = quoteIdent(column);
   try {
     const probe = await conn.runAndReadAll(`SELECT ${c} FROM ${from} LIMIT 0`);

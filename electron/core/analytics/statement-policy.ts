@@ -276,13 +276,14 @@ export class NotPreparedYet extends Error {
  */
 async function checkPiece(conn: DuckDBConnection, instance: DuckDBInstance, text: string, offset: number): Promise<{ transaction: boolean }> {
   const cat = await catalog(instance, conn);
-  checkText(text, cat);
+  // Parsing alone has no side effects; a syntax error is the person's to fix (SQL_ERROR).
   let extracted;
   try {
     extracted = await conn.extractStatements(text);
   } catch (e) {
     throw sqlError(e, offset);
   }
+  checkText(text, cat);
   let transaction = false;
   for (let i = 0; i < extracted.count; i++) {
     let type: StatementType;
