@@ -133,7 +133,6 @@ const ATTACKS: { name: string; sql: () => string; creates?: () => string[] }[] =
   { name: 'duckdb_temporary_files()', sql: () => `SELECT * FROM duckdb_temporary_files()` },
   { name: 'duckdb_extensions()', sql: () => `SELECT * FROM duckdb_extensions()` },
   { name: 'SHOW DATABASES', sql: () => `SHOW DATABASES` },
-  { name: 'U& escaped function name', sql: () => `SELECT U&"\\0063urrent_setting"('temp_directory')` },
   // Macros that would shadow what the app calls (or any system function).
   { name: 'macro pragma_database_size', sql: () => `CREATE MACRO pragma_database_size() AS TABLE SELECT 1 AS x` },
   { name: 'macro duckdb_tables', sql: () => `CREATE OR REPLACE MACRO duckdb_tables() AS TABLE SELECT 'evil' AS table_name` },

@@ -35,13 +35,15 @@ export async function duckdbDump(file: string): Promise<string[]> {
   try {
     const tables = (
       await db.conn.runAndReadAll(
-        `SELECT schema_name, table_name FROM system.main.duckdb_tables() WHERE database_name = system.main.current_database() ORDER BY ALL`,
+        `SELECT schema_name, table_name FROM system.main.duckdb_tables() WHERE database_name = $1 ORDER BY ALL`,
+        [db.database],
       )
     ).getRowsJson() as [string, string][];
     const out: string[] = [];
     for (const [schema, table] of tables) {
       const name = `${quote(schema)}.${quote(table)}`;
-      const rows = (await db.conn.runAndReadAll(`SELECT * FROM ${name}`)).getRowsJson().map(json).sort();
+      // Catalog-qualified: the read-only connection's search path starts at system.
+      const rows = (await db.conn.runAndReadAll(`SELECT * FROM ${quote(db.database)}.${name}`)).getRowsJson().map(json).sort();
       out.push(`${name} ${rows.length}\n${rows.join('\n')}`);
     }
     return out;
