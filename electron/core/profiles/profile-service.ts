@@ -127,20 +127,16 @@ export class ProfileService {
    * Verifies a profile's password (constant-time, in this process) under the
    * persisted throttle. Returns the profile row on success.
    */
-  authenticate(id: string, password: string | undefined): Promise<ProfileRow> {
-    return this.oneAtATime(id, async () => {
-      await this.verify(id, password);
-      this.registry.markOpened(id);
-      return this.get(id);
-    });
+  async authenticate(id: string, password: string | undefined): Promise<ProfileRow> {
+    await this.verify(id, password);
+    this.registry.markOpened(id);
+    return this.get(id);
   }
 
   /** Verifies a profile's password under the same throttle as unlocking, without opening it. */
-  checkPassword(id: string, password: string | undefined): Promise<ProfileRow> {
-    return this.oneAtATime(id, async () => {
-      await this.verify(id, password);
-      return this.get(id);
-    });
+  async checkPassword(id: string, password: string | undefined): Promise<ProfileRow> {
+    await this.verify(id, password);
+    return this.get(id);
   }
 
   audit(id: string, event: AuditEvent, detail: string | null = null): void {
@@ -255,8 +251,9 @@ export class ProfileService {
     }
   }
 
-  // One attempt at a time per profile: concurrent guesses would otherwise all read
-  // the same failure count before any recorded its own, and slip past the throttle.
+  // One password change or deletion check at a time per profile, so two changes cannot
+  // interleave their keychain writes. (The throttle needs no such queue: verify()
+  // counts each attempt atomically in the registry.)
   private oneAtATime<T>(id: string, op: () => Promise<T>): Promise<T> {
     const previous = this.attempts.get(id) ?? Promise.resolve();
     const attempt = previous.then(op);
@@ -271,28 +268,29 @@ export class ProfileService {
     return attempt;
   }
 
-  /** Checks the password (when the profile has one) under the throttle; returns the profile's secrets. */
+  /**
+   * Checks the password (when the profile has one) under the throttle; returns the
+   * profile's secrets. The attempt is counted (atomically, see Registry.countAttempt)
+   * before scrypt runs and forgiven on success, so parallel guesses, even from another
+   * process, never get more tries than sequential ones.
+   */
   private async verify(id: string, password: string | undefined): Promise<ProfileSecrets> {
     this.get(id); // NOT_FOUND before anything else
-    const failures = this.registry.failures(id);
-    const wait = secondsLeft(failures?.blockedUntil ?? null, this.clock.now());
-    if (wait > 0) {
-      throw new AppException('THROTTLED', `Too many wrong passwords. Try again in ${wait} s.`, {
-        retryAfterSeconds: wait,
-      });
-    }
     const secrets = await readProfileSecrets(this.secrets, id);
-    if (secrets.verifier) {
-      const good = password !== undefined && (await verifyPassword(password, secrets.verifier));
-      if (!good) this.fail(id, (failures?.failures ?? 0) + 1, password === undefined);
+    if (!secrets.verifier) return secrets;
+    const attempt = this.registry.countAttempt(id, delayAfter);
+    if ('blockedForMs' in attempt) {
+      const wait = Math.ceil(attempt.blockedForMs / 1000);
+      throw new AppException('THROTTLED', `Too many wrong passwords. Try again in ${wait} s.`, { retryAfterSeconds: wait });
     }
+    const good = password !== undefined && (await verifyPassword(password, secrets.verifier));
+    if (!good) this.fail(id, attempt.failures, attempt.delayMs, password === undefined);
+    this.registry.clearFailures(id);
     return secrets;
   }
 
-  private fail(id: string, failures: number, missing: boolean): never {
-    const delay = delayAfter(failures);
-    const blockedUntil = delay > 0 ? new Date(this.clock.now().getTime() + delay).toISOString() : null;
-    this.registry.recordFailure(id, failures, blockedUntil);
+  private fail(id: string, failures: number, delay: number, missing: boolean): never {
+    this.registry.audit(id, 'unlock failed', `failure ${failures}`);
     const base = missing ? 'This profile needs its password.' : 'Wrong password.';
     if (delay > 0) {
       const s = Math.ceil(delay / 1000);

@@ -167,18 +167,40 @@ export class Registry {
     return r ?? null;
   }
 
-  recordFailure(id: string, failures: number, blockedUntil: string | null): void {
-    const at = this.clock.now().toISOString();
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO unlock_failures (profile_id, failures, last_failure_at, blocked_until) VALUES (?, ?, ?, ?)
-           ON CONFLICT(profile_id) DO UPDATE SET failures = excluded.failures,
-             last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until`,
-        )
-        .run(id, failures, at, blockedUntil);
-      this.audit(id, 'unlock failed', `failure ${failures}`);
-    })();
+  /**
+   * Counts one password attempt before the password is checked, so that no number of
+   * concurrent attempts (in this process or another on the same data folder) can check
+   * more passwords than sequential ones would. BEGIN IMMEDIATE takes the write lock at
+   * once: another attempt's read of the counter waits until this one's count is in.
+   * Answers how long the profile is still blocked, or the attempt's number and the
+   * block it will leave if the password turns out wrong. A right password then calls
+   * clearFailures().
+   */
+  countAttempt(id: string, delayAfter: (failures: number) => number): { blockedForMs: number } | { failures: number; delayMs: number } {
+    const now = this.clock.now();
+    return this.db
+      .transaction(() => {
+        const row = this.failures(id);
+        const blockedForMs = row?.blockedUntil ? Date.parse(row.blockedUntil) - now.getTime() : 0;
+        if (blockedForMs > 0) return { blockedForMs };
+        const failures = (row?.failures ?? 0) + 1;
+        const delayMs = delayAfter(failures);
+        const blockedUntil = delayMs > 0 ? new Date(now.getTime() + delayMs).toISOString() : null;
+        this.db
+          .prepare(
+            `INSERT INTO unlock_failures (profile_id, failures, last_failure_at, blocked_until) VALUES (?, ?, ?, ?)
+             ON CONFLICT(profile_id) DO UPDATE SET failures = excluded.failures,
+               last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until`,
+          )
+          .run(id, failures, now.toISOString(), blockedUntil);
+        return { failures, delayMs };
+      })
+      .immediate();
+  }
+
+  /** A right password: the attempt counted by countAttempt() (and any before it) is forgiven. */
+  clearFailures(id: string): void {
+    this.db.prepare('DELETE FROM unlock_failures WHERE profile_id = ?').run(id);
   }
 
   audit(profileId: string | null, event: AuditEvent, detail: string | null = null): void {
