@@ -1,11 +1,11 @@
 // Writing a table, a kept result or a query to a file the person chose. DuckDB may
 // write only into the profile's staging directory, so it writes there and we move
-// the file out (a rename on the same volume, else a copy).
+// the file out (a rename on the same volume, else an exclusive copy: see moveOut).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { ExportFormat, ExportOutcome } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
+import { copyExclusively } from '../files/exclusive-file.js';
 import { sqlError } from './duckdb-errors.js';
 import { quoteIdent, quoteLiteral } from './sql-text.js';
 import { stagingPath } from './staging.js';
@@ -27,8 +27,8 @@ export async function exportRelation(
     } catch (e) {
       throw sqlError(e);
     }
-    moveOut(staged, target);
-    return { path: target, rows, bytes: fs.statSync(target).size };
+    const bytes = await moveOut(staged, target);
+    return { path: target, rows, bytes };
   } finally {
     fs.rmSync(staged, { force: true });
   }
@@ -44,14 +44,16 @@ export async function tableRelation(conn: DuckDBConnection, table: string): Prom
   return `main.${quoteIdent(table)}`;
 }
 
-function moveOut(staged: string, target: string): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.enclave-partial`);
+// Never through a name someone else could have planted: straight rename when staging
+// and target share a volume (rename replaces the entry, a link there included, and
+// never follows it), else an exclusive copy under a random name, renamed into place.
+async function moveOut(staged: string, target: string): Promise<number> {
+  const { size } = fs.statSync(staged);
   try {
-    fs.renameSync(staged, tmp);
+    fs.renameSync(staged, target);
+    return size;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    fs.copyFileSync(staged, tmp);
   }
-  // The target appears whole or not at all.
-  fs.renameSync(tmp, target);
+  return copyExclusively(staged, target);
 }

@@ -15,6 +15,14 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
 }
 
+function realOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 function realDataDir(dataDir: string): string {
   try {
     return fs.realpathSync(dataDir);
@@ -73,20 +81,27 @@ export function checkImportSource(dataDir: string, file: string): string {
   return real;
 }
 
-/** The real path an export is written to (its folder must exist); never inside the user-data directory. */
+/**
+ * The path an export is written to: its folder resolved (it must exist), its own name
+ * kept, never inside the user-data directory. A link already at that name is not
+ * followed: the export replaces the link itself (see files/exclusive-file.ts).
+ */
 export function checkExportTarget(dataDir: string, file: string): string {
   const abs = path.resolve(file);
   let parent: string;
   try {
     parent = fs.realpathSync(path.dirname(abs));
   } catch {
-    throw new AppException('NOT_FOUND', `No such folder: ${path.dirname(abs)}`, { field: 'path' });
+    throw new AppException('NOT_FOUND', `No such folder: ${path.basename(path.dirname(abs))}`, { field: 'path' });
   }
-  let target = path.join(parent, path.basename(abs));
-  if (fs.existsSync(target)) target = fs.realpathSync(target);
+  const target = path.join(parent, path.basename(abs));
   const data = realDataDir(dataDir);
   if (isInside(target, data)) throw refused('export to');
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+  const existing = fs.lstatSync(target, { throwIfNoEntry: false });
+  // A link into the app's data is refused too, though it would only be replaced: it
+  // says the name was chosen to aim at a profile's files.
+  if (existing?.isSymbolicLink() && isInside(realOrSelf(target), data)) throw refused('export to');
+  if (existing?.isDirectory()) {
     throw new AppException('INVALID_INPUT', `${path.basename(abs)} is a folder`, { field: 'path' });
   }
   return target;

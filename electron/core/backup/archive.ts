@@ -11,6 +11,7 @@ import { Transform } from 'node:stream';
 import { z } from 'zod';
 import { PROFILE_FILES, type ArchiveCounts, type ProfileFile } from '../../../shared/backups.js';
 import { AppException } from '../../../shared/errors.js';
+import { writeExclusively } from '../files/exclusive-file.js';
 import { BLOCK, endOfArchive, fileHeader, padding, readEntry, TarFormatError } from './tar.js';
 
 export const ARCHIVE_FORMAT = 'enclave-profile-archive';
@@ -51,7 +52,7 @@ async function sha256Of(file: string): Promise<string> {
 
 /**
  * Writes the archive next to `target` and renames it into place, so the target
- * appears whole or not at all. `files` are the snapshot files by archive name.
+ * appears whole or not at all. Answers its size. `files` are the snapshot files by archive name.
  */
 export async function writeArchive(target: string, info: ManifestInfo, files: Record<ProfileFile, string>): Promise<number> {
   const entries = await Promise.all(
@@ -65,9 +66,9 @@ export async function writeArchive(target: string, info: ManifestInfo, files: Re
   };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   const mtime = new Date(info.createdAt);
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.enclave-partial`);
-  const out = await fs.open(partial, 'w', 0o600);
-  try {
+  // Created exclusively under a random name and renamed into place (see exclusive-file.ts):
+  // a link planted at the partial or the final name cannot redirect the write.
+  return writeExclusively(target, async (out) => {
     let position = 0;
     const write = async (buf: Buffer) => {
       await out.write(buf, 0, buf.length, position);
@@ -87,15 +88,7 @@ export async function writeArchive(target: string, info: ManifestInfo, files: Re
       await write(Buffer.alloc(padding(entry.size)));
     }
     await write(endOfArchive());
-    await out.sync();
-    await out.close();
-    await fs.rename(partial, target);
-    return position;
-  } catch (e) {
-    await out.close().catch(() => undefined);
-    await fs.rm(partial, { force: true });
-    throw e;
-  }
+  });
 }
 
 /**
