@@ -186,7 +186,8 @@ export type ExportFormat = 'csv' | 'parquet';
 export type ExportSource = { table: string } | { resultId: string } | { sql: string };
 
 export interface ExportOutcome {
-  path: string;
+  /** The written file's base name (the renderer never learns a full path). */
+  name: string;
   rows: number;
   bytes: number;
 }

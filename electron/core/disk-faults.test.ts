@@ -23,6 +23,7 @@ import { bindReadOnly, fillDisk, mountTmpfs } from './testing/mounts.js';
 import { expectError, expectOk } from './testing/results.js';
 import { listTreeStable, makeTempDir, removeTempDir } from './testing/temp-dir.js';
 import { testKeychain } from './testing/test-keychain.js';
+import { readToken } from './testing/file-tokens.js';
 
 const keychain = testKeychain('disk-faults');
 const root = makeTempDir();
@@ -86,7 +87,7 @@ test('a full disk: writes answer DISK_FULL, nothing is half-written, and all wor
     expectError(await call(enclave, 'updateNote', { id: note.id, version: note.version, body: 'y'.repeat(200_000) }), 'DISK_FULL', 'note autosave');
 
     for (const [what, csv] of [['same disk', csvHere], ['other disk', csvElsewhere]] as const) {
-      const r = await call<ImportOutcome>(enclave, 'startImport', { path: csv, table: 'orders' });
+      const r = await call<ImportOutcome>(enclave, 'startImport', { file: readToken(enclave, csv), table: 'orders' });
       expectError(r, 'DISK_FULL', `import from the ${what}`);
       assert.deepEqual(stagingOf(dataDir, profile.id), [], `no staging file after the import from the ${what}`);
       const tables: TableInfo[] = expectOk(await call(enclave, 'listTables'));
@@ -107,7 +108,7 @@ test('a full disk: writes answer DISK_FULL, nothing is half-written, and all wor
     const kept = expectOk<Note>(await call(enclave, 'getNote', { id: note.id }));
     assert.equal(kept.body, 'first');
     expectOk(await call(enclave, 'updateNote', { id: note.id, version: kept.version, body: 'second' }), 'autosave after freeing space');
-    const imported = expectOk<ImportOutcome>(await call(enclave, 'startImport', { path: csvHere, table: 'orders' }), 'import after freeing space');
+    const imported = expectOk<ImportOutcome>(await call(enclave, 'startImport', { file: readToken(enclave, csvHere), table: 'orders' }), 'import after freeing space');
     assert.equal(imported.status === 'imported' && imported.rows, CSV_ROWS);
     expectOk(await call(enclave, 'createProfile', { name: 'Room again' }), 'createProfile after freeing space');
     await enclave.close();
@@ -170,7 +171,7 @@ test('a profile folder that turns read-only: unlocking and importing answer "rea
 
     // While open: the databases keep the files they hold, but anything new in the folder is refused.
     undo = bindReadOnly(dir);
-    const refused = expectError(await call(enclave, 'startImport', { path: csv, table: 'orders' }), 'STORAGE_ERROR', 'import into a read-only folder');
+    const refused = expectError(await call(enclave, 'startImport', { file: readToken(enclave, csv), table: 'orders' }), 'STORAGE_ERROR', 'import into a read-only folder');
     assert.match(refused.message, /read-only/);
     undo();
     undo = undefined;

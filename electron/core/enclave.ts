@@ -3,11 +3,14 @@
 import fs from 'node:fs';
 import type { EventName, EventPayload } from '../../shared/contract.js';
 import { AppException, type Result } from '../../shared/errors.js';
+import type { FileGrant, FilePurpose } from '../../shared/file-grants.js';
 import type { LockReason } from '../../shared/profiles.js';
 import type { BackupPolicy } from './backup/backup-files.js';
 import { Backups } from './backup/backups.js';
 import { systemClock, type Clock } from './clock.js';
 import { noDialogs, type FileDialogs } from './dialogs.js';
+import { FileGrants } from './files/file-grants.js';
+import { grantFile } from './files/grant-file.js';
 import type { SecretStore } from './keychain/secret-store.js';
 import { ProfileService } from './profiles/profile-service.js';
 import { Registry } from './registry/registry.js';
@@ -37,6 +40,14 @@ export interface Enclave {
    * Never throws: every failure is a `{ ok: false, error }` value.
    */
   handle(windowId: number, channel: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The trusted path entry, never reachable through the router: a token for `file`,
+   * usable once by `windowId` for `purpose`, after the same checks as a dialog's file
+   * (absolute, outside the data folder; to read: an existing file). The CLI uses it for
+   * the paths it is given, main for files dropped on a window (from the preload), the
+   * test harnesses for their scripted files. Throws AppException when refused.
+   */
+  grantFile(windowId: number, purpose: FilePurpose, file: string): FileGrant;
   /** Unbinds a window (its profile's databases close when no window holds it any more). */
   lockWindow(windowId: number, reason: LockReason): Promise<void>;
   /** Locks every window (OS screen lock, suspend, quit). */
@@ -66,6 +77,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const clock = options.clock ?? systemClock;
   const sink: EventSink = options.events ?? (() => undefined);
   const dialogs = options.dialogs ?? noDialogs;
+  const files = new FileGrants(clock);
   const registry = openRegistry(dataDir, clock);
   const profiles = new ProfileService(dataDir, registry, secrets, clock);
   const backups = new Backups(dataDir, clock, profiles, options.backups ?? null);
@@ -77,12 +89,21 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   return {
     profiles,
     backups,
-    handle: (windowId, channel, input) => route({ windowId, dataDir, dialogs, profiles, sessions, backups, clock }, channel, input),
-    lockWindow: (windowId, reason) => sessions.unbind(windowId, reason),
-    lockAll: (reason) => sessions.unbindAll(reason),
+    handle: (windowId, channel, input) => route({ windowId, dataDir, dialogs, files, profiles, sessions, backups, clock }, channel, input),
+    grantFile: (windowId, purpose, file) => grantFile(files, dataDir, windowId, purpose, file),
+    // A locked or closed window's file tokens go with it.
+    lockWindow: (windowId, reason) => {
+      files.revokeWindow(windowId);
+      return sessions.unbind(windowId, reason);
+    },
+    lockAll: (reason) => {
+      files.revokeAll();
+      return sessions.unbindAll(reason);
+    },
     async close() {
       if (closed) return;
       closed = true;
+      files.revokeAll();
       await sessions.unbindAll('quit');
       registry.close();
     },

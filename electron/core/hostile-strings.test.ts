@@ -18,6 +18,7 @@ import { duckdbDump, sqliteDump } from './testing/db-checksum.js';
 import { expectError, expectOk } from './testing/results.js';
 import { makeTempDir, removeTempDir } from './testing/temp-dir.js';
 import { testKeychain } from './testing/test-keychain.js';
+import { readToken } from './testing/file-tokens.js';
 
 const HOSTILE = {
   sql: "'); DROP TABLE tasks; --",
@@ -173,7 +174,7 @@ describe('analytics keeps hostile text as values', () => {
   test('an imported file with hostile cells reads back byte for byte', async () => {
     const file = path.join(filesDir, 'hostile.csv');
     fs.writeFileSync(file, `k,s\n${KINDS.map((k, i) => `${i},${csvCell(HOSTILE[k])}`).join('\n')}\n`);
-    const outcome = await call<ImportOutcome>('startImport', { path: file, table: 'hostile', options: { csv: { allVarchar: true } } });
+    const outcome = await call<ImportOutcome>('startImport', { file: readToken(enclave, file), table: 'hostile', options: { csv: { allVarchar: true } } });
     assert.equal(outcome.status, 'imported');
     const result = await call<QueryResultInfo>('runQuery', { sql: 'SELECT s FROM hostile ORDER BY k::INTEGER' });
     assert.deepEqual(pageRows(result.firstPage), KINDS.map((k) => [HOSTILE[k]]));
@@ -185,7 +186,7 @@ describe('analytics keeps hostile text as values', () => {
     const file = path.join(filesDir, 'plain.csv');
     fs.writeFileSync(file, 'v\n1\n2\n');
     const name = `x"; DROP TABLE hostile; --`;
-    const outcome = await call<ImportOutcome>('startImport', { path: file, table: name });
+    const outcome = await call<ImportOutcome>('startImport', { file: readToken(enclave, file), table: name });
     // Import names the table with the word characters of what it was given.
     assert.ok(outcome.status === 'imported', JSON.stringify(outcome));
     assert.equal(outcome.table, 'x_DROP_TABLE_hostile');

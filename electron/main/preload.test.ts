@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { CHANNEL_NAMES, EVENT_NAMES, eventMethodName, ipcChannel, ipcEvent } from '../../shared/contract.js';
+import { DROPPED_FILE_IPC } from '../../shared/file-grants.js';
 import { exposeApi, exposeDroppedFiles, type BridgeContext, type BridgeIpc } from '../preload/bridge.js';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -82,23 +83,31 @@ function getPathForFile(file: unknown): string {
   return 'onDisk' in file ? `/home/ada/Downloads/${String(file.name)}` : '';
 }
 
-/** window.files answers a dropped file's path and nothing else. */
-function assertDroppedFiles(s: ReturnType<typeof standIns>) {
+/**
+ * window.files answers a read grant for a dropped file and nothing else: the path goes
+ * from webUtils to main over DROPPED_FILE_IPC, never to the page.
+ */
+async function assertDroppedFiles(s: ReturnType<typeof standIns>) {
   assert.deepEqual(s.exposed.map((e) => e.key), ['api', 'files'], 'exactly window.api and window.files');
   const files = s.exposed[1]!.api as Record<string, Fn>;
-  assert.deepEqual(Object.keys(files), ['pathOf']);
+  assert.deepEqual(Object.keys(files), ['grant']);
   assert.ok(Object.isFrozen(files));
-  assert.equal(files.pathOf!({ name: 'sales.csv', onDisk: true }), '/home/ada/Downloads/sales.csv');
-  assert.equal(files.pathOf!({ name: 'made-by-script.csv' }), null, 'a File not on disk has no path');
-  assert.equal(files.pathOf!('/etc/passwd'), null, 'not a File: no path');
+  s.invoked.length = 0;
+  const grant = await files.grant!({ name: 'sales.csv', onDisk: true });
+  assert.deepEqual(s.invoked, [{ channel: DROPPED_FILE_IPC, args: ['/home/ada/Downloads/sales.csv'] }], 'the path goes to main only');
+  assert.equal(grant, DROPPED_FILE_IPC, "the page gets main's answer (the stand-in answers the channel's name), not the path");
+  s.invoked.length = 0;
+  assert.equal(await files.grant!({ name: 'made-by-script.csv' }), null, 'a File not on disk gets no token');
+  assert.equal(await files.grant!('/etc/passwd'), null, 'not a File: no token');
+  assert.deepEqual(s.invoked, [], 'and main is not even asked');
 }
 
 test('the preload exposes exactly the contract as window.api over our IPC channels', async () => {
   const s = standIns();
   exposeApi(s.contextBridge, s.ipcRenderer);
-  exposeDroppedFiles(s.contextBridge, getPathForFile);
+  exposeDroppedFiles(s.contextBridge, s.ipcRenderer, getPathForFile);
   await assertBridge(s);
-  assertDroppedFiles(s);
+  await assertDroppedFiles(s);
 });
 
 test('the bundled preload (build/preload/preload.cjs) requires only electron and exposes the same api', async (t) => {
@@ -130,5 +139,5 @@ test('the bundled preload (build/preload/preload.cjs) requires only electron and
   );
   assert.deepEqual(required, ['electron']);
   await assertBridge(s);
-  assertDroppedFiles(s);
+  await assertDroppedFiles(s);
 });

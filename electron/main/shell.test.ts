@@ -13,6 +13,7 @@ import { APP_ENTRY_URL } from '../core/shell/app-origin.js';
 import { CONTENT_SECURITY_POLICY } from '../core/shell/csp.js';
 import { IDLE_POLL_INTERVAL_MS } from '../core/shell/idle-lock.js';
 import { createStandIn, electronEvent, FakeWebContents, type FakeWindow, type StandIn } from './electron-stand-in.js';
+import { DROPPED_FILE_IPC } from '../../shared/file-grants.js';
 import { startShell, type RunningShell, type ShellCore, type ShellOptions } from './shell.js';
 
 interface Harness {
@@ -46,6 +47,10 @@ function start(overrides: Partial<ShellOptions> & { argv?: string[] } = {}): Har
     async handle(windowId, channel, input) {
       record('handle', windowId, channel);
       return { ok: true, value: { windowId, channel, input } };
+    },
+    grantFile(windowId, purpose, file) {
+      record('grantFile', windowId, purpose, file);
+      return { token: `ft_${'T'.repeat(43)}`, name: path.basename(file) };
     },
     async lockWindow(windowId, reason) {
       record('lockWindow', windowId, reason);
@@ -214,10 +219,10 @@ test('a core that cannot open is reported in a native error box and the app exit
   assert.equal(h.fake.windows.length, 0);
 });
 
-test('every contract channel has exactly one ipcMain handler, and there are no others', async () => {
+test('every contract channel has exactly one ipcMain handler, and there are no others but the dropped-file grant', async () => {
   const h = start();
   await h.ready();
-  const expected = CHANNEL_NAMES.map(ipcChannel).sort();
+  const expected = [...CHANNEL_NAMES.map(ipcChannel), DROPPED_FILE_IPC].sort();
   assert.deepEqual([...h.fake.ipcMain.registrations].sort(), expected);
   assert.equal(new Set(h.fake.ipcMain.registrations).size, h.fake.ipcMain.registrations.length);
 });
@@ -253,6 +258,22 @@ test('the sender check refuses subframes, foreign origins, gone frames and forei
     }
   }
   assert.equal(h.core.calls.filter(([n]) => n === 'handle').length, 0, 'the core never saw a refused call');
+});
+
+test('a dropped file: the top frame of our window gets a read token from the core; any other sender is refused', async () => {
+  const h = start();
+  await h.ready();
+  const win = firstWindow(h);
+  const granted = await h.fake.ipcMain.invoke(DROPPED_FILE_IPC, topFrameEvent(win), '/home/ada/sales.csv');
+  assert.deepEqual(granted, { ok: true, value: { token: `ft_${'T'.repeat(43)}`, name: 'sales.csv' } });
+  assert.deepEqual(h.core.calls.at(-1), ['grantFile', win.webContents.id, 'read', '/home/ada/sales.csv'], 'for reading, in that window only');
+  const before = h.core.calls.length;
+  const subframe = { sender: { id: win.webContents.id }, senderFrame: { url: APP_ENTRY_URL, parent: win.webContents.mainFrame } };
+  const refused = (await h.fake.ipcMain.invoke(DROPPED_FILE_IPC, subframe, '/etc/passwd')) as { ok: boolean; error?: { code: string } };
+  assert.equal(refused.error?.code, 'FORBIDDEN');
+  const notText = (await h.fake.ipcMain.invoke(DROPPED_FILE_IPC, topFrameEvent(win), { path: '/etc/passwd' })) as { ok: boolean; error?: { code: string } };
+  assert.equal(notText.error?.code, 'INVALID_INPUT');
+  assert.equal(h.core.calls.length, before, 'the core never saw either');
 });
 
 test('a closed window is no longer ours: its id is refused afterwards', async () => {

@@ -15,7 +15,7 @@ import { menuTemplate } from './menu.js';
 import { handleAppProtocol, registerAppScheme } from './protocol.js';
 import { createWindows, hardenWebContents, type Windows } from './windows.js';
 
-export type ShellCore = Pick<Enclave, 'handle' | 'lockWindow' | 'lockAll' | 'close'>;
+export type ShellCore = Pick<Enclave, 'handle' | 'grantFile' | 'lockWindow' | 'lockAll' | 'close'>;
 
 export interface ShellOptions {
   argv: readonly string[];

@@ -1,10 +1,11 @@
 // window.api over Electron IPC: one invoke per contract channel, one subscription per
 // event. The page gets exactly what createApi builds — no ipcRenderer, no generic
 // invoke, and listeners see the payload only, never the IpcRendererEvent (whose
-// `sender` is ipcRenderer itself). Besides, `window.files` answers where a dropped
-// file is.
+// `sender` is ipcRenderer itself). Besides, `window.files` turns a dropped File into a
+// read token main grants (never a path the page could see).
 import { createApi, type BridgeTransport } from '../../shared/api.js';
 import { ipcChannel, ipcEvent } from '../../shared/contract.js';
+import { DROPPED_FILE_IPC, type FileGrant } from '../../shared/file-grants.js';
 import { droppedFiles } from './dropped-files.js';
 
 /** The part of `ipcRenderer` the bridge uses. */
@@ -34,7 +35,13 @@ export function exposeApi(contextBridge: BridgeContext, ipc: BridgeIpc): void {
   contextBridge.exposeInMainWorld('api', createApi(ipcTransport(ipc)));
 }
 
-/** `window.files`: the path of a file dropped on the page (see shared/dropped-files.ts). */
-export function exposeDroppedFiles<F>(contextBridge: BridgeContext, getPathForFile: (file: F) => string): void {
-  contextBridge.exposeInMainWorld('files', droppedFiles(getPathForFile));
+/** `window.files`: a read token for a file dropped on the page (see shared/dropped-files.ts). */
+export function exposeDroppedFiles<F>(contextBridge: BridgeContext, ipc: BridgeIpc, getPathForFile: (file: F) => string): void {
+  contextBridge.exposeInMainWorld(
+    'files',
+    droppedFiles(getPathForFile, async (path) => {
+      const answer = (await ipc.invoke(DROPPED_FILE_IPC, path)) as { ok: true; value: FileGrant } | { ok: false };
+      return answer.ok ? answer.value : null;
+    }),
+  );
 }

@@ -4,4 +4,4 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { exposeApi, exposeDroppedFiles } from './bridge.js';
 
 exposeApi(contextBridge, ipcRenderer);
-exposeDroppedFiles(contextBridge, (file: File) => webUtils.getPathForFile(file));
+exposeDroppedFiles(contextBridge, ipcRenderer, (file: File) => webUtils.getPathForFile(file));

@@ -1,5 +1,6 @@
 // Channels of the analytics feature: import files, run SQL, page through results,
-// browse tables, export. Paths come from main's open/save dialogs (or the CLI);
+// browse tables, export. Files arrive as tokens main minted for the calling window
+// (shared/file-grants.ts): from its open/save dialogs, a dropped file, or the CLI;
 // main refuses any inside the app's user-data directory before the worker sees them.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
@@ -13,12 +14,12 @@ import {
   type QueryResultInfo,
   type TableInfo,
 } from '../analytics.js';
+import { fileToken } from '../file-grants.js';
 import { MAX_COLUMN_NAME } from '../import-columns.js';
 import type { WirePage } from '../wire.js';
 
 export const MAX_PAGE_ROWS = 10_000;
 const id = z.uuid();
-const filePath = z.string().min(1).max(4096);
 const identifier = z.string().min(1).max(255);
 const sqlText = z.string().min(1).max(1_000_000);
 
@@ -51,21 +52,23 @@ const filter = z.strictObject({
 });
 
 export const analyticsChannels = {
-  /** Sniffs a file and returns its first 100 rows with the detected columns and types. */
+  /** Sniffs a file and returns its first 100 rows with the detected columns and types. Does not use up the file's token. */
   previewImport: channel({
     scope: 'data',
-    input: z.strictObject({ path: filePath, options: importOptions }),
+    input: z.strictObject({ file: fileToken, options: importOptions }),
     output: returns<ImportPreview>(),
     errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED', 'SQL_ERROR'],
   }),
   /**
    * Imports a file into a new table, atomically. `importId` (chosen by the caller so it
-   * can cancel before this returns) tags the `importProgress` events.
+   * can cancel before this returns) tags the `importProgress` events. The file's token
+   * is used up once something was imported; an import that imported nothing (an
+   * error, or rows that did not fit) leaves it usable for a retry.
    */
   startImport: channel({
     scope: 'data',
     input: z.strictObject({
-      path: filePath,
+      file: fileToken,
       importId: id.optional(),
       table: identifier.optional(),
       options: importOptions,
@@ -142,7 +145,7 @@ export const analyticsChannels = {
     output: returns<QueryHistoryEntry[]>(),
     errors: ['LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
-  /** Writes a table, a kept result or a query to CSV or Parquet at a path from main's save dialog. */
+  /** Writes a table, a kept result or a query to CSV or Parquet, to the file of a write token (chooseExportPath); the token is used up on success. */
   exportData: channel({
     scope: 'data',
     input: z.strictObject({
@@ -152,7 +155,7 @@ export const analyticsChannels = {
         z.strictObject({ sql: sqlText }),
       ]),
       format: z.enum(['csv', 'parquet']),
-      path: filePath,
+      file: fileToken,
     }),
     output: returns<ExportOutcome>(),
     errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED', 'SQL_ERROR', 'DISK_FULL', 'STORAGE_ERROR'],

@@ -1,14 +1,14 @@
-// Backups, archives and the recovery of a damaged profile. Archive paths come from
-// the native dialogs (chooseArchivePath / chooseArchiveFile) or the CLI, and main
-// refuses any inside the app's data; automatic backups are named by id only.
+// Backups, archives and the recovery of a damaged profile. Archive files arrive as
+// tokens minted by the native dialogs (chooseArchivePath / chooseArchiveFile) or the
+// CLI, and main refuses any inside the app's data; automatic backups are named by id only.
 import { z } from 'zod';
 import type { ArchiveOutcome, BackupInfo, DamageReport } from '../backups.js';
 import { channel, returns } from '../channel.js';
 import { PASSWORD_MAX, PROFILE_COLORS, type ProfileSummary } from '../profiles.js';
+import { fileToken } from '../file-grants.js';
 import type { FileChoice } from './dialogs.js';
 import { password, profileId, profileName } from './profiles.js';
 
-const archivePath = z.string().min(1).max(4096);
 const backupId = z.string().regex(/^backup-[0-9TZ-]{15,40}\.enclave$/, 'Not a backup id');
 const currentPassword = z.string().max(PASSWORD_MAX).optional();
 /** The profile a restore creates: its name, its password (optional) and color. */
@@ -24,26 +24,29 @@ export const backupChannels = {
     scope: 'data',
     input: z.strictObject({ suggestedName: z.string().min(1).max(255) }),
     output: returns<FileChoice>(),
-    errors: ['LOCKED', 'INVALID_INPUT'],
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
   /** Open dialog for an archive to restore (from the picker). */
   chooseArchiveFile: channel({
     scope: 'app',
     input: z.undefined(),
     output: returns<FileChoice>(),
-    errors: [],
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
-  /** Writes a consistent snapshot of the calling window's profile to one archive file. */
+  /** Writes a consistent snapshot of the calling window's profile to the file of a write token (chooseArchivePath), used up on success. */
   exportProfile: channel({
     scope: 'data',
-    input: z.strictObject({ path: archivePath }),
+    input: z.strictObject({ file: fileToken }),
     output: returns<ArchiveOutcome>(),
     errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED', 'STORAGE_ERROR'],
   }),
-  /** Verifies an archive completely, then creates a new profile from it (new id, new keychain entry). */
+  /**
+   * Verifies an archive (the file of a read token: chooseArchiveFile) completely, then
+   * creates a new profile from it (new id, new keychain entry). The token is used up on success.
+   */
   restoreProfile: channel({
     scope: 'app',
-    input: z.strictObject({ path: archivePath, ...newProfile }),
+    input: z.strictObject({ file: fileToken, ...newProfile }),
     output: returns<ProfileSummary>(),
     errors: ['INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED', 'ARCHIVE_INVALID', 'ALREADY_EXISTS', 'KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR'],
   }),

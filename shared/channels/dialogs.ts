@@ -1,20 +1,22 @@
 // Native open/save dialogs, shown by main over the calling window. The renderer
-// learns only the path the person chose (never one inside the app's data).
+// learns a token for the file the person chose, with its name (and size, to read):
+// never its path (see shared/file-grants.ts). A file inside the app's data is refused.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
+import type { FileGrant } from '../file-grants.js';
 
 export const EXPORT_FORMATS = ['csv', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The chosen file; null when the person cancelled. */
-export type FileChoice = { path: string } | null;
+/** The chosen file as a token for this window; null when the person cancelled. */
+export type FileChoice = FileGrant | null;
 
 export const dialogChannels = {
   chooseImportFile: channel({
     scope: 'data',
     input: z.undefined(),
     output: returns<FileChoice>(),
-    errors: ['LOCKED'],
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
   chooseExportPath: channel({
     scope: 'data',
@@ -23,6 +25,6 @@ export const dialogChannels = {
       suggestedName: z.string().min(1).max(255),
     }),
     output: returns<FileChoice>(),
-    errors: ['LOCKED', 'INVALID_INPUT'],
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
 } as const;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ProfileSummary } from '../../../shared/profiles.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
-import { call, unlock } from '../session.js';
+import { call, grantPath, unlock } from '../session.js';
 import { stringFlag } from './listing.js';
 
 const exportProfile: Command = {
@@ -21,7 +21,7 @@ const exportProfile: Command = {
     if (out === undefined) throw new UsageError('--out FILE is required');
     const e = await enclave();
     await unlock(e, args.NAME, await password());
-    const outcome = await call(e, 'exportProfile', { path: path.resolve(out) });
+    const outcome = await call(e, 'exportProfile', { file: grantPath(e, 'write', out) });
     io.stdout(json ? `${JSON.stringify({ path: path.resolve(out), ...outcome }, null, 2)}\n` : `${path.resolve(out)}\t${outcome.bytes}\n`);
   },
 };
@@ -40,8 +40,9 @@ const restoreProfile: Command = {
     if (name === undefined) throw new UsageError('--name NEW is required');
     const color = stringFlag(flags, 'color');
     const pw = await password();
-    const restored = await call(await enclave(), 'restoreProfile', {
-      path: path.resolve(args.FILE!),
+    const e = await enclave();
+    const restored = await call(e, 'restoreProfile', {
+      file: grantPath(e, 'read', args.FILE!),
       name,
       ...(pw !== undefined ? { password: pw } : {}),
       ...(color !== undefined ? { color: color as ProfileSummary['color'] } : {}),

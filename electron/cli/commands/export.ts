@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
-import { call } from '../session.js';
+import { call, grantPath } from '../session.js';
 import { stringFlag } from './listing.js';
 
 export const exportCommand: Command = {
@@ -19,11 +19,13 @@ export const exportCommand: Command = {
     if (out === undefined) throw new UsageError('--out FILE is required');
     const format = stringFlag(flags, 'format') ?? (/\.parquet$/i.test(out) ? 'parquet' : 'csv');
     if (format !== 'csv' && format !== 'parquet') throw new UsageError('--format must be csv or parquet');
-    const outcome = await call(await unlockProfile(), 'exportData', {
+    const e = await unlockProfile();
+    const { rows, bytes } = await call(e, 'exportData', {
       source: table !== undefined ? { table } : { sql: sql! },
       format,
-      path: path.resolve(out),
+      file: grantPath(e, 'write', out),
     });
-    io.stdout(json ? `${JSON.stringify(outcome, null, 2)}\n` : `${outcome.path}\t${outcome.rows}\n`);
+    const written = path.resolve(out);
+    io.stdout(json ? `${JSON.stringify({ path: written, rows, bytes }, null, 2)}\n` : `${written}\t${rows}\n`);
   },
 };

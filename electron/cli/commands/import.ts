@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { ImportFormat, ImportOutcome, RejectSummary } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
-import { call } from '../session.js';
+import { call, grantPath } from '../session.js';
 import { stringFlag } from './listing.js';
 
 const FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson'] as const;
@@ -28,8 +27,9 @@ export const importCommand: Command = {
     if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     if (flags.has('replace') && flags.has('append')) throw new UsageError('--replace and --append exclude each other');
     const table = stringFlag(flags, 'table');
-    const outcome: ImportOutcome = await call(await unlockProfile(), 'startImport', {
-      path: path.resolve(args.FILE!),
+    const e = await unlockProfile();
+    const outcome: ImportOutcome = await call(e, 'startImport', {
+      file: grantPath(e, 'read', args.FILE!),
       ...(table !== undefined ? { table } : {}),
       ...(format !== undefined ? { options: { format: format as ImportFormat } } : {}),
       onConflict: flags.has('replace') ? 'replace' : flags.has('append') ? 'append' : 'rename',

@@ -12,6 +12,7 @@ import { expectError, expectOk } from '../../core/testing/results.js';
 import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
 import { runCaptured } from '../testing/run-captured.js';
+import { readToken } from '../../core/testing/file-tokens.js';
 
 const keychain = testKeychain('cli-usage');
 const dataDir = makeTempDir();
@@ -50,7 +51,7 @@ before(async () => {
     await call(1, 'createNote', { title: 'n' });
     const csv = path.join(files, 'sales.csv');
     fs.writeFileSync(csv, 'id,v\n1,a\n2,b\n3,c\n');
-    await call(1, 'startImport', { path: csv, table: 'sales' });
+    await call(1, 'startImport', { file: readToken(e, csv), table: 'sales' });
     await call(2, 'createNote', { title: 'quin only' });
 
     // The Storage view: the window's own profile only.

@@ -20,6 +20,8 @@ import { openEnclave, type Enclave } from '../enclave.js';
 import { expectError, expectOk } from '../testing/results.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { testKeychain } from '../testing/test-keychain.js';
+import { AppException } from '../../../shared/errors.js';
+import { readToken, writeToken } from '../testing/file-tokens.js';
 
 const keychain = testKeychain('analytics');
 const dataDir = makeTempDir();
@@ -54,13 +56,13 @@ after(async () => {
 test('isolation: each profile sees only its own tickets table', async () => {
   const a = write('a_tickets.csv', 'id,title\n1,alpha printer\n2,alpha screen\n');
   const b = write('b_tickets.csv', 'id,title\n7,bravo only\n');
-  await call<ImportOutcome>(W_A, 'startImport', { path: a, table: 'tickets' });
-  await call<ImportOutcome>(W_B, 'startImport', { path: b, table: 'tickets' });
+  await call<ImportOutcome>(W_A, 'startImport', { file: readToken(enclave, a, W_A), table: 'tickets' });
+  await call<ImportOutcome>(W_B, 'startImport', { file: readToken(enclave, b, W_B), table: 'tickets' });
   const qa = await call<QueryResultInfo>(W_A, 'runQuery', { sql: 'SELECT * FROM tickets ORDER BY id' });
   const qb = await call<QueryResultInfo>(W_B, 'runQuery', { sql: 'SELECT * FROM tickets ORDER BY id' });
   assert.deepEqual(pageRows(qa.firstPage), [['1', 'alpha printer'], ['2', 'alpha screen']]);
   assert.deepEqual(pageRows(qb.firstPage), [['7', 'bravo only']]);
-  await call(W_A, 'startImport', { path: a, table: 'only_in_a' });
+  await call(W_A, 'startImport', { file: readToken(enclave, a, W_A), table: 'only_in_a' });
   const err = expectError(await enclave.handle(W_B, 'runQuery', { sql: 'SELECT * FROM only_in_a' }), 'SQL_ERROR');
   assert.match(err.message, /only_in_a does not exist/);
   // Result ids are per profile too.
@@ -138,16 +140,16 @@ test('table browser, column profile and export', async () => {
   const text = await call<ColumnProfile>(W_A, 'profileColumn', { table: 'tickets', column: 'title' });
   assert.equal(text.top.length, 2);
   const out = path.join(files, 'tickets-out.csv');
-  const ex = await call<ExportOutcome>(W_A, 'exportData', { source: { table: 'tickets' }, format: 'csv', path: out });
+  const ex = await call<ExportOutcome>(W_A, 'exportData', { source: { table: 'tickets' }, format: 'csv', file: writeToken(enclave, out, W_A) });
   assert.equal(ex.rows, 2);
   assert.equal(fs.readFileSync(out, 'utf8'), 'id,title\n1,alpha printer\n2,alpha screen\n');
   const pq = path.join(files, 'q.parquet');
-  assert.equal((await call<ExportOutcome>(W_A, 'exportData', { source: { sql: 'SELECT 42 AS x' }, format: 'parquet', path: pq })).rows, 1);
-  const back = await call<ImportOutcome>(W_A, 'startImport', { path: pq, table: 'back' });
+  assert.equal((await call<ExportOutcome>(W_A, 'exportData', { source: { sql: 'SELECT 42 AS x' }, format: 'parquet', file: writeToken(enclave, pq, W_A) })).rows, 1);
+  const back = await call<ImportOutcome>(W_A, 'startImport', { file: readToken(enclave, pq, W_A), table: 'back' });
   assert.equal(back.status === 'imported' && back.rows, 1);
   // Never into (or out of) the app's own data folder.
-  expectError(await enclave.handle(W_A, 'exportData', { source: { table: 'tickets' }, format: 'csv', path: path.join(dataDir, 'x.csv') }), 'PERMISSION_DENIED');
+  assert.throws(() => writeToken(enclave, path.join(dataDir, 'x.csv'), W_A), (e: unknown) => e instanceof AppException && e.code === 'PERMISSION_DENIED');
   const sqlitePath = fs.readdirSync(path.join(dataDir, 'profiles')).map((p) => path.join(dataDir, 'profiles', p, 'data.sqlite'))[0]!;
-  expectError(await enclave.handle(W_A, 'startImport', { path: sqlitePath }), 'PERMISSION_DENIED');
+  assert.throws(() => readToken(enclave, sqlitePath, W_A), (e: unknown) => e instanceof AppException && e.code === 'PERMISSION_DENIED');
   expectError(await enclave.handle(W_A, 'runQuery', { sql: `SELECT * FROM read_text('${sqlitePath}')` }), 'PERMISSION_DENIED');
 });

@@ -3,6 +3,7 @@
 // the file out (a rename on the same volume, else an exclusive copy: see moveOut).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ExportFormat, ExportOutcome } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import { copyExclusively } from '../files/exclusive-file.js';
@@ -28,7 +29,7 @@ export async function exportRelation(
       throw sqlError(e);
     }
     const bytes = await moveOut(staged, target);
-    return { path: target, rows, bytes };
+    return { name: path.basename(target), rows, bytes };
   } finally {
     fs.rmSync(staged, { force: true });
   }

@@ -9,9 +9,11 @@ import type { ArchiveOutcome, BackupInfo, DamageReport } from '../../../shared/b
 import type { ProfileOverview, ProfileSummary } from '../../../shared/profiles.js';
 import type { Enclave } from '../enclave.js';
 import { DUCKDB_FILE, profileDir, SQLITE_FILE } from '../paths.js';
+import { AppException } from '../../../shared/errors.js';
 import { auditEvents } from '../testing/audit-events.js';
 import { duckdbDump, sqliteDump } from '../testing/db-checksum.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
+import { readToken, writeToken } from '../testing/file-tokens.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
 import { listTreeStable } from '../testing/temp-dir.js';
@@ -59,13 +61,13 @@ describe('export and restore', () => {
     await fill(enclave, 'alice');
     const before = await overview(enclave);
     const file = path.join(outside, 'alice.enclave');
-    const outcome = await call<ArchiveOutcome>(enclave, 'exportProfile', { path: file });
+    const outcome = await call<ArchiveOutcome>(enclave, 'exportProfile', { file: writeToken(enclave, file) });
     assert.equal(outcome.bytes, fs.statSync(file).size);
     assert.equal(outcome.counts.sqlite.tasks, 5);
     assert.equal(outcome.counts.duckdb['main.alice_numbers'], 1000);
     assert.deepEqual(fs.readdirSync(outside), ['alice.enclave'], 'no partial file is left beside it');
 
-    const copy = await call<ProfileSummary>(enclave, 'restoreProfile', { path: file, name: 'Alice copy', password: 'another password' });
+    const copy = await call<ProfileSummary>(enclave, 'restoreProfile', { file: readToken(enclave, file), name: 'Alice copy', password: 'another password' });
     assert.notEqual(copy.id, alice.id);
     assert.equal(copy.hasPassword, true);
     expectError(await unlock(enclave, copy.id, PASSWORD, 2), 'AUTH_FAILED');
@@ -88,9 +90,10 @@ describe('export and restore', () => {
     const { dataDir, enclave } = await setup();
     const alice = await create(enclave, 'Alice');
     expectOk(await unlock(enclave, alice.id));
-    expectError(await enclave.handle(W, 'exportProfile', { path: path.join(dataDir, 'x.enclave') }), 'PERMISSION_DENIED');
-    expectError(await enclave.handle(W, 'exportProfile', { path: path.join(profileDir(dataDir, alice.id), SQLITE_FILE) }), 'PERMISSION_DENIED');
-    expectError(await enclave.handle(W, 'restoreProfile', { path: path.join(profileDir(dataDir, alice.id), SQLITE_FILE), name: 'X' }), 'PERMISSION_DENIED');
+    const denied = (e: unknown) => e instanceof AppException && e.code === 'PERMISSION_DENIED';
+    assert.throws(() => writeToken(enclave, path.join(dataDir, 'x.enclave')), denied);
+    assert.throws(() => writeToken(enclave, path.join(profileDir(dataDir, alice.id), SQLITE_FILE)), denied);
+    assert.throws(() => readToken(enclave, path.join(profileDir(dataDir, alice.id), SQLITE_FILE)), denied);
   });
 
   test('the snapshot is consistent while writes keep coming', async () => {
@@ -110,13 +113,13 @@ describe('export and restore', () => {
     })();
     while (written < 20) await new Promise((r) => setTimeout(r, 10));
     const file = path.join(outside, 'busy.enclave');
-    const outcome = await call<ArchiveOutcome>(enclave, 'exportProfile', { path: file });
+    const outcome = await call<ArchiveOutcome>(enclave, 'exportProfile', { file: writeToken(enclave, file) });
     const seenAfterExport = written;
     while (written < seenAfterExport + 5) await new Promise((r) => setTimeout(r, 10));
     stop = true;
     await writer;
 
-    const copy = await call<ProfileSummary>(enclave, 'restoreProfile', { path: file, name: 'Busy copy' });
+    const copy = await call<ProfileSummary>(enclave, 'restoreProfile', { file: readToken(enclave, file), name: 'Busy copy' });
     expectOk(await unlock(enclave, copy.id, undefined, 2));
     const tasks = outcome.counts.sqlite.tasks!;
     const rows = outcome.counts.duckdb['main.seq']!;
@@ -188,7 +191,7 @@ describe('a damaged or altered archive is refused and creates nothing', () => {
     expectOk(await unlock(enclave, alice.id));
     await fill(enclave, 'alice');
     const good = path.join(outside, 'good.enclave');
-    await call(enclave, 'exportProfile', { path: good });
+    await call(enclave, 'exportProfile', { file: writeToken(enclave, good) });
     const entries = readEntries(good);
     assert.deepEqual(entries.map((e) => e.name), [MANIFEST_NAME, SQLITE_FILE, DUCKDB_FILE]);
     const flip = (name: string) =>
@@ -237,7 +240,7 @@ describe('a damaged or altered archive is refused and creates nothing', () => {
     for (const [what, make, message] of cases) {
       const file = path.join(outside, 'bad.enclave');
       make(file);
-      const error = expectError(await enclave.handle(W, 'restoreProfile', { path: file, name: 'Never restored' }), 'ARCHIVE_INVALID', what);
+      const error = expectError(await enclave.handle(W, 'restoreProfile', { file: readToken(enclave, file), name: 'Never restored' }), 'ARCHIVE_INVALID', what);
       assert.match(error.message, message, what);
       assert.doesNotMatch(error.message, new RegExp(dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), what);
       assert.deepEqual(await names(enclave), before.names, `${what}: no registry row`);
@@ -245,7 +248,7 @@ describe('a damaged or altered archive is refused and creates nothing', () => {
       assert.deepEqual(await keychain.accounts(), before.keys, `${what}: no keychain entry`);
     }
     // The good archive still restores.
-    expectOk(await enclave.handle(W, 'restoreProfile', { path: good, name: 'Restored' }));
+    expectOk(await enclave.handle(W, 'restoreProfile', { file: readToken(enclave, good), name: 'Restored' }));
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Backups } from '../backup/backups.js';
 import type { Clock } from '../clock.js';
 import type { FileDialogs } from '../dialogs.js';
+import type { FileGrants } from '../files/file-grants.js';
 import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '../../../shared/contract.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import type { OpenProfile, Sessions } from '../sessions/sessions.js';
@@ -9,6 +10,8 @@ export interface AppContext {
   windowId: number;
   dataDir: string;
   dialogs: FileDialogs;
+  /** Tokens for files chosen in each window: the only form in which a file reaches a channel. */
+  files: FileGrants;
   profiles: ProfileService;
   sessions: Sessions;
   backups: Backups;

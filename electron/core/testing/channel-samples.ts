@@ -77,10 +77,11 @@ export const channelSamples: Samples = {
   }),
   emptyTrash: () => undefined,
 
-  // Analytics: ids no result, query or import has; every path points into the other
-  // profile's directory, and table names at its DuckDB tables: all must be refused or unknown.
-  previewImport: (ctx) => ({ path: ctx.otherFile }),
-  startImport: (ctx) => ({ path: ctx.otherFile, table: 'imported' }),
+  // Analytics: ids no result, query or import has; every file is a token this window was
+  // never granted, and table names point at the other profile's DuckDB tables: all must be
+  // refused or unknown.
+  previewImport: () => ({ file: FOREIGN_FILE_TOKEN }),
+  startImport: () => ({ file: FOREIGN_FILE_TOKEN, table: 'imported' }),
   cancelImport: () => ({ importId: FOREIGN_ANALYTICS_ID }),
   runQuery: (ctx) => ({ sql: `SELECT * FROM read_text('${ctx.otherFile.replaceAll("'", "''")}')` }),
   cancelQuery: () => ({ queryId: FOREIGN_ANALYTICS_ID }),
@@ -90,20 +91,20 @@ export const channelSamples: Samples = {
   listTables: () => undefined,
   profileColumn: (ctx) => ({ table: ctx.otherTable, column: 'v' }),
   listQueryHistory: () => ({}),
-  exportData: (ctx) => ({ source: { sql: 'SELECT 1 AS v' }, format: 'csv', path: ctx.otherFile }),
+  exportData: () => ({ source: { sql: 'SELECT 1 AS v' }, format: 'csv', file: FOREIGN_FILE_TOKEN }),
   chooseImportFile: () => undefined,
   chooseExportPath: () => ({ format: 'csv', suggestedName: 'result.csv' }),
   auditLog: () => ({ limit: 10 }),
   profileStorage: () => undefined,
 
-  // Backups: archive paths point into the other profile's directory (refused), and backup
+  // Backups: archive files are tokens never granted to this window (refused), and backup
   // ids the caller's profile does not have. The recovery channels name a profile that does
   // not exist: two more wrong passwords for the other profile (unlockProfile and
   // deleteProfile already send one each) would throttle it; backup.test.ts covers AUTH_FAILED.
   chooseArchivePath: () => ({ suggestedName: 'profile.enclave' }),
   chooseArchiveFile: () => undefined,
-  exportProfile: (ctx) => ({ path: ctx.otherFile }),
-  restoreProfile: (ctx) => ({ path: ctx.otherFile, name: ctx.freshName }),
+  exportProfile: () => ({ file: FOREIGN_FILE_TOKEN }),
+  restoreProfile: (ctx) => ({ file: FOREIGN_FILE_TOKEN, name: ctx.freshName }),
   listBackups: () => undefined,
   backupNow: () => undefined,
   restoreBackup: (ctx) => ({ backupId: FOREIGN_BACKUP_ID, name: ctx.freshName }),
@@ -115,6 +116,9 @@ const FOREIGN_BACKUP_ID = 'backup-2030-01-01T00-00-00-000Z.enclave';
 const UNKNOWN_PROFILE_ID = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 
 const FOREIGN_ANALYTICS_ID = '6f1c2b1e-3d4a-4b5c-8d6e-7f8091a2b3c4';
+
+/** A well-formed file token main never minted (for this window or any other). */
+export const FOREIGN_FILE_TOKEN = `ft_${'Q'.repeat(43)}`;
 
 /** Item ids for a profile the caller has no business with (UUIDv7, as the schemas require). */
 export const FOREIGN_ITEMS = {

@@ -18,6 +18,7 @@ import { keytarStore } from '../keychain/keytar-store.js';
 import { profileDir } from '../paths.js';
 import { sha256, type CrashAck } from './crash-ack.js';
 import { mulberry32 } from './prng.js';
+import { readToken } from './file-tokens.js';
 
 const WINDOW = 1;
 /** A writer nobody kills stops by itself, so a broken test cannot leave it running. */
@@ -46,7 +47,7 @@ async function writeData(enclave: Enclave, dataDir: string, profileId: string, c
     // Always the same table, replaced: a kill mid-import must leave the previous one whole.
     const table = 'orders';
     report({ kind: 'import-start', table });
-    void call<ImportOutcome>(enclave, 'startImport', { path: csv, table, onConflict: 'replace' }).then((outcome) => {
+    void call<ImportOutcome>(enclave, 'startImport', { file: readToken(enclave, csv, WINDOW), table, onConflict: 'replace' }).then((outcome) => {
       if (outcome.status === 'imported') report({ kind: 'import', table, rows: outcome.rows });
     }, (e: unknown) => process.stderr.write(`crash-writer: import failed: ${String(e)}\n`));
   }

@@ -9,18 +9,27 @@ const rowsText = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
 // renderer in less than half the time (see packPage).
 const packed = (info: QueryResultInfo): QueryResultInfo => ({ ...info, firstPage: packPage(info.firstPage) });
 
-// Paths from dialogs are checked here, on main, before the profile's worker sees them.
+// Files arrive as tokens of the calling window (see files/file-grants.ts); the path
+// behind one is checked again here, on main, before the profile's worker sees it.
 export const analyticsHandlers = {
-  previewImport: async (ctx, { path, options }) => {
-    const preview = await ctx.profile.worker.call('previewImport', { path: checkImportSource(ctx.dataDir, path), options });
+  previewImport: async (ctx, { file, options }) => {
+    const path = checkImportSource(ctx.dataDir, ctx.files.peek(ctx.windowId, 'read', file));
+    const preview = await ctx.profile.worker.call('previewImport', { path, options });
     return { ...preview, page: packPage(preview.page) };
   },
-  startImport: async (ctx, input) => {
-    const outcome = await ctx.profile.worker.call('startImport', { ...input, path: checkImportSource(ctx.dataDir, input.path) });
-    // The activity log names the table and its size, never the file it came from.
-    if (outcome.status === 'imported') ctx.profiles.recordActivity(ctx.profile.id, 'table imported', `"${outcome.table}": ${rowsText(outcome.rows)}`);
-    return outcome;
-  },
+  startImport: (ctx, { file, ...input }) =>
+    ctx.files.use(
+      ctx.windowId,
+      'read',
+      file,
+      async (path) => {
+        const outcome = await ctx.profile.worker.call('startImport', { ...input, path: checkImportSource(ctx.dataDir, path) });
+        // The activity log names the table and its size, never the file it came from.
+        if (outcome.status === 'imported') ctx.profiles.recordActivity(ctx.profile.id, 'table imported', `"${outcome.table}": ${rowsText(outcome.rows)}`);
+        return outcome;
+      },
+      (outcome) => outcome.status === 'imported',
+    ),
   cancelImport: (ctx, input) => ctx.profile.worker.call('cancelImport', input),
   runQuery: async (ctx, input) => packed(await ctx.profile.worker.call('runQuery', input)),
   cancelQuery: (ctx, input) => ctx.profile.worker.call('cancelQuery', input),
@@ -30,10 +39,11 @@ export const analyticsHandlers = {
   listTables: (ctx) => ctx.profile.worker.call('listTables', undefined),
   profileColumn: (ctx, input) => ctx.profile.worker.call('profileColumn', input),
   listQueryHistory: (ctx, input) => ctx.profile.worker.call('listQueryHistory', input),
-  exportData: async (ctx, input) => {
-    const outcome = await ctx.profile.worker.call('exportData', { ...input, path: checkExportTarget(ctx.dataDir, input.path) });
-    const what = 'table' in input.source ? `table "${input.source.table}"` : 'a query result';
-    ctx.profiles.recordActivity(ctx.profile.id, 'data exported', `${what} as ${input.format}: ${rowsText(outcome.rows)}`);
-    return outcome;
-  },
+  exportData: (ctx, { file, ...input }) =>
+    ctx.files.use(ctx.windowId, 'write', file, async (path) => {
+      const outcome = await ctx.profile.worker.call('exportData', { ...input, path: checkExportTarget(ctx.dataDir, path) });
+      const what = 'table' in input.source ? `table "${input.source.table}"` : 'a query result';
+      ctx.profiles.recordActivity(ctx.profile.id, 'data exported', `${what} as ${input.format}: ${rowsText(outcome.rows)}`);
+      return outcome;
+    }),
 } satisfies Partial<Handlers>;

@@ -11,6 +11,7 @@ import { ManualClock } from '../../testing/manual-clock.js';
 import { expectError, expectOk } from '../../testing/results.js';
 import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';
 import { testKeychain } from '../../testing/test-keychain.js';
+import { readToken, writeToken } from '../../testing/file-tokens.js';
 
 const keychain = testKeychain('audit-handlers');
 const dataDir = makeTempDir();
@@ -66,8 +67,8 @@ test('each profile reads its own entries only, newest first, with failures, lock
   await call(W_A, 'unlockProfile', { profileId: ann.id });
   const csv = path.join(files, 'secret-name.csv');
   fs.writeFileSync(csv, 'id,v\n1,a\n2,b\n');
-  await call(W_A, 'startImport', { path: csv, table: 'sales' });
-  await call(W_A, 'exportData', { source: { table: 'sales' }, format: 'csv', path: path.join(files, 'out.csv') });
+  await call(W_A, 'startImport', { file: readToken(enclave, csv, W_A), table: 'sales' });
+  await call(W_A, 'exportData', { source: { table: 'sales' }, format: 'csv', file: writeToken(enclave, path.join(files, 'out.csv'), W_A) });
   await call(W_A, 'renameProfile', { name: 'Annie' });
 
   const a = await allEntries(W_A, 2);

@@ -1,21 +1,25 @@
 import { checkExportTarget, checkImportSource } from '../../analytics/import-source.js';
 import { backupFile, listBackupFiles } from '../../backup/backup-files.js';
 import { findDamage, recoverDamaged } from '../../backup/recovery.js';
+import { grantFile } from '../../files/grant-file.js';
 import type { Handlers } from '../handler-types.js';
 
-// Archive paths are checked here, on main, like import and export paths: never inside
-// the user-data directory. Backups are named by id and resolved inside the profile.
+// Archive files arrive as tokens of the calling window and are checked again here, on
+// main, like import and export files: never inside the user-data directory. Backups are
+// named by id and resolved inside the profile.
 export const backupHandlers = {
   chooseArchivePath: async (ctx, { suggestedName }) => {
     const path = await ctx.dialogs.chooseArchivePath(ctx.windowId, suggestedName);
-    return path === null ? null : { path };
+    return path === null ? null : grantFile(ctx.files, ctx.dataDir, ctx.windowId, 'write', path);
   },
   chooseArchiveFile: async (ctx) => {
     const path = await ctx.dialogs.chooseArchiveFile(ctx.windowId);
-    return path === null ? null : { path };
+    return path === null ? null : grantFile(ctx.files, ctx.dataDir, ctx.windowId, 'read', path);
   },
-  exportProfile: (ctx, { path }) => ctx.backups.exportTo(ctx.profile.id, ctx.profile.worker, checkExportTarget(ctx.dataDir, path)),
-  restoreProfile: (ctx, { path, ...profile }) => ctx.backups.restore(checkImportSource(ctx.dataDir, path), profile),
+  exportProfile: (ctx, { file }) =>
+    ctx.files.use(ctx.windowId, 'write', file, (path) => ctx.backups.exportTo(ctx.profile.id, ctx.profile.worker, checkExportTarget(ctx.dataDir, path))),
+  restoreProfile: (ctx, { file, ...profile }) =>
+    ctx.files.use(ctx.windowId, 'read', file, (path) => ctx.backups.restore(checkImportSource(ctx.dataDir, path), profile)),
   listBackups: (ctx) => listBackupFiles(ctx.dataDir, ctx.profile.id),
   backupNow: (ctx) => ctx.backups.backupNow(ctx.profile.id, ctx.profile.worker),
   restoreBackup: async (ctx, { backupId, ...profile }) =>

@@ -1,12 +1,14 @@
+import { grantFile } from '../../files/grant-file.js';
 import type { Handlers } from '../handler-types.js';
 
+// The dialogs answer paths inside main; the window gets a token for its file.
 export const dialogHandlers = {
   chooseImportFile: async (ctx) => {
     const path = await ctx.dialogs.chooseImportFile(ctx.windowId);
-    return path === null ? null : { path };
+    return path === null ? null : grantFile(ctx.files, ctx.dataDir, ctx.windowId, 'read', path);
   },
   chooseExportPath: async (ctx, options) => {
     const path = await ctx.dialogs.chooseExportPath(ctx.windowId, options);
-    return path === null ? null : { path };
+    return path === null ? null : grantFile(ctx.files, ctx.dataDir, ctx.windowId, 'write', path);
   },
 } satisfies Partial<Handlers>;
