@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   'LEGACY_SCHEMA', // enclave migrate-legacy: the file lacks a table or column it needs
   'LEGACY_OWNERLESS_ROWS', // enclave migrate-legacy: rows without a user_id (nothing migrated)
+  'LEGACY_ID_COLLISION', // enclave migrate-legacy: distinct user ids that only differ by type, spaces, case or notation (7, '7', ' 7'), or an id repeated in users (nothing migrated)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -210,6 +210,54 @@ describe('enclave migrate-legacy refuses, and changes nothing', () => {
     assert.match(stderr, /user 3: .*all-day/);
   });
 
+  /** A legacy file whose user_id columns have no type, so every value keeps the type it was written with. */
+  function untypedFile(name: string, owners: string[], users = '') {
+    const file = path.join(files, `${name}.db`);
+    const db = new Database(file);
+    db.exec(`
+      CREATE TABLE tasks (id INTEGER PRIMARY KEY, user_id, title TEXT);
+      CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id, title TEXT, body TEXT);
+      CREATE TABLE events (id INTEGER PRIMARY KEY, user_id, title TEXT, starts_at TEXT, ends_at TEXT);
+      ${users}
+    `);
+    owners.forEach((owner, i) => db.exec(`INSERT INTO ${['tasks', 'notes', 'tasks'][i % 3]} (user_id, title) VALUES (${owner}, 'private of ${i}')`));
+    db.close();
+    return file;
+  }
+
+  test('ids that would be one person after a cast, trim, case or notation are refused, naming them', async () => {
+    const variants: [string, string[]][] = [
+      ['int-text-spaced', ['7', "'7'", "' 7'"]],
+      ['int-text', ['7', "'7'"]],
+      ['text-spaced', ["'7'", "'7 '"]],
+      ['int-real', ['7', '7.0']],
+      ['leading-zero', ['7', "'007'"]],
+      ['case', ["'ada'", "'ADA'"]],
+      ['width', ["'ada'", "'ａｄａ'"]],
+    ];
+    for (const [name, owners] of variants) {
+      const stderr = await refused(untypedFile(name, owners), 'LEGACY_ID_COLLISION');
+      for (const owner of owners) assert.ok(stderr.includes(owner), `${name}: names ${owner} in ${stderr}`);
+    }
+  });
+
+  test('an id repeated in users is refused (it would give one owner two names)', async () => {
+    const users = `CREATE TABLE users (id, name); INSERT INTO users VALUES (1, 'Alice'), (1, 'Mallory');`;
+    assert.match(await refused(untypedFile('users-twice', ['1', '2'], users), 'LEGACY_ID_COLLISION'), /users\.id 1 appears 2 times/);
+    const spaced = `CREATE TABLE users (id, name); INSERT INTO users VALUES (1, 'Alice'), (' 1', 'Mallory');`;
+    await refused(untypedFile('users-spaced', ['1'], spaced), 'LEGACY_ID_COLLISION');
+  });
+
+  test('distinct exact ids stay apart: each owner gets only their own rows', async () => {
+    const dataDir = temp.make();
+    const file = untypedFile('distinct', ["'7'", "'8'", '9'], `CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users VALUES (7, 'Seven');`);
+    const r = await cli(dataDir, 'migrate-legacy', file, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as LegacyMigrationReport;
+    assert.deepEqual(report.users.map((u) => u.userId), ['7', '8', '9']);
+    assert.equal(report.users[0]!.profile, 'Seven', 'users.id 7 names the owner stored as text 7');
+  });
+
   test('a file inside the data folder', async () => {
     const dataDir = temp.make();
     const inside = legacyFile(dataDir);

@@ -29,7 +29,7 @@ interface Item<T> {
 }
 
 export interface LegacyUser {
-  /** user_id as text. */
+  /** user_id as text, exactly as stored (owners are grouped by their exact value and type). */
   userId: string;
   /** From the users table, when it has a usable one. */
   name: string | null;
@@ -149,12 +149,18 @@ export function readLegacy(file: string, options: ReadLegacyOptions): LegacyData
       );
     }
 
+    // Owners are grouped by their exact value and type (SQLite's quote(): 7, '7' and
+    // ' 7' are three owners), never after a cast or trim: merging them once put one
+    // user's private task into another user's profile. Owners that would look like one
+    // person (same id after trimming, case and number notation) are refused instead.
+    refuseCollidingIds(db, LEGACY_TABLES.map((t) => ({ table: t, column: cols[t].get('user_id')! })), 'user_id');
     const users = new Map<string, LegacyUser>();
-    const userOf = (id: string) => {
-      let u = users.get(id);
+    const userOf = (row: Row) => {
+      const key = String(row._owner_key);
+      let u = users.get(key);
       if (!u) {
-        u = { userId: id, name: null, tasks: [], notes: [], events: [] };
-        users.set(id, u);
+        u = { userId: String(row._owner), name: null, tasks: [], notes: [], events: [] };
+        users.set(key, u);
       }
       return u;
     };
@@ -162,7 +168,7 @@ export function readLegacy(file: string, options: ReadLegacyOptions): LegacyData
       const userId = quote(cols[t].get('user_id')!);
       return db
         .prepare(
-          `SELECT rowid AS _rowid, CAST(${userId} AS TEXT) AS _owner, * FROM ${quote(t)}
+          `SELECT rowid AS _rowid, CAST(${userId} AS TEXT) AS _owner, quote(${userId}) AS _owner_key, * FROM ${quote(t)}
            WHERE ${userId} IS NOT NULL AND trim(CAST(${userId} AS TEXT)) <> '' ORDER BY rowid`,
         )
         .safeIntegers(false)
@@ -211,7 +217,7 @@ export function readLegacy(file: string, options: ReadLegacyOptions): LegacyData
           typeof priority === 'number' && Number.isInteger(priority) ? (PRIORITY[priority] ?? priority) : typeof priority === 'string' ? priority.trim().toLowerCase() : priority,
         due: present(get('tasks', row, 'due', 'due_date')) ? legacyTime(get('tasks', row, 'due', 'due_date')) : undefined,
       });
-      userOf(String(row._owner).trim()).tasks.push(parse('createTask', 'tasks', row, input));
+      userOf(row).tasks.push(parse('createTask', 'tasks', row, input));
     }
     for (const row of rows('notes')) {
       const input = defined({
@@ -219,7 +225,7 @@ export function readLegacy(file: string, options: ReadLegacyOptions): LegacyData
         body: text(get('notes', row, 'body', 'content')),
         pinned: present(get('notes', row, 'pinned')) ? truthy(get('notes', row, 'pinned')) : undefined,
       });
-      userOf(String(row._owner).trim()).notes.push(parse('createNote', 'notes', row, input));
+      userOf(row).notes.push(parse('createNote', 'notes', row, input));
     }
     for (const row of rows('events')) {
       const input = defined({
@@ -231,17 +237,24 @@ export function readLegacy(file: string, options: ReadLegacyOptions): LegacyData
         location: text(get('events', row, 'location')),
         description: text(get('events', row, 'description', 'notes')),
       });
-      userOf(String(row._owner).trim()).events.push(parse('createEvent', 'events', row, input));
+      userOf(row).events.push(parse('createEvent', 'events', row, input));
     }
 
     const userCols = columnsOf(db, 'users');
     if (userCols) {
       if (!userCols.has('id') || !userCols.has('name')) throw schemaError('the users table needs columns id and name');
+      // An id twice in users (exactly, or as the same person after normalising) would
+      // give one owner two names: refused. Otherwise a users row names the owner whose id
+      // is the same person's (users.id INTEGER 7 names the owner of tasks.user_id '7'
+      // when nothing else could be meant: colliding owners were refused above).
+      const idColumn = userCols.get('id')!;
+      refuseCollidingIds(db, [{ table: 'users', column: idColumn }], 'users.id', true);
+      const byNormal = new Map([...users.values()].map((u) => [normalId(u.userId), u]));
       const names = db
-        .prepare(`SELECT CAST(${quote(userCols.get('id')!)} AS TEXT) AS id, ${quote(userCols.get('name')!)} AS name FROM users`)
+        .prepare(`SELECT CAST(${quote(idColumn)} AS TEXT) AS id, ${quote(userCols.get('name')!)} AS name FROM users`)
         .all() as { id: string | null; name: unknown }[];
       for (const n of names) {
-        const u = n.id === null ? undefined : users.get(n.id.trim());
+        const u = n.id === null ? undefined : byNormal.get(normalId(n.id));
         if (u && typeof n.name === 'string' && n.name.trim() !== '') u.name = n.name.trim();
       }
     }
@@ -253,3 +266,40 @@ export function readLegacy(file: string, options: ReadLegacyOptions): LegacyData
     db.close();
   }
 }
+
+/**
+ * An id as a person would read it: trimmed, compatibility forms and case folded, and a
+ * number in one notation (7, 07, 7.0 and 7e0 are all 7: SQLite compares 7 = 7.0 equal).
+ */
+export function normalId(id: string): string {
+  const t = id.normalize('NFKC').trim().toLowerCase();
+  if (/^[+-]?\d+$/.test(t)) return BigInt(t).toString();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) {
+    return String(Number(t));
+  }
+  return t;
+}
+
+/**
+ * Refuses (LEGACY_ID_COLLISION, naming them) distinct ids in these columns that normalise
+ * to one (7, '7', ' 7'); with `unique`, also an id stored twice exactly.
+ */
+function refuseCollidingIds(db: Database.Database, columns: { table: string; column: string }[], what: string, unique = false): void {
+  const union = columns.map(({ table, column }) => `SELECT quote(${quote(column)}) AS k, CAST(${quote(column)} AS TEXT) AS v FROM ${quote(table)} WHERE ${quote(column)} IS NOT NULL`).join(' UNION ALL ');
+  const stored = db.prepare(`SELECT k, min(v) AS v, count(*) AS n FROM (${union}) GROUP BY k`).all() as { k: string; v: string; n: number }[];
+  const people = new Map<string, string[]>();
+  for (const { k, v, n } of stored) {
+    if (v.trim() === '') continue; // ownerless: counted (or refused) on their own
+    if (unique && n > 1) throw collision(what, [k], `appears ${n} times`);
+    const normal = normalId(v);
+    people.set(normal, [...(people.get(normal) ?? []), k]);
+  }
+  for (const keys of people.values()) if (keys.length > 1) throw collision(what, keys, 'would be one person');
+}
+
+const collision = (what: string, keys: string[], why: string) =>
+  new AppException(
+    'LEGACY_ID_COLLISION',
+    `${what} ${keys.slice(0, 10).join(', ')}${keys.length > 10 ? ` and ${keys.length - 10} more` : ''} ${why}: ids must be exact and distinct; nothing was migrated`,
+  );
+
