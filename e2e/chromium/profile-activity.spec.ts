@@ -1,7 +1,7 @@
 // Journey: failed unlock attempts, an import and an export show in the profile's own
 // Activity list, and the Storage view counts rows per table — in real Chromium against
 // the real core. Another profile's activity never shows.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,15 @@ test.afterEach(async () => {
 
 const PASSWORD = 'correct horse battery';
 
+/** Imports `file` as `table` the way the app does: the open dialog answers a token, the import takes it. */
+async function importThroughDialog(page: Page, file: string, table: string) {
+  harness.dialogs.answers.push(file);
+  return page.evaluate(async (t) => {
+    const chosen = await window.api.chooseImportFile();
+    return chosen.ok && chosen.value ? window.api.startImport({ file: chosen.value.token, table: t }) : chosen;
+  }, table);
+}
+
 test('activity and rows per table in profile settings', async () => {
   const page = await harness.openWindow();
   await createProfile(page, 'Ada', PASSWORD);
@@ -32,7 +41,7 @@ test('activity and rows per table in profile settings', async () => {
   // Bob's own activity: an import nobody else may see.
   const bobCsv = path.join(files, 'bob.csv');
   fs.writeFileSync(bobCsv, 'id\n1\n');
-  expect((await page.evaluate((p) => window.api.startImport({ path: p, table: 'bob_only' }), bobCsv)).ok).toBe(true);
+  expect((await importThroughDialog(page, bobCsv, 'bob_only')).ok).toBe(true);
   await page.getByTestId('switch-profile-button').click();
 
   // Three wrong passwords, then the right one.
@@ -49,10 +58,15 @@ test('activity and rows per table in profile settings', async () => {
 
   const csv = path.join(files, 'sales.csv');
   fs.writeFileSync(csv, 'id,region\n1,north\n2,south\n3,east\n');
-  const imported = await page.evaluate((p) => window.api.startImport({ path: p, table: 'sales' }), csv);
+  const imported = await importThroughDialog(page, csv, 'sales');
   expect(imported.ok).toBe(true);
   const out = path.join(files, 'sales-out.csv');
-  expect((await page.evaluate((p) => window.api.exportData({ source: { table: 'sales' }, format: 'csv', path: p }), out)).ok).toBe(true);
+  harness.dialogs.answers.push(out);
+  const exported = await page.evaluate(async () => {
+    const chosen = await window.api.chooseExportPath({ format: 'csv', suggestedName: 'sales.csv' });
+    return chosen.ok && chosen.value ? window.api.exportData({ source: { table: 'sales' }, format: 'csv', file: chosen.value.token }) : chosen;
+  });
+  expect(exported.ok).toBe(true);
   for (const title of ['Call the plumber', 'Pay rent']) {
     expect((await page.evaluate((t) => window.api.createTask({ title: t }), title)).ok).toBe(true);
   }

@@ -1,9 +1,11 @@
 // Injected into the page by the Chromium harness in place of the Electron preload:
 // the same `createApi` over a Playwright binding instead of ipcRenderer, and a
-// `window.files` standing in for webUtils.getPathForFile.
+// `window.files` standing in for the preload's (webUtils.getPathForFile, then main
+// mints a read token: here the harness does, through the core's own grantFile).
 import { createApi } from '../../shared/api.js';
 import type { Api, EventName } from '../../shared/contract.js';
 import type { DroppedFiles } from '../../shared/dropped-files.js';
+import type { FileGrant } from '../../shared/file-grants.js';
 
 declare global {
   interface Window {
@@ -16,6 +18,8 @@ declare global {
     readonly files: DroppedFiles<File>;
     /** Called by the harness before a drop: the File named `name` is the file at `path`. */
     __enclaveOnDisk(name: string, path: string): void;
+    /** Playwright binding: main's DROPPED_FILE_IPC (a read token for a dropped file's path). */
+    __enclaveGrantDropped(path: string): Promise<{ ok: true; value: FileGrant } | { ok: false }>;
   }
 }
 
@@ -42,7 +46,12 @@ Object.defineProperty(window, 'api', {
 // webUtils); the harness says beforehand which names stand for which files on disk.
 const onDisk = new Map<string, string>();
 window.__enclaveOnDisk = (name, path) => void onDisk.set(name, path);
-Object.defineProperty(window, 'files', {
-  value: Object.freeze({ pathOf: (file: File) => (file instanceof File ? (onDisk.get(file.name) ?? null) : null) }),
-  writable: false,
-});
+const files: DroppedFiles<File> = {
+  async grant(file) {
+    const path = file instanceof File ? onDisk.get(file.name) : undefined;
+    if (!path) return null;
+    const answer = await window.__enclaveGrantDropped(path);
+    return answer.ok ? answer.value : null;
+  },
+};
+Object.defineProperty(window, 'files', { value: Object.freeze(files), writable: false });

@@ -20,7 +20,8 @@ export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
 
 /**
  * Stands in for the OS open/save dialogs (the one part of the flow that belongs to
- * Electron): each dialog shown answers the next queued path, or is cancelled.
+ * Electron): each dialog shown answers the next queued path, or is cancelled. The core
+ * then mints the window's token for it, as it does for the native dialogs.
  */
 export interface ScriptedDialogs extends FileDialogs {
   answers: string[];
@@ -95,6 +96,16 @@ export async function startHarness(context: BrowserContext, name: string): Promi
     if (id === undefined) return { ok: false, error: { code: 'FORBIDDEN', message: 'unknown window' } };
     return enclave.handle(id, channel, input);
   });
+  // What main does for the preload's DROPPED_FILE_IPC: a read token for that window.
+  await context.exposeBinding('__enclaveGrantDropped', ({ page }, file: string) => {
+    const id = ids.get(page);
+    if (id === undefined) return { ok: false };
+    try {
+      return { ok: true, value: enclave.grantFile(id, 'read', file) };
+    } catch {
+      return { ok: false };
+    }
+  });
 
   return {
     enclave,
@@ -128,8 +139,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /**
  * Drags the file at `file` from "the file manager" over `target` (dragenter, dragover):
  * a File with its name and first bytes in a DataTransfer. `drop()` lets go. The
- * harness's window.files answers its path, as the preload's webUtils would in
- * Electron — unless `onDisk` is false (a file dragged from a web page has none).
+ * harness's window.files finds its path, as the preload's webUtils would in Electron,
+ * and the core grants a read token for it — unless `onDisk` is false (a file dragged
+ * from a web page has none).
  */
 export async function dragFile(page: Page, target: Locator, file: string, onDisk = true): Promise<{ drop(): Promise<void> }> {
   const name = path.basename(file);

@@ -3,6 +3,7 @@
 // value instead of an unhandled rejection somewhere in a component.
 import type { Api } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
+import type { FileGrant } from '../../shared/file-grants.js';
 
 const unreachable = {
   code: 'INTERNAL',
@@ -24,10 +25,10 @@ export function subscribeBridge(subscribe: (api: Api) => () => void): () => void
   return api ? subscribe(api) : () => {};
 }
 
-/** Where a dropped file is on disk (asked of the preload); null when it has no path. */
-export function droppedFilePath(file: File): string | null {
+/** A read token for a dropped file (the preload asks main); null when it is not on disk or main refused it. */
+export async function droppedFileGrant(file: File): Promise<FileGrant | null> {
   try {
-    return (window as Partial<Window>).files?.pathOf(file) ?? null;
+    return (await (window as Partial<Window>).files?.grant(file)) ?? null;
   } catch {
     return null;
   }

@@ -34,13 +34,13 @@ export function useBackups() {
     return result;
   }, [reload]);
 
-  /** Asks main for a save path (native dialog), then writes the archive there; null when cancelled. */
-  const exportProfile = useCallback(async (suggestedName: string): Promise<Result<(ArchiveOutcome & { path: string }) | null>> => {
+  /** Asks main for a file to save to (native dialog), then writes the archive there; null when cancelled. */
+  const exportProfile = useCallback(async (suggestedName: string): Promise<Result<(ArchiveOutcome & { name: string }) | null>> => {
     const chosen = await callBridge((api) => api.chooseArchivePath({ suggestedName }));
     if (!chosen.ok || chosen.value === null) return chosen.ok ? { ok: true, value: null } : chosen;
-    const { path } = chosen.value;
-    const result = await callBridge((api) => api.exportProfile({ path }));
-    return result.ok ? { ok: true, value: { ...result.value, path } } : result;
+    const { token, name } = chosen.value;
+    const result = await callBridge((api) => api.exportProfile({ file: token }));
+    return result.ok ? { ok: true, value: { ...result.value, name } } : result;
   }, []);
 
   const restoreBackup = useCallback(

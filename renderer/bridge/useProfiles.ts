@@ -52,9 +52,9 @@ export function useProfiles() {
   /** Asks main for an archive (native open dialog); null when cancelled. */
   const chooseArchive = useCallback(() => callBridge((api) => api.chooseArchiveFile()), []);
 
-  /** A new profile from an archive file: main checks the whole archive before creating anything. */
-  const restore = useCallback(async (path: string, input: NewProfile): Promise<Result<ProfileSummary>> => {
-    const result = await callBridge((api) => api.restoreProfile({ path, ...input }));
+  /** A new profile from an archive (the token chooseArchive answered): main checks the whole archive before creating anything. */
+  const restore = useCallback(async (file: string, input: NewProfile): Promise<Result<ProfileSummary>> => {
+    const result = await callBridge((api) => api.restoreProfile({ file, ...input }));
     if (result.ok) {
       const restored = result.value;
       setState((prev) => (prev.status === 'ready' ? { status: 'ready', profiles: [...prev.profiles, restored] } : prev));

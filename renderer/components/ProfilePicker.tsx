@@ -30,7 +30,7 @@ function suggestColor(profiles: ProfileSummary[]): ProfileColor {
 
 export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNotice }: ProfilePickerProps) {
   const { state, reload, create, chooseArchive, restore } = useProfiles();
-  const [restoring, setRestoring] = useState<{ path: string } | null>(null);
+  const [restoring, setRestoring] = useState<{ token: string } | null>(null);
   const [damaged, setDamaged] = useState<{ profile: ProfileSummary; password: string | undefined; message: string } | null>(null);
   const [archiveError, setArchiveError] = useState<AppError | null>(null);
 
@@ -50,7 +50,7 @@ export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNo
     if (!chosen.ok) setArchiveError(chosen.error);
     else if (chosen.value) {
       setCreating(false);
-      setRestoring({ path: chosen.value.path });
+      setRestoring({ token: chosen.value.token });
     }
   };
   const [creating, setCreating] = useState(false);
@@ -152,7 +152,7 @@ export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNo
         <div className={styles.panel}>
           <CreateProfileForm
             initialColor={suggestColor(state.profiles)}
-            onCreate={(input) => restore(restoring.path, input)}
+            onCreate={(input) => restore(restoring.token, input)}
             onCreated={openCreated}
             onError={noteError}
             onCancel={() => setRestoring(null)}

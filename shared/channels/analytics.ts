@@ -4,6 +4,7 @@
 // main refuses any inside the app's user-data directory before the worker sees them.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
+import { boundedRecord } from './fields.js';
 import {
   IMPORT_FORMATS,
   type ColumnProfile,
@@ -19,6 +20,8 @@ import { MAX_COLUMN_NAME } from '../import-columns.js';
 import type { WirePage } from '../wire.js';
 
 export const MAX_PAGE_ROWS = 10_000;
+/** Columns an import may retype or rename (far more than any file we have met has). */
+export const MAX_IMPORT_COLUMNS = 10_000;
 const id = z.uuid();
 const identifier = z.string().min(1).max(255);
 const sqlText = z.string().min(1).max(1_000_000);
@@ -40,8 +43,8 @@ const importOptions = z
         allVarchar: z.boolean().optional(),
       })
       .optional(),
-    columnTypes: z.record(identifier, z.string().min(1).max(200)).optional(),
-    columnNames: z.record(identifier, z.string().max(MAX_COLUMN_NAME)).optional(),
+    columnTypes: boundedRecord(identifier, z.string().min(1).max(200), MAX_IMPORT_COLUMNS, 'columnTypes').optional(),
+    columnNames: boundedRecord(identifier, z.string().max(MAX_COLUMN_NAME), MAX_IMPORT_COLUMNS, 'columnNames').optional(),
   })
   .optional();
 

@@ -9,7 +9,7 @@ import { fileToken } from '../file-grants.js';
 import type { FileChoice } from './dialogs.js';
 import { password, profileId, profileName } from './profiles.js';
 
-const backupId = z.string().regex(/^backup-[0-9TZ-]{15,40}\.enclave$/, 'Not a backup id');
+const backupId = z.string().max(100, 'Not a backup id').regex(/^backup-[0-9TZ-]{15,40}\.enclave$/, 'Not a backup id');
 const currentPassword = z.string().max(PASSWORD_MAX).optional();
 /** The profile a restore creates: its name, its password (optional) and color. */
 const newProfile = {

@@ -38,11 +38,12 @@ export const tags = z
   .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
   .transform((t) => [...new Set(t)]);
 
-export const timeZone = z.string('Time zone must be text').refine(isTimeZone, 'Not a known IANA time zone');
+// The caps on the time fields below keep their own messages: anything longer is not one.
+export const timeZone = z.string('Time zone must be text').max(100, 'Not a known IANA time zone').refine(isTimeZone, 'Not a known IANA time zone');
 
 /** One instant: ISO 8601 with Z or an offset; parsed to UTC `…Z`. */
 export const instant = (what: string) =>
-  z.string(`${what} must be text`).transform((s, ctx) => {
+  z.string(`${what} must be text`).max(100, `${what} must be an ISO date-time with Z or an offset`).transform((s, ctx) => {
     const v = s.length <= 40 ? normalizeInstant(s) : null;
     if (v === null) {
       ctx.issues.push({ code: 'custom', message: `${what} must be an ISO date-time with Z or an offset`, input: s });
@@ -53,7 +54,7 @@ export const instant = (what: string) =>
 
 /** A calendar date `YYYY-MM-DD` (kept as is), or an instant (parsed to UTC `…Z`). */
 export const dateOrInstant = (what: string) =>
-  z.string(`${what} must be text`).transform((s, ctx) => {
+  z.string(`${what} must be text`).max(100, `${what} must be a date YYYY-MM-DD or an ISO date-time with Z or an offset`).transform((s, ctx) => {
     if (isIsoDate(s)) return s;
     const v = s.length <= 40 ? normalizeInstant(s) : null;
     if (v === null) {
@@ -79,6 +80,30 @@ export function utf8Length(s: string): number {
     } else n += 3;
   }
   return n;
+}
+
+/**
+ * Records whose key count is capped (see boundedRecord). The contract test that walks
+ * every channel's schema (electron/core/router/contract-caps.test.ts)
+ * accepts a record only when it is one of these.
+ */
+export const BOUNDED_RECORDS = new WeakSet<z.ZodType>();
+
+/**
+ * A record of at most `maxKeys` entries. The count is checked before any key is
+ * parsed (zod parses every key and value first): a record with a million keys is
+ * refused in the time it takes to list them, not to validate each.
+ */
+export function boundedRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V, maxKeys: number, what = 'This list') {
+  const record = z.record(key, value);
+  BOUNDED_RECORDS.add(record);
+  return z.preprocess((input, ctx) => {
+    if (typeof input === 'object' && input !== null && !Array.isArray(input) && Object.keys(input).length > maxKeys) {
+      ctx.issues.push({ code: 'too_big', maximum: maxKeys, origin: 'object', inclusive: true, input, message: `${what} has at most ${maxKeys} entries` });
+      return z.NEVER;
+    }
+    return input;
+  }, record);
 }
 
 /** An update must change something: at least one key besides id and version. */

@@ -19,7 +19,7 @@ import type { ColumnRef } from './hooks/useColumnProfile.js';
 import { useQueryHistory } from './hooks/useQueryHistory.js';
 import { useQuerySession, type QueryFailure } from './hooks/useQuerySession.js';
 import { useTables } from './hooks/useTables.js';
-import { dragHasFile, pathFromDrop } from './import/FilePicker.js';
+import { dragHasFile, grantFromDrop } from './import/FilePicker.js';
 import { ImportFlow, type DroppedOnScreen } from './import/ImportFlow.js';
 import { quoteIdent } from './table-name.js';
 
@@ -132,9 +132,10 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
       if (!dragHasFile(e.dataTransfer)) return;
       e.preventDefault();
       setDragging(false);
-      const path = pathFromDrop(e.dataTransfer);
-      setDropped((d) => ({ path, serial: (d?.serial ?? 0) + 1 }));
-      setImporting(true);
+      void grantFromDrop(e.dataTransfer).then((file) => {
+        setDropped((d) => ({ file, serial: (d?.serial ?? 0) + 1 }));
+        setImporting(true);
+      });
     },
   };
 

@@ -24,7 +24,7 @@ export function BackupsSection({ name }: { name: string }) {
   const runExport = async () => {
     setExported(null);
     const result = await exporting.run(`${name.replace(/[^\p{L}\p{N} _-]+/gu, '_')}.enclave`);
-    if (result.ok && result.value) setExported(`Exported to ${result.value.path} (${byteSize(result.value.bytes)}).`);
+    if (result.ok && result.value) setExported(`Exported to ${result.value.name} (${byteSize(result.value.bytes)}).`);
   };
 
   return (

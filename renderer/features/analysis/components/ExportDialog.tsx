@@ -1,5 +1,5 @@
-// Export a table or a result to CSV or Parquet. In the desktop app the path comes
-// from a save dialog; where there is none (the browser harness) it is typed.
+// Export a table or a result to CSV or Parquet, to a file chosen in main's save dialog
+// (the dialog answers a token for it: the page never names a path).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ExportFormat, ExportOutcome, ExportSource } from '../../../../shared/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
@@ -27,10 +27,10 @@ export function ExportDialog({ source, label, suggestedName, onClose }: ExportDi
 
   useEffect(() => firstRef.current?.focus(), []);
 
-  const exportTo = async (target: string) => {
+  const exportTo = async (file: string) => {
     setPending(true);
     setError(null);
-    const result = await callAnalytics('exportData', { source, format, path: target });
+    const result = await callAnalytics('exportData', { source, format, file });
     setPending(false);
     if (result.ok) setDone(result.value);
     else setError(result.error);
@@ -40,7 +40,7 @@ export function ExportDialog({ source, label, suggestedName, onClose }: ExportDi
     e.preventDefault();
     const chosen = await chooseExportPath(format, `${suggestedName}.${format}`);
     if (!chosen.ok) return setError(chosen.error);
-    if (chosen.value) await exportTo(chosen.value.path);
+    if (chosen.value) await exportTo(chosen.value.token);
   };
 
   return (
@@ -59,7 +59,7 @@ export function ExportDialog({ source, label, suggestedName, onClose }: ExportDi
         </h2>
         {done ? (
           <div className={styles.success} role="status" data-testid="export-done">
-            Wrote {formatCount(done.rows)} rows ({formatBytes(done.bytes)}) to <code>{done.path}</code>
+            Wrote {formatCount(done.rows)} rows ({formatBytes(done.bytes)}) to <code>{done.name}</code>
           </div>
         ) : (
           <>

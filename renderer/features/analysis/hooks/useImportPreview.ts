@@ -13,7 +13,8 @@ export type PreviewState =
 
 const DEBOUNCE_MS = 250;
 
-export function useImportPreview(path: string, options: ImportOptionsInput): PreviewState {
+/** `file`: the token main granted; a preview does not use it up. */
+export function useImportPreview(file: string, options: ImportOptionsInput): PreviewState {
   const [state, setState] = useState<PreviewState>({ status: 'loading', last: null });
   const key = JSON.stringify(options);
 
@@ -21,7 +22,7 @@ export function useImportPreview(path: string, options: ImportOptionsInput): Pre
     let cancelled = false;
     const timer = setTimeout(() => {
       setState((prev) => ({ status: 'loading', last: prev.status === 'ready' ? prev.preview : prev.last }));
-      void callAnalytics('previewImport', { path, options: JSON.parse(key) as ImportOptionsInput }).then((result) => {
+      void callAnalytics('previewImport', { file, options: JSON.parse(key) as ImportOptionsInput }).then((result) => {
         if (cancelled) return;
         setState((prev) =>
           result.ok
@@ -34,7 +35,7 @@ export function useImportPreview(path: string, options: ImportOptionsInput): Pre
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [path, key]);
+  }, [file, key]);
 
   return state;
 }

@@ -6,7 +6,8 @@ import type { Result } from '../../../../shared/errors.js';
 import { callAnalytics, newId, subscribeImportProgress, type ImportOptionsInput } from '../analytics-api.js';
 
 export interface ImportRequest {
-  path: string;
+  /** The token main granted for the file (dialog or drop). */
+  file: string;
   table: string;
   options: ImportOptionsInput;
   onConflict: ConflictMode;

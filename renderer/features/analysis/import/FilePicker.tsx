@@ -1,71 +1,43 @@
-// Step one of an import: which file, from the native open dialog, or typed, pasted or
-// dropped (the preload says where a dropped File is; a file:// URI or a pasted path
-// works too).
-import { useId, useState, type DragEvent, type FormEvent } from 'react';
-import { droppedFilePath } from '../../../bridge/bridge.js';
+// Step one of an import: which file, from the native open dialog or dropped on the
+// window. Either way main answers a token for it (the preload hands a dropped File to
+// main); the page never sees or sends a path, so a typed path or a file:// URI cannot be
+// imported.
+import { useState, type DragEvent } from 'react';
+import type { FileGrant } from '../../../../shared/file-grants.js';
+import { droppedFileGrant } from '../../../bridge/bridge.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import { chooseImportFile } from '../analytics-api.js';
 import styles from './Import.module.css';
 
-export const NO_DROPPED_PATH = 'Enclave could not tell where the dropped file is. Choose it with “Choose a file…” or paste its path instead.';
+export const NO_DROPPED_PATH = 'Enclave cannot import the dropped file (it is not a file on this computer, or lies inside Enclave’s own data). Choose it with “Choose a file…” instead.';
 
-/** Whether a drag carries files (or a URI, from file managers that send those). */
-export const dragHasFile = (data: DataTransfer) => data.types.includes('Files') || data.types.includes('text/uri-list');
+/** Whether a drag carries files. */
+export const dragHasFile = (data: DataTransfer) => data.types.includes('Files');
 
-/** A local path from what was dropped, or null when the drop carried none. */
-export function pathFromDrop(data: DataTransfer): string | null {
+/** A read token for the dropped file, or null when the drop carried none main would grant. */
+export function grantFromDrop(data: DataTransfer): Promise<FileGrant | null> {
+  // Read while the drop event is dispatched: the DataTransfer is emptied after it.
   const file = data.files[0];
-  const onDisk = file ? droppedFilePath(file) : null;
-  if (onDisk) return onDisk;
-  const uris = data
-    .getData('text/uri-list')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-  for (const uri of uris) {
-    if (!uri.startsWith('file:')) continue;
-    try {
-      const url = new URL(uri);
-      const path = decodeURIComponent(url.pathname);
-      // file:///C:/data.csv → C:/data.csv on Windows
-      return /^\/[A-Za-z]:\//.test(path) ? path.slice(1) : path;
-    } catch {
-      continue;
-    }
-  }
-  const text = data.getData('text/plain').trim();
-  if (/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(text) && !text.includes('\n')) return text;
-  return null;
+  return file ? droppedFileGrant(file) : Promise.resolve(null);
 }
 
-export function FilePicker({ onChosen, initialError = null }: { onChosen: (path: string) => void; initialError?: string | null }) {
-  const [path, setPath] = useState('');
+export function FilePicker({ onChosen, initialError = null }: { onChosen: (file: FileGrant) => void; initialError?: string | null }) {
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(initialError);
-  const id = useId();
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const trimmed = path.trim().replace(/^["']|["']$/g, '');
-    if (!trimmed) return setError('Enter the full path of a CSV, TSV, Parquet or JSON file.');
-    onChosen(trimmed);
-  };
 
   const drop = (e: DragEvent) => {
     e.preventDefault();
     // Handled here; the analysis screen's own drop target is for drops elsewhere.
     e.stopPropagation();
     setDragging(false);
-    const dropped = pathFromDrop(e.dataTransfer);
-    if (dropped) onChosen(dropped);
-    else setError(NO_DROPPED_PATH);
+    void grantFromDrop(e.dataTransfer).then((granted) => (granted ? onChosen(granted) : setError(NO_DROPPED_PATH)));
   };
 
   const browse = async () => {
     const result = await chooseImportFile();
     if (!result.ok) return setError(result.error.message);
-    if (result.value) onChosen(result.value.path);
+    if (result.value) onChosen(result.value);
   };
 
   return (
@@ -88,34 +60,11 @@ export function FilePicker({ onChosen, initialError = null }: { onChosen: (path:
         </svg>
         <h2 className={styles.dropTitle}>Drop a file here</h2>
         <p className={styles.dropText}>CSV, TSV, Parquet, JSON or newline-delimited JSON. You will see the first 100 rows before anything is imported.</p>
-        <Button variant="primary" onClick={() => void browse()} data-testid="import-browse">
+        <Button variant="primary" onClick={() => void browse()} autoFocus data-testid="import-browse">
           Choose a file…
         </Button>
       </div>
-      <form className={styles.pathForm} onSubmit={submit}>
-        <label htmlFor={`${id}-path`} className={styles.label}>
-          Or enter its path
-        </label>
-        <div className={styles.pathRow}>
-          <input
-            id={`${id}-path`}
-            className={styles.pathInput}
-            value={path}
-            onChange={(e) => {
-              setPath(e.target.value);
-              setError(null);
-            }}
-            placeholder="/home/me/Downloads/sales.csv"
-            spellCheck={false}
-            autoFocus
-            data-testid="import-path"
-          />
-          <Button type="submit" variant="secondary" data-testid="import-path-submit">
-            Preview
-          </Button>
-        </div>
-        {error && <ErrorMessage>{error}</ErrorMessage>}
-      </form>
+      {error && <ErrorMessage>{error}</ErrorMessage>}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // progress and Cancel → rejected rows (import the good ones, or fix and retry) → done.
 import { useEffect, useState } from 'react';
 import type { ImportOutcome, RejectSummary } from '../../../../shared/analytics.js';
+import type { FileGrant } from '../../../../shared/file-grants.js';
 import { Button } from '../../../components/Button.js';
 import { formatBytes, formatCount, formatDuration } from '../display-format.js';
 import { useImportPreview } from '../hooks/useImportPreview.js';
@@ -13,7 +14,7 @@ import { ImportSetup, type ImportChoices } from './ImportSetup.js';
 
 interface ImportFlowProps {
   existingTables: string[];
-  /** A file dropped anywhere on the analysis screen (null path: it had none); a new serial is a new drop. */
+  /** A file dropped anywhere on the analysis screen (null: main granted none); a new serial is a new drop. */
   dropped?: DroppedOnScreen | null;
   onImported: (table: string) => void;
   onQueryTable: (table: string) => void;
@@ -21,7 +22,7 @@ interface ImportFlowProps {
 }
 
 export interface DroppedOnScreen {
-  path: string | null;
+  file: FileGrant | null;
   serial: number;
 }
 
@@ -106,16 +107,16 @@ function Rejections({ rejected }: { rejected: RejectSummary }) {
 }
 
 export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, onClose }: ImportFlowProps) {
-  const [path, setPath] = useState<string | null>(dropped?.path ?? null);
-  const [pickerError, setPickerError] = useState<string | null>(dropped && !dropped.path ? NO_DROPPED_PATH : null);
+  const [file, setFile] = useState<FileGrant | null>(dropped?.file ?? null);
+  const [pickerError, setPickerError] = useState<string | null>(dropped && !dropped.file ? NO_DROPPED_PATH : null);
   const [handledDrop, setHandledDrop] = useState(dropped?.serial ?? 0);
   const [choices, setChoices] = useState<ImportChoices>({ options: {}, renames: {}, table: '', onConflict: 'rename' });
   const [stage, setStage] = useState<Stage>({ stage: 'setup' });
   const [error, setError] = useState<string | null>(null);
   const { running, start, cancel } = useImportRun();
 
-  const choose = (chosen: string) => {
-    setPath(chosen);
+  const choose = (chosen: FileGrant) => {
+    setFile(chosen);
     setPickerError(null);
     setChoices({ options: {}, renames: {}, table: '', onConflict: 'rename' });
     setStage({ stage: 'setup' });
@@ -126,21 +127,21 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
   // followed while rendering like any prop.
   if (dropped && dropped.serial !== handledDrop && !running) {
     setHandledDrop(dropped.serial);
-    if (dropped.path) choose(dropped.path);
+    if (dropped.file) choose(dropped.file);
     else {
-      setPath(null);
+      setFile(null);
       setPickerError(NO_DROPPED_PATH);
     }
   }
 
   const run = async (badRows: 'abort' | 'skip') => {
-    if (!path) return;
+    if (!file) return;
     setError(null);
     const table = sanitizeTableName(choices.table);
     const taken = existingTables.some((t) => t.toLowerCase() === table.toLowerCase());
     // Renames travel with the import: its one statement creates the columns under their new names.
     const result = await start({
-      path,
+      file: file.token,
       table,
       options: { ...choices.options, columnNames: choices.renames },
       onConflict: taken ? choices.onConflict : 'error',
@@ -171,7 +172,7 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
         </Button>
       </header>
 
-      {!path ? (
+      {!file ? (
         <FilePicker key={pickerError ?? ''} onChosen={choose} initialError={pickerError} />
       ) : running ? (
         <div className={styles.centered}>
@@ -217,7 +218,7 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
             </>
           )}
           <div className={styles.stageActions}>
-            <Button onClick={() => setPath(null)}>Import another file</Button>
+            <Button onClick={() => setFile(null)}>Import another file</Button>
             <Button variant="primary" onClick={() => onQueryTable(stage.table)} data-testid="import-query-table">
               Query {stage.table}
             </Button>
@@ -225,13 +226,13 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
         </div>
       ) : (
         <ImportPreviewStage
-          path={path}
+          file={file}
           choices={choices}
           existingTables={existingTables}
           error={error}
           onChange={setChoices}
           onImport={() => void run('abort')}
-          onBack={() => setPath(null)}
+          onBack={() => setFile(null)}
         />
       )}
     </section>
@@ -239,7 +240,7 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
 }
 
 function ImportPreviewStage(props: {
-  path: string;
+  file: FileGrant;
   choices: ImportChoices;
   existingTables: string[];
   error: string | null;
@@ -247,7 +248,7 @@ function ImportPreviewStage(props: {
   onImport: () => void;
   onBack: () => void;
 }) {
-  const preview = useImportPreview(props.path, props.choices.options);
+  const preview = useImportPreview(props.file.token, props.choices.options);
   const suggested = preview.status === 'ready' ? preview.preview.suggestedTable : null;
   const { choices, onChange } = props;
 
@@ -256,5 +257,5 @@ function ImportPreviewStage(props: {
     if (suggested && !choices.table) onChange({ ...choices, table: sanitizeTableName(suggested) });
   }, [suggested, choices, onChange]);
 
-  return <ImportSetup {...props} preview={preview} />;
+  return <ImportSetup {...props} fileName={props.file.name} preview={preview} />;
 }

@@ -57,7 +57,8 @@ export interface ImportChoices {
 }
 
 interface ImportSetupProps {
-  path: string;
+  /** The chosen file's base name (the page never knows its path). */
+  fileName: string;
   preview: PreviewState;
   choices: ImportChoices;
   existingTables: string[];
@@ -69,7 +70,7 @@ interface ImportSetupProps {
 
 const describeDelimiter = (d: string) => (d === '\t' ? 'tab' : d === ' ' ? 'space' : d);
 
-export function ImportSetup({ path, preview, choices, existingTables, onChange, onImport, onBack, error }: ImportSetupProps) {
+export function ImportSetup({ fileName, preview, choices, existingTables, onChange, onImport, onBack, error }: ImportSetupProps) {
   const id = useId();
   const shown: ImportPreview | null = preview.status === 'ready' ? preview.preview : preview.last;
   const { options } = choices;
@@ -94,7 +95,6 @@ export function ImportSetup({ path, preview, choices, existingTables, onChange, 
   };
 
   const tableTaken = existingTables.some((t) => t.toLowerCase() === choices.table.toLowerCase());
-  const fileName = path.split(/[\\/]/).pop() ?? path;
   const renamedTo = (name: string) => choices.renames[name] ?? name;
   const sourceNames = shown?.columns.map((c) => c.name);
   const namesCheck = sourceNames ? renamedColumns(sourceNames, choices.renames) : null;
@@ -113,7 +113,7 @@ export function ImportSetup({ path, preview, choices, existingTables, onChange, 
     <div className={styles.setup} data-testid="import-setup">
       <div className={styles.setupHead}>
         <div className={styles.fileInfo}>
-          <span className={styles.fileName} title={path}>
+          <span className={styles.fileName} title={fileName}>
             {fileName}
           </span>
           <span className={styles.fileMeta}>
