@@ -97,13 +97,15 @@ export const BOUNDED_RECORDS = new WeakSet<z.ZodType>();
 export function boundedRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V, maxKeys: number, what = 'This list') {
   const record = z.record(key, value);
   BOUNDED_RECORDS.add(record);
-  return z.preprocess((input, ctx) => {
+  const capped = z.preprocess((input, ctx) => {
     if (typeof input === 'object' && input !== null && !Array.isArray(input) && Object.keys(input).length > maxKeys) {
       ctx.issues.push({ code: 'too_big', maximum: maxKeys, origin: 'object', inclusive: true, input, message: `${what} has at most ${maxKeys} entries` });
       return z.NEVER;
     }
     return input;
   }, record);
+  // A preprocess step takes `unknown`; callers (and ChannelInput) still see the record's own input type.
+  return capped as unknown as z.ZodType<z.output<typeof record>, z.input<typeof record>>;
 }
 
 /** An update must change something: at least one key besides id and version. */
