@@ -28,7 +28,7 @@ const eventZone = z
 
 /** A window edge: an instant with Z or an offset, kept as written so its local date stays known. */
 const windowEdge = (what: string) =>
-  z.string(`${what} must be text`).transform((s, ctx) => {
+  z.string(`${what} must be text`).max(100, `${what} must be an ISO date-time with Z or an offset`).transform((s, ctx) => {
     const v = s.length <= 40 ? normalizeLocalInstant(s) : null;
     if (v === null) {
       ctx.issues.push({ code: 'custom', message: `${what} must be an ISO date-time with Z or an offset`, input: s });
