@@ -178,7 +178,11 @@ test('scripts split on top-level semicolons only', () => {
     [`SELECT ';' AS "a;b"`, `-- c;\nSELECT $$x;y$$ /* ; */`, 'SELECT 3'],
   );
   for (const s of splitStatements(sql)) assert.equal(sql.slice(s.offset, s.offset + s.text.length), s.text);
-  assert.equal(path.extname('a.csv'), '.csv');
+  // Doubled quotes stay inside their literal or identifier; a trailing comment is no statement of its own.
+  assert.deepEqual(
+    splitStatements(`SELECT 'it''s; fine'; SELECT "a;""b" FROM t;\n-- done;`).map((s) => s.text),
+    [`SELECT 'it''s; fine'`, `SELECT "a;""b" FROM t`],
+  );
 });
 
 test('pages come back in order, also for a result with a column named rowid', async () => {

@@ -1,12 +1,15 @@
 // Profile archives, automatic backups and damaged databases: real registry, real
 // keychain, real SQLite/DuckDB files in temporary directories, real workers.
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import type { QueryResultInfo } from '../../../shared/analytics.js';
 import type { ArchiveOutcome, BackupInfo, DamageReport } from '../../../shared/backups.js';
 import type { ProfileOverview, ProfileSummary } from '../../../shared/profiles.js';
+import { pageRows } from '../../../shared/wire.js';
 import type { Enclave } from '../enclave.js';
 import { DUCKDB_FILE, profileDir, SQLITE_FILE } from '../paths.js';
 import { AppException } from '../../../shared/errors.js';
@@ -103,19 +106,23 @@ describe('export and restore', () => {
     await call(enclave, 'runQuery', { sql: 'CREATE TABLE seq (n INTEGER)' });
     let stop = false;
     let written = 0;
+    // The writer resolves `reached` when it has written that many steps: the test waits on
+    // the writes themselves, not on a sleep.
+    const waiting: { n: number; resolve: () => void }[] = [];
+    const reached = (n: number) => new Promise<void>((resolve) => (written >= n ? resolve() : waiting.push({ n, resolve })));
     // Tasks and DuckDB rows numbered in order; a consistent snapshot holds exactly a prefix of each.
     const writer = (async () => {
       while (!stop) {
         await call(enclave, 'createTask', { title: `n ${written}` });
         await call(enclave, 'runQuery', { sql: `INSERT INTO seq VALUES (${written})` });
         written++;
+        for (const w of waiting.filter((x) => written >= x.n)) w.resolve();
       }
     })();
-    while (written < 20) await new Promise((r) => setTimeout(r, 10));
+    await reached(20);
     const file = path.join(outside, 'busy.enclave');
     const outcome = await call<ArchiveOutcome>(enclave, 'exportProfile', { file: writeToken(enclave, file) });
-    const seenAfterExport = written;
-    while (written < seenAfterExport + 5) await new Promise((r) => setTimeout(r, 10));
+    await reached(written + 5);
     stop = true;
     await writer;
 
@@ -128,8 +135,9 @@ describe('export and restore', () => {
     assert.ok(rows === tasks || rows === tasks - 1, `${rows} rows for ${tasks} tasks`);
     const page = await call<{ items: { title: string }[] }>(enclave, 'listTasks', { limit: 500 }, 2);
     assert.deepEqual(page.items.map((t) => t.title).sort(), Array.from({ length: tasks }, (_, i) => `n ${i}`).sort());
-    const seq = await call<{ totalRows: number; firstPage: unknown }>(enclave, 'runQuery', { sql: 'SELECT count(*) AS c, count(DISTINCT n) AS d, max(n) AS m FROM seq' }, 2);
-    assert.equal(seq.totalRows, 1);
+    // The restored DuckDB holds exactly the rows 0..rows-1, each once.
+    const seq = await call<QueryResultInfo>(enclave, 'runQuery', { sql: 'SELECT count(*) AS c, count(DISTINCT n) AS d, max(n) AS m, min(n) AS lo FROM seq' }, 2);
+    assert.deepEqual(pageRows(seq.firstPage), [[String(rows), String(rows), String(rows - 1), '0']]);
     const q = await call<{ firstPage: { rows?: unknown } }>(enclave, 'runQuery', { sql: `SELECT n FROM seq WHERE n >= ${rows} OR n < 0` }, 2);
     assert.equal((q as unknown as { totalRows: number }).totalRows, 0, 'no row past the prefix');
   });
@@ -306,6 +314,39 @@ describe('automatic backups', () => {
     assert.deepEqual(fs.readdirSync(path.join(dataDir, 'profiles')), []);
     const leftovers = listTreeStable(dataDir).filter((p) => p.includes('backup') || p.endsWith('.enclave'));
     assert.deepEqual(leftovers, []);
+  });
+});
+
+describe('every backup checks its snapshot with quick_check', () => {
+  test('damage that opening does not look at (free pages lost from the freelist) fails the backup and the export: nothing is written', async () => {
+    const { dataDir, outside, enclave } = await setup();
+    const alice = await create(enclave, 'Alice');
+    expectOk(await unlock(enclave, alice.id));
+    await fill(enclave, 'alice');
+    expectOk(await enclave.handle(W, 'lockSession', undefined));
+
+    // Free pages, then a header that no longer lists them: opening, reading and counting every
+    // table never visit those pages; only an integrity check (quick_check) sees them.
+    const file = path.join(profileDir(dataDir, alice.id), SQLITE_FILE);
+    const db = new Database(file);
+    db.exec(`CREATE TABLE padding (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40) INSERT INTO padding SELECT randomblob(3000) FROM n; DROP TABLE padding;`);
+    assert.ok((db.pragma('freelist_count', { simple: true }) as number) > 10);
+    db.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(8), 0, 8, 32); // first freelist trunk page and freelist count
+    fs.closeSync(fd);
+    const check = new Database(file, { readonly: true });
+    assert.notEqual(check.pragma('quick_check', { simple: true }), 'ok', 'the damage is one quick_check reports');
+    assert.ok((check.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n === 5, 'and one reading does not');
+    check.close();
+
+    expectOk(await unlock(enclave, alice.id));
+    assert.equal((await overview(enclave)).counts.tasks, 5, 'the profile opens and reads as usual');
+    assert.match(expectError(await enclave.handle(W, 'backupNow', undefined), 'STORAGE_ERROR').message, /damaged/);
+    assert.deepEqual(await call<BackupInfo[]>(enclave, 'listBackups'), []);
+    const target = path.join(outside, 'damaged.enclave');
+    expectError(await enclave.handle(W, 'exportProfile', { file: writeToken(enclave, target) }), 'STORAGE_ERROR');
+    assert.deepEqual(fs.readdirSync(outside), [], 'no archive, not even a partial one');
   });
 });
 

@@ -170,12 +170,25 @@ describe('scope', () => {
     }
   });
 
-  test('app channels answer a window bound to nothing', async () => {
+  test('every app channel answers a window bound to nothing: never LOCKED, only its declared errors', async () => {
+    // Each app channel is called with its sample (wrong passwords, unknown ids, paths it must
+    // refuse): whatever it answers, a window bound to no profile is not a reason to refuse.
+    assert.ok(appChannels.length >= 10, appChannels.join());
     const expected: Partial<Record<ChannelName, unknown>> = { currentSession: null };
-    for (const name of appChannels.filter((n) => n in expected)) {
-      assert.deepEqual(expectOk(await call(98, name, undefined)), expected[name]);
+    for (const [i, name] of appChannels.entries()) {
+      // A window of its own per channel: the sample of unlockProfile binds its window (the
+      // existing profile has no password), and the next channel must again see a bare window.
+      const result = await call(200 + i, name, channelSamples[name](samples(`App ${name}`)));
+      if (name in expected) assert.deepEqual(expectOk(result, name), expected[name]);
+      if (!result.ok) {
+        assert.notEqual(result.error.code, 'LOCKED', `${name}: ${result.error.message}`);
+        const declared: readonly string[] = contract[name].errors;
+        assert.ok(declared.includes(result.error.code), `${name} answered ${result.error.code}, not among ${declared.join(', ')}`);
+      }
     }
-    assert.equal(expectOk<ProfileSummary[]>(await call(98, 'listProfiles', undefined)).length, 1);
+    // createProfile made its profile; the other samples (wrong passwords) changed nothing.
+    const names = expectOk<ProfileSummary[]>(await call(98, 'listProfiles', undefined)).map((p) => p.name);
+    assert.deepEqual(names.sort(), ['App createProfile', 'Existing']);
   });
 });
 
