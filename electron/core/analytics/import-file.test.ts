@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, mock, test } from 'node:test';
 import type { ImportOutcome, ImportProgress } from '../../../shared/analytics.js';
 import { AppException, type ErrorCode } from '../../../shared/errors.js';
 import { pageRows } from '../../../shared/wire.js';
@@ -140,6 +140,28 @@ test('Parquet, JSON and NDJSON', async () => {
   assert.deepEqual(await rows('SELECT tags FROM lines ORDER BY a'), [[['x']], [[]]]);
 });
 
+/**
+ * Runs `run` with the import's progress poll (a setInterval) on a fake clock advanced once per
+ * turn of the event loop: how many polls land while DuckDB reads no longer depends on the
+ * machine's speed or load. `until` ends the ticking.
+ */
+async function withTickedProgress<T>(run: () => Promise<T>, until: () => boolean, stepMs: number): Promise<T> {
+  mock.timers.enable({ apis: ['setInterval'] });
+  try {
+    let settled = false;
+    const running = run().finally(() => {
+      settled = true;
+    });
+    while (!settled && !until()) {
+      mock.timers.tick(stepMs);
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    return await running;
+  } finally {
+    mock.timers.reset();
+  }
+}
+
 test('cancel mid-import leaves nothing', async () => {
   const p = path.join(files, 'big.csv');
   const fd = fs.openSync(p, 'w');
@@ -148,17 +170,35 @@ test('cancel mid-import leaves nothing', async () => {
   for (let i = 0; i < 150; i++) fs.writeSync(fd, block);
   fs.closeSync(fd);
   const before = await tables();
-  progress.length = 0;
   const importId = '11111111-2222-4333-8444-555555555555';
-  const running = start({ path: p, importId, table: 'big_cancelled' });
-  await new Promise((r) => setTimeout(r, 300));
-  assert.equal(imports.cancel(importId), true);
-  await assert.rejects(running, (e: unknown) => e instanceof AppException && e.code === 'CANCELLED');
+  const seen: ImportProgress[] = [];
+  // The barrier: cancel from the progress sink as soon as DuckDB reports bytes of the file
+  // read, so the cancel provably lands in the middle of the read (no sleep, no guess).
+  let cancelledAt: ImportProgress | null = null;
+  const cancelling = new Imports(
+    store,
+    (e) => {
+      seen.push(e);
+      if (cancelledAt === null && e.phase === 'reading' && e.bytesRead > 0) {
+        cancelledAt = e;
+        assert.equal(cancelling.cancel(importId), true, 'the import is running when its progress says so');
+      }
+    },
+    10,
+  );
+  const outcome = withTickedProgress(
+    () => cancelling.start({ path: p, importId, table: 'big_cancelled', onConflict: 'error', badRows: 'abort' }),
+    () => cancelledAt !== null,
+    10,
+  );
+  await assert.rejects(outcome, (e: unknown) => e instanceof AppException && e.code === 'CANCELLED');
+  const at = cancelledAt as ImportProgress | null;
+  assert.ok(at !== null && at.bytesRead < at.totalBytes, `cancelled mid-read: ${JSON.stringify(at)}`);
   assert.deepEqual(await tables(), before);
-  assert.equal(progress.at(-1)?.phase, 'cancelled');
-  assert.ok(progress.every((p) => p.importId === importId));
+  assert.equal(seen.at(-1)?.phase, 'cancelled');
+  assert.ok(seen.every((e) => e.importId === importId));
   assert.deepEqual(fs.readdirSync(path.join(store.dir, STAGING_DIR)), []);
-  assert.equal(imports.cancel(importId), false);
+  assert.equal(cancelling.cancel(importId), false);
 });
 
 const columnsOf = async (table: string) =>
@@ -219,10 +259,15 @@ test('progress: bytes never run backwards and the import ends at 100%', async ()
   fs.closeSync(fd);
   const seen: ImportProgress[] = [];
   const polled = new Imports(store, (e) => seen.push(e), 10);
-  const o = imported(await polled.start({ path: p, table: 'progress_rows', onConflict: 'error', badRows: 'abort' }));
-  assert.equal(o.rows, 200_000);
-  assert.ok(seen.length >= 2, JSON.stringify(seen));
   const total = fs.statSync(p).size;
+  const midRead = (e: ImportProgress) => e.phase === 'reading' && e.bytesRead > 0 && e.bytesRead < total;
+  // The poll is ticked once per event-loop turn until DuckDB has reported part of the file:
+  // the test sees a progress report from the middle of the read however fast the machine is.
+  const o = imported(
+    await withTickedProgress(() => polled.start({ path: p, table: 'progress_rows', onConflict: 'error', badRows: 'abort' }), () => seen.some(midRead), 10),
+  );
+  assert.equal(o.rows, 200_000);
+  assert.ok(seen.some(midRead), `a report from the middle of the read: ${JSON.stringify(seen)}`);
   for (let i = 1; i < seen.length; i++) {
     assert.ok(seen[i]!.bytesRead >= seen[i - 1]!.bytesRead, `bytes went backwards: ${JSON.stringify(seen.slice(i - 1, i + 1))}`);
     assert.ok(seen[i]!.elapsedMs >= seen[i - 1]!.elapsedMs);
