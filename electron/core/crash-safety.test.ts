@@ -5,6 +5,12 @@
 // imported table is partial, staging holds no leftovers, and no half-created or
 // half-deleted profile survives.
 //
+// Kill moments are chosen, and the coverage is asserted, not hoped for: one trial in six is
+// killed while the app starts, one in three at one of the import's own progress reports (the
+// import runs, nothing of it is committed), the rest at random; profile trials alternate
+// random kills with kills at the writer's report that a deletion started. The summary's
+// counts (failures included) are computed from what happened.
+//
 // The seed is printed; CRASH_SEED=<n> repeats a run's choices (the kill moments
 // themselves depend on the machine's speed).
 import Database from 'better-sqlite3';
@@ -29,7 +35,7 @@ import { testKeychain } from './testing/test-keychain.js';
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261123);
 const DATA_TRIALS = Number(process.env.CRASH_TRIALS ?? 50);
-const PROFILE_TRIALS = 10;
+const PROFILE_TRIALS = Number(process.env.CRASH_PROFILE_TRIALS ?? 10);
 const CSV_ROWS = 100_000;
 const WRITER = fileURLToPath(new URL('./testing/crash-writer.js', import.meta.url));
 
@@ -66,16 +72,20 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the writer and kills it `delayMs` after it is ready (or after spawning, with `duringStart`). */
-function runAndKill(args: readonly string[], delayMs: number, duringStart: boolean): Promise<Run> {
+/** When to kill: `delayMs` after spawning (start), after the writer is ready, or after its first report matching `at`. */
+type KillPoint = { after: 'spawn' | 'ready'; delayMs: number } | { after: 'report'; at: (ack: CrashAck) => boolean; delayMs: number };
+
+/** Runs the writer and kills it with SIGKILL at `kill`. */
+function runAndKill(args: readonly string[], kill: KillPoint): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WRITER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acks: CrashAck[] = [];
     let pending = '';
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
-    const arm = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs));
-    if (duringStart) arm();
+    // The kill is the deliberate part of the trial: a timer after the chosen report, not a guess.
+    const arm = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), kill.delayMs));
+    if (kill.after === 'spawn') arm();
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       pending += chunk;
       const lines = pending.split('\n');
@@ -83,7 +93,7 @@ function runAndKill(args: readonly string[], delayMs: number, duringStart: boole
       for (const line of lines) {
         const ack = JSON.parse(line) as CrashAck;
         acks.push(ack);
-        if (ack.kind === 'ready') arm();
+        if (kill.after === 'ready' ? ack.kind === 'ready' : kill.after === 'report' && kill.at(ack)) arm();
       }
     });
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
@@ -104,7 +114,33 @@ function checkSqlite(file: string): Database.Database {
 const expected = { tasks: new Map<string, { version: number; title: string }>(), notes: new Map<string, { version: number; bodySha: string }>() };
 let importsDone = 0;
 let noteSaves = 0;
-const totals = { trials: 0, killsMidImport: 0, killsDuringStart: 0, startsChecked: 0, acknowledgedChecked: 0, profileTrials: 0 };
+const totals = {
+  trials: 0,
+  killsMidImport: 0,
+  killsAimedMidImport: 0,
+  aimedKillsLandedMidImport: 0,
+  killsDuringStart: 0,
+  killsAimedDuringStart: 0,
+  startsChecked: 0,
+  acknowledgedChecked: 0,
+  profileTrials: 0,
+};
+/** Every check that failed, per trial: counted in the summary, asserted empty at the end. */
+const failures: string[] = [];
+function check(trial: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    failures.push(`${trial}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+async function checkAsync(trial: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    failures.push(`${trial}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
 
 /** The databases as the next start opens them: whole, with every acknowledged write. */
 function verifySqlite(trial: number): void {
@@ -147,14 +183,25 @@ function verifyStart(trial: number, found: { staging?: string[]; tables?: { name
 test(`${DATA_TRIALS} writers killed with SIGKILL at random moments lose no acknowledged write`, { timeout: 600_000 }, async () => {
   console.log(`crash seed: ${SEED} (CRASH_SEED=${SEED} repeats it)`);
   for (let trial = 1; trial <= DATA_TRIALS; trial++) {
-    // One trial in six is killed while the app starts (opening, migrating, recovering).
-    const duringStart = random() < 1 / 6;
-    const delay = duringStart ? between(50, 700) : between(50, 1500);
-    const run = await runAndKill(['data', dataDir, keychain.service, profileId, csv, String(SEED + trial), String(trial)], delay, duringStart);
+    // One trial in six is killed while the app starts (opening, migrating, recovering), one in
+    // three at the import's first progress report (plus up to 100 ms: kills spread over the
+    // import's first part), the others at a random moment of writing.
+    const r = trial % 6;
+    const aim = r === 1 ? 'start' : r === 2 || r === 4 ? 'import' : 'random';
+    const kill: KillPoint =
+      aim === 'start'
+        ? { after: 'spawn', delayMs: between(50, 700) }
+        : aim === 'import'
+          ? { after: 'report', at: (a) => a.kind === 'import-progress', delayMs: between(0, 100) }
+          : { after: 'ready', delayMs: between(50, 1500) };
+    const args = ['data', dataDir, keychain.service, profileId, csv, String(SEED + trial), String(trial), ...(aim === 'import' ? ['import'] : [])];
+    const run = await runAndKill(args, kill);
     assert.equal(run.killedBy, 'SIGKILL', `trial ${trial}: the writer stopped by itself:\n${run.stderr}`);
     totals.trials++;
+    if (aim === 'start') totals.killsAimedDuringStart++;
+    if (aim === 'import') totals.killsAimedMidImport++;
     const ready = run.acks.find((a) => a.kind === 'ready');
-    if (ready) verifyStart(trial, ready);
+    if (ready) check(`trial ${trial}`, () => verifyStart(trial, ready));
     else totals.killsDuringStart++;
     for (const ack of run.acks) {
       if (ack.kind === 'task') expected.tasks.set(ack.id, { version: ack.version, title: ack.title });
@@ -164,8 +211,12 @@ test(`${DATA_TRIALS} writers killed with SIGKILL at random moments lose no ackno
       }
       if (ack.kind === 'import') importsDone++;
     }
-    if (run.acks.some((a) => a.kind === 'import-start') && !run.acks.some((a) => a.kind === 'import')) totals.killsMidImport++;
-    verifySqlite(trial);
+    // Mid-import: the core had reported the import running, and never its end.
+    if (run.acks.some((a) => a.kind === 'import-progress') && !run.acks.some((a) => a.kind === 'import')) {
+      totals.killsMidImport++;
+      if (aim === 'import') totals.aimedKillsLandedMidImport++;
+    }
+    check(`trial ${trial}`, () => verifySqlite(trial));
   }
 
   // The app's own start after the last kill, in this process.
@@ -174,17 +225,27 @@ test(`${DATA_TRIALS} writers killed with SIGKILL at random moments lose no ackno
     expectOk(await enclave.handle(1, 'unlockProfile', { profileId }), 'unlock after the last kill');
     const tables = expectOk<TableInfo[]>(await enclave.handle(1, 'listTables', undefined), 'listTables');
     const staging = fs.readdirSync(path.join(profileDir(dataDir, profileId), STAGING_DIR));
-    verifyStart(DATA_TRIALS + 1, { staging, tables: tables.map((t) => ({ name: t.name, rows: t.rowCount })) });
+    check('last start', () => verifyStart(DATA_TRIALS + 1, { staging, tables: tables.map((t) => ({ name: t.name, rows: t.rowCount })) }));
     expectOk(await enclave.handle(1, 'runQuery', { sql: 'SELECT count(*) FROM orders' }), 'a query after the last kill');
   } finally {
     await enclave.close();
   }
   console.log(
-    `crash trials: ${totals.trials}, kills during start: ${totals.killsDuringStart}, kills mid-import: ${totals.killsMidImport}, ` +
+    `crash trials: ${totals.trials}, kills during start: ${totals.killsDuringStart} (aimed ${totals.killsAimedDuringStart}), ` +
+      `kills mid-import: ${totals.killsMidImport} (aimed ${totals.killsAimedMidImport}), ` +
       `imports completed: ${importsDone}, restarts checked: ${totals.startsChecked}, acknowledged writes checked: ${totals.acknowledgedChecked} ` +
-      `(${expected.tasks.size} tasks, ${noteSaves} note autosaves), failures: 0`,
+      `(${expected.tasks.size} tasks, ${noteSaves} note autosaves), failures: ${failures.length}`,
   );
-  assert.ok(expected.tasks.size > 0 && expected.notes.size > 0 && importsDone > 0, 'the writers acknowledged writes and an import');
+  assert.deepEqual(failures, []);
+  // The coverage the suite claims: every kill aimed at the import landed in it (the import had
+  // reported progress and never finished); kills during start happened; writes were acknowledged.
+  assert.ok(totals.killsAimedMidImport > 0, 'kills were aimed at imports');
+  assert.equal(totals.aimedKillsLandedMidImport, totals.killsAimedMidImport, 'every kill aimed at an import landed in it');
+  assert.ok(totals.killsDuringStart > 0, 'some kills landed while the app started');
+  assert.ok(expected.tasks.size > 0 && expected.notes.size > 0, 'the writers acknowledged task writes and note autosaves');
+  // A short run (the mutation check's) may see no import finish; a full one must.
+  if (DATA_TRIALS >= 20) assert.ok(importsDone > 0, 'an import was acknowledged, so its table is checked after later kills');
+  assert.ok(totals.acknowledgedChecked > 0 && totals.startsChecked > 0);
 });
 
 test(`${PROFILE_TRIALS} kills during profile creation and deletion leave no half-made profile`, { timeout: 300_000 }, async () => {
@@ -192,8 +253,16 @@ test(`${PROFILE_TRIALS} kills during profile creation and deletion leave no half
   const deleted = new Set<string>();
   let createdCount = 0;
   let killsMidDeletion = 0;
+  let killsAimedMidDeletion = 0;
   for (let trial = 1; trial <= PROFILE_TRIALS; trial++) {
-    const run = await runAndKill(['profiles', dataDir, keychain.service, String(SEED + 1000 + trial), String(trial)], between(50, 3000), false);
+    // Every other trial is killed just after the writer reports that a deletion started (within
+    // 0-5 ms: deleting removes files and a keychain entry, which takes longer).
+    const aimed = trial % 2 === 0;
+    if (aimed) killsAimedMidDeletion++;
+    const kill: KillPoint = aimed
+      ? { after: 'report', at: (a) => a.kind === 'deleting', delayMs: between(0, 5) }
+      : { after: 'ready', delayMs: between(50, 3000) };
+    const run = await runAndKill(['profiles', dataDir, keychain.service, String(SEED + 1000 + trial), String(trial)], kill);
     assert.equal(run.killedBy, 'SIGKILL', `profile trial ${trial}: the writer stopped by itself:\n${run.stderr}`);
     totals.profileTrials++;
     const madeNow = new Set<string>();
@@ -215,27 +284,33 @@ test(`${PROFILE_TRIALS} kills during profile creation and deletion leave no half
     if (inDoubt !== null) killsMidDeletion++;
     const enclave = await restart();
     try {
-      const listed = new Set(expectOk<ProfileSummary[]>(await enclave.handle(1, 'listProfiles', undefined)).map((p) => p.id));
-      assert.ok(listed.has(profileId), 'the data profile is still listed');
-      for (const id of kept) assert.ok(listed.has(id), `profile trial ${trial}: created profile ${id} is missing`);
-      for (const id of deleted) assert.ok(!listed.has(id), `profile trial ${trial}: deleted profile ${id} is listed again`);
-      if (inDoubt !== null && listed.has(inDoubt)) kept.add(inDoubt);
-      // Nothing on disk or in the keychain belongs to a profile that is not listed:
-      // a half-created one was swept, a half-deleted one finished.
-      const all = [...listed].sort();
-      assert.deepEqual(fs.readdirSync(profilesRoot(dataDir)).sort(), all, `profile trial ${trial}: profile directories`);
-      assert.deepEqual(await keychain.accounts(), all, `profile trial ${trial}: keychain entries`);
-      // The profiles this trial made open, their databases whole.
-      for (const id of madeNow) {
-        if (!listed.has(id)) continue;
-        expectOk(await enclave.handle(2, 'unlockProfile', { profileId: id }), `unlock ${id}`);
-        checkSqlite(path.join(profileDir(dataDir, id), SQLITE_FILE)).close();
-      }
+      await checkAsync(`profile trial ${trial}`, async () => {
+        const listed = new Set(expectOk<ProfileSummary[]>(await enclave.handle(1, 'listProfiles', undefined)).map((p) => p.id));
+        assert.ok(listed.has(profileId), 'the data profile is still listed');
+        for (const id of kept) assert.ok(listed.has(id), `profile trial ${trial}: created profile ${id} is missing`);
+        for (const id of deleted) assert.ok(!listed.has(id), `profile trial ${trial}: deleted profile ${id} is listed again`);
+        if (inDoubt !== null && listed.has(inDoubt)) kept.add(inDoubt);
+        // Nothing on disk or in the keychain belongs to a profile that is not listed:
+        // a half-created one was swept, a half-deleted one finished.
+        const all = [...listed].sort();
+        assert.deepEqual(fs.readdirSync(profilesRoot(dataDir)).sort(), all, `profile trial ${trial}: profile directories`);
+        assert.deepEqual(await keychain.accounts(), all, `profile trial ${trial}: keychain entries`);
+        // The profiles this trial made open, their databases whole.
+        for (const id of madeNow) {
+          if (!listed.has(id)) continue;
+          expectOk(await enclave.handle(2, 'unlockProfile', { profileId: id }), `unlock ${id}`);
+          checkSqlite(path.join(profileDir(dataDir, id), SQLITE_FILE)).close();
+        }
+      });
     } finally {
       await enclave.close();
     }
   }
   console.log(
-    `profile crash trials: ${totals.profileTrials}, profiles created: ${createdCount}, deleted: ${deleted.size}, kills mid-deletion: ${killsMidDeletion}, failures: 0`,
+    `profile crash trials: ${totals.profileTrials}, profiles created: ${createdCount}, deleted: ${deleted.size}, ` +
+      `kills mid-deletion: ${killsMidDeletion} (aimed ${killsAimedMidDeletion}), failures: ${failures.length}`,
   );
+  assert.deepEqual(failures, []);
+  // A kill aimed at a deletion can still come after it finished; most must land inside.
+  assert.ok(killsMidDeletion > 0 && killsMidDeletion * 2 >= killsAimedMidDeletion, `kills mid-deletion: ${killsMidDeletion} of ${killsAimedMidDeletion} aimed`);
 });

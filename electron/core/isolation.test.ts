@@ -3,6 +3,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CHANNEL_NAMES, type EventName } from '../../shared/contract.js';
@@ -12,6 +13,7 @@ import { DUCKDB_FILE, profileDir, SQLITE_FILE } from './paths.js';
 import { Registry } from './registry/registry.js';
 import { ProfileWorkerClient } from './storage/profile-worker-client.js';
 import { channelSamples, FOREIGN_ITEMS, type SampleContext } from './testing/channel-samples.js';
+import { dataChecksum, sqliteDump } from './testing/db-checksum.js';
 import { buildModule, runCliProcess, runScript } from './testing/cli-process.js';
 import { ManualClock } from './testing/manual-clock.js';
 import { expectError, expectOk } from './testing/results.js';
@@ -20,6 +22,7 @@ import { testKeychain } from './testing/test-keychain.js';
 
 const keychain = testKeychain('isolation');
 const dataDir = makeTempDir();
+const filesDir = makeTempDir();
 const clock = new ManualClock();
 
 type Pushed = [windowId: number, event: EventName, payload: unknown];
@@ -42,6 +45,8 @@ const B_TABLE = 'bob_secret';
 const B_ITEMS = FOREIGN_ITEMS;
 /** A's counts once the channel loop has added its own items (it creates some in A, never in B). */
 let aCounts: ProfileOverview['counts'];
+/** B's counts once filled: the seeded item of each kind, three more each, one each in the Trash. */
+const B_COUNTS = { tasks: 3, notes: 3, events: 3, tables: 2 };
 const sampleContext = (freshName: string): SampleContext => ({
   otherProfileId: B.id,
   otherItems: B_ITEMS,
@@ -86,6 +91,45 @@ async function seedDuckdb(profileId: string, sql: string) {
   }
 }
 
+/**
+ * Data in every table of a profile, through its own window: tasks, notes and events (one of
+ * each in the Trash), an imported table, a query history, a backup, audit entries. A call
+ * misrouted to this profile, even one that carries no id (emptyTrash), then has something to change.
+ */
+async function fillEverything(windowId: number, tag: string): Promise<void> {
+  const call = async <T>(channel: string, input?: unknown) => expectOk<T>(await enclave.handle(windowId, channel, input), `${tag} ${channel}`);
+  const made: Record<string, string[]> = { Task: [], Note: [], Event: [] };
+  for (let i = 0; i < 3; i++) {
+    made.Task!.push((await call<{ id: string }>('createTask', { title: `${tag} task ${i}`, tags: [tag] })).id);
+    made.Note!.push((await call<{ id: string }>('createNote', { title: `${tag} note ${i}`, body: `${tag} body ${i}` })).id);
+    made.Event!.push(
+      (await call<{ id: string }>('createEvent', { title: `${tag} event ${i}`, start: '2030-01-05T10:00:00Z', end: '2030-01-05T11:00:00Z', timeZone: 'UTC' })).id,
+    );
+  }
+  for (const kind of ['Task', 'Note', 'Event']) await call(`delete${kind}`, { id: made[kind]![0] });
+  const csv = path.join(filesDir, `${tag}.csv`);
+  fs.writeFileSync(csv, `id,label\n1,${tag} one\n2,${tag} two\n`);
+  await call('startImport', { path: csv, table: `${tag}_imported` });
+  await call('runQuery', { sql: `SELECT count(*) FROM ${tag}_imported` });
+  await call('backupNow');
+}
+
+/**
+ * B as checked while its worker holds its files: every table of data.sqlite (read beside the
+ * worker through WAL) and, through B's own window, its DuckDB tables, query history and backups.
+ */
+async function bWhileOpen(): Promise<string> {
+  const read = async (channel: string, input?: unknown) => expectOk(await enclave.handle(W_B, channel, input), `B ${channel}`);
+  return JSON.stringify({
+    sqlite: sqliteDump(path.join(profileDir(dataDir, B.id), SQLITE_FILE)),
+    tables: await read('listTables'),
+    history: await read('listQueryHistory', {}),
+    backups: await read('listBackups'),
+    trash: await read('listTrash', {}),
+    files: fs.readdirSync(profileDir(dataDir, B.id), { recursive: true }).map(String).filter((f) => !/-(wal|shm)$|\.wal$/.test(f)).sort(),
+  });
+}
+
 before(async () => {
   enclave = await openEnclave({ dataDir, secrets: keychain.store, clock, events: sink });
   A.id = expectOk<ProfileSummary>(await enclave.handle(W_A, 'createProfile', { name: A.name, password: A.password })).id;
@@ -126,6 +170,7 @@ after(async () => {
   await enclave.close();
   await keychain.clear();
   removeTempDir(dataDir);
+  removeTempDir(filesDir);
 });
 
 describe('two profiles, two windows', () => {
@@ -140,6 +185,13 @@ describe('two profiles, two windows', () => {
     assert.deepEqual(a.counts, { tasks: 0, notes: 2, events: 0, tables: 0 });
     assert.equal(b.name, B.name);
     assert.deepEqual(b.counts, { tasks: 1, notes: 1, events: 1, tables: 1 });
+
+    // From here on both profiles hold data in every table, the Trash included.
+    await fillEverything(W_A, 'alpha');
+    await fillEverything(W_B, 'bravo');
+    assert.deepEqual((await overview(W_B)).counts, B_COUNTS);
+    assert.equal(expectOk<{ items: unknown[] }>(await enclave.handle(W_B, 'listTrash', {})).items.length, 3);
+    drainEvents();
     assert.equal(await sessionName(W_A), A.name);
     assert.equal(await sessionName(W_B), B.name);
     assert.equal(await sessionName(W_NONE), null);
@@ -158,7 +210,12 @@ describe('two profiles, two windows', () => {
   test("a window bound to A reaches none of B's name or data through any channel", async () => {
     // Ids are not on the list: every window learns profile ids from the picker, and B's item
     // ids and paths are the caller's own input, which errors and query history may name back.
+    // B's full content (DuckDB rows included) needs B's files closed: before and after the loop.
+    await enclave.lockWindow(W_B, 'user');
+    const bClosed = await dataChecksum(dataDir, B.id);
+    expectOk(await unlock(W_B, B.id, B.password));
     const bBefore = await overview(W_B);
+    const bState = await bWhileOpen();
     drainEvents();
     for (const name of CHANNEL_NAMES) {
       if ((await sessionName(W_A)) !== A.name) expectOk(await unlock(W_A, A.id, A.password));
@@ -179,6 +236,9 @@ describe('two profiles, two windows', () => {
         for (const leak of leaks) assert.ok(!text.includes(leak), `${name} returned ${leak}: ${text}`);
       }
       if (name !== 'lockSession') assert.equal(await sessionName(W_A), A.name, `${name} kept window A on A`);
+      // B, with data in every table and open in its own window, is exactly as it was.
+      assert.equal(await sessionName(W_B), B.name, `${name} kept window B on B`);
+      assert.equal(await bWhileOpen(), bState, `${name} from A's window changed B`);
     }
     expectOk(await unlock(W_A, A.id, A.password));
     assert.equal((await overview(W_A)).name, A.name);
@@ -187,6 +247,12 @@ describe('two profiles, two windows', () => {
     aCounts = (await overview(W_A)).counts;
     const pushedTo = new Set(drainEvents().map(([windowId]) => windowId));
     assert.ok(!pushedTo.has(W_B) && !pushedTo.has(W_NONE), [...pushedTo].join());
+    await enclave.lockWindow(W_B, 'user');
+    const bAfter = await dataChecksum(dataDir, B.id);
+    assert.deepEqual(bAfter.summary, bClosed.summary);
+    assert.deepEqual([bAfter.sqlite, bAfter.duckdb], [bClosed.sqlite, bClosed.duckdb], "B's files have the same content");
+    expectOk(await unlock(W_B, B.id, B.password));
+    drainEvents();
   });
 
   test("passing B's id as an extra key is INVALID_INPUT on every channel", async () => {
@@ -326,6 +392,6 @@ describe('after a full restart in a new process', () => {
     assert.equal(out.aOverview!.value!.name, A.name);
     assert.deepEqual(out.aOverview!.value!.counts, aCounts);
     assert.equal(out.bOverview!.value!.name, B.name);
-    assert.deepEqual(out.bOverview!.value!.counts, { tasks: 1, notes: 1, events: 1, tables: 1 });
+    assert.deepEqual(out.bOverview!.value!.counts, B_COUNTS);
   });
 });

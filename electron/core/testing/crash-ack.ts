@@ -8,6 +8,8 @@ export type CrashAck =
   | { kind: 'task'; id: string; version: number; title: string }
   | { kind: 'note'; id: string; version: number; bodySha: string }
   | { kind: 'import-start'; table: string }
+  /** The import's progress as the core reports it: the import runs, nothing of it is committed. */
+  | { kind: 'import-progress'; phase: string; bytesRead: number }
   | { kind: 'import'; table: string; rows: number }
   | { kind: 'profile'; id: string }
   | { kind: 'deleting'; id: string }

@@ -4,11 +4,14 @@
 // after the call resolved; stdout is a pipe, and pipe writes are synchronous on
 // Linux, so a reported line was acknowledged before the kill.
 //
-//   node crash-writer.js data <dataDir> <keychainService> <profileId> <csv> <seed> <trial>
+//   node crash-writer.js data <dataDir> <keychainService> <profileId> <csv> <seed> <trial> [import]
 //   node crash-writer.js profiles <dataDir> <keychainService> <seed> <trial>
+//
+// With `import` a data writer always starts an import, and reports its progress events
+// (`import-progress`): the test kills it at one of those, a moment provably mid-import.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportOutcome, TableInfo } from '../../../shared/analytics.js';
+import type { ImportOutcome, ImportProgress, TableInfo } from '../../../shared/analytics.js';
 import type { Note, NoteSummary } from '../../../shared/notes.js';
 import type { ProfileSummary } from '../../../shared/profiles.js';
 import type { Page, Task } from '../../../shared/tasks.js';
@@ -33,7 +36,15 @@ async function call<T>(enclave: Enclave, channel: string, input?: unknown): Prom
 }
 
 /** Task creates and updates, note autosaves and (in some trials) one large CSV import, at once. */
-async function writeData(enclave: Enclave, dataDir: string, profileId: string, csv: string, random: () => number, trial: number): Promise<void> {
+async function writeData(
+  enclave: Enclave,
+  dataDir: string,
+  profileId: string,
+  csv: string,
+  random: () => number,
+  trial: number,
+  alwaysImport: boolean,
+): Promise<void> {
   // This start is also the check of the previous writer's kill: it reports what it found.
   await call(enclave, 'unlockProfile', { profileId });
   const tables = (await call<TableInfo[]>(enclave, 'listTables')).map((t) => ({ name: t.name, rows: t.rowCount }));
@@ -43,7 +54,7 @@ async function writeData(enclave: Enclave, dataDir: string, profileId: string, c
   const tasks: Task[] = [];
   report({ kind: 'ready', staging, tables });
 
-  if (random() < 0.6) {
+  if (random() < 0.6 || alwaysImport) {
     // Always the same table, replaced: a kill mid-import must leave the previous one whole.
     const table = 'orders';
     report({ kind: 'import-start', table });
@@ -93,10 +104,18 @@ async function writeProfiles(enclave: Enclave, random: () => number, trial: numb
 async function main(): Promise<void> {
   const [mode, dataDir, service, ...rest] = process.argv.slice(2);
   setTimeout(() => process.exit(3), GIVE_UP_MS).unref();
-  const enclave = await openEnclave({ dataDir: dataDir!, secrets: keytarStore(service!) });
+  const enclave = await openEnclave({
+    dataDir: dataDir!,
+    secrets: keytarStore(service!),
+    events: (_windowId, event, payload) => {
+      if (event !== 'importProgress') return;
+      const p = payload as unknown as ImportProgress;
+      if (p.phase === 'reading') report({ kind: 'import-progress', phase: p.phase, bytesRead: p.bytesRead });
+    },
+  });
   if (mode === 'data') {
-    const [profileId, csv, seed, trial] = rest;
-    await writeData(enclave, dataDir!, profileId!, csv!, mulberry32(Number(seed)), Number(trial));
+    const [profileId, csv, seed, trial, flag] = rest;
+    await writeData(enclave, dataDir!, profileId!, csv!, mulberry32(Number(seed)), Number(trial), flag === 'import');
   } else {
     const [seed, trial] = rest;
     await writeProfiles(enclave, mulberry32(Number(seed)), Number(trial));

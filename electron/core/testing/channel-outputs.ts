@@ -1,0 +1,157 @@
+// The shape of each channel's answer, for suites that call channels with generated input
+// (the fuzz suite): the contract's outputs are TypeScript types only, so the runtime check
+// lives here. Keyed by ChannelName: a new channel fails type-checking until it has one.
+// Objects are not strict: a field added by a feature is not a broken answer, a missing or
+// mistyped one is.
+import { z } from 'zod';
+import type { ChannelName } from '../../../shared/contract.js';
+import { TASK_PRIORITIES, TASK_STATUSES } from '../../../shared/tasks.js';
+
+const iso = z.string().regex(/^[+-]?\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, 'an ISO instant in UTC');
+const isoOrDate = z.union([iso, z.string().regex(/^\d{4}-\d\d-\d\d$/)]);
+const id = z.string().min(1);
+const count = z.number().int().min(0);
+const kind = z.enum(['task', 'note', 'event']);
+
+const task = z.object({
+  id,
+  title: z.string(),
+  details: z.string(),
+  status: z.enum(TASK_STATUSES),
+  priority: z.enum(TASK_PRIORITIES),
+  due: isoOrDate.nullable(),
+  tags: z.array(z.string()),
+  position: z.number(),
+  createdAt: iso,
+  updatedAt: iso,
+  completedAt: iso.nullable(),
+  deletedAt: iso.nullable(),
+  version: z.number().int().min(1),
+});
+const noteMeta = {
+  id,
+  title: z.string(),
+  tags: z.array(z.string()),
+  pinned: z.boolean(),
+  createdAt: iso,
+  updatedAt: iso,
+  deletedAt: iso.nullable(),
+  version: z.number().int().min(1),
+};
+const note = z.object({ ...noteMeta, body: z.string() });
+const noteSummary = z.object({ ...noteMeta, excerpt: z.string() });
+const event = z.object({
+  id,
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  timeZone: z.string().min(1),
+  allDay: z.boolean(),
+  location: z.string(),
+  description: z.string(),
+  createdAt: iso,
+  updatedAt: iso,
+  deletedAt: iso.nullable(),
+  version: z.number().int().min(1),
+});
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+const profileSummary = z.object({
+  id,
+  name: z.string().min(1),
+  color: z.string(),
+  hasPassword: z.boolean(),
+  createdAt: iso,
+  lastOpenedAt: iso.nullable(),
+  unlockBlockedUntil: iso.nullable(),
+});
+const session = z.object({ name: z.string().min(1), color: z.string(), hasPassword: z.boolean() });
+const wirePage = z.object({ offset: count, rowCount: count, columns: z.array(z.array(z.unknown())) });
+const queryResult = z.object({
+  resultId: id,
+  columns: z.array(z.object({ name: z.string() })),
+  totalRows: count,
+  firstPage: wirePage,
+  rowsChanged: count.nullable(),
+  statementCount: z.number().int().min(1),
+  durationMs: z.number().min(0),
+  timeZone: z.string(),
+  sql: z.string(),
+});
+const fileChoice = z.unknown();
+const backupInfo = z.object({ id, createdAt: iso, bytes: count });
+const archiveOutcome = z.object({ bytes: count, counts: z.object({ sqlite: z.record(z.string(), count), duckdb: z.record(z.string(), count) }) });
+const cancelled = z.object({ cancelled: z.boolean() });
+const purged = z.object({ purged: count });
+
+export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
+  listProfiles: z.array(profileSummary),
+  createProfile: profileSummary,
+  unlockProfile: session,
+  currentSession: session.nullable(),
+  lockSession: z.null(),
+  profileOverview: z.object({
+    name: z.string(),
+    color: z.string(),
+    counts: z.object({ tasks: count, notes: count, events: count, tables: count }),
+    schema: z.object({ sqlite: count, duckdb: count }),
+  }),
+  profileUsage: z.array(z.object({ profileId: id, sqliteBytes: count, duckdbBytes: count })),
+  renameProfile: session,
+  changePassword: session,
+  deleteProfile: z.null(),
+
+  createTask: task,
+  updateTask: task,
+  moveTask: task,
+  deleteTask: task.extend({ deletedAt: iso }),
+  restoreTask: task.extend({ deletedAt: z.null() }),
+  getTask: task,
+  listTasks: page(task.extend({ deletedAt: z.null() })),
+  taskCounts: z.object({ todo: count, doing: count, done: count, total: count }),
+
+  createNote: note,
+  updateNote: note,
+  deleteNote: note.extend({ deletedAt: iso }),
+  restoreNote: note.extend({ deletedAt: z.null() }),
+  getNote: note,
+  listNotes: page(noteSummary.extend({ deletedAt: z.null() })),
+
+  createEvent: event,
+  updateEvent: event,
+  deleteEvent: event.extend({ deletedAt: iso }),
+  restoreEvent: event.extend({ deletedAt: z.null() }),
+  getEvent: event,
+  listEvents: page(event.extend({ deletedAt: z.null() })),
+
+  search: z.array(z.object({ kind, id, title: z.string(), snippet: z.string(), score: z.number() })),
+  listTrash: page(z.object({ kind, id, title: z.string(), deletedAt: iso, purgeAt: iso })),
+  purgeTrash: purged,
+  emptyTrash: purged,
+
+  previewImport: z.object({ format: z.string(), columns: z.array(z.unknown()), page: wirePage, fileBytes: count }),
+  startImport: z.object({ status: z.enum(['imported', 'rejected']), importId: id }),
+  cancelImport: cancelled,
+  runQuery: queryResult,
+  cancelQuery: cancelled,
+  fetchRows: wirePage,
+  sortFilterResult: queryResult,
+  closeResult: z.null(),
+  listTables: z.array(z.object({ name: z.string(), columns: z.array(z.unknown()) })),
+  profileColumn: z.object({ rows: count }),
+  listQueryHistory: z.array(z.object({ sql: z.string(), status: z.enum(['ok', 'error', 'cancelled']) })),
+  exportData: z.object({}),
+  chooseImportFile: fileChoice,
+  chooseExportPath: fileChoice,
+  auditLog: z.object({ entries: z.array(z.object({ event: z.string() })) }),
+  profileStorage: z.object({ profileId: id, sqliteBytes: count, duckdbBytes: count }),
+
+  chooseArchivePath: fileChoice,
+  chooseArchiveFile: fileChoice,
+  exportProfile: archiveOutcome,
+  restoreProfile: profileSummary,
+  listBackups: z.array(backupInfo),
+  backupNow: backupInfo,
+  restoreBackup: profileSummary,
+  inspectDamagedProfile: z.object({ damaged: z.array(z.unknown()) }),
+  recoverDamagedProfile: z.null(),
+};
