@@ -1,7 +1,7 @@
 // The Chromium end-to-end harness: the built renderer in real Chromium, `window.api`
 // provided by the same bridge code as the preload, calls going into the real core
 // (real databases in a temp user-data dir, real keychain). Only Electron is missing.
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,9 +131,15 @@ export async function startHarness(context: BrowserContext, name: string): Promi
   };
 }
 
+/**
+ * Saves `<name>.png` for the UTC project; a project in another zone (playwright.config.ts)
+ * saves into a folder named after it, so the same spec run twice never overwrites itself.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const project = test.info().project.name;
+  const dir = project === 'chromium' ? SCREENSHOTS : path.join(SCREENSHOTS, project);
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
 /**

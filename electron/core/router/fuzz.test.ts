@@ -366,7 +366,11 @@ async function bindA(): Promise<void> {
   expectOk(r, 'unlock A again');
 }
 
+const cwdBefore = process.cwd();
+
 before(async () => {
+  // Valid payloads may name files by relative paths (exports write them): they land in a temp dir.
+  process.chdir(outside);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   enclave = await openEnclave({ dataDir, secrets: keychain.store, clock });
@@ -389,6 +393,7 @@ after(async () => {
   aRows.close();
   await enclave.close();
   await keychain.clear();
+  process.chdir(cwdBefore);
   removeTempDir(dataDir);
   removeTempDir(outside);
 });
@@ -458,7 +463,8 @@ function pools(g: Gen): ValuePools {
   return {
     ids: () => {
       const own = TABLES.flatMap((t) => [...aRows.prepare(`SELECT id FROM ${t}`).pluck().all()].map(String));
-      return [...own, ...B_ITEMS, ...Object.values(FOREIGN_ITEMS), A.id, UNKNOWN_PROFILE, randomUUID(), '0190a5d0-0000-7000-8000-000000000000'].filter(
+      // A's own ids twice: updates, moves and restores then often reach real rows.
+      return [...own, ...own, ...B_ITEMS, ...Object.values(FOREIGN_ITEMS), A.id, UNKNOWN_PROFILE, randomUUID(), '0190a5d0-0000-7000-8000-000000000000'].filter(
         () => g.chance(0.7),
       );
     },
