@@ -14,6 +14,7 @@ import { Registry } from './registry/registry.js';
 import { ProfileWorkerClient } from './storage/profile-worker-client.js';
 import { channelSamples, FOREIGN_ITEMS, type SampleContext } from './testing/channel-samples.js';
 import { dataChecksum, sqliteDump } from './testing/db-checksum.js';
+import { readToken } from './testing/file-tokens.js';
 import { buildModule, runCliProcess, runScript } from './testing/cli-process.js';
 import { ManualClock } from './testing/manual-clock.js';
 import { expectError, expectOk } from './testing/results.js';
@@ -109,7 +110,7 @@ async function fillEverything(windowId: number, tag: string): Promise<void> {
   for (const kind of ['Task', 'Note', 'Event']) await call(`delete${kind}`, { id: made[kind]![0] });
   const csv = path.join(filesDir, `${tag}.csv`);
   fs.writeFileSync(csv, `id,label\n1,${tag} one\n2,${tag} two\n`);
-  await call('startImport', { path: csv, table: `${tag}_imported` });
+  await call('startImport', { file: readToken(enclave, csv, windowId), table: `${tag}_imported` });
   await call('runQuery', { sql: `SELECT count(*) FROM ${tag}_imported` });
   await call('backupNow');
 }

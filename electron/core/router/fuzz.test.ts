@@ -28,6 +28,7 @@ import { ManualClock } from '../testing/manual-clock.js';
 import { mulberry32 } from '../testing/prng.js';
 import { expectOk } from '../testing/results.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { writeToken } from '../testing/file-tokens.js';
 import { testKeychain } from '../testing/test-keychain.js';
 import { DOMAIN_STRINGS, validPayload, type ValuePools } from '../testing/valid-payloads.js';
 
@@ -386,7 +387,7 @@ before(async () => {
   expectOk(await enclave.handle(W, 'unlockProfile', { profileId: A.id, password: A.password }));
   await fill(W, 'alpha');
   fs.writeFileSync(path.join(outside, 'small.csv'), 'id,name\n1,a\n2,b\n');
-  expectOk(await enclave.handle(W, 'exportProfile', { path: path.join(outside, 'alpha.enclave') }));
+  expectOk(await enclave.handle(W, 'exportProfile', { file: writeToken(enclave, path.join(outside, 'alpha.enclave'), W) }));
   aRows = new Database(path.join(profileDir(dataDir, A.id), SQLITE_FILE), { readonly: true });
   bBefore = await bState();
 });
