@@ -3,9 +3,10 @@ import { useSession } from './bridge/useSession.js';
 import { LoadingScreen } from './components/LoadingScreen.js';
 import { ProfilePicker } from './components/ProfilePicker.js';
 import { ProfileShell } from './components/ProfileShell.js';
+import { ProfileStopped } from './components/ProfileStopped.js';
 
 export function App() {
-  const { state, unlock, lock, dismissNotice, updateSession, deleteCurrent } = useSession();
+  const { state, unlock, lock, reopen, dismissNotice, updateSession, deleteCurrent } = useSession();
 
   switch (state.status) {
     case 'loading':
@@ -16,5 +17,7 @@ export function App() {
       return (
         <ProfileShell session={state.session} onLock={lock} onSessionChange={updateSession} onDelete={deleteCurrent} />
       );
+    case 'stopped':
+      return <ProfileStopped name={state.session.name} message={state.message} onReopen={reopen} onLock={() => void lock('user')} />;
   }
 }

@@ -15,6 +15,7 @@ export const AUDIT_EVENTS = [
   'profile exported',
   'profile restored',
   'damaged files moved aside',
+  'profile stopped',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -19,4 +19,11 @@ export interface ChannelSpec<Sc extends Scope, S extends z.ZodType, O> {
   errors: readonly ErrorCode[];
 }
 
-export const channel = <Sc extends Scope, S extends z.ZodType, O>(spec: ChannelSpec<Sc, S, O>) => spec;
+/**
+ * Any data channel may also answer these, whatever it declares: PROFILE_CRASHED when
+ * the profile's host process has stopped (until the window reopens it).
+ */
+export const DATA_SCOPE_ERRORS: readonly ErrorCode[] = ['PROFILE_CRASHED'];
+
+export const channel = <Sc extends Scope, S extends z.ZodType, O>(spec: ChannelSpec<Sc, S, O>): ChannelSpec<Sc, S, O> =>
+  spec.scope === 'data' ? { ...spec, errors: [...new Set([...spec.errors, ...DATA_SCOPE_ERRORS])] } : spec;

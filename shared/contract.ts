@@ -45,6 +45,10 @@ export const events = {
   eventsChanged: returns<ItemsChanged>(),
   /** At least once a second while an import runs, and once when it ends. */
   importProgress: returns<ImportProgress>(),
+  /** The profile's host process died (crash, out of memory, killed); its calls answer PROFILE_CRASHED until `reopenProfile`. */
+  profileStopped: returns<{ message: string }>(),
+  /** A stopped profile's host runs again (reopened from this or another of its windows). */
+  profileReopened: returns<null>(),
   /** File › Import… / Export… chosen in the application menu for this window. */
   menuCommand: returns<{ command: 'import' | 'export' }>(),
 } as const;

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'LEGACY_SCHEMA', // enclave migrate-legacy: the file lacks a table or column it needs
   'LEGACY_OWNERLESS_ROWS', // enclave migrate-legacy: rows without a user_id (nothing migrated)
   'LEGACY_ID_COLLISION', // enclave migrate-legacy: distinct user ids that only differ by type, spaces, case or notation (7, '7', ' 7'), or an id repeated in users (nothing migrated)
+  'PROFILE_CRASHED', // the profile's host process died (abort, out of memory, killed); reopen it (retryAfterSeconds when restarts are backing off)
+  'LIMIT_REACHED', // a per-profile budget was hit (concurrent queries, kept results, temp space); the message names it and what to do
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -31,7 +33,7 @@ export interface AppError {
   message: string;
   /** Dotted path of the offending input field, for INVALID_INPUT. */
   field?: string;
-  /** Whole seconds until another attempt may succeed, for THROTTLED. */
+  /** Whole seconds until another attempt may succeed, for THROTTLED (and PROFILE_CRASHED while restarts back off). */
   retryAfterSeconds?: number;
   /** 0-based character offset into the SQL the caller sent, for SQL_ERROR when DuckDB reports one. */
   position?: number;

@@ -16,6 +16,8 @@ import { ProfileService } from './profiles/profile-service.js';
 import { Registry } from './registry/registry.js';
 import { route } from './router/router.js';
 import { Sessions } from './sessions/sessions.js';
+import type { HostLauncher } from './storage/host-channel.js';
+import type { HostStartOptions } from './storage/profile-worker-client.js';
 import { diskError } from './storage/storage-errors.js';
 
 /** Delivers a push event to one window (webContents id in Electron, a page in the harness). */
@@ -31,6 +33,10 @@ export interface EnclaveOptions {
   dialogs?: FileDialogs;
   /** Automatic backups of every open profile (the desktop app: DEFAULT_BACKUP_POLICY); none by default. */
   backups?: BackupPolicy;
+  /** How profile host processes start: child_process.fork by default, utilityProcess in the desktop app. */
+  hostLauncher?: HostLauncher;
+  /** Where host processes' stderr lines go (the app's log); this process's stderr by default. */
+  hostLog?: (line: string) => void;
 }
 
 export interface Enclave {
@@ -79,9 +85,13 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const dialogs = options.dialogs ?? noDialogs;
   const files = new FileGrants(clock);
   const registry = openRegistry(dataDir, clock);
-  const profiles = new ProfileService(dataDir, registry, secrets, clock);
+  const host: HostStartOptions = {
+    ...(options.hostLauncher ? { launcher: options.hostLauncher } : {}),
+    ...(options.hostLog ? { log: options.hostLog } : {}),
+  };
+  const profiles = new ProfileService(dataDir, registry, secrets, clock, host);
   const backups = new Backups(dataDir, clock, profiles, options.backups ?? null);
-  const sessions = new Sessions(dataDir, registry, sink, backups);
+  const sessions = new Sessions(dataDir, registry, sink, backups, host);
   await profiles.finishPendingDeletions();
   await profiles.removeUnfinishedCreations();
   let closed = false;

@@ -10,6 +10,7 @@ import {
   protocol,
   session,
   shell,
+  utilityProcess,
   webContents,
 } from 'electron';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { keytarStore } from '../core/keychain/keytar-store.js';
 import { APP_ID } from '../core/keychain/secret-store.js';
 import { APP_ENTRIES } from '../core/shell/app-entries.js';
 import { startShell } from './shell.js';
+import { utilityLauncher } from './utility-launcher.js';
 
 // This file is build/electron/main/main.js: the app's root (the checkout, or app.asar)
 // is three levels up, and the other entries are named from there.
@@ -62,6 +64,9 @@ startShell(
         dialogs,
         secrets: keytarStore(process.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID),
         backups: DEFAULT_BACKUP_POLICY,
+        // Each unlocked profile's databases run in their own utility process.
+        hostLauncher: utilityLauncher(utilityProcess),
+        hostLog: (line) => console.error('[enclave]', line),
       }),
   },
 ).catch((e: unknown) => {

@@ -8,7 +8,9 @@ import { callBridge, subscribeBridge } from './bridge.js';
 export type SessionState =
   | { status: 'loading' }
   | { status: 'locked'; lastLock: LockNotice | null }
-  | { status: 'unlocked'; session: SessionInfo };
+  | { status: 'unlocked'; session: SessionInfo }
+  /** The profile's process stopped; the window stays bound to it until it reopens or locks. */
+  | { status: 'stopped'; session: SessionInfo; message: string };
 
 /** Why the picker is showing, so it can say so. */
 export interface LockNotice {
@@ -23,6 +25,8 @@ export interface Session {
   dismissNotice: () => void;
   /** The shell renamed the profile or changed its password: show what main now says. */
   updateSession: (session: SessionInfo) => void;
+  /** Starts the stopped profile's process again (no password: the window is still bound to it). */
+  reopen: () => Promise<Result<null>>;
   /** Deletes the bound profile; on success the window returns to the picker. */
   deleteCurrent: (input: { profileId: string; password?: string; confirmName?: string }) => Promise<Result<null>>;
 }
@@ -53,7 +57,7 @@ export function useSession(): Session {
           // Our own delete shows the picker only once the profile is gone, so its list is fresh.
           if (lockingRef.current || deletingRef.current) return;
           setState((prev) =>
-            prev.status === 'unlocked'
+            prev.status === 'unlocked' || prev.status === 'stopped'
               ? { status: 'locked', lastLock: { reason, profileName: prev.session.name } }
               : prev,
           );
@@ -61,6 +65,33 @@ export function useSession(): Session {
       ),
     [],
   );
+
+  useEffect(
+    () =>
+      subscribeBridge((api) =>
+        api.onProfileStopped(({ message }) =>
+          setState((prev) => (prev.status === 'unlocked' ? { status: 'stopped', session: prev.session, message } : prev)),
+        ),
+      ),
+    [],
+  );
+
+  // Another window of the same profile reopened it: this one carries on too.
+  useEffect(
+    () =>
+      subscribeBridge((api) =>
+        api.onProfileReopened(() =>
+          setState((prev) => (prev.status === 'stopped' ? { status: 'unlocked', session: prev.session } : prev)),
+        ),
+      ),
+    [],
+  );
+
+  const reopen = useCallback(async () => {
+    const result = await callBridge((api) => api.reopenProfile());
+    if (result.ok) setState((prev) => (prev.status === 'stopped' ? { status: 'unlocked', session: prev.session } : prev));
+    return result;
+  }, []);
 
   const unlock = useCallback(async (profileId: string, password?: string) => {
     const result = await callBridge((api) =>
@@ -80,7 +111,7 @@ export function useSession(): Session {
     }
     setState((prev) => ({
       status: 'locked',
-      lastLock: prev.status === 'unlocked' ? { reason, profileName: prev.session.name } : null,
+      lastLock: prev.status === 'unlocked' || prev.status === 'stopped' ? { reason, profileName: prev.session.name } : null,
     }));
   }, []);
 
@@ -122,5 +153,5 @@ export function useSession(): Session {
     [],
   );
 
-  return { state, unlock, lock, dismissNotice, updateSession, deleteCurrent };
+  return { state, unlock, lock, reopen, dismissNotice, updateSession, deleteCurrent };
 }

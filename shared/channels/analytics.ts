@@ -92,7 +92,7 @@ export const analyticsChannels = {
     scope: 'data',
     input: z.strictObject({ sql: sqlText, queryId: id.optional(), pageSize: z.number().int().min(0).max(MAX_PAGE_ROWS).default(200) }),
     output: returns<QueryResultInfo>(),
-    errors: ['LOCKED', 'INVALID_INPUT', 'SQL_ERROR', 'PERMISSION_DENIED', 'CANCELLED'],
+    errors: ['LOCKED', 'INVALID_INPUT', 'SQL_ERROR', 'PERMISSION_DENIED', 'CANCELLED', 'LIMIT_REACHED'],
   }),
   cancelQuery: channel({
     scope: 'data',
@@ -121,7 +121,7 @@ export const analyticsChannels = {
       pageSize: z.number().int().min(0).max(MAX_PAGE_ROWS).default(200),
     }),
     output: returns<QueryResultInfo>(),
-    errors: ['LOCKED', 'NOT_FOUND', 'INVALID_INPUT', 'SQL_ERROR', 'CANCELLED'],
+    errors: ['LOCKED', 'NOT_FOUND', 'INVALID_INPUT', 'SQL_ERROR', 'CANCELLED', 'LIMIT_REACHED'],
   }),
   closeResult: channel({
     scope: 'data',

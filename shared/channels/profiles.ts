@@ -67,6 +67,17 @@ export const profileChannels = {
     output: returns<null>(),
     errors: ['LOCKED'],
   }),
+  /**
+   * Starts the stopped host of the calling window's profile again (after `profileStopped`).
+   * No password: the window stayed bound to the profile it unlocked. Repeated crashes back
+   * off: PROFILE_CRASHED with retryAfterSeconds.
+   */
+  reopenProfile: channel({
+    scope: 'data',
+    input: noInput,
+    output: returns<null>(),
+    errors: ['LOCKED', 'PROFILE_CRASHED', 'PROFILE_DAMAGED', 'STORAGE_ERROR', 'DISK_FULL'],
+  }),
   profileOverview: channel({
     scope: 'data',
     input: noInput,

@@ -22,6 +22,7 @@ import { AppException } from '../../../shared/errors.js';
 import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import { scrubPaths, sqlError } from './duckdb-errors.js';
+import { hostBudget, limitReached } from './host-limits.js';
 import type { HistoryRecord } from './query-history.js';
 import { checkBeforeRun, checkUserSql } from './statement-policy.js';
 import { quoteIdent, quoteLiteral, splitStatements } from './sql-text.js';
@@ -62,6 +63,8 @@ interface KeptResult {
   /** SQL a person could run to get the same rows (for sorted/filtered results, generated). */
   sql: string;
   lastUsed: number;
+  /** Estimated bytes the result keeps (for the host's result budget). */
+  bytes: number;
 }
 
 /** What materialising a statement produced. */
@@ -91,6 +94,8 @@ const nextTable = () => `__enclave_result_${++tableCounter}`;
 export class QueryResults {
   private readonly results = new Map<string, KeptResult>();
   private readonly running = new Map<string, DuckDBConnection>();
+  /** Queries running now (with or without a queryId), against the host's concurrency budget. */
+  private active = 0;
 
   constructor(
     private readonly store: DuckdbStore,
@@ -98,7 +103,25 @@ export class QueryResults {
     private readonly record: (r: HistoryRecord) => void = () => undefined,
   ) {}
 
-  async run({ sql, queryId, pageSize }: RunOptions): Promise<QueryResultInfo> {
+  async run(options: RunOptions): Promise<QueryResultInfo> {
+    return this.admitted(() => this.runAdmitted(options));
+  }
+
+  /** Runs a query within the host's budget of concurrent queries, or answers LIMIT_REACHED. */
+  private async admitted<T>(query: () => Promise<T>): Promise<T> {
+    const { concurrentQueries } = hostBudget();
+    if (this.active >= concurrentQueries) {
+      throw limitReached(`${concurrentQueries} queries are already running in this profile, its limit`, 'Wait for one to finish or cancel one, then run this again.');
+    }
+    this.active++;
+    try {
+      return await query();
+    } finally {
+      this.active--;
+    }
+  }
+
+  private async runAdmitted({ sql, queryId, pageSize }: RunOptions): Promise<QueryResultInfo> {
     if (splitStatements(sql).length === 0) throw new AppException('INVALID_INPUT', 'There is no SQL statement to run', { field: 'sql' });
     const started = new Date();
     const t0 = performance.now();
@@ -149,6 +172,16 @@ export class QueryResults {
 
   /** Sorts and filters a kept result into a new one; the generated SQL comes back in `sql`. */
   async sortFilter(
+    resultId: string,
+    sort: readonly ResultSort[],
+    filters: readonly ResultFilter[],
+    queryId: string | undefined,
+    pageSize: number,
+  ): Promise<QueryResultInfo> {
+    return this.admitted(() => this.sortFilterAdmitted(resultId, sort, filters, queryId, pageSize));
+  }
+
+  private async sortFilterAdmitted(
     resultId: string,
     sort: readonly ResultSort[],
     filters: readonly ResultFilter[],
@@ -384,7 +417,16 @@ export class QueryResults {
       closed: false,
       sql,
       lastUsed: performance.now(),
+      bytes: estimatedBytes(m),
     };
+    const { resultBytes } = hostBudget();
+    if (result.bytes > resultBytes) {
+      // Refused before any row is kept; the caller closes the connection (kept.users is still 0 for a new one).
+      throw limitReached(
+        `This result (about ${mib(result.bytes)} MB) is larger than the ${mib(resultBytes)} MB a profile keeps for paging`,
+        'Add a LIMIT, a filter or an aggregate, or export the query straight to a file.',
+      );
+    }
     result.filled = m.fill(result);
     // A failure shows on the next fetch of a page not yet appended; never unhandled.
     result.filled.catch(() => undefined);
@@ -395,7 +437,8 @@ export class QueryResults {
   }
 
   private async evict(): Promise<void> {
-    while (this.results.size > MAX_KEPT_RESULTS) {
+    const kept = () => [...this.results.values()].reduce((sum, r) => sum + r.bytes, 0);
+    while (this.results.size > MAX_KEPT_RESULTS || (this.results.size > 1 && kept() > hostBudget().resultBytes)) {
       const oldest = [...this.results.values()].reduce((a, b) => (a.lastUsed <= b.lastUsed ? a : b));
       await this.close(oldest.id);
     }
@@ -450,6 +493,13 @@ function pageSelect(names: readonly string[], types: readonly DuckDBType[]): str
   return names.map((n, i) => (CAST_IN_SQL.has(types[i]!.typeId) ? `CAST(${quoteIdent(n)} AS VARCHAR)` : quoteIdent(n))).join(', ') || '*';
 }
 
+
+/** A rough size of a kept result: 16 bytes a cell (DuckDB's fixed width, or a short string). */
+function estimatedBytes(m: Materialised): number {
+  return m.totalRows * Math.max(1, m.names.length) * 16;
+}
+
+const mib = (bytes: number) => Math.ceil(bytes / 2 ** 20);
 
 /** The whole kept result, as one relation to select from. */
 function relation(r: KeptResult): string {

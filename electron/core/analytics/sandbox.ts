@@ -2,8 +2,8 @@
 // the profile: no file outside its staging directory, no extension, no setting.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { hostBudget } from './host-limits.js';
 
 /**
  * The only directory of the profile DuckDB may read or write besides its own
@@ -22,15 +22,13 @@ export function profileTimeZone(): string {
 
 /** Options DuckDB must have from the first moment the instance exists. */
 export function instanceOptions(): Record<string, string> {
-  const totalMb = Math.floor(os.totalmem() / 2 ** 20);
+  // The host's share of the machine (storage/host-budget.ts says how it is chosen).
+  const budget = hostBudget();
   return {
-    // Several profiles (and the app) share one machine: half the memory, at least 1 GB.
-    memory_limit: `${Math.max(1024, Math.floor(totalMb / 2))}MB`,
-    // Every core, as DuckDB's own default: the work runs in the profile's worker thread,
-    // never on main or the renderer, and the OS scheduler shares the cores with the UI.
-    // Holding one back (cores − 1) halved import and query speed on a 2-core machine
-    // (bench: Parquet import 1.94× a bare read_parquet instead of 0.9×).
-    threads: String(Math.max(1, os.availableParallelism())),
+    memory_limit: `${budget.memoryLimitMb}MB`,
+    threads: String(budget.threads),
+    // Spill space is capped at a fixed size instead of DuckDB's 90 % of the free disk.
+    max_temp_directory_size: `${budget.maxTempMb}MB`,
     // Extensions cannot be fetched offline, and must never be fetched implicitly.
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',

@@ -12,7 +12,7 @@ import type { Clock } from '../clock.js';
 import type { SecretStore } from '../keychain/secret-store.js';
 import { DUCKDB_FILE, profileDir, profilesRoot, SQLITE_FILE } from '../paths.js';
 import type { ProfileRow, Registry } from '../registry/registry.js';
-import { ProfileWorkerClient } from '../storage/profile-worker-client.js';
+import { ProfileWorkerClient, type HostStartOptions } from '../storage/profile-worker-client.js';
 import {
   keychainCall,
   newProfileSecrets,
@@ -63,6 +63,8 @@ export class ProfileService {
     private readonly registry: Registry,
     private readonly secrets: SecretStore,
     private readonly clock: Clock,
+    /** How profile hosts are started (creation and restore open the new profile's databases once). */
+    private readonly host: HostStartOptions = {},
   ) {}
 
   list(): ProfileSummary[] {
@@ -105,7 +107,7 @@ export class ProfileService {
       await source?.place(dir);
       // Create (or open what was placed) both databases and apply their migrations
       // now, so a broken environment shows up at creation rather than at first unlock.
-      const worker = await ProfileWorkerClient.start(dir);
+      const worker = await ProfileWorkerClient.start(dir, this.host);
       try {
         await source?.check?.(worker);
       } finally {

@@ -1,21 +1,24 @@
-// Which window holds which unlocked profile, and each open profile's worker.
-// A profile's worker is shared by all windows bound to it and closed when the
-// last of them locks or closes.
+// Which window holds which unlocked profile, and each open profile's host process.
+// A profile's host is shared by all windows bound to it and closed when the last
+// of them locks or closes. A host that dies stays bound to its windows as stopped:
+// their calls answer PROFILE_CRASHED until one of them reopens it.
 import type { EventName, EventPayload } from '../../../shared/contract.js';
 import { AppException } from '../../../shared/errors.js';
 import type { LockReason } from '../../../shared/profiles.js';
 import type { EventSink } from '../enclave.js';
 import { profileDir } from '../paths.js';
 import type { Registry } from '../registry/registry.js';
-import { ProfileWorkerClient } from '../storage/profile-worker-client.js';
+import { CrashBackoff } from './crash-backoff.js';
+import { ProfileWorkerClient, type HostStartOptions } from '../storage/profile-worker-client.js';
 
 export interface OpenProfile {
   id: string;
+  /** The profile's host; replaced by a new one when a stopped profile is reopened. */
   worker: ProfileWorkerClient;
   windows: Set<number>;
 }
 
-/** Told when a profile's worker has opened and before it closes (scheduled backups). */
+/** Told when a profile's host has opened and before it closes (scheduled backups). */
 export interface SessionHooks {
   opened(profile: OpenProfile): void;
   closing(profileId: string): Promise<void>;
@@ -24,20 +27,24 @@ export interface SessionHooks {
 export class Sessions {
   private readonly open = new Map<string, Promise<OpenProfile>>();
   private readonly windowProfile = new Map<number, string>();
-  // A profile being closed must finish closing before it is opened again: two
-  // DuckDB instances on one file in one process would not see each other's lock.
+  // A profile being closed must finish closing before it is opened again: its host
+  // holds DuckDB's lock on the file until it exits.
   private readonly closing = new Map<string, Promise<void>>();
   /** Unbinds under way, so that closing the core waits for them. */
   private readonly releasing = new Set<Promise<void>>();
+  /** Restarts of stopped hosts under way, one per profile, shared by the windows asking. */
+  private readonly restarting = new Map<string, Promise<void>>();
+  private readonly backoff = new CrashBackoff();
 
   constructor(
     private readonly dataDir: string,
     private readonly registry: Registry,
     private readonly sink: EventSink,
     private readonly hooks?: SessionHooks,
+    private readonly host: HostStartOptions = {},
   ) {}
 
-  /** Binds a window to a profile (opening its worker if needed), releasing any earlier binding. */
+  /** Binds a window to a profile (opening its host if needed), releasing any earlier binding. */
   async bind(windowId: number, profileId: string): Promise<OpenProfile> {
     const previous = this.windowProfile.get(windowId);
     if (previous !== undefined && previous !== profileId) await this.unbind(windowId, 'switch');
@@ -49,10 +56,9 @@ export class Sessions {
       opening = this.open.get(profileId);
     }
     if (!opening) {
-      opening = ProfileWorkerClient.start(profileDir(this.dataDir, profileId)).then((worker) => {
-        // Events the worker raises (import progress) go to this profile's windows only.
-        worker.onEvent((e) => this.notify(profileId, e.event, e.payload));
+      opening = this.startHost(profileId).then((worker) => {
         const profile = { id: profileId, worker, windows: new Set<number>() };
+        this.supervise(profile);
         this.hooks?.opened(profile);
         return profile;
       });
@@ -60,9 +66,23 @@ export class Sessions {
       opening.catch(() => this.open.delete(profileId));
     }
     const profile = await opening;
+    // Unlocking a profile whose host stopped starts it again (under the same backoff as Reopen).
+    if (profile.worker.stopped) await this.restart(profile);
     profile.windows.add(windowId);
     this.windowProfile.set(windowId, profileId);
     return profile;
+  }
+
+  /**
+   * Restarts the stopped host of the profile bound to a window. The window's profile
+   * was authenticated when it was bound and the window has stayed bound since, so no
+   * password is asked again. A host that is running is left alone (another window
+   * reopened it first). Repeated crashes back off: PROFILE_CRASHED with retryAfterSeconds.
+   */
+  async reopen(windowId: number): Promise<void> {
+    const profile = await this.of(windowId);
+    if (!profile) throw new AppException('LOCKED', 'No profile is unlocked in this window');
+    if (profile.worker.stopped) await this.restart(profile);
   }
 
   /** The open profile bound to a window, or null when the window is locked. */
@@ -71,7 +91,7 @@ export class Sessions {
     return id === undefined ? null : ((await this.open.get(id)) ?? null);
   }
 
-  /** Whether a profile's worker is open or opening (its files are in use). */
+  /** Whether a profile's host is open or opening (its files are in use). */
   isOpen(profileId: string): boolean {
     return this.open.has(profileId) || this.closing.has(profileId);
   }
@@ -102,10 +122,41 @@ export class Sessions {
     await Promise.all([...this.releasing]);
   }
 
-  /** Locks every window bound to a profile and waits until its worker has closed. */
+  /** Locks every window bound to a profile and waits until its host has closed. */
   async lockProfile(profileId: string, reason: LockReason): Promise<void> {
     await Promise.all(this.windowsOf(profileId).map((w) => this.unbind(w, reason)));
     await this.closing.get(profileId);
+  }
+
+  private startHost(profileId: string): Promise<ProfileWorkerClient> {
+    return ProfileWorkerClient.start(profileDir(this.dataDir, profileId), this.host);
+  }
+
+  /** Routes a host's events to the profile's windows, and its death to them as `profileStopped`. */
+  private supervise(profile: OpenProfile): void {
+    const worker = profile.worker;
+    // Events the host raises (import progress) go to this profile's windows only.
+    worker.onEvent((e) => this.notify(profile.id, e.event, e.payload));
+    worker.onCrash((error) => {
+      if (profile.worker !== worker) return;
+      this.backoff.crashed(profile.id);
+      this.registry.audit(profile.id, 'profile stopped', error.message);
+      this.notify(profile.id, 'profileStopped', { message: error.message });
+    });
+  }
+
+  private restart(profile: OpenProfile): Promise<void> {
+    let running = this.restarting.get(profile.id);
+    if (!running) {
+      running = (async () => {
+        this.backoff.check(profile.id);
+        profile.worker = await this.startHost(profile.id);
+        this.supervise(profile);
+        this.notify(profile.id, 'profileReopened', null);
+      })().finally(() => this.restarting.delete(profile.id));
+      this.restarting.set(profile.id, running);
+    }
+    return running;
   }
 
   private async release(windowId: number, reason: LockReason): Promise<void> {
@@ -121,6 +172,8 @@ export class Sessions {
       this.open.delete(profileId);
       this.registry.audit(profileId, 'locked', reason);
       const closed = (this.hooks?.closing(profileId) ?? Promise.resolve())
+        // A restart under way must finish first, or its new host would be left running.
+        .then(() => this.restarting.get(profileId)?.catch(() => undefined))
         .then(() => profile.worker.close())
         .finally(() => this.closing.delete(profileId));
       this.closing.set(profileId, closed);

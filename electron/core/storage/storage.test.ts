@@ -110,11 +110,15 @@ describe('a profile worker', () => {
     conn.closeSync();
     writer.closeSync(); // the closing checkpoint cuts the free blocks off the end
     const reader = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+    // Every connection closed before the host opens the file: it is another process now,
+    // and DuckDB's file lock (held while any connection lives) keeps other processes out.
+    const readerConn = await reader.connect();
     try {
-      const size = (await (await reader.connect()).runAndReadAll('PRAGMA database_size')).getRowObjectsJS()[0]!;
+      const size = (await readerConn.runAndReadAll('PRAGMA database_size')).getRowObjectsJS()[0]!;
       // The situation itself: the header still counts blocks the file no longer holds.
       assert.ok(fs.statSync(file).size < Number(size.total_blocks) * Number(size.block_size), 'DuckDB shortened the file');
     } finally {
+      readerConn.closeSync();
       reader.closeSync();
     }
     const worker = await ProfileWorkerClient.start(own);

@@ -1,5 +1,5 @@
-// Messages between the main thread and a profile worker. Every method the worker
-// serves is declared here with its params and result, so both ends type-check.
+// Messages between the core and a profile host process (electron/host/). Every method
+// the host serves is declared here with its params and result, so both ends type-check.
 import type { EventName, EventPayload } from '../../../shared/contract.js';
 import type { DamagedFile } from '../../../shared/backups.js';
 import type { AppError } from '../../../shared/errors.js';
@@ -29,13 +29,32 @@ export type WorkerMethod = keyof WorkerMethods;
 export type MethodParams<M extends WorkerMethod> = WorkerMethods[M]['params'];
 export type MethodResult<M extends WorkerMethod> = WorkerMethods[M]['result'];
 
+/** What a host is given before anything else: its profile's directory and its share of the machine. */
 export interface WorkerInit {
   dir: string;
+  budget: HostBudget;
+}
+
+/** Limits of one profile host (see host-budget.ts for how they are chosen). */
+export interface HostBudget {
+  /** DuckDB memory_limit, MiB. */
+  memoryLimitMb: number;
+  /** DuckDB threads. */
+  threads: number;
+  /** DuckDB max_temp_directory_size, MiB (spill files in the profile's .staging/). */
+  maxTempMb: number;
+  /** Bytes of query results the host keeps for paging, summed over its open results. */
+  resultBytes: number;
+  /** Queries that may run at once in this profile. */
+  concurrentQueries: number;
 }
 
 export type WorkerRequest =
   | { kind: 'call'; id: number; method: WorkerMethod; params: unknown }
   | { kind: 'close'; id: number };
+
+/** Everything the core sends a host: `init` first and once, then requests. */
+export type HostInbound = { kind: 'init'; init: WorkerInit } | WorkerRequest;
 
 /** A push event raised inside the worker (e.g. import progress); main forwards it to the profile's windows. */
 export type WorkerEvent = { [E in EventName]: { kind: 'event'; event: E; payload: EventPayload<E> } }[EventName];

@@ -29,6 +29,7 @@ export const channelSamples: Samples = {
   unlockProfile: (ctx) => ({ profileId: ctx.otherProfileId, password: 'not the password' }),
   currentSession: () => undefined,
   lockSession: () => undefined,
+  reopenProfile: () => undefined,
   profileOverview: () => undefined,
   profileUsage: () => undefined,
   // Renames the caller's own profile (suites that keep its name rename it back).

@@ -48,5 +48,7 @@ export function activityLabel(run: AuditRun): { title: string; detail: string | 
       return { title: 'Restored from an archive', detail };
     case 'damaged files moved aside':
       return { title: 'Damaged files moved aside', detail };
+    case 'profile stopped':
+      return { title: 'Stopped unexpectedly', detail };
   }
 }

@@ -25,6 +25,11 @@ export const profileHandlers = {
     return null;
   },
 
+  reopenProfile: async (ctx) => {
+    await ctx.sessions.reopen(ctx.windowId);
+    return null;
+  },
+
   profileOverview: async (ctx) => {
     const row = ctx.profiles.get(ctx.profile.id);
     const storage = await ctx.profile.worker.call('overview', undefined);
