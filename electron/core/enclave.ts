@@ -18,6 +18,7 @@ import { route } from './router/router.js';
 import { Sessions } from './sessions/sessions.js';
 import type { HostLauncher } from './storage/host-channel.js';
 import type { HostStartOptions } from './storage/profile-worker-client.js';
+import type { HostBudget } from './storage/worker-protocol.js';
 import { diskError } from './storage/storage-errors.js';
 
 /** Delivers a push event to one window (webContents id in Electron, a page in the harness). */
@@ -37,6 +38,8 @@ export interface EnclaveOptions {
   hostLauncher?: HostLauncher;
   /** Where host processes' stderr lines go (the app's log); this process's stderr by default. */
   hostLog?: (line: string) => void;
+  /** Each host's limits; by default this machine's share (storage/host-budget.ts). Tests pass small ones. */
+  hostBudget?: HostBudget;
 }
 
 export interface Enclave {
@@ -61,6 +64,11 @@ export interface Enclave {
   /** Locks everything and closes the registry. */
   close(): Promise<void>;
   readonly profiles: ProfileService;
+  /**
+   * The process id of an open profile's host, or null when it has none running. For
+   * supervision tests, the crash suite and the bench, which kill hosts on purpose.
+   */
+  hostPid(profileId: string): number | null;
   /** Exports, restores and automatic backups; runDue() makes the backups due now. */
   readonly backups: Pick<Backups, 'runDue'>;
 }
@@ -88,6 +96,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const host: HostStartOptions = {
     ...(options.hostLauncher ? { launcher: options.hostLauncher } : {}),
     ...(options.hostLog ? { log: options.hostLog } : {}),
+    ...(options.hostBudget ? { budget: options.hostBudget } : {}),
   };
   const profiles = new ProfileService(dataDir, registry, secrets, clock, host);
   const backups = new Backups(dataDir, clock, profiles, options.backups ?? null);
@@ -110,6 +119,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
       files.revokeAll();
       return sessions.unbindAll(reason);
     },
+    hostPid: (profileId) => sessions.hostPid(profileId),
     async close() {
       if (closed) return;
       closed = true;

@@ -19,17 +19,22 @@ interface UtilityParentPort {
 const ORPHAN_CHECK_MS = 500;
 
 /**
- * Connects to the parent and makes the host exit as soon as the parent is gone:
- * a SIGKILLed main/CLI must not leave a host holding the profile's DuckDB lock,
- * or the next process could not open the profile. Exiting without closing is
- * safe: every acknowledged write is committed (WAL) before its reply is sent.
+ * Ends the host at once when its parent is gone: a SIGKILLed main/CLI must not leave
+ * a host holding the profile's DuckDB lock, or the next process could not open the
+ * profile. SIGKILL rather than process.exit: exit runs DuckDB's static destructors
+ * while its threads may still be running a query, which can hang or abort. Dying
+ * without closing is safe: every acknowledged write is committed (WAL) before its
+ * reply is sent, which is what the crash suite proves.
  */
+const die = () => process.kill(process.pid, 'SIGKILL');
+
+/** Connects to the parent and makes the host die as soon as the parent is gone. */
 export function connectToParent(): ParentLink {
   const parentPort = (process as unknown as { parentPort?: UtilityParentPort }).parentPort;
   const startPpid = process.ppid;
   // Reparenting (to init or a subreaper) means the parent died; covers both runtimes.
   setInterval(() => {
-    if (process.ppid !== startPpid) process.exit(0);
+    if (process.ppid !== startPpid) die();
   }, ORPHAN_CHECK_MS).unref();
 
   if (parentPort) {
@@ -39,7 +44,7 @@ export function connectToParent(): ParentLink {
     };
   }
   if (!process.send) throw new Error('profile-host must be started by the core (child_process.fork or utilityProcess.fork)');
-  process.on('disconnect', () => process.exit(0));
+  process.on('disconnect', die);
   return {
     post: (m) => {
       if (process.connected) process.send!(m);

@@ -18,6 +18,26 @@ import { connectToParent } from './parent-link.js';
 const parent = connectToParent();
 const post = (m: WorkerMessage) => parent.post(m);
 
+/** How long an open waits for the previous host of this profile to finish dying. */
+const LOCK_WAIT_MS = 3_000;
+
+/**
+ * Retries an open refused by DuckDB's file lock for a few seconds. The host of a
+ * parent killed a moment ago dies on its own (parent-link.ts) but may still hold
+ * the lock for some milliseconds when the next process opens the profile.
+ */
+async function whenUnlocked<T>(open: () => Promise<T>): Promise<T> {
+  const deadline = performance.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return await open();
+    } catch (e) {
+      if (!(e instanceof Error && /Could not set lock on file/.test(e.message)) || performance.now() > deadline) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 /**
  * Opens both databases. Each is tried even when the other is damaged, so the
  * report names every damaged file; nothing is written to a profile found damaged.
@@ -35,7 +55,7 @@ async function open(dir: string): Promise<ProfileStores> {
       damaged.push({ file: SQLITE_FILE, reason });
     }
     try {
-      duckdb = await openDuckdbStore(dir);
+      duckdb = await whenUnlocked(() => openDuckdbStore(dir));
     } catch (e) {
       const reason = duckdbDamage(e);
       if (reason === null) throw e;

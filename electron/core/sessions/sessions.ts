@@ -35,6 +35,8 @@ export class Sessions {
   /** Restarts of stopped hosts under way, one per profile, shared by the windows asking. */
   private readonly restarting = new Map<string, Promise<void>>();
   private readonly backoff = new CrashBackoff();
+  /** The open profiles whose host has started, by id (for hostPid, which must not wait). */
+  private readonly started = new Map<string, OpenProfile>();
 
   constructor(
     private readonly dataDir: string,
@@ -59,6 +61,7 @@ export class Sessions {
       opening = this.startHost(profileId).then((worker) => {
         const profile = { id: profileId, worker, windows: new Set<number>() };
         this.supervise(profile);
+        this.started.set(profileId, profile);
         this.hooks?.opened(profile);
         return profile;
       });
@@ -89,6 +92,12 @@ export class Sessions {
   async of(windowId: number): Promise<OpenProfile | null> {
     const id = this.windowProfile.get(windowId);
     return id === undefined ? null : ((await this.open.get(id)) ?? null);
+  }
+
+  /** The process id of a profile's running host, or null (not open, still opening, or stopped). */
+  hostPid(profileId: string): number | null {
+    const profile = this.started.get(profileId);
+    return profile && !profile.worker.stopped ? profile.worker.pid : null;
   }
 
   /** Whether a profile's host is open or opening (its files are in use). */
@@ -170,6 +179,7 @@ export class Sessions {
     profile.windows.delete(windowId);
     if (profile.windows.size === 0 && this.open.get(profileId) === opening) {
       this.open.delete(profileId);
+      this.started.delete(profileId);
       this.registry.audit(profileId, 'locked', reason);
       const closed = (this.hooks?.closing(profileId) ?? Promise.resolve())
         // A restart under way must finish first, or its new host would be left running.
