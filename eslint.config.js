@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
 /** Node built-ins, bare or with `node:`, except the ones named in `allow` (e.g. ['test', 'assert']). */
@@ -47,6 +48,44 @@ function boundary(name, files, bans, { ignores = [], paths = [] } = {}) {
     },
   };
 }
+
+/**
+ * Folder boundaries checked on the *resolved* path of each relative import (as VS Code's
+ * code-layering rule does), so no spelling of the path (`../host/x.js`,
+ * `../../electron/host/x.js`) slips past. Options: [{ folder, message }], folders
+ * relative to the repository root.
+ */
+const resolvedBoundaries = {
+  meta: { type: 'problem', schema: [{ type: 'array' }] },
+  create(context) {
+    const forbidden = context.options[0] ?? [];
+    const root = context.cwd;
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/');
+      const hit = forbidden.find(({ folder }) => target === folder || target.startsWith(`${folder}/`));
+      if (hit) context.report({ node, message: `${hit.message} (imports ${target})` });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+    };
+  },
+};
+
+function resolvedBoundary(name, files, forbidden) {
+  return {
+    name: `enclave/resolved-boundaries/${name}`,
+    files,
+    plugins: { enclave: { rules: { 'resolved-boundaries': resolvedBoundaries } } },
+    rules: { 'enclave/resolved-boundaries': ['error', forbidden] },
+  };
+}
+
+const HOST_IS_ITS_OWN_PROCESS =
+  'electron/host/ runs in its own process (one per profile): only the core starts it, through the HostLauncher in electron/core/storage/; import the client (profile-worker-client.ts), never the host.';
 
 const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const ELECTRON_ONLY_IN_MAIN =
@@ -134,7 +173,20 @@ export default tseslint.config(
     [ban.nodeSideFolders, 'The preload must not pull in main-process code: share through shared/ instead.'],
   ]),
 
-  boundary('node-side', ['electron/core/**', 'electron/cli/**', 'bench/**'], [[ban.electron, ELECTRON_ONLY_IN_MAIN]]),
+  boundary('node-side', ['electron/core/**', 'electron/cli/**', 'electron/host/**', 'bench/**'], [[ban.electron, ELECTRON_ONLY_IN_MAIN]]),
+
+  // The profile host: plain Node in a process of its own (forked, or Electron's utilityProcess).
+  // It may use shared/ and the core's storage and analytics code, never main-only code.
+  resolvedBoundary('host', ['electron/host/**'], [
+    { folder: 'electron/main', message: 'The profile host must not import main-process code: it runs in its own process.' },
+    { folder: 'electron/cli', message: 'The profile host must not import CLI code: it runs in its own process.' },
+    { folder: 'electron/preload', message: 'The profile host must not import the preload.' },
+    { folder: 'renderer', message: 'The profile host must not import the renderer.' },
+  ]),
+  // …and main-only code (and the core they share) must not import the host's code.
+  resolvedBoundary('not-the-host', ['electron/main/**', 'electron/cli/**', 'electron/core/**', 'bench/**'], [
+    { folder: 'electron/host', message: HOST_IS_ITS_OWN_PROCESS },
+  ]),
   boundary('e2e', ['e2e/**'], [[ban.electron, "Specs drive the app from outside: no 'electron' import."]], {
     ignores: ['e2e/electron/**'],
     paths: [
