@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   backup: () => import('./backup-bench.js'),
   'analytics-page': async () => ({ run: (await import('./analytics-bench.js')).runPage }),
   cli: async () => ({ run: (await import('./cli-bench.js')).runCli }),
+  isolation: () => import('./isolation-bench.js'),
 };
 
 const wanted = process.argv.slice(2);
@@ -18,7 +19,7 @@ for (const name of wanted) {
   }
 }
 // Figures that a wider module also prints run only when named.
-const onlyWhenNamed = new Set(['analytics-page', 'cli']);
+const onlyWhenNamed = new Set(['analytics-page', 'cli', 'isolation']);
 for (const [name, load] of Object.entries(benches)) {
   if (wanted.length ? !wanted.includes(name) : onlyWhenNamed.has(name)) continue;
   console.log(`\n== ${name}`);

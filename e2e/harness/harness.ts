@@ -59,6 +59,8 @@ export interface Harness {
   dialogs: ScriptedDialogs;
   /** Opens a new page ("window") on the app. */
   openWindow(): Promise<Page>;
+  /** Test-only: kills a profile's host process as a crash would (SIGKILL by default); returns its pid. */
+  killHost(profileId: string, signal?: NodeJS.Signals): number;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,12 @@ export async function startHarness(context: BrowserContext, name: string): Promi
       page.on('close', () => void enclave.lockWindow(id, 'user').catch(() => undefined));
       await page.goto(`${ORIGIN}/index.html`);
       return page;
+    },
+    killHost(profileId, signal = 'SIGKILL') {
+      const pid = enclave.hostPid(profileId);
+      if (pid === null) throw new Error(`profile ${profileId} has no host process running`);
+      process.kill(pid, signal);
+      return pid;
     },
     async close() {
       // Pages first: an open page would keep calling into a core that is closing.
