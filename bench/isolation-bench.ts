@@ -70,7 +70,8 @@ function ratioLine(name: string, quiet: Stats, busy: Stats, max: number): void {
 
 export async function run(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-bench-isolation-'));
-  const enclave = await openEnclave({ dataDir, secrets: fileSecretStore(path.join(dataDir, 'secrets.json')) });
+  // As the app runs it: a spare host ready for the next unlock.
+  const enclave = await openEnclave({ dataDir, secrets: fileSecretStore(path.join(dataDir, 'secrets.json')), spareHost: true });
   try {
     const A = (await enclave.profiles.create({ name: 'A' })).id;
     const B = (await enclave.profiles.create({ name: 'B', password: PASSWORD })).id;

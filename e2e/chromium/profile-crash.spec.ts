@@ -6,6 +6,8 @@ import { screenshot, startHarness, type Harness } from '../harness/harness.js';
 import { createProfile, shellName, unlock } from '../profile-steps.js';
 
 let harness: Harness;
+/** Steps that start a profile's process (create, unlock, reopen) on a slow, shared machine. */
+const STARTS = { timeout: 30_000 };
 
 test.beforeEach(async ({ context }, info) => {
   harness = await startHarness(context, `profile-crash-${info.workerIndex}`);
@@ -24,19 +26,19 @@ const addTask = async (page: import('@playwright/test').Page, title: string) => 
 test("a profile whose process dies shows 'stopped — Reopen' in its window only; the other window carries on", async () => {
   const a = await harness.openWindow();
   await createProfile(a, 'Alice', 'alice password 1');
-  await expect(shellName(a)).toHaveText('Alice');
+  await expect(shellName(a)).toHaveText('Alice', STARTS);
   await addTask(a, 'Saved before the crash');
 
   const b = await harness.openWindow();
   await createProfile(b, 'Bob');
-  await expect(shellName(b)).toHaveText('Bob');
+  await expect(shellName(b)).toHaveText('Bob', STARTS);
   await addTask(b, 'Bob keeps working');
 
   const alice = harness.enclave.profiles.list().find((p) => p.name === 'Alice')!;
   harness.killHost(alice.id);
 
   const stopped = a.getByTestId('profile-stopped');
-  await expect(stopped).toBeVisible();
+  await expect(stopped).toBeVisible(STARTS);
   await expect(stopped).toContainText('Alice stopped');
   await expect(stopped.getByRole('button', { name: 'Reopen' })).toBeVisible();
   // B's window is untouched and still works.
@@ -51,7 +53,7 @@ test("a profile whose process dies shows 'stopped — Reopen' in its window only
   expect(meanwhile).toMatchObject({ ok: false, error: { code: 'PROFILE_CRASHED' } });
 
   await stopped.getByRole('button', { name: 'Reopen' }).click();
-  await expect(shellName(a)).toHaveText('Alice');
+  await expect(shellName(a)).toHaveText('Alice', STARTS);
   await a.getByTestId('nav-tasks').click();
   await expect(a.getByTestId('task-title').filter({ hasText: 'Saved before the crash' })).toBeVisible();
   await screenshot(a, 'profile-reopened-window-a');
@@ -60,7 +62,7 @@ test("a profile whose process dies shows 'stopped — Reopen' in its window only
   harness.killHost(alice.id);
   await expect(stopped).toBeVisible();
   await stopped.getByRole('button', { name: 'Lock' }).click();
-  await expect(a.getByTestId('profile-picker')).toBeVisible();
+  await expect(a.getByTestId('profile-picker')).toBeVisible(STARTS);
   await unlock(a, 'Alice', 'alice password 1');
-  await expect(shellName(a)).toHaveText('Alice');
+  await expect(shellName(a)).toHaveText('Alice', STARTS);
 });

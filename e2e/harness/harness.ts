@@ -77,6 +77,8 @@ export async function startHarness(context: BrowserContext, name: string): Promi
     dataDir,
     secrets,
     dialogs,
+    // As the app does: a host process ready for the next unlock.
+    spareHost: true,
     events: (windowId, event, payload) => {
       const page = pages.get(windowId);
       if (page && !page.isClosed()) {

@@ -16,7 +16,9 @@ import { ProfileService } from './profiles/profile-service.js';
 import { Registry } from './registry/registry.js';
 import { route } from './router/router.js';
 import { Sessions } from './sessions/sessions.js';
+import { forkLauncher } from './storage/fork-launcher.js';
 import type { HostLauncher } from './storage/host-channel.js';
+import { SpareHostLauncher } from './storage/spare-host.js';
 import type { HostStartOptions } from './storage/profile-worker-client.js';
 import type { HostBudget } from './storage/worker-protocol.js';
 import { diskError } from './storage/storage-errors.js';
@@ -38,6 +40,12 @@ export interface EnclaveOptions {
   hostLauncher?: HostLauncher;
   /** Where host processes' stderr lines go (the app's log); this process's stderr by default. */
   hostLog?: (line: string) => void;
+  /**
+   * Keep one host process started ahead of the next unlock (storage/spare-host.ts): the
+   * app, the harness and the bench, where people unlock interactively. Off by default
+   * (the CLI opens one profile per command; unit tests count processes).
+   */
+  spareHost?: boolean;
   /** Each host's limits; by default this machine's share (storage/host-budget.ts). Tests pass small ones. */
   hostBudget?: HostBudget;
 }
@@ -93,8 +101,11 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const dialogs = options.dialogs ?? noDialogs;
   const files = new FileGrants(clock);
   const registry = openRegistry(dataDir, clock);
+  const spare = options.spareHost ? new SpareHostLauncher(options.hostLauncher ?? forkLauncher) : null;
+  spare?.warm();
+  const launcher = spare ?? options.hostLauncher;
   const host: HostStartOptions = {
-    ...(options.hostLauncher ? { launcher: options.hostLauncher } : {}),
+    ...(launcher ? { launcher } : {}),
     ...(options.hostLog ? { log: options.hostLog } : {}),
     ...(options.hostBudget ? { budget: options.hostBudget } : {}),
   };
@@ -125,6 +136,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
       closed = true;
       files.revokeAll();
       await sessions.unbindAll('quit');
+      await spare?.dispose();
       registry.close();
     },
   };

@@ -66,6 +66,7 @@ startShell(
         backups: DEFAULT_BACKUP_POLICY,
         // Each unlocked profile's databases run in their own utility process.
         hostLauncher: utilityLauncher(utilityProcess),
+        spareHost: true,
         hostLog: (line) => console.error('[enclave]', line),
       }),
   },

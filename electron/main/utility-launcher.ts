@@ -18,7 +18,7 @@ export function utilityLauncher(utility: UtilityProcessModule): HostLauncher {
       const child = utility.fork(entry, [name], { serviceName: name, stdio: ['ignore', 'inherit', 'pipe'] });
       // Messages wait for 'spawn': before it there is no process to receive them.
       let queue: HostInbound[] | null = [];
-      let exitListener: ((exit: HostExit) => void) | null = null;
+      const exitListeners: ((exit: HostExit) => void)[] = [];
       let exited: HostExit | null = null;
       child.once('spawn', () => {
         for (const m of queue ?? []) child.postMessage(m);
@@ -26,8 +26,9 @@ export function utilityLauncher(utility: UtilityProcessModule): HostLauncher {
       });
       child.once('exit', (code) => {
         // utilityProcess reports an exit code only; a crash shows as a non-zero one.
-        exited = { code, signal: null };
-        exitListener?.(exited);
+        const exit: HostExit = { code, signal: null };
+        exited = exit;
+        for (const l of exitListeners) l(exit);
       });
       return {
         get pid() {
@@ -40,7 +41,7 @@ export function utilityLauncher(utility: UtilityProcessModule): HostLauncher {
         },
         onMessage: (listener) => child.on('message', (m: unknown) => listener(m as WorkerMessage)),
         onExit(listener) {
-          exitListener = listener;
+          exitListeners.push(listener);
           if (exited) listener(exited);
         },
         onStderrLine(listener) {

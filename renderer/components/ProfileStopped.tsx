@@ -31,7 +31,7 @@ export function ProfileStopped({ name, message, onReopen, onLock }: ProfileStopp
       <div className={styles.panel} data-testid="profile-stopped">
         <Banner tone="danger" icon="alert" title={`${name} stopped`}>
           <p className={styles.text}>
-            {message} Other profiles are not affected. Everything {name} saved is kept; reopening starts it again.
+            {message} Other profiles are not affected, and everything {name} saved is kept.
           </p>
           {error && (
             <p className={styles.text} role="alert" data-testid="reopen-error">

@@ -17,12 +17,12 @@ export const forkLauncher: HostLauncher = {
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
       execArgv: inheritedFlags(),
     });
-    let exitListener: ((exit: HostExit) => void) | null = null;
+    const exitListeners: ((exit: HostExit) => void)[] = [];
     let exited: HostExit | null = null;
     const onExit = (exit: HostExit) => {
       if (exited) return;
       exited = exit;
-      exitListener?.(exit);
+      for (const l of exitListeners) l(exit);
     };
     child.on('exit', (code, signal) => onExit({ code, signal }));
     // A process that could not be spawned at all emits 'error' and maybe no 'exit'.
@@ -37,7 +37,7 @@ export const forkLauncher: HostLauncher = {
       },
       onMessage: (listener) => child.on('message', (m) => listener(m as WorkerMessage)),
       onExit(listener) {
-        exitListener = listener;
+        exitListeners.push(listener);
         if (exited) listener(exited);
       },
       onStderrLine: (listener) => forEachLine(child.stderr!, listener),

@@ -16,7 +16,7 @@ export interface HostChannel {
   readonly pid: number;
   send(message: HostInbound): void;
   onMessage(listener: (message: WorkerMessage) => void): void;
-  /** Called once, when the process is gone (also when it failed to start). */
+  /** Each listener is called once, when the process is gone (also when it failed to start). */
   onExit(listener: (exit: HostExit) => void): void;
   /** Each line the host writes to stderr (DuckDB's abort message, a native crash report). */
   onStderrLine(listener: (line: string) => void): void;
@@ -28,6 +28,9 @@ export interface HostLauncher {
   /** Starts one host process running `entry` (build/electron/host/profile-host.js). */
   launch(entry: string, name: string): HostChannel;
 }
+
+/** The process name hosts are started with (utilityProcess serviceName, argv of a forked host). */
+export const HOST_NAME = 'enclave-profile-host';
 
 /** The compiled host entry module; packaging relies on this exact path. */
 export const HOST_ENTRY = fileURLToPath(new URL('../../host/profile-host.js', import.meta.url));

@@ -4,7 +4,7 @@
 import { AppException, type AppError } from '../../../shared/errors.js';
 import { ProfileDamaged } from '../backup/damage.js';
 import { defaultHostBudget } from './host-budget.js';
-import { HOST_ENTRY, type HostChannel, type HostExit, type HostLauncher } from './host-channel.js';
+import { HOST_ENTRY, HOST_NAME, type HostChannel, type HostExit, type HostLauncher } from './host-channel.js';
 import { forkLauncher } from './fork-launcher.js';
 import type {
   HostBudget,
@@ -62,7 +62,7 @@ export class ProfileWorkerClient {
     void this.exit.then((exit) => {
       const crashed = !this.closing;
       this.exited = crashed
-        ? new AppException('PROFILE_CRASHED', `This profile's process stopped (${describeExit(exit)}); reopen the profile to continue`)
+        ? new AppException('PROFILE_CRASHED', `This profile's process stopped (${describeExit(exit)}). Reopen the profile to continue.`)
         : new AppException('STORAGE_ERROR', 'This profile has been closed');
       for (const p of this.pending.values()) p.reject(crashed ? this.exited : new AppException('PROFILE_CRASHED', `This profile's process stopped while closing (${describeExit(exit)})`));
       this.pending.clear();
@@ -76,7 +76,7 @@ export class ProfileWorkerClient {
     const log = options.log ?? ((line: string) => console.error(line));
     let host: HostChannel;
     try {
-      host = launcher.launch(HOST_ENTRY, 'enclave-profile-host');
+      host = launcher.launch(HOST_ENTRY, HOST_NAME);
     } catch (e) {
       return Promise.reject(new AppException('STORAGE_ERROR', `The profile's process could not be started: ${e instanceof Error ? e.message : String(e)}`));
     }
