@@ -89,6 +89,7 @@ export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
   unlockProfile: session,
   currentSession: session.nullable(),
   lockSession: z.null(),
+  reopenProfile: z.null(),
   profileOverview: z.object({
     name: z.string(),
     color: z.string(),
