@@ -65,6 +65,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // Unlocking starts the profile's host process (scrypt, a fork, both databases): on a
+  // loaded 2-core machine that alone can pass Playwright's default 5 s.
+  expect: { timeout: 20_000 },
   forbidOnly: !!process.env.CI,
   reporter: 'list',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
