@@ -96,6 +96,12 @@ export class QueryResults {
   private readonly running = new Map<string, DuckDBConnection>();
   /** Queries running now (with or without a queryId), against the host's concurrency budget. */
   private active = 0;
+  /**
+   * Cancels asked for while a query was not yet executing (the statement policy was still
+   * checking it): DuckDB's interrupt only stops a running statement, so a cancel that
+   * arrives earlier is remembered and honoured before the next statement starts.
+   */
+  private readonly cancelRequested = new Set<string>();
 
   constructor(
     private readonly store: DuckdbStore,
@@ -143,6 +149,7 @@ export class QueryResults {
       let result: DuckDBMaterializedResult | undefined;
       for (const [i, s] of statements.entries()) {
         if (i > 0) await checkBeforeRun(conn, this.store.instance, s);
+        if (queryId && this.cancelRequested.has(queryId)) throw new AppException('CANCELLED', 'The query was cancelled');
         try {
           result = await conn.run(s.text);
         } catch (e) {
@@ -166,7 +173,10 @@ export class QueryResults {
       this.history(sql, started, performance.now() - t0, null, err);
       throw err;
     } finally {
-      if (queryId) this.running.delete(queryId);
+      if (queryId) {
+        this.running.delete(queryId);
+        this.cancelRequested.delete(queryId);
+      }
     }
   }
 
@@ -277,6 +287,7 @@ export class QueryResults {
   cancel(queryId: string): boolean {
     const conn = this.running.get(queryId);
     if (!conn) return false;
+    this.cancelRequested.add(queryId);
     conn.interrupt();
     return true;
   }
