@@ -288,7 +288,14 @@ export class QueryResults {
     const conn = this.running.get(queryId);
     if (!conn) return false;
     this.cancelRequested.add(queryId);
+    // DuckDB clears an interrupt when a statement begins, so one that lands before the
+    // statement has started would be lost: interrupt again until this run has ended.
     conn.interrupt();
+    const timer = setInterval(() => {
+      if (this.running.get(queryId) === conn) conn.interrupt();
+      else clearInterval(timer);
+    }, 50);
+    timer.unref();
     return true;
   }
 

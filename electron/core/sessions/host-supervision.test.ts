@@ -172,7 +172,8 @@ describe('closing hosts', () => {
 });
 
 describe('budgets', () => {
-  test('kept results beyond the byte budget, and queries beyond the concurrency budget, answer LIMIT_REACHED', async () => {
+  // The timeout turns a lost cancel into a failure instead of a run that never ends.
+  test('kept results beyond the byte budget, and queries beyond the concurrency budget, answer LIMIT_REACHED', { timeout: 180_000 }, async () => {
     const local = await fixture.open({
       dataDir: fixture.tempDir(),
       secrets: fixture.keychain.store,
