@@ -71,11 +71,13 @@ export function sqliteDamage(e: unknown): string | null {
 }
 
 /** Failures that say nothing about the file: another process holds it, or the disk is full. */
-const DUCKDB_NOT_DAMAGE = [/Could not set lock on file/i, /No space left on device|ENOSPC|disk is full/i];
+// A held lock, a full disk or a folder that cannot be written is the disk's condition, not the file's:
+// those answer as such (storage-errors.ts), never as damage that invites moving the file aside.
+const DUCKDB_NOT_DAMAGE = [/Could not set lock on file/i, /No space left on device|ENOSPC|disk is full/i, /Read-only file system|EROFS|Permission denied/i];
 
 /**
  * Why a failure opening analytics.duckdb means the profile cannot use it, or null if
- * the file is fine (held by another process, a full disk). Anything else that stops
+ * the file is fine (held by another process, a full disk, a read-only folder). Anything else that stops
  * the file opening (a storage version from elsewhere, a bad WAL, garbage) is damage:
  * the person gets the recovery offers (a backup, or the analytics side empty), never
  * a dead end.
