@@ -168,7 +168,10 @@ export class QueryResults {
       return info;
     } catch (e) {
       if (inTransaction) await conn.run('ROLLBACK').catch(() => undefined);
-      const err = scrubPaths(sqlError(e), this.store.dir);
+      // A query cancelled while the policy was still checking it may fail in the check
+      // (an interrupted EXPLAIN reads as "cannot be checked"): the person asked to cancel.
+      const cancelled = queryId !== undefined && this.cancelRequested.has(queryId);
+      const err = cancelled ? new AppException('CANCELLED', 'The query was cancelled') : scrubPaths(sqlError(e), this.store.dir);
       if (kept.users === 0) conn.closeSync();
       this.history(sql, started, performance.now() - t0, null, err);
       throw err;

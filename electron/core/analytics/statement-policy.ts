@@ -20,7 +20,7 @@
 //      here, in CREATE MACRO/VIEW bodies too.
 import { StatementType, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
 import { AppException } from '../../../shared/errors.js';
-import { sqlError } from './duckdb-errors.js';
+import { isInterrupt, sqlError } from './duckdb-errors.js';
 import { splitStatements, type Statement } from './sql-text.js';
 
 /** Statement types user SQL may run; each maps to how it is checked further. */
@@ -240,7 +240,9 @@ async function checkPlan(conn: DuckDBConnection, text: string, type: StatementTy
   try {
     const rows = (await conn.runAndReadAll(`EXPLAIN (FORMAT json) ${text}`)).getRows();
     plan = JSON.parse(String(rows[rows.length - 1]![1])) as PlanNode[];
-  } catch {
+  } catch (e) {
+    // An interrupt is a cancel, not a verdict on the statement.
+    if (isInterrupt(e)) throw e;
     // It prepared but cannot be explained (PRAGMA name, CREATE SECRET…): not checkable, so not run.
     throw denied(firstWords(text), 'this statement cannot be checked (PRAGMA statements: use SHOW, DESCRIBE or pragma_… table functions)');
   }
