@@ -19,7 +19,7 @@ import type {
 import type { WirePage } from '../../../shared/wire.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import type { HandlersFor, ProfileStores } from '../storage/worker-methods.js';
-import { profileColumn } from './column-profile.js';
+import { profileColumn, scrubProfile } from './column-profile.js';
 import { exportRelation, tableRelation } from './export.js';
 import { Imports } from './import-file.js';
 import { listQueryHistory, recordQuery } from './query-history.js';
@@ -93,8 +93,8 @@ export const analyticsHandlers: HandlersFor<AnalyticsMethods> = {
     return null;
   },
   listTables: ({ duckdb }) => listTables(duckdb.conn),
-  profileColumn: ({ duckdb }, { schema, table, column }) =>
-    profileColumn(duckdb.conn, schema, table, column, duckdb.timeZone, duckdb.instance),
+  profileColumn: async ({ duckdb }, { schema, table, column }) =>
+    scrubProfile(await profileColumn(duckdb.conn, schema, table, column, duckdb.timeZone, duckdb.instance), duckdb.dir),
   listQueryHistory: ({ sqlite }, { limit, beforeId }) => listQueryHistory(sqlite.db, limit, beforeId),
   async exportData(stores, { source, format, path }) {
     const { results } = state(stores);

@@ -6,6 +6,7 @@ import { AppException } from '../../../shared/errors.js';
 import type { WireCell } from '../../../shared/wire.js';
 import { sqlError } from './duckdb-errors.js';
 import { quoteIdent } from './sql-text.js';
+import { scrubCell } from './result-scrub.js';
 import { checkStoredRelation } from './statement-policy.js';
 import { wireCell, wireType } from './wire-encode.js';
 
@@ -89,4 +90,16 @@ async function histogram(conn: DuckDBConnection, from: string, c: string): Promi
      SELECT bin, n, lo + (hi - lo) * bin / ${BINS} AS f, lo + (hi - lo) * (bin + 1) / ${BINS} AS t FROM bins, b ORDER BY bin`,
   );
   return r.getRowObjectsJS().map((row) => ({ from: String(row.f), to: String(row.t), count: Number(row.n) }));
+}
+
+/** A profile's values with the data folder's path hidden, like every result page (result-scrub.ts). */
+export function scrubProfile(p: ColumnProfile, profileDir: string): ColumnProfile {
+  const cell = (c: WireCell) => scrubCell(c, profileDir);
+  return {
+    ...p,
+    min: cell(p.min),
+    max: cell(p.max),
+    quantiles: p.quantiles.map((q) => ({ ...q, value: cell(q.value) })),
+    top: p.top.map((t) => ({ ...t, value: cell(t.value) })),
+  };
 }

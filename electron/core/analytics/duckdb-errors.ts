@@ -2,6 +2,7 @@
 // message is JSON with an exception type and, for SQL errors, a character position.
 import { AppException } from '../../../shared/errors.js';
 import { diskError } from '../storage/storage-errors.js';
+import { scrubText } from './result-scrub.js';
 
 interface DuckdbErrorJson {
   exception_type?: string;
@@ -58,10 +59,10 @@ export function sqlError(e: unknown, offset = 0): AppException {
 }
 
 /**
- * The profile's absolute path never reaches user SQL's caller, not even inside a
- * DuckDB message ("Cannot access file /…/profiles/<id>/.staging/…").
+ * The profile's and the data folder's absolute paths never reach user SQL's caller, not
+ * even inside a DuckDB message ("Cannot access file /…/profiles/<id>/.staging/…").
  */
 export function scrubPaths(e: AppException, profileDir: string): AppException {
-  if (!e.message.includes(profileDir)) return e;
-  return new AppException(e.code, e.message.split(profileDir).join('<profile>'), e.extra);
+  const message = scrubText(e.message, profileDir);
+  return message === e.message ? e : new AppException(e.code, message, e.extra);
 }

@@ -23,6 +23,7 @@ import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import { scrubPaths, sqlError } from './duckdb-errors.js';
 import { hostBudget, limitReached } from './host-limits.js';
+import { scrubPage } from './result-scrub.js';
 import type { HistoryRecord } from './query-history.js';
 import { checkBeforeRun, checkUserSql } from './statement-policy.js';
 import { quoteIdent, quoteLiteral, splitStatements } from './sql-text.js';
@@ -234,7 +235,7 @@ export class QueryResults {
       this.history(shownSql, started, info.durationMs, info.totalRows, null);
       return info;
     } catch (e) {
-      const err = sqlError(e);
+      const err = scrubPaths(sqlError(e), this.store.dir);
       this.history(shownSql, started, performance.now() - t0, null, err);
       throw err;
     } finally {
@@ -243,6 +244,10 @@ export class QueryResults {
   }
 
   async fetch(resultId: string, offset: number, limit: number): Promise<WirePage> {
+    return scrubPage(await this.readRows(resultId, offset, limit), this.store.dir);
+  }
+
+  private async readRows(resultId: string, offset: number, limit: number): Promise<WirePage> {
     const r = this.get(resultId);
     if (offset >= r.totalRows) return emptyPage(offset, r.columns.length);
     const end = Math.min(r.totalRows, offset + limit);
@@ -470,7 +475,8 @@ export class QueryResults {
       resultId: r.id,
       columns: r.columns,
       totalRows: r.totalRows,
-      firstPage,
+      // The last line against a path in a result (result-scrub.ts).
+      firstPage: scrubPage(firstPage, this.store.dir),
       rowsChanged,
       statementCount,
       durationMs: ms,

@@ -149,6 +149,93 @@ const ATTACKS: { name: string; sql: () => string; creates?: () => string[] }[] =
   { name: 'a planted view over duckdb_databases()', sql: () => `SELECT * FROM planted_view` },
   { name: 'a planted table macro over duckdb_settings()', sql: () => `SELECT * FROM planted_macro()` },
   { name: 'EXPLAIN ANALYZE of a planted view', sql: () => `EXPLAIN ANALYZE SELECT * FROM planted_view` },
+  // Every path-revealing system function or setting (issue 12, class 10), in several spellings.
+  { name: 'SELECT * FROM duckdb_databases()', sql: () => `SELECT * FROM duckdb_databases()` },
+  { name: 'duckdb_databases upper case', sql: () => `SELECT PATH FROM DUCKDB_DATABASES()` },
+  { name: 'duckdb_databases CTE-wrapped', sql: () => `WITH d AS (FROM duckdb_databases()) SELECT path FROM d` },
+  { name: 'duckdb_databases in a scalar subquery', sql: () => `SELECT (SELECT path FROM duckdb_databases() LIMIT 1) AS p` },
+  { name: 'duckdb_databases commented', sql: () => `SELECT/**/path/**/FROM/* x */duckdb_databases/**/()` },
+  { name: 'duckdb_databases via CALL', sql: () => `CALL duckdb_databases()` },
+  { name: 'pragma_database_list', sql: () => `SELECT * FROM pragma_database_list` },
+  { name: 'duckdb_settings() in a lateral join', sql: () => `SELECT * FROM range(1), duckdb_settings()` },
+  { name: 'current_setting(temp_directory)', sql: () => `SELECT current_setting('temp_directory')` },
+  { name: 'current_setting(file_search_path)', sql: () => `SELECT current_setting('file_search_path')` },
+  { name: 'current_setting(home_directory)', sql: () => `SELECT current_setting('home_directory')` },
+  { name: 'current_setting(extension_directory)', sql: () => `SELECT current_setting('extension_directory')` },
+  { name: 'current_setting with a computed name', sql: () => `SELECT current_setting('temp_' || 'directory')` },
+  { name: 'current_setting as a method call', sql: () => `SELECT ('temp_directory').current_setting()` },
+  { name: 'current_setting mixed case, spaced', sql: () => `SELECT Current_Setting ('temp_directory')` },
+  { name: 'current_setting in a lambda', sql: () => `SELECT list_transform(['temp_directory'], x -> current_setting(x))` },
+  { name: 'getenv(HOME)', sql: () => `SELECT getenv('HOME')` },
+  { name: 'duckdb_temporary_files CTE-wrapped', sql: () => `WITH t AS (SELECT * FROM duckdb_temporary_files()) SELECT * FROM t` },
+  { name: 'which_secret', sql: () => `SELECT * FROM which_secret('s3://bucket/x', 's3')` },
+  { name: 'duckdb_secrets', sql: () => `SELECT * FROM duckdb_secrets()` },
+  { name: 'glob relative', sql: () => `SELECT * FROM glob('**')` },
+  { name: 'read_text relative to the profile', sql: () => `SELECT * FROM read_text('analytics.duckdb')` },
+  { name: 'duckdb_memory', sql: () => `SELECT * FROM duckdb_memory()` },
+  { name: 'duckdb_logs view', sql: () => `FROM duckdb_logs` },
+  { name: 'duckdb_log_contexts', sql: () => `FROM duckdb_log_contexts()` },
+  { name: 'duckdb_external_file_cache', sql: () => `FROM duckdb_external_file_cache()` },
+  { name: 'duckdb_prepared_statements', sql: () => `FROM duckdb_prepared_statements()` },
+  { name: 'duckdb_profiling_settings', sql: () => `FROM duckdb_profiling_settings()` },
+  { name: 'pragma_user_agent', sql: () => `FROM pragma_user_agent()` },
+  { name: 'PRAGMA show_databases', sql: () => `PRAGMA show_databases` },
+  // Stored objects planted before the open that call a refused function in their select
+  // list: DuckDB folds the call into a constant, so only their definitions show it.
+  { name: 'a planted view calling current_setting', sql: () => `SELECT * FROM planted_setting_view` },
+  { name: 'a planted view, quoted in another case', sql: () => `SELECT p FROM "PLANTED_SETTING_VIEW"` },
+  { name: 'a planted view, qualified', sql: () => `SELECT p FROM analytics.main.planted_setting_view` },
+  { name: 'a planted view over a planted view', sql: () => `SELECT * FROM planted_chain` },
+  { name: 'a planted view in a CTE', sql: () => `WITH x AS (SELECT * FROM planted_setting_view) SELECT upper(p) FROM x` },
+  { name: 'a planted view copied into a table', sql: () => `CREATE TABLE copied AS SELECT * FROM planted_setting_view` },
+  { name: 'a planted view wrapped in a new view', sql: () => `CREATE VIEW wrapped AS SELECT * FROM planted_chain` },
+  { name: 'a planted view after a harmless statement', sql: () => `SELECT 1; SELECT * FROM planted_setting_view` },
+  { name: 'a planted view under EXPLAIN ANALYZE', sql: () => `EXPLAIN ANALYZE SELECT * FROM planted_setting_view` },
+  { name: 'a planted view summarized', sql: () => `SUMMARIZE planted_setting_view` },
+  { name: 'a planted scalar macro', sql: () => `SELECT planted_scalar()` },
+  { name: 'a planted table macro', sql: () => `SELECT * FROM planted_tmacro()` },
+  { name: 'a planted generated column', sql: () => `SELECT p FROM planted_generated` },
+  { name: 'a planted default', sql: () => `INSERT INTO planted_default (a) VALUES (1)` },
+  { name: 'a planted CHECK', sql: () => `INSERT INTO planted_check VALUES (1)` },
+  { name: 'a planted view over enclave_meta', sql: () => `SELECT * FROM planted_meta_view` },
+  // The same objects made through user SQL, in every spelling: refused when made.
+  { name: 'view with current_setting, quoted upper case', sql: () => `CREATE OR REPLACE VIEW leak2 AS SELECT "CURRENT_SETTING"('temp_directory') AS p` },
+  { name: 'temp view with current_setting, spaced', sql: () => `CREATE TEMP VIEW leak3 AS SELECT current_setting ('temp_directory') AS p` },
+  { name: 'view with column names and a qualified call', sql: () => `CREATE VIEW leak4(p) AS SELECT system.main.current_setting('temp_directory')` },
+  { name: 'table with a current_setting default', sql: () => `CREATE TABLE leak5 (p VARCHAR DEFAULT current_setting('temp_directory'))` },
+  { name: 'table with a generated current_setting', sql: () => `CREATE TABLE leak6 (a INTEGER, p VARCHAR GENERATED ALWAYS AS (current_setting('temp_directory')) VIRTUAL)` },
+  { name: 'ALTER TABLE adding a current_setting default', sql: () => `ALTER TABLE planted_clean ADD COLUMN p VARCHAR DEFAULT current_setting('temp_directory')` },
+  { name: 'macro concatenating current_setting', sql: () => `CREATE MACRO leak7(x) AS x || current_setting('temp_directory')` },
+  { name: 'view with current_setting after a CREATE (checked once bound)', sql: () => `CREATE TABLE made_first AS SELECT 1 AS a; CREATE VIEW leak8 AS SELECT a, current_setting('temp_directory') AS p FROM made_first` },
+  { name: 'view over duckdb_databases', sql: () => `CREATE VIEW leak9 AS FROM duckdb_databases()` },
+  { name: 'table macro over read_text', sql: () => `CREATE MACRO leak10(x) AS TABLE SELECT * FROM read_text(x)` },
+  { name: 'table macro over enable_logging', sql: () => `CREATE MACRO leak11() AS TABLE SELECT * FROM enable_logging()` },
+  { name: 'view over glob', sql: () => `CREATE VIEW leak12 AS SELECT * FROM glob('/*')` },
+  // Every refused class again, spelled otherwise (issue 12 list, re-checked).
+  { name: 'COPY after a comment', sql: () => `/* export */ -- now\nCoPy (SELECT 1) TO ${q(path.join(outside, 'c1.csv'))}`, creates: () => [path.join(outside, 'c1.csv')] },
+  { name: 'COPY in a multi-statement script, lower case', sql: () => `select 1; copy (select 2) to ${q(path.join(outside, 'c2.csv'))}; select 3`, creates: () => [path.join(outside, 'c2.csv')] },
+  { name: 'COPY of a CTE', sql: () => `COPY (WITH x AS (SELECT 1 AS a) SELECT * FROM x) TO ${q(path.join(outside, 'c3.csv'))}`, creates: () => [path.join(outside, 'c3.csv')] },
+  { name: 'export database lower case', sql: () => `export database ${q(path.join(outside, 'dump2'))} (FORMAT parquet)`, creates: () => [path.join(outside, 'dump2')] },
+  { name: 'ATTACH IF NOT EXISTS', sql: () => `ATTACH IF NOT EXISTS ${q(path.join(outside, 'n2.duckdb'))} AS n2`, creates: () => [path.join(outside, 'n2.duckdb')] },
+  { name: 'ATTACH read-only after a comment', sql: () => `-- x\nattach ${q(bDb())} (READ_ONLY)` },
+  { name: 'DETACH DATABASE IF EXISTS', sql: () => `DETACH DATABASE IF EXISTS analytics` },
+  { name: 'LOAD quoted', sql: () => `LOAD 'json'` },
+  { name: 'FORCE INSTALL', sql: () => `FORCE INSTALL httpfs` },
+  { name: 'SET … TO', sql: () => `set threads to 1` },
+  { name: 'SET GLOBAL … TO', sql: () => `SET GLOBAL threads TO 1` },
+  { name: 'SET after a comment, in a script', sql: () => `SELECT 1; /* c */ SET enable_external_access = true` },
+  { name: 'RESET GLOBAL', sql: () => `RESET GLOBAL memory_limit` },
+  { name: 'PRAGMA after a comment', sql: () => `-- c\npragma enable_profiling` },
+  { name: 'CALL enable_logging mixed case', sql: () => `cAlL EnAbLe_LoGgInG()` },
+  { name: 'CALL enable_logging quoted', sql: () => `CALL "enable_logging"()` },
+  { name: 'enable_logging CTE-wrapped', sql: () => `WITH x AS (SELECT * FROM enable_logging()) SELECT * FROM x` },
+  { name: 'read_text CTE-wrapped', sql: () => `WITH x AS (SELECT * FROM read_text('/etc/passwd')) SELECT * FROM x` },
+  { name: 'PREPARE a COPY', sql: () => `PREPARE p AS COPY (SELECT 1) TO ${q(path.join(outside, 'p.csv'))}`, creates: () => [path.join(outside, 'p.csv')] },
+  { name: 'PREPARE with a parameter, then EXECUTE', sql: () => `prepare p as select * from read_text($1); execute p('/etc/passwd')` },
+  { name: 'EXECUTE alone', sql: () => `EXECUTE p` },
+  { name: 'DEALLOCATE', sql: () => `DEALLOCATE p` },
+  { name: 'USE a schema', sql: () => `USE analytics.main` },
+  { name: 'INSTALL in a CTE-looking script', sql: () => `WITH x AS (SELECT 1) SELECT * FROM x; INSTALL httpfs` },
   // Scripts: every statement is checked before the first runs, and a refusal undoes the rest.
   { name: 'COPY after a CREATE', sql: () => `CREATE TABLE made_first AS SELECT 1 AS a; COPY made_first TO ${q(victim())}` },
   { name: 'a late statement refused only once bound', sql: () => `CREATE TABLE made_first AS SELECT 1 AS a; SELECT * FROM made_first, planted_view` },
@@ -199,19 +286,18 @@ test('every sandbox escape fails with PERMISSION_DENIED and changes nothing', as
   const bBefore = digest(B);
   const outsideBefore = fs.readdirSync(outside).sort();
   const tablesBefore = await tablesOfA();
+  // Every row runs; the failures are listed together (one escape should not hide the next).
+  const failures: string[] = [];
   for (const attack of ATTACKS) {
-    await assert.rejects(
-      results.run({ sql: attack.sql(), pageSize: 10 }),
-      (e: unknown) => {
-        assert.ok(e instanceof AppException, `${attack.name}: ${String(e)}`);
-        assert.equal(e.code, 'PERMISSION_DENIED', `${attack.name}: ${e.code}: ${e.message}`);
-        assert.ok(e.message.length > 10, attack.name);
-        return true;
-      },
-      attack.name,
+    const outcome = await results.run({ sql: attack.sql(), pageSize: 10 }).then(
+      (info) => `answered ${JSON.stringify(pageRows(info.firstPage)).slice(0, 200)}`,
+      (e: unknown) =>
+        !(e instanceof AppException) ? String(e) : e.code !== 'PERMISSION_DENIED' ? `${e.code}: ${e.message}` : e.message.length > 10 ? null : 'no reason given',
     );
-    for (const f of attack.creates?.() ?? []) assert.equal(fs.existsSync(f), false, `${attack.name} created ${f}`);
+    if (outcome) failures.push(`${attack.name}: ${outcome}`);
+    for (const f of attack.creates?.() ?? []) if (fs.existsSync(f)) failures.push(`${attack.name} created ${f}`);
   }
+  assert.deepEqual(failures, []);
   assert.equal(digest(B), bBefore, 'profile B changed');
   assert.equal(digest(fs.realpathSync(A)), aBefore, "profile A's files changed");
   assert.equal(digest(outside), victimBefore, 'the victim file outside changed');
@@ -277,6 +363,19 @@ async function plant(dir: string): Promise<void> {
   await conn.run(`CREATE MACRO pragma_database_size() AS TABLE SELECT 'evil' AS database_name, 0 AS used_blocks, 0 AS block_size`);
   await conn.run(`CREATE MACRO duckdb_tables() AS TABLE SELECT * FROM enable_logging(storage = 'file', storage_path = ${q(path.join(outside, 'hijack'))})`);
   await conn.run(`CREATE MACRO current_database() AS 'evil'`);
+  // Objects whose select list (or default, generated column, check) calls a refused scalar.
+  await conn.run(`CREATE VIEW planted_setting_view AS SELECT current_setting('temp_directory') AS p`);
+  await conn.run(`CREATE VIEW planted_chain AS SELECT p || '' AS p FROM planted_setting_view`);
+  await conn.run(`CREATE MACRO planted_scalar() AS current_setting('allowed_directories')`);
+  await conn.run(`CREATE MACRO planted_tmacro() AS TABLE SELECT current_setting('temp_directory') AS p`);
+  await conn.run(`CREATE TABLE planted_generated (a INTEGER, p VARCHAR AS (current_setting('temp_directory')))`);
+  await conn.run(`CREATE TABLE planted_default (a INTEGER, p VARCHAR DEFAULT current_setting('temp_directory'))`);
+  await conn.run(`CREATE TABLE planted_check (a INTEGER CHECK (a > length(current_setting('temp_directory'))))`);
+  await conn.run(`CREATE SCHEMA enclave_meta; CREATE TABLE enclave_meta.schema_version (v INTEGER)`);
+  await conn.run(`CREATE VIEW planted_meta_view AS SELECT * FROM enclave_meta.schema_version`);
+  await conn.run(`CREATE TABLE planted_clean AS SELECT 1 AS a`);
+  // A value that already holds the path (someone who knew it stored it).
+  await conn.run(`CREATE VIEW planted_literal AS SELECT ${q(path.join(fs.realpathSync(dir), 'x'))} AS p, [${q(fs.realpathSync(dir))}] AS l`);
   conn.closeSync();
   instance.closeSync();
 }
@@ -322,6 +421,42 @@ test('what a data analyst needs is allowed', async () => {
     const info = await results.run({ sql, pageSize: 10 }).catch((e: unknown) => assert.fail(`${sql}: ${String(e)}`));
     await results.close(info.resultId);
   }
+});
+
+test('a path stored as a value never reaches a result: pages, later pages and column profiles show <profile>', async () => {
+  const real = fs.realpathSync(A);
+  const info = await results.run({ sql: `SELECT p, l, p || '/more' AS q FROM planted_literal, range(3)`, pageSize: 1 });
+  assert.deepEqual(pageRows(info.firstPage), [['<profile>/x', ['<profile>'], '<profile>/x/more']]);
+  const later = await results.fetch(info.resultId, 1, 2);
+  assert.deepEqual(pageRows(later), [['<profile>/x', ['<profile>'], '<profile>/x/more'], ['<profile>/x', ['<profile>'], '<profile>/x/more']]);
+  await results.close(info.resultId);
+  const { profileColumn, scrubProfile } = await import('./column-profile.js');
+  const profile = scrubProfile(await profileColumn(store.conn, 'main', 'planted_literal', 'p', 'UTC', store.instance), store.dir);
+  assert.ok(!JSON.stringify(profile).includes(real), JSON.stringify(profile));
+  assert.equal(profile.min, '<profile>/x');
+  // The data folder above the profile is hidden too (here the temp dir holding profiles/).
+  const { scrubText } = await import('./result-scrub.js');
+  assert.equal(scrubText(`${path.dirname(path.dirname(real))}/other`, real), '<data>/other');
+});
+
+test('exports and column profiles of a planted object are refused; dropping it is allowed', async () => {
+  const { checkStoredRelation } = await import('./statement-policy.js');
+  const { profileColumn } = await import('./column-profile.js');
+  for (const relation of ['main."planted_setting_view"', 'main."planted_chain"', 'main."planted_generated"']) {
+    await assert.rejects(checkStoredRelation(store.conn, store.instance, relation), (e: unknown) => e instanceof AppException && e.code === 'PERMISSION_DENIED', relation);
+  }
+  await assert.rejects(
+    profileColumn(store.conn, 'main', 'planted_setting_view', 'p', 'UTC', store.instance),
+    (e: unknown) => e instanceof AppException && e.code === 'PERMISSION_DENIED',
+  );
+  await checkStoredRelation(store.conn, store.instance, 'main."planted_clean"');
+  for (const sql of [`DROP VIEW planted_chain`, `DROP VIEW planted_setting_view`, `DROP MACRO planted_scalar`, `DROP TABLE planted_generated`]) {
+    const info = await results.run({ sql, pageSize: 1 });
+    await results.close(info.resultId);
+  }
+  const info = await results.run({ sql: `SELECT count(*) FROM planted_clean`, pageSize: 1 });
+  assert.deepEqual(pageRows(info.firstPage), [['1']]);
+  await results.close(info.resultId);
 });
 
 test('macros planted to shadow system functions are gone after the open; the app calls the real ones', async () => {

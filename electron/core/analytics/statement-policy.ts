@@ -17,11 +17,17 @@
 //      and comments: false alarms are refused, never missed), a macro named like a
 //      system function, and the app's `enclave_meta` schema. Scalar functions are
 //      folded into constants in a plan, so the ones that leak settings are caught
-//      here, in CREATE MACRO/VIEW bodies too.
+//      here, in CREATE MACRO/VIEW bodies too;
+//   4. the stored objects it names (views, macros, tables' defaults, generated columns
+//      and checks, indexes), transitively: their definitions pass the text rules of 3.
+//      A stored object's scalar calls are folded away before the plan shows them, and
+//      objects made before these rules (or arriving in a restored or legacy file) never
+//      passed them. DROP is exempt, so such an object can always be removed.
 import { StatementType, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
 import { AppException } from '../../../shared/errors.js';
 import { isInterrupt, sqlError } from './duckdb-errors.js';
 import { splitStatements, type Statement } from './sql-text.js';
+import { refusedStoredObject, storedObjectsChanged } from './stored-objects.js';
 
 /** Statement types user SQL may run; each maps to how it is checked further. */
 const ALLOWED_TYPES = new Map<StatementType, string>([
@@ -214,9 +220,40 @@ function checkText(text: string, cat: Catalog): void {
   if (APP_SCHEMA.test(text)) throw denied(firstWords(text), "enclave_meta is the app's own bookkeeping");
   // U&"…" spells an identifier in escapes the name check cannot read.
   if (/U&["']/i.test(text)) throw denied(firstWords(text), 'U& escapes are not supported');
+  const call = deniedCall(text, cat);
+  if (call) throw denied(`${call}()`, FUNCTION_REFUSED);
+}
+
+const FUNCTION_REFUSED = 'this function reads or writes outside your tables, or changes settings';
+
+/** The first refused function `text` calls by name, if any. */
+function deniedCall(text: string, cat: Catalog): string | null {
   for (const m of text.matchAll(CALL)) {
     const name = unquote(m[1]!);
-    if (cat.deniedFunctions.has(name)) throw denied(`${name}()`, 'this function reads or writes outside your tables, or changes settings');
+    if (cat.deniedFunctions.has(name)) return name;
+  }
+  return null;
+}
+
+/** Why a stored object's definition may not run (the text rules of user SQL), or null. */
+function deniedInDefinition(definition: string, cat: Catalog): string | null {
+  if (APP_SCHEMA.test(definition)) return "it reads enclave_meta, the app's own bookkeeping";
+  if (/U&["']/i.test(definition)) return 'it uses U& escapes';
+  const call = deniedCall(definition, cat);
+  return call ? `it calls ${call}(), which reads or writes outside your tables, or changes settings` : null;
+}
+
+/**
+ * The stored objects a statement reaches must pass too: their scalar calls are folded
+ * away before the plan check sees them (stored-objects.ts). Dropping one is always allowed.
+ */
+async function checkStoredObjects(instance: DuckDBInstance, conn: DuckDBConnection, text: string, cat: Catalog): Promise<void> {
+  const refused = await refusedStoredObject(instance, conn, text, (d) => deniedInDefinition(d, cat));
+  if (refused) {
+    throw denied(
+      `the stored ${refused.object.kind} ${refused.object.name}`,
+      `${refused.why} (it was made outside Enclave's rules, e.g. by an older version or in an imported file; drop it)`,
+    );
   }
 }
 
@@ -253,10 +290,13 @@ async function checkPlan(conn: DuckDBConnection, text: string, type: StatementTy
   for (const op of operators(plan)) {
     const names = [op.name, op.extra_info?.Function].filter((n): n is string => typeof n === 'string').map((n) => n.toLowerCase());
     for (const name of names) {
-      if (cat.deniedFunctions.has(name)) throw denied(`${name}()`, 'this function reads or writes outside your tables, or changes settings');
+      if (cat.deniedFunctions.has(name)) throw denied(`${name}()`, FUNCTION_REFUSED);
     }
   }
 }
+
+/** Types after which stored definitions are read again (a rollback undoes a CREATE or DROP too). */
+const CHANGES_DEFINITIONS = new Set([StatementType.CREATE, StatementType.ALTER, StatementType.DROP, StatementType.TRANSACTION]);
 
 /** Types whose plan calls no function: the text check is all they need. */
 const UNPLANNED = new Set([StatementType.TRANSACTION, StatementType.DROP, StatementType.ALTER, StatementType.VACUUM, StatementType.ANALYZE]);
@@ -287,6 +327,7 @@ async function checkPiece(conn: DuckDBConnection, instance: DuckDBInstance, text
   }
   checkText(text, cat);
   let transaction = false;
+  let storedChecked = false;
   for (let i = 0; i < extracted.count; i++) {
     let type: StatementType;
     try {
@@ -300,6 +341,11 @@ async function checkPiece(conn: DuckDBConnection, instance: DuckDBInstance, text
     }
     if (!ALLOWED_TYPES.has(type)) throw denied(firstWords(text), REFUSED_TYPES.get(type) ?? 'this kind of statement is not allowed');
     if (type === StatementType.TRANSACTION) transaction = true;
+    if (type !== StatementType.DROP && type !== StatementType.TRANSACTION && !storedChecked) {
+      await checkStoredObjects(instance, conn, text, cat);
+      storedChecked = true;
+    }
+    if (CHANGES_DEFINITIONS.has(type)) storedObjectsChanged(instance);
     if (type === StatementType.CREATE) {
       const m = CREATE_MACRO.exec(text);
       if (m && cat.systemFunctions.has(unquote(m[1]!))) {
@@ -366,5 +412,7 @@ export async function checkBeforeRun(conn: DuckDBConnection, instance: DuckDBIns
  * a view, a column profile): reading a view runs its plan, which must pass too.
  */
 export async function checkStoredRelation(conn: DuckDBConnection, instance: DuckDBInstance, relation: string): Promise<void> {
-  await checkPlan(conn, `SELECT * FROM ${relation}`, StatementType.SELECT, await catalog(instance, conn));
+  const cat = await catalog(instance, conn);
+  await checkStoredObjects(instance, conn, relation, cat);
+  await checkPlan(conn, `SELECT * FROM ${relation}`, StatementType.SELECT, cat);
 }
