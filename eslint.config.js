@@ -6,6 +6,7 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
+import { cycleThrough, edgesOf, importGraph, layerViolation, resolveImport } from './scripts/import-graph.mjs';
 
 /** Node built-ins, bare or with `node:`, except the ones named in `allow` (e.g. ['test', 'assert']). */
 const nodeBuiltins = (allow = []) => {
@@ -22,9 +23,6 @@ const ban = {
   node: nodeBuiltins(),
   nodeExceptTestTools: nodeBuiltins(['test', 'assert']),
   react: '^react(-dom)?(\\/|$)',
-  electronFolder: '^(\\.\\.?\\/)+(.*\\/)?electron(\\/|$)',
-  rendererFolder: '^(\\.\\.?\\/)+(.*\\/)?renderer(\\/|$)',
-  nodeSideFolders: '^(\\.\\.?\\/)+(.*\\/)?(core|cli|main)(\\/|$)',
 };
 
 /**
@@ -50,21 +48,20 @@ function boundary(name, files, bans, { ignores = [], paths = [] } = {}) {
 }
 
 /**
- * Folder boundaries checked on the *resolved* path of each relative import (as VS Code's
- * code-layering rule does), so no spelling of the path (`../host/x.js`,
- * `../../electron/host/x.js`) slips past. Options: [{ folder, message }], folders
- * relative to the repository root.
+ * The runtimes' allowed directions, checked on the *resolved* path of each relative import
+ * (as VS Code's code-layering rule does), so no spelling of the path (`../host/x.js`,
+ * `../../electron/host/x.js`) slips past. The table of layers lives in scripts/import-graph.mjs.
  */
-const resolvedBoundaries = {
-  meta: { type: 'problem', schema: [{ type: 'array' }] },
+const layers = {
+  meta: { type: 'problem', schema: [] },
   create(context) {
-    const forbidden = context.options[0] ?? [];
     const root = context.cwd;
+    const from = path.relative(root, context.filename).split(path.sep).join('/');
     const check = (node, source) => {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
-      const target = path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/');
-      const hit = forbidden.find(({ folder }) => target === folder || target.startsWith(`${folder}/`));
-      if (hit) context.report({ node, message: `${hit.message} (imports ${target})` });
+      const target = resolveImport(root, from, source);
+      const why = layerViolation(from, target);
+      if (why) context.report({ node, message: `${why} (imports ${target})` });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),
@@ -75,17 +72,29 @@ const resolvedBoundaries = {
   },
 };
 
-function resolvedBoundary(name, files, forbidden) {
-  return {
-    name: `enclave/resolved-boundaries/${name}`,
-    files,
-    plugins: { enclave: { rules: { 'resolved-boundaries': resolvedBoundaries } } },
-    rules: { 'enclave/resolved-boundaries': ['error', forbidden] },
-  };
-}
+/**
+ * No import cycles between files (type-only imports count: they tie two files together as
+ * much as value imports do). The graph of the files on disk is built once per run; the file
+ * being linted contributes its current text, so an editor (and the tests) see a cycle as it
+ * is typed.
+ */
+const graphs = new Map();
+const noCycles = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const root = context.cwd;
+    const file = path.relative(root, context.filename).split(path.sep).join('/');
+    return {
+      'Program:exit'(program) {
+        if (!graphs.has(root)) graphs.set(root, importGraph(root));
+        const cycle = cycleThrough(graphs.get(root), file, edgesOf(root, file, context.sourceCode.text));
+        if (cycle) context.report({ node: program, message: `Import cycle: ${cycle.join(' → ')}. Move what both need into a third file.` });
+      },
+    };
+  },
+};
 
-const HOST_IS_ITS_OWN_PROCESS =
-  'electron/host/ runs in its own process (one per profile): only the core starts it, through the HostLauncher in electron/core/storage/; import the client (profile-worker-client.ts), never the host.';
+const enclavePlugin = { rules: { layers, 'no-cycles': noCycles } };
 
 const TS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const ELECTRON_ONLY_IN_MAIN =
@@ -124,8 +133,6 @@ export default tseslint.config(
       [ban.node, 'shared/ is plain TypeScript that also runs in the renderer: no Node built-ins.'],
       [ban.electron, "shared/ must not import 'electron': it is the contract both sides compile."],
       [ban.react, 'shared/ must not import React: UI code belongs in renderer/.'],
-      [ban.electronFolder, 'shared/ must not import from electron/: the dependency points the other way.'],
-      [ban.rendererFolder, 'shared/ must not import from renderer/: the dependency points the other way.'],
     ],
     { ignores: ['shared/**/*.test.ts'] },
   ),
@@ -134,8 +141,6 @@ export default tseslint.config(
     [ban.nodeExceptTestTools, 'shared/ tests may use node:test and node:assert only, so they test what the renderer gets.'],
     [ban.electron, "shared/ must not import 'electron'."],
     [ban.react, 'shared/ must not import React.'],
-    [ban.electronFolder, 'shared/ must not import from electron/.'],
-    [ban.rendererFolder, 'shared/ must not import from renderer/.'],
   ]),
   {
     name: 'enclave/shared/globals',
@@ -159,7 +164,6 @@ export default tseslint.config(
   boundary('renderer', ['renderer/**'], [
     [ban.electron, "The renderer is sandboxed: it reaches the app through window.api, never 'electron'."],
     [ban.node, 'The renderer runs in the browser: no Node built-ins.'],
-    [ban.electronFolder, 'The renderer must not import from electron/: use window.api and the types in shared/.'],
   ]),
   {
     name: 'enclave/renderer/react-hooks',
@@ -168,25 +172,23 @@ export default tseslint.config(
   },
 
   // A sandboxed preload can require only 'electron'; everything else is bundled by esbuild.
-  boundary('preload', ['electron/preload/**'], [
-    [ban.node, 'The preload is sandboxed: Node built-ins are not available there at run time.'],
-    [ban.nodeSideFolders, 'The preload must not pull in main-process code: share through shared/ instead.'],
-  ]),
+  // Its tests run in Node, outside the bundle.
+  boundary(
+    'preload',
+    ['electron/preload/**'],
+    [[ban.node, 'The preload is sandboxed: Node built-ins are not available there at run time.']],
+    { ignores: ['electron/preload/**/*.test.ts'] },
+  ),
 
   boundary('node-side', ['electron/core/**', 'electron/cli/**', 'electron/host/**', 'bench/**'], [[ban.electron, ELECTRON_ONLY_IN_MAIN]]),
 
-  // The profile host: plain Node in a process of its own (forked, or Electron's utilityProcess).
-  // It may use shared/ and the core's storage and analytics code, never main-only code.
-  resolvedBoundary('host', ['electron/host/**'], [
-    { folder: 'electron/main', message: 'The profile host must not import main-process code: it runs in its own process.' },
-    { folder: 'electron/cli', message: 'The profile host must not import CLI code: it runs in its own process.' },
-    { folder: 'electron/preload', message: 'The profile host must not import the preload.' },
-    { folder: 'renderer', message: 'The profile host must not import the renderer.' },
-  ]),
-  // …and main-only code (and the core they share) must not import the host's code.
-  resolvedBoundary('not-the-host', ['electron/main/**', 'electron/cli/**', 'electron/core/**', 'bench/**'], [
-    { folder: 'electron/host', message: HOST_IS_ITS_OWN_PROCESS },
-  ]),
+  // Which runtime may import which (scripts/import-graph.mjs: LAYERS), and no import cycles.
+  {
+    name: 'enclave/layers',
+    files: ['shared/**', 'renderer/**', 'electron/**', 'bench/**'].flatMap((dir) => TS.map((ext) => `${dir}/${ext}`)),
+    plugins: { enclave: enclavePlugin },
+    rules: { 'enclave/layers': 'error', 'enclave/no-cycles': 'error' },
+  },
   boundary('e2e', ['e2e/**'], [[ban.electron, "Specs drive the app from outside: no 'electron' import."]], {
     ignores: ['e2e/electron/**'],
     paths: [

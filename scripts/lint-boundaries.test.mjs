@@ -12,7 +12,7 @@ const eslint = new ESLint({ cwd: root });
 /** Boundary messages ESLint reports for `code` as if it lived at `file` (the file need not exist). */
 async function boundaryErrors(code, file) {
   const [result] = await eslint.lintText(code, { filePath: join(root, file) });
-  return result.messages.filter((m) => /no-restricted-(imports|syntax|globals)|enclave\/resolved-boundaries/.test(m.ruleId ?? '') || m.fatal);
+  return result.messages.filter((m) => /no-restricted-(imports|syntax|globals)|enclave\/(layers|no-cycles)/.test(m.ruleId ?? '') || m.fatal);
 }
 
 const reported = [
@@ -48,6 +48,37 @@ const reported = [
   ["import { connectToParent } from '../host/parent-link.js';", 'electron/cli/x.ts'],
   ["import { x } from '../../host/profile-host.js';", 'electron/core/storage/x.ts'],
   ["export const m = await import('../host/profile-host.js');", 'electron/main/x.ts'],
+  // One case per forbidden direction of the runtime layers (scripts/import-graph.mjs: LAYERS),
+  // each on the resolved path, so a roundabout spelling is caught too.
+  ["import { x } from '../renderer/format/byte-size.js';", 'shared/x.ts'],
+  ["import { x } from '../electron/preload/bridge.js';", 'shared/channels/../x.ts'],
+  ["import { x } from '../electron/host/profile-host.js';", 'shared/x.ts'],
+  ["import { x } from '../../electron/main/ipc.js';", 'renderer/bridge/x.ts'],
+  ["import { x } from '../electron/preload/bridge.js';", 'renderer/x.ts'],
+  ["import { x } from '../../shared/../electron/core/paths.js';", 'renderer/bridge/x.ts'],
+  ["import { x } from '../core/paths.js';", 'electron/preload/x.ts'],
+  ["import { x } from '../main/ipc.js';", 'electron/preload/x.ts'],
+  ["import { x } from '../../renderer/bridge/bridge.js';", 'electron/preload/x.ts'],
+  ["import { x } from '../../main/ipc.js';", 'electron/core/router/x.ts'],
+  ["import { x } from '../../cli/session.js';", 'electron/core/storage/x.ts'],
+  ["import { x } from '../preload/bridge.js';", 'electron/core/x.ts'],
+  ["import { x } from '../../renderer/App.js';", 'electron/core/x.ts'],
+  ["import { x } from '../core/../main/ipc.js';", 'electron/host/x.ts'],
+  ["import { x } from '../preload/bridge.js';", 'electron/host/x.ts'],
+  ["import { x } from '../../renderer/App.js';", 'electron/host/x.ts'],
+  ["import { x } from '../main/ipc.js';", 'electron/cli/x.ts'],
+  ["import { x } from '../../main/windows.js';", 'electron/cli/commands/x.ts'],
+  ["import { x } from '../host/profile-host.js';", 'electron/cli/x.ts'],
+  ["import { x } from '../preload/bridge.js';", 'electron/cli/x.ts'],
+  ["import { x } from '../cli/cli.js';", 'electron/main/x.ts'],
+  ["import { x } from '../preload/bridge.js';", 'electron/main/x.ts'],
+  ["import { x } from '../../renderer/App.js';", 'electron/main/x.ts'],
+  ["import { x } from '../electron/main/ipc.js';", 'bench/x.ts'],
+  ["import { x } from '../electron/host/profile-host.js';", 'bench/x.ts'],
+  // A planted cycle: paths.ts is imported (through others) by enclave.ts, so importing it back closes a loop.
+  ["import { openEnclave } from './enclave.js'; export const p = openEnclave;", 'electron/core/paths.ts'],
+  ["import type { Enclave } from './enclave.js'; export type P = Enclave;", 'electron/core/paths.ts'],
+  ["import { x } from './x.js';", 'shared/x.ts'],
 ];
 
 for (const [code, file] of reported) {
@@ -74,6 +105,22 @@ const allowed = [
   ["import { ProfileWorkerClient } from '../core/storage/profile-worker-client.js';", 'electron/main/x.ts'],
   ["import { forkLauncher } from '../core/storage/fork-launcher.js';", 'electron/cli/x.ts'],
   ["import { x } from './host-budget.js';", 'electron/core/storage/x.ts'],
+  // Each allowed direction of the runtime layers.
+  ["import { x } from './channels/fields.js';", 'shared/x.ts'],
+  ["import { x } from '../../shared/contract.js';", 'renderer/bridge/x.ts'],
+  ["import { x } from '../../shared/contract.js';", 'electron/preload/x.ts'],
+  ["import { x } from './bridge.js';", 'electron/preload/x.ts'],
+  ["import { x } from '../../shared/errors.js';", 'electron/core/x.ts'],
+  ["import { x } from '../storage/host-budget.js';", 'electron/core/sessions/x.ts'],
+  ["import { x } from '../core/storage/sqlite-store.js';", 'electron/host/x.ts'],
+  ["import { x } from './parent-link.js';", 'electron/host/x.ts'],
+  ["import { x } from '../core/enclave.js';", 'electron/cli/x.ts'],
+  ["import { x } from '../../shared/contract.js';", 'electron/cli/x.ts'],
+  ["import { x } from '../../shared/contract.js';", 'electron/main/x.ts'],
+  ["import { x } from '../electron/core/enclave.js';", 'bench/x.ts'],
+  ["import { x } from '../shared/contract.js';", 'bench/x.ts'],
+  // An import of a file that does not import us back is no cycle.
+  ["import { profileDir } from './paths.js'; export const p = profileDir;", 'electron/core/enclave.ts'],
 ];
 
 for (const [code, file] of allowed) {

@@ -1,7 +1,6 @@
 // Composition root of the plain-Node core, shared by the Electron main process,
 // the CLI and the test harnesses. Nothing here imports `electron`.
 import fs from 'node:fs';
-import type { EventName, EventPayload } from '../../shared/contract.js';
 import { AppException, type Result } from '../../shared/errors.js';
 import type { FileGrant, FilePurpose } from '../../shared/file-grants.js';
 import type { LockReason } from '../../shared/profiles.js';
@@ -22,9 +21,9 @@ import { SpareHostLauncher } from './storage/spare-host.js';
 import type { HostStartOptions } from './storage/profile-worker-client.js';
 import type { HostBudget } from './storage/worker-protocol.js';
 import { diskError } from './storage/storage-errors.js';
+import type { EventSink } from './event-sink.js';
 
-/** Delivers a push event to one window (webContents id in Electron, a page in the harness). */
-export type EventSink = <E extends EventName>(windowId: number, event: E, payload: EventPayload<E>) => void;
+export type { EventSink } from './event-sink.js';
 
 export interface EnclaveOptions {
   /** `<userData>`: holds registry.sqlite and profiles/<uuid>/. */

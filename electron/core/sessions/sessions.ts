@@ -5,7 +5,7 @@
 import type { EventName, EventPayload } from '../../../shared/contract.js';
 import { AppException } from '../../../shared/errors.js';
 import type { LockReason } from '../../../shared/profiles.js';
-import type { EventSink } from '../enclave.js';
+import type { EventSink } from '../event-sink.js';
 import { profileDir } from '../paths.js';
 import type { Registry } from '../registry/registry.js';
 import { CrashBackoff } from './crash-backoff.js';

@@ -2,16 +2,12 @@
 // is a separate chunk, fetched the first time someone opens the section, so it costs
 // the initial bundle nothing.
 import { lazy, Suspense } from 'react';
-import type { MenuCommand } from '../../bridge/useMenuCommand.js';
 import { Spinner } from '../../components/Spinner.js';
+import type { MenuRequest } from './menu-request.js';
 
 const AnalysisView = lazy(() => import('./AnalysisView.js'));
 
-/** A menu command for this section; `serial` grows with each one. */
-export interface MenuRequest {
-  command: MenuCommand;
-  serial: number;
-}
+export type { MenuRequest } from './menu-request.js';
 
 export function AnalysisSection({ request }: { request: MenuRequest | null }) {
   return (

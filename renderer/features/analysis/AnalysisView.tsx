@@ -2,7 +2,7 @@
 // (grid or chart) in the middle, a column's profile on the right; importing takes the
 // middle while it runs. Loaded lazily: none of this is in the initial bundle.
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import type { MenuRequest } from './AnalysisSection.js';
+import type { MenuRequest } from './menu-request.js';
 import type { ExportSource, QueryHistoryEntry, TableInfo } from '../../../shared/analytics.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';

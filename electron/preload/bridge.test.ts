@@ -1,7 +1,7 @@
 // The preload against a stand-in contextBridge and ipcRenderer: window.api must hold
 // exactly the contract's methods, map them onto our IPC channel names, and hand
-// listeners the payload only. Lives here, not in electron/preload/, because the
-// preload folder may not import Node built-ins (node:test included).
+// listeners the payload only. Runs in Node (its lint lets tests use Node built-ins;
+// the bundled preload itself may not).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { CHANNEL_NAMES, EVENT_NAMES, eventMethodName, ipcChannel, ipcEvent } from '../../shared/contract.js';
 import { DROPPED_FILE_IPC } from '../../shared/file-grants.js';
-import { exposeApi, exposeDroppedFiles, type BridgeContext, type BridgeIpc } from '../preload/bridge.js';
+import { exposeApi, exposeDroppedFiles, type BridgeContext, type BridgeIpc } from './bridge.js';
 
 type Fn = (...args: unknown[]) => unknown;
 
