@@ -4,6 +4,19 @@ import type { WireCell, WireColumn, WirePage, WireType } from './wire.js';
 export const IMPORT_FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+export const EXPORT_FORMATS = ['csv', 'parquet'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const isExportFormat = (format: string): format is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(format);
+
+// Limits the channels enforce and the renderer and CLI ask for. They live here, not in
+// shared/channels/analytics.ts, so the analysis chunk can import them without zod.
+/** The most rows one fetchRows (or a first page) may carry. */
+export const MAX_PAGE_ROWS = 10_000;
+/** Rows of a result the grid fetches at a time, and runQuery's first page by default. */
+export const RESULT_PAGE_ROWS = 200;
+/** A CSV delimiter is a character or a short sequence (DuckDB's own limit is 4 bytes). */
+export const CSV_DELIMITER_MAX = 4;
+
 /** Overrides of what DuckDB's sniffer detects; anything left out is detected. CSV/TSV only except `columns`. */
 export interface CsvOptions {
   delimiter?: string;
@@ -181,7 +194,6 @@ export interface QueryHistoryEntry {
   error: string | null;
 }
 
-export type ExportFormat = 'csv' | 'parquet';
 
 export type ExportSource = { table: string } | { resultId: string } | { sql: string };
 

@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { channel, returns } from '../channel.js';
 import { boundedRecord } from './fields.js';
 import {
+  CSV_DELIMITER_MAX,
+  EXPORT_FORMATS,
   IMPORT_FORMATS,
+  MAX_PAGE_ROWS,
+  RESULT_PAGE_ROWS,
   type ColumnProfile,
   type ExportOutcome,
   type ImportOutcome,
@@ -19,7 +23,6 @@ import { fileToken } from '../file-grants.js';
 import { MAX_COLUMN_NAME } from '../import-columns.js';
 import type { WirePage } from '../wire.js';
 
-export const MAX_PAGE_ROWS = 10_000;
 /** Columns an import may retype or rename (far more than any file we have met has). */
 export const MAX_IMPORT_COLUMNS = 10_000;
 const id = z.uuid();
@@ -31,7 +34,7 @@ const importOptions = z
     format: z.enum(IMPORT_FORMATS).optional(),
     csv: z
       .strictObject({
-        delimiter: z.string().min(1).max(4).optional(),
+        delimiter: z.string().min(1).max(CSV_DELIMITER_MAX).optional(),
         header: z.boolean().optional(),
         quote: z.string().max(1).optional(),
         escape: z.string().max(1).optional(),
@@ -90,7 +93,7 @@ export const analyticsChannels = {
   /** Runs one or more statements; the last one's result is kept for paging (no row cap). */
   runQuery: channel({
     scope: 'data',
-    input: z.strictObject({ sql: sqlText, queryId: id.optional(), pageSize: z.number().int().min(0).max(MAX_PAGE_ROWS).default(200) }),
+    input: z.strictObject({ sql: sqlText, queryId: id.optional(), pageSize: z.number().int().min(0).max(MAX_PAGE_ROWS).default(RESULT_PAGE_ROWS) }),
     output: returns<QueryResultInfo>(),
     errors: ['LOCKED', 'INVALID_INPUT', 'SQL_ERROR', 'PERMISSION_DENIED', 'CANCELLED', 'LIMIT_REACHED'],
   }),
@@ -118,7 +121,7 @@ export const analyticsChannels = {
       sort: z.array(z.strictObject({ column: identifier, direction: z.enum(['asc', 'desc']) })).max(16).default([]),
       filters: z.array(filter).max(32).default([]),
       queryId: id.optional(),
-      pageSize: z.number().int().min(0).max(MAX_PAGE_ROWS).default(200),
+      pageSize: z.number().int().min(0).max(MAX_PAGE_ROWS).default(RESULT_PAGE_ROWS),
     }),
     output: returns<QueryResultInfo>(),
     errors: ['LOCKED', 'NOT_FOUND', 'INVALID_INPUT', 'SQL_ERROR', 'CANCELLED', 'LIMIT_REACHED'],
@@ -157,7 +160,7 @@ export const analyticsChannels = {
         z.strictObject({ resultId: id }),
         z.strictObject({ sql: sqlText }),
       ]),
-      format: z.enum(['csv', 'parquet']),
+      format: z.enum(EXPORT_FORMATS),
       file: fileToken,
     }),
     output: returns<ExportOutcome>(),

@@ -3,10 +3,8 @@
 // never its path (see shared/file-grants.ts). A file inside the app's data is refused.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
+import { EXPORT_FORMATS } from '../analytics.js';
 import type { FileGrant } from '../file-grants.js';
-
-export const EXPORT_FORMATS = ['csv', 'parquet'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The chosen file as a token for this window; null when the person cancelled. */
 export type FileChoice = FileGrant | null;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { EXPORT_FORMATS, isExportFormat } from '../../../shared/analytics.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { call, grantPath } from '../session.js';
@@ -18,7 +19,7 @@ export const exportCommand: Command = {
     if ((table === undefined) === (sql === undefined)) throw new UsageError('give exactly one of --table or --sql');
     if (out === undefined) throw new UsageError('--out FILE is required');
     const format = stringFlag(flags, 'format') ?? (/\.parquet$/i.test(out) ? 'parquet' : 'csv');
-    if (format !== 'csv' && format !== 'parquet') throw new UsageError('--format must be csv or parquet');
+    if (!isExportFormat(format)) throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')}`);
     const e = await unlockProfile();
     const { rows, bytes } = await call(e, 'exportData', {
       source: table !== undefined ? { table } : { sql: sql! },

@@ -1,11 +1,9 @@
-import type { ImportFormat, ImportOutcome, RejectSummary } from '../../../shared/analytics.js';
+import { IMPORT_FORMATS, type ImportFormat, type ImportOutcome, type RejectSummary } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { call, grantPath } from '../session.js';
 import { stringFlag } from './listing.js';
-
-const FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson'] as const;
 
 export const describeRejects = (r: RejectSummary) => {
   const kinds = Object.entries(r.byType).map(([k, n]) => `${k}: ${n}`).join(', ');
@@ -24,7 +22,7 @@ export const importCommand: Command = {
     'unless --replace or --append. Rows that do not fit fail the import (nothing is imported) unless --skip-bad-rows.',
   async run({ args, flags, io, json, unlockProfile }) {
     const format = stringFlag(flags, 'format');
-    if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
     if (flags.has('replace') && flags.has('append')) throw new UsageError('--replace and --append exclude each other');
     const table = stringFlag(flags, 'table');
     const e = await unlockProfile();

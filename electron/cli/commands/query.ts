@@ -1,4 +1,4 @@
-import type { QueryResultInfo } from '../../../shared/analytics.js';
+import { MAX_PAGE_ROWS, type QueryResultInfo } from '../../../shared/analytics.js';
 import { jsonKeys, naturalJsonRow } from '../../../shared/natural-json.js';
 import { formatCell, type WireCell, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import { UsageError } from '../args.js';
@@ -8,7 +8,8 @@ import { formatTable } from '../io.js';
 import { call } from '../session.js';
 import { stringFlag } from './listing.js';
 
-const PAGE = 10_000;
+/** The largest page fetchRows allows: fewest round trips for a full result. */
+const PAGE = MAX_PAGE_ROWS;
 
 /** Every page of a kept result (there is no row cap), then closes it. */
 export async function* resultPages(enclave: Enclave, info: QueryResultInfo): AsyncGenerator<WirePage> {

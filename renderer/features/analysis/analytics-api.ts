@@ -3,7 +3,8 @@
 import type { z } from 'zod';
 import type { ImportProgress } from '../../../shared/analytics.js';
 import type { analyticsChannels } from '../../../shared/channels/analytics.js';
-import type { ExportFormat, FileChoice } from '../../../shared/channels/dialogs.js';
+import type { ExportFormat } from '../../../shared/analytics.js';
+import type { FileChoice } from '../../../shared/channels/dialogs.js';
 import type { Api } from '../../../shared/contract.js';
 import type { Result } from '../../../shared/errors.js';
 import { callBridge, subscribeBridge } from '../../bridge/bridge.js';

@@ -2,7 +2,7 @@
 // rejects comes back with the field it concerns and is shown beside that field.
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors.js';
-import type { CalendarEvent } from '../../../shared/events.js';
+import { EVENT_LOCATION_MAX, EVENT_TITLE_MAX, type CalendarEvent } from '../../../shared/events.js';
 import { createEvent, deleteEvent, updateEvent } from '../../bridge/useEvents.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -156,7 +156,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
           value={form.title}
           onChange={(e) => set('title', e.target.value)}
           placeholder="What is happening?"
-          maxLength={500}
+          maxLength={EVENT_TITLE_MAX}
           autoFocus
           error={errorFor('title')}
           testId="event-title"
@@ -188,7 +188,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
           value={form.location}
           onChange={(e) => set('location', e.target.value)}
           placeholder="Optional"
-          maxLength={1000}
+          maxLength={EVENT_LOCATION_MAX}
           error={errorFor('location')}
           testId="event-location"
         />

@@ -1,6 +1,7 @@
 // The open note: title, Markdown body with a live preview, autosave state, pin and
 // Trash. A conflict stops autosave and asks which text to keep.
 import { useEffect, useRef, useState } from 'react';
+import { NOTE_TITLE_MAX } from '../../../shared/notes.js';
 import { useNoteEditor } from '../../bridge/useNoteEditor.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -119,7 +120,7 @@ export function NoteEditor({ id, autoFocus, onDeleted }: NoteEditorProps) {
         onChange={(e) => editor.edit({ title: e.target.value })}
         placeholder="Untitled note"
         aria-label="Note title"
-        maxLength={500}
+        maxLength={NOTE_TITLE_MAX}
         readOnly={trashed}
         data-testid="note-title"
       />

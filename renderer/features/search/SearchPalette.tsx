@@ -1,6 +1,6 @@
 // Search across tasks, notes and events: type, move with ↑/↓, Enter opens the item.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import type { ItemKind, SearchHit } from '../../../shared/search.js';
+import { SEARCH_QUERY_MAX, type ItemKind, type SearchHit } from '../../../shared/search.js';
 import { useSearch } from '../../bridge/useSearch.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { Spinner } from '../../components/Spinner.js';
@@ -71,7 +71,7 @@ export function SearchPalette({ onPick, onClose }: SearchPaletteProps) {
           aria-controls={`${id}-list`}
           aria-activedescendant={hits.length ? `${id}-${current}` : undefined}
           aria-autocomplete="list"
-          maxLength={500}
+          maxLength={SEARCH_QUERY_MAX}
           data-testid="search-input"
         />
         {results.status === 'loading' && <Spinner size={14} label="Searching" />}

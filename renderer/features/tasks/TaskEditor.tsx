@@ -2,7 +2,7 @@
 // opened at. Ctrl/Cmd+Enter saves, Escape closes.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AppError, Result } from '../../../shared/errors.js';
-import { TASK_PRIORITIES, TASK_STATUSES, type Task } from '../../../shared/tasks.js';
+import { TASK_PRIORITIES, TASK_STATUSES, TASK_TITLE_MAX, type Task } from '../../../shared/tasks.js';
 import type { TaskChanges } from '../../bridge/useTasks.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -95,7 +95,7 @@ export function TaskEditor({ task, onSave, onDelete, onClose, onReload }: TaskEd
         onChange={(e) => setTitle(e.target.value)}
         aria-label="Title"
         aria-invalid={bad === 'title' || undefined}
-        maxLength={500}
+        maxLength={TASK_TITLE_MAX}
         data-testid="task-edit-title"
       />
       <textarea

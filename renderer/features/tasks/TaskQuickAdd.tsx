@@ -1,7 +1,7 @@
 // The line at the top of the list: type a title, press Enter, keep typing the next.
 import { useState, type FormEvent } from 'react';
 import type { AppError, Result } from '../../../shared/errors.js';
-import type { Task } from '../../../shared/tasks.js';
+import { TASK_TITLE_MAX, type Task } from '../../../shared/tasks.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
 import { Spinner } from '../../components/Spinner.js';
@@ -43,7 +43,7 @@ export function TaskQuickAdd({ onAdd }: TaskQuickAddProps) {
           }}
           placeholder="Add a task — press Enter to save"
           aria-label="New task title"
-          maxLength={500}
+          maxLength={TASK_TITLE_MAX}
           aria-invalid={error ? true : undefined}
           data-testid="task-quick-add-input"
         />

@@ -1,7 +1,7 @@
 // Export a table or a result to CSV or Parquet, to a file chosen in main's save dialog
 // (the dialog answers a token for it: the page never names a path).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ExportFormat, ExportOutcome, ExportSource } from '../../../../shared/analytics.js';
+import { EXPORT_FORMATS, type ExportFormat, type ExportOutcome, type ExportSource } from '../../../../shared/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
@@ -66,7 +66,7 @@ export function ExportDialog({ source, label, suggestedName, onClose }: ExportDi
             <fieldset className={styles.fieldset}>
               <legend className={styles.legend}>Format</legend>
               <div className={styles.choices}>
-                {(['csv', 'parquet'] as const).map((f, i) => (
+                {EXPORT_FORMATS.map((f, i) => (
                   <label key={f} className={styles.choice}>
                     <input
                       ref={i === 0 ? firstRef : undefined}

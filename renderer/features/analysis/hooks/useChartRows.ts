@@ -1,14 +1,12 @@
 // The rows a chart draws: the first CHART_ROW_LIMIT rows of a result, fetched in the
 // largest pages the channel allows.
 import { useEffect, useState } from 'react';
-import type { QueryResultInfo } from '../../../../shared/analytics.js';
+import { MAX_PAGE_ROWS, type QueryResultInfo } from '../../../../shared/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { slicePage, type WirePage } from '../../../../shared/wire.js';
 import { callAnalytics } from '../analytics-api.js';
 
 export const CHART_ROW_LIMIT = 100_000;
-/** fetchRows' own limit (MAX_PAGE_ROWS); importing the value would pull zod into this chunk. */
-const MAX_PAGE_ROWS = 10_000;
 
 export type ChartRowsState =
   | { status: 'loading'; resultId: string; loaded: number; wanted: number }

@@ -2,7 +2,7 @@
 // filter is a new result on the core derived from the original one, by generated SQL).
 // Results the view no longer shows are closed so the core can drop them.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../../shared/analytics.js';
+import { RESULT_PAGE_ROWS, type QueryResultInfo, type ResultFilter, type ResultSort } from '../../../../shared/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { callAnalytics, newId } from '../analytics-api.js';
 
@@ -27,8 +27,6 @@ export interface QueryFailure {
   sql: string;
   editorOffset: number;
 }
-
-const PAGE_SIZE = 200;
 
 export function useQuerySession(onFinished?: () => void) {
   const [result, setResult] = useState<ShownResult | null>(null);
@@ -75,7 +73,7 @@ export function useQuerySession(onFinished?: () => void) {
   const run = useCallback(async (sql: string, editorOffset = 0) => {
     const { queryId } = start('query');
     setFailure(null);
-    const outcome = await callAnalytics('runQuery', { sql, queryId, pageSize: PAGE_SIZE });
+    const outcome = await callAnalytics('runQuery', { sql, queryId, pageSize: RESULT_PAGE_ROWS });
     if (!stop(queryId)) {
       if (outcome.ok) close([outcome.value.resultId]);
       return;
@@ -103,7 +101,7 @@ export function useQuerySession(onFinished?: () => void) {
       sort,
       filters,
       queryId,
-      pageSize: PAGE_SIZE,
+      pageSize: RESULT_PAGE_ROWS,
     });
     if (!stop(queryId)) {
       if (outcome.ok) close([outcome.value.resultId]);

@@ -2,12 +2,12 @@
 // small cache (least recently used pages leave first), so scrolling through ten million
 // rows costs memory for a few thousand.
 import { useCallback, useMemo, useState } from 'react';
-import type { QueryResultInfo } from '../../../../shared/analytics.js';
+import { RESULT_PAGE_ROWS, type QueryResultInfo } from '../../../../shared/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { slicePage, type WireCell, type WirePage } from '../../../../shared/wire.js';
 import { callAnalytics } from '../analytics-api.js';
 
-export const PAGE_ROWS = 200;
+export const PAGE_ROWS = RESULT_PAGE_ROWS;
 const MAX_PAGES = 60;
 /** Requests in flight at once; a fast scroll asks again for what it still needs. */
 const MAX_IN_FLIGHT = 4;

@@ -2,7 +2,7 @@
 // column names and types, every one of which can be changed — as can the CSV dialect,
 // the table's name and what happens if that name is taken.
 import { useEffect, useId, useState } from 'react';
-import type { ConflictMode, ImportFormat, ImportPreview } from '../../../../shared/analytics.js';
+import { CSV_DELIMITER_MAX, type ConflictMode, type ImportFormat, type ImportPreview } from '../../../../shared/analytics.js';
 import type { CsvOptionsInput as CsvOptions, ImportOptionsInput as ImportOptions } from '../analytics-api.js';
 import { renamedColumns } from '../../../../shared/import-columns.js';
 import { isNumericType } from '../../../../shared/wire.js';
@@ -149,7 +149,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
                 <input
                   className={styles.short}
                   value={csv.delimiter ?? ''}
-                  maxLength={4}
+                  maxLength={CSV_DELIMITER_MAX}
                   onChange={(e) => setCsv({ delimiter: e.target.value || undefined })}
                   aria-label="Custom delimiter"
                 />
