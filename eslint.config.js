@@ -161,9 +161,19 @@ export default tseslint.config(
     },
   },
 
-  boundary('renderer', ['renderer/**'], [
-    [ban.electron, "The renderer is sandboxed: it reaches the app through window.api, never 'electron'."],
-    [ban.node, 'The renderer runs in the browser: no Node built-ins.'],
+  boundary(
+    'renderer',
+    ['renderer/**'],
+    [
+      [ban.electron, "The renderer is sandboxed: it reaches the app through window.api, never 'electron'."],
+      [ban.node, 'The renderer runs in the browser: no Node built-ins.'],
+    ],
+    { ignores: ['renderer/**/*.test.{ts,tsx}'] },
+  ),
+  // Tests of the renderer's pure modules run under node:test (tsconfig.web-tests.json).
+  boundary('renderer-tests', ['renderer/**/*.test.{ts,tsx}'], [
+    [ban.nodeExceptTestTools, 'renderer/ tests may use node:test and node:assert only, so they test what the browser runs.'],
+    [ban.electron, "The renderer never imports 'electron'."],
   ]),
   {
     name: 'enclave/renderer/react-hooks',

@@ -29,10 +29,10 @@ function fail(message) {
   process.exit(1);
 }
 
-function typescript() {
+function typescript(project = 'tsconfig.node.json') {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.node.json', '--pretty'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) fail('tsc -p tsconfig.node.json reported errors');
+  const r = spawnSync(process.execPath, [tsc, '-p', project, '--pretty'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) fail(`tsc -p ${project} reported errors`);
 }
 
 async function bundle(entry, outfile, options) {
@@ -88,7 +88,9 @@ await step('clean', () => {
     if (entry !== 'native') rmSync(join(out, entry), { recursive: true, force: true });
   }
 });
-await step('tsc (node side)', typescript);
+await step('tsc (node side)', () => typescript());
+// The renderer's pure modules and their tests, for node:test (into build/testing/).
+await step('tsc (web tests)', () => typescript('tsconfig.web-tests.json'));
 // A sandboxed preload can only require('electron'): shared/ and zod are bundled in.
 await step('preload', () =>
   bundle('electron/preload/preload.ts', 'build/preload/preload.cjs', {

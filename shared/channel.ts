@@ -20,10 +20,23 @@ export interface ChannelSpec<Sc extends Scope, S extends z.ZodType, O> {
 }
 
 /**
- * Any data channel may also answer these, whatever it declares: PROFILE_CRASHED when
- * the profile's host process has stopped (until the window reopens it).
+ * Every channel may answer these, whatever it declares: INVALID_INPUT, because the router
+ * validates every input against the channel's schema before a handler runs (a channel
+ * without input refuses one too).
  */
-export const DATA_SCOPE_ERRORS: readonly ErrorCode[] = ['PROFILE_CRASHED'];
+export const CHANNEL_ERRORS: readonly ErrorCode[] = ['INVALID_INPUT'];
 
-export const channel = <Sc extends Scope, S extends z.ZodType, O>(spec: ChannelSpec<Sc, S, O>): ChannelSpec<Sc, S, O> =>
-  spec.scope === 'data' ? { ...spec, errors: [...new Set([...spec.errors, ...DATA_SCOPE_ERRORS])] } : spec;
+/**
+ * Any data channel may also answer these: LOCKED when the window holds no profile, and
+ * PROFILE_CRASHED when the profile's host process has stopped (until the window reopens it).
+ */
+export const DATA_SCOPE_ERRORS: readonly ErrorCode[] = ['LOCKED', 'PROFILE_CRASHED'];
+
+/**
+ * A channel's `errors` is the whole list of codes it answers (the fuzz suite fails on any
+ * other): what the spec declares plus the codes every channel, or every data channel, may give.
+ */
+export const channel = <Sc extends Scope, S extends z.ZodType, O>(spec: ChannelSpec<Sc, S, O>): ChannelSpec<Sc, S, O> => ({
+  ...spec,
+  errors: [...new Set([...spec.errors, ...CHANNEL_ERRORS, ...(spec.scope === 'data' ? DATA_SCOPE_ERRORS : [])])],
+});

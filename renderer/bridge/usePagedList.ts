@@ -3,7 +3,8 @@
 // the person has scrolled through.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import { PAGE_SIZE_MAX, type Page } from '../../shared/tasks.js';
+import type { Page } from '../../shared/tasks.js';
+import { canLoadMore, initialPagedState, moreLoaded, pageLoaded, refreshLimit, type PagedState } from './paged-list-state.js';
 
 export interface PageRequest {
   cursor?: string;
@@ -22,17 +23,6 @@ export interface PagedList<T> {
   update: (change: (items: T[]) => T[]) => void;
 }
 
-interface State<T> {
-  key: string;
-  status: 'loading' | 'error' | 'ready';
-  items: T[];
-  error: AppError | null;
-  cursor: string | null;
-  loadingMore: boolean;
-}
-
-const initial = <T>(key: string): State<T> => ({ key, status: 'loading', items: [], error: null, cursor: null, loadingMore: false });
-
 /**
  * `key` names the query (filter, sort): when it changes the list starts over.
  * `fetchPage` may be a new function on every render; the latest one is used.
@@ -42,7 +32,7 @@ export function usePagedList<T extends { id: string }>(
   fetchPage: (request: PageRequest) => Promise<Result<Page<T>>>,
   pageSize = 50,
 ): PagedList<T> {
-  const [state, setState] = useState<State<T>>(() => initial(key));
+  const [state, setState] = useState<PagedState<T>>(() => initialPagedState(key));
   const fetchRef = useRef(fetchPage);
   const stateRef = useRef(state);
   // Every fetch takes a ticket; answers to older tickets are dropped.
@@ -58,14 +48,7 @@ export function usePagedList<T extends { id: string }>(
       const mine = ++ticket.current;
       const result = await fetchRef.current({ limit });
       if (mine !== ticket.current) return;
-      setState((prev) => {
-        const base = prev.key === forKey ? prev : initial<T>(forKey);
-        if (!result.ok) {
-          // A failed refresh keeps what is on screen; only a first load shows the error.
-          return base.status === 'ready' ? { ...base, error: result.error } : { ...base, status: 'error', error: result.error };
-        }
-        return { key: forKey, status: 'ready', items: result.value.items, error: null, cursor: result.value.nextCursor, loadingMore: false };
-      });
+      setState((prev) => pageLoaded(prev, forKey, result));
     },
     [],
   );
@@ -77,24 +60,18 @@ export function usePagedList<T extends { id: string }>(
   const refresh = useCallback(() => {
     const current = stateRef.current;
     const shown = current.key === key ? current.items.length : 0;
-    void load(key, Math.min(PAGE_SIZE_MAX, Math.max(pageSize, shown)));
+    void load(key, refreshLimit(shown, pageSize));
   }, [key, load, pageSize]);
 
   const loadMore = useCallback(() => {
     const current = stateRef.current;
-    if (current.key !== key || current.status !== 'ready' || !current.cursor || current.loadingMore) return;
+    if (!canLoadMore(current, key)) return;
     const mine = ticket.current;
-    const cursor = current.cursor;
+    const cursor = current.cursor!;
     setState((prev) => ({ ...prev, loadingMore: true }));
     void fetchRef.current({ cursor, limit: pageSize }).then((result) => {
       if (mine !== ticket.current) return;
-      setState((prev) => {
-        if (prev.key !== key) return prev;
-        if (!result.ok) return { ...prev, loadingMore: false, error: result.error };
-        const seen = new Set(prev.items.map((item) => item.id));
-        const fresh = result.value.items.filter((item) => !seen.has(item.id));
-        return { ...prev, items: [...prev.items, ...fresh], cursor: result.value.nextCursor, loadingMore: false, error: null };
-      });
+      setState((prev) => moreLoaded(prev, key, result));
     });
   }, [key, pageSize]);
 
@@ -102,7 +79,7 @@ export function usePagedList<T extends { id: string }>(
     setState((prev) => ({ ...prev, items: change(prev.items) }));
   }, []);
 
-  const current = state.key === key ? state : initial<T>(key);
+  const current = state.key === key ? state : initialPagedState<T>(key);
   return {
     status: current.status,
     items: current.items,

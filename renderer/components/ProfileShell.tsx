@@ -19,7 +19,6 @@ import { SECTIONS, type SectionId } from '../sections.js';
 import { HomeView } from './HomeView.js';
 import { Icon } from './Icon.js';
 import styles from './ProfileShell.module.css';
-import { SectionPlaceholder } from './SectionPlaceholder.js';
 import { Sidebar } from './Sidebar.js';
 
 const SECTION_OF: Record<ItemKind, SectionId> = { task: 'tasks', note: 'notes', event: 'events' };
@@ -97,10 +96,8 @@ export function ProfileShell({ session, onLock, onSessionChange, onDelete }: Pro
             <EventsView focus={focusFor('event')} />
           ) : section.id === 'trash' ? (
             <TrashView />
-          ) : section.id === 'analysis' ? (
-            <AnalysisSection request={menuRequest} />
           ) : (
-            <SectionPlaceholder section={section} profileName={session.name} />
+            <AnalysisSection request={menuRequest} />
           )}
         </div>
       </main>

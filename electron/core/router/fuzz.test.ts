@@ -441,7 +441,7 @@ function notIds(sample: unknown): unknown[] {
   return out;
 }
 
-async function expectInvalid(channel: ChannelName, input: unknown, n: number): Promise<void> {
+async function expectInvalid(channel: ChannelName, input: unknown, n: number, declared: readonly string[]): Promise<void> {
   let result: Result<unknown>;
   try {
     result = await callWithTimeout(channel, input);
@@ -451,6 +451,8 @@ async function expectInvalid(channel: ChannelName, input: unknown, n: number): P
   if (result.ok) assert.fail(`${channel} #${n} succeeded on ${describeInput(input)}`);
   assert.ok(ERROR_CODES.includes(result.error.code), `${channel}: unknown code ${result.error.code}`);
   assert.equal(result.error.code, 'INVALID_INPUT', `${channel} #${n} on ${describeInput(input)}: ${result.error.message}`);
+  // A channel answers only the codes its contract entry lists (shared/channel.ts adds the universal ones).
+  assert.ok(declared.includes(result.error.code), `${channel} answered ${result.error.code}, not among its errors (${declared.join(', ')})`);
   assert.equal(typeof result.error.message, 'string');
   assert.ok(result.error.message.length < 1000, `${channel}: the message echoes the input (${result.error.message.length} chars)`);
   assert.ok(!result.error.message.includes(dataDir), `${channel}: the message names the data directory`);
@@ -491,7 +493,7 @@ for (const channel of CHANNELS) {
     // The invalid half: nothing of A may change.
     await bindA();
     const beforeInvalid = snapshot();
-    for (const input of notIds(sample)) await expectInvalid(channel, input, ++stats.sent);
+    for (const input of notIds(sample)) await expectInvalid(channel, input, ++stats.sent, declared);
     while (stats.sent < CASES_PER_CHANNEL) {
       assert.ok(stats.skippedValid < CASES_PER_CHANNEL * 5, `${channel}: the generator keeps making valid payloads`);
       const input = payload(g, sample);
@@ -500,7 +502,7 @@ for (const channel of CHANNELS) {
         stats.skippedValid++;
         continue;
       }
-      await expectInvalid(channel, input, ++stats.sent);
+      await expectInvalid(channel, input, ++stats.sent, declared);
     }
     assert.deepEqual(diff(beforeInvalid, snapshot()).map(describeChange), [], `${channel}: an invalid payload changed A`);
 

@@ -8,7 +8,7 @@ import { LoadMore } from '../../components/LoadMore.js';
 import { Spinner } from '../../components/Spinner.js';
 import { relativeTime } from '../../format/relative-time.js';
 import { Highlighted } from '../search/Highlighted.js';
-import { plainText } from './markdown.js';
+import { plainText } from './markdown-parse.js';
 import styles from './NoteList.module.css';
 
 interface NoteListProps {
