@@ -38,6 +38,36 @@ const WHY = {
   bench: 'benches drive the core like the CLI does',
 };
 
+/**
+ * The core's main-only code: it runs in main (and the CLI's process), never in a profile
+ * host, which gets what it needs in its calls. Folders, or single modules without extension.
+ */
+export const MAIN_ONLY_CORE = [
+  'electron/core/router',
+  'electron/core/sessions',
+  'electron/core/profiles',
+  'electron/core/registry',
+  'electron/core/keychain',
+  'electron/core/auth',
+  'electron/core/shell',
+  'electron/core/legacy',
+  'electron/core/enclave',
+  'electron/core/dialogs',
+  'electron/core/files/file-grants',
+  'electron/core/files/grant-file',
+  'electron/core/backup/backups',
+  'electron/core/backup/recovery',
+  'electron/core/analytics/import-source',
+  'electron/core/storage/profile-worker-client',
+  'electron/core/storage/host-channel',
+  'electron/core/storage/fork-launcher',
+  'electron/core/storage/spare-host',
+];
+const isMainOnly = (file) => {
+  const module = file.replace(/\.(m|c)?(j|t)sx?$/, '');
+  return MAIN_ONLY_CORE.some((p) => module === p || file.startsWith(`${p}/`));
+};
+
 /** 'a/b/c.ts' (repository-relative, forward slashes) → its layer, or undefined outside all layers. */
 export function layerOf(file) {
   return LAYERS.find(({ folder }) => file === folder || file.startsWith(`${folder}/`));
@@ -47,6 +77,9 @@ export function layerOf(file) {
 export function layerViolation(from, to) {
   const a = layerOf(from);
   const b = layerOf(to);
+  if (a?.name === 'host' && b?.name === 'core' && isMainOnly(to)) {
+    return `electron/host/ must not import ${to}: it is the core's main-only code (router, sessions, registry, file grants, the host's client…); the host gets what it needs in its calls`;
+  }
   if (!a || !b || a === b || a.may.includes(b.name)) return undefined;
   return `${a.folder}/ must not import ${b.folder}/: ${WHY[a.name]}`;
 }
@@ -54,18 +87,11 @@ export function layerViolation(from, to) {
 const toPosix = (p) => p.split(path.sep).join('/');
 
 /**
- * Files another engineer is rewriting right now (issue 11: host methods keyed by channel
- * name): type-only imports from or to them are left out of the cycle check until that lands,
- * since the rewrite moves these very types. Their value imports are checked like any other.
- * Keep this empty otherwise: a cycle is fixed by moving what both files need into a third.
+ * Files being rewritten by other work, whose type-only imports are left out of the cycle
+ * check until it lands. Keep this empty: a cycle is fixed by moving what both files need
+ * into a third.
  */
-const PENDING_REWRITE = [
-  'electron/core/storage/worker-methods.ts',
-  'electron/core/storage/worker-protocol.ts',
-  'electron/core/storage/methods/',
-  'electron/core/analytics/analytics-methods.ts',
-  'electron/core/backup/snapshot-methods.ts',
-];
+const PENDING_REWRITE = [];
 const pending = (f) => PENDING_REWRITE.some((p) => f === p || (p.endsWith('/') && f.startsWith(p)));
 const ignored = (from, to, typeOnly) => typeOnly && (pending(from) || pending(to));
 

@@ -79,6 +79,17 @@ const reported = [
   ["import { openEnclave } from './enclave.js'; export const p = openEnclave;", 'electron/core/paths.ts'],
   ["import type { Enclave } from './enclave.js'; export type P = Enclave;", 'electron/core/paths.ts'],
   ["import { x } from './x.js';", 'shared/x.ts'],
+  // The host never imports the core's main-only code (import-graph.mjs: MAIN_ONLY_CORE), nor main-only code the host's handlers.
+  ["import { route } from '../core/router/router.js';", 'electron/host/x.ts'],
+  ["import type { Handlers } from '../../core/router/handler-types.js';", 'electron/host/handlers/x.ts'],
+  ["import { Sessions } from '../core/sessions/sessions.js';", 'electron/host/x.ts'],
+  ["import { Enclave } from '../core/enclave.js';", 'electron/host/x.ts'],
+  ["import { FileGrants } from '../../core/files/file-grants.js';", 'electron/host/handlers/x.ts'],
+  ["import { ProfileWorkerClient } from '../core/storage/profile-worker-client.js';", 'electron/host/x.ts'],
+  ["import { checkImportSource } from '../../electron/core/analytics/import-source.js';", 'electron/host/x.ts'],
+  ["import { hostHandlers } from '../../host/host-handlers.js';", 'electron/core/router/x.ts'],
+  ["import { taskHandlers } from '../../../host/handlers/task-handlers.js';", 'electron/core/router/handlers/x.ts'],
+  ["import { hostHandlers } from '../host/host-handlers.js';", 'electron/cli/x.ts'],
 ];
 
 for (const [code, file] of reported) {
@@ -99,7 +110,13 @@ const allowed = [
   ["import { x } from './electron-bridge.js';", 'renderer/x.ts'],
   ["import { _electron } from '@playwright/test';", 'e2e/electron/x.spec.ts'],
   ["import { x } from '../core/enclave.js';", 'electron/main/x.ts'],
-  ["import { workerHandlers } from '../core/storage/worker-methods.js';", 'electron/host/x.ts'],
+  ["import { hostHandlers } from './host-handlers.js';", 'electron/host/x.ts'],
+  ["import { repositories } from '../../core/storage/repositories/repositories.js';", 'electron/host/handlers/x.ts'],
+  ["import type { HostHandlerTable } from '../../core/storage/profile-stores.js';", 'electron/host/handlers/x.ts'],
+  ["import { snapshotHandlers } from '../../core/backup/snapshot-methods.js';", 'electron/host/handlers/x.ts'],
+  ["import type { HostInput } from '../core/storage/worker-protocol.js';", 'electron/host/x.ts'],
+  // The thin client's protocol is what both ends share.
+  ["import { servedByHost } from '../storage/worker-protocol.js';", 'electron/core/router/x.ts'],
   ["import { x } from '../../shared/errors.js';", 'electron/host/x.ts'],
   ["import { utilityLauncher } from './utility-launcher.js';", 'electron/main/x.ts'],
   ["import { ProfileWorkerClient } from '../core/storage/profile-worker-client.js';", 'electron/main/x.ts'],

@@ -43,10 +43,10 @@ const MUTANTS = [
     name: 'emptyTrash-misrouted',
     what: "emptyTrash from one window empties another open profile's Trash",
     file: 'electron/core/router/handlers/search-handlers.js',
-    find: "emptyTrash: async (ctx) => purged(ctx, await ctx.profile.worker.call('trashEmpty', undefined)),",
+    find: "emptyTrash: async (ctx, input) => purged(ctx, await ctx.profile.worker.call('emptyTrash', input)),",
     replace:
-      'emptyTrash: async (ctx) => { const other = (await Promise.all([...ctx.sessions.open.values()])).find((p) => p.id !== ctx.profile.id) ?? ctx.profile; ' +
-      "return purged(ctx, await other.worker.call('trashEmpty', undefined)); },",
+      'emptyTrash: async (ctx, input) => { const other = (await Promise.all([...ctx.sessions.open.values()])).find((p) => p.id !== ctx.profile.id) ?? ctx.profile; ' +
+      "return purged(ctx, await other.worker.call('emptyTrash', input)); },",
     suites: ['isolation'],
   },
   {

@@ -11,8 +11,9 @@ import { exclusiveWorkDone } from '../core/storage/exclusive.js';
 import { repositories } from '../core/storage/repositories/repositories.js';
 import { openSqliteStore, type SqliteStore } from '../core/storage/sqlite-store.js';
 import { toAppError } from '../core/storage/to-app-error.js';
-import { workerHandlers, type ProfileStores } from '../core/storage/worker-methods.js';
+import type { ProfileStores } from '../core/storage/profile-stores.js';
 import type { HostInbound, WorkerInit, WorkerMessage, WorkerRequest } from '../core/storage/worker-protocol.js';
+import { hostHandlers } from './host-handlers.js';
 import { connectToParent } from './parent-link.js';
 
 const parent = connectToParent();
@@ -110,7 +111,7 @@ async function serve({ dir, budget }: WorkerInit): Promise<void> {
     if (req.kind === 'close') return void (await close(stores, req));
     try {
       await exclusiveWorkDone();
-      const handler = workerHandlers[req.method] as (s: ProfileStores, p: unknown) => unknown;
+      const handler = hostHandlers[req.method] as (s: ProfileStores, p: unknown) => unknown;
       const value = await handler(stores, req.params);
       post({ kind: 'reply', id: req.id, ok: true, value });
     } catch (e) {

@@ -10,7 +10,8 @@ import { pageRows } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { profileColumn } from './column-profile.js';
-import { Imports, type StartImport } from './import-file.js';
+import type { HostInput } from '../storage/worker-protocol.js';
+import { Imports } from './import-file.js';
 import { QueryResults } from './query-results.js';
 import { STAGING_DIR } from './sandbox.js';
 
@@ -29,7 +30,7 @@ const file = (name: string, content: string | Buffer) => {
 const rows = async (sql: string) => pageRows((await results.run({ sql, pageSize: 1000 })).firstPage);
 const tables = async () =>
   (await store.conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1`)).getRowsJS().flat();
-const start = (p: Partial<StartImport> & { path: string }) => imports.start({ onConflict: 'error', badRows: 'abort', ...p });
+const start = (p: Partial<HostInput<'startImport'>> & { path: string }) => imports.start({ onConflict: 'error', badRows: 'abort', ...p });
 const imported = (o: ImportOutcome) => {
   assert.equal(o.status, 'imported', JSON.stringify(o));
   return o as Extract<ImportOutcome, { status: 'imported' }>;

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
-  BadRowMode,
   ConflictMode,
   DetectedCsv,
   ImportFormat,
@@ -19,6 +18,7 @@ import type {
 import { AppException } from '../../../shared/errors.js';
 import { renamedColumns } from '../../../shared/import-columns.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
+import type { HostInput } from '../storage/worker-protocol.js';
 import { isInterrupt, sqlError } from './duckdb-errors.js';
 import { quoteIdent, quoteLiteral, sanitizeTableName } from './sql-text.js';
 import { stageFile } from './staging.js';
@@ -31,15 +31,6 @@ const PROGRESS_EVERY_MS = 250;
 const REJECT_SAMPLES = 20;
 
 export type ProgressSink = (p: ImportProgress) => void;
-
-export interface StartImport {
-  path: string;
-  importId?: string | undefined;
-  table?: string | undefined;
-  options?: ImportOptions | undefined;
-  onConflict: ConflictMode;
-  badRows: BadRowMode;
-}
 
 export function detectFormat(file: string): ImportFormat {
   const name = file.toLowerCase().replace(/\.(gz|zst)$/, '');
@@ -225,7 +216,7 @@ export class Imports {
     }
   }
 
-  async start(req: StartImport): Promise<ImportOutcome> {
+  async start(req: HostInput<'startImport'>): Promise<ImportOutcome> {
     const importId = req.importId ?? randomUUID();
     if (this.running.has(importId)) throw new AppException('ALREADY_EXISTS', 'An import with that id is running');
     const options = req.options ?? {};

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { ImportOptions, ImportOutcome } from '../../../shared/analytics.js';
+import type { ImportOutcome } from '../../../shared/analytics.js';
 import { pageRows, type WireCell } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
+import type { HostInput } from '../storage/worker-protocol.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
 import { Imports } from './import-file.js';
 import { QueryResults } from './query-results.js';
@@ -69,8 +70,11 @@ async function tableRows(table: string): Promise<{ names: string[]; rows: WireCe
   return { names: info.columns.map((c) => c.name), rows: pageRows(info.firstPage) };
 }
 
+/** Import options as the contract parses them. */
+type ImportSettings = NonNullable<HostInput<'startImport'>['options']>;
+
 /** Imports the file and checks preview and table against the fields, field by field. */
-async function roundTrip(p: string, header: readonly string[], rows: readonly (readonly Field[])[], options: ImportOptions = {}) {
+async function roundTrip(p: string, header: readonly string[], rows: readonly (readonly Field[])[], options: ImportSettings = {}) {
   const preview = await imports.preview(p, options);
   assert.deepEqual(preview.columns.map((c) => c.name), header, `preview names of ${path.basename(p)}`);
   assert.deepEqual(pageRows(preview.page), rows, `preview rows of ${path.basename(p)}`);

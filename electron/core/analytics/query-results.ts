@@ -21,6 +21,7 @@ import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../shared/
 import { AppException } from '../../../shared/errors.js';
 import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
+import type { HostInput } from '../storage/worker-protocol.js';
 import { scrubPaths, sqlError } from './duckdb-errors.js';
 import { hostBudget, limitReached } from './host-limits.js';
 import { scrubPage } from './result-scrub.js';
@@ -82,12 +83,6 @@ interface Materialised {
   fill(r: KeptResult): Promise<void>;
 }
 
-export interface RunOptions {
-  sql: string;
-  queryId?: string | undefined;
-  pageSize: number;
-}
-
 let tableCounter = 0;
 /** The name a result's slice tables start with; slice i is `${name}_${i}`. */
 const nextTable = () => `__enclave_result_${++tableCounter}`;
@@ -110,7 +105,7 @@ export class QueryResults {
     private readonly record: (r: HistoryRecord) => void = () => undefined,
   ) {}
 
-  async run(options: RunOptions): Promise<QueryResultInfo> {
+  async run(options: HostInput<'runQuery'>): Promise<QueryResultInfo> {
     return this.admitted(() => this.runAdmitted(options));
   }
 
@@ -128,7 +123,7 @@ export class QueryResults {
     }
   }
 
-  private async runAdmitted({ sql, queryId, pageSize }: RunOptions): Promise<QueryResultInfo> {
+  private async runAdmitted({ sql, queryId, pageSize }: HostInput<'runQuery'>): Promise<QueryResultInfo> {
     if (splitStatements(sql).length === 0) throw new AppException('INVALID_INPUT', 'There is no SQL statement to run', { field: 'sql' });
     const started = new Date();
     const t0 = performance.now();

@@ -1,4 +1,4 @@
-// Worker methods that snapshot a profile into an archive. The snapshot is taken
+// Host methods that snapshot a profile into an archive. The snapshot is taken
 // while the profile stays open: SQLite through its online backup API, DuckDB by
 // copying the database into a fresh file attached inside the sandbox's staging
 // directory (the only place DuckDB may write). Calls that arrive meanwhile wait
@@ -8,29 +8,15 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ArchiveCounts, ArchiveOutcome } from '../../../shared/backups.js';
+import type { ArchiveCounts } from '../../../shared/backups.js';
 import { AppException } from '../../../shared/errors.js';
 import { STAGING_DIR } from '../analytics/sandbox.js';
 import { quoteIdent, quoteLiteral } from '../analytics/sql-text.js';
 import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
 import { openDatabase } from '../sqlite/open-database.js';
 import { exclusively } from '../storage/exclusive.js';
-import type { HandlersFor } from '../storage/worker-methods.js';
+import type { HostHandlerTable } from '../storage/profile-stores.js';
 import { writeArchive } from './archive.js';
-
-export interface ArchiveRequest {
-  /** Where the archive goes (checked by main: never inside the user-data dir, unless one of the profile's own backups). */
-  target: string;
-  profileName: string;
-  appVersion: string;
-  createdAt: string;
-}
-
-export interface SnapshotMethods {
-  writeArchive: { params: ArchiveRequest; result: ArchiveOutcome };
-  /** Row counts of every table and the schema versions, to compare a restored profile with its manifest. */
-  archiveCounts: { params: undefined; result: { counts: ArchiveCounts; schema: { sqlite: number; duckdb: number } } };
-}
 
 function sqliteCounts(db: Database.Database): Record<string, number> {
   const tables = db
@@ -59,7 +45,7 @@ async function currentDatabase(conn: DuckDBConnection): Promise<string> {
   return String((await conn.runAndReadAll('SELECT system.main.current_database()')).getRows()[0]![0]);
 }
 
-export const snapshotHandlers: HandlersFor<SnapshotMethods> = {
+export const snapshotHandlers = {
   async writeArchive({ sqlite, duckdb }, request) {
     const work = path.join(duckdb.dir, STAGING_DIR, `snapshot-${randomUUID()}`);
     fs.mkdirSync(work, { mode: 0o700 });
@@ -112,4 +98,4 @@ export const snapshotHandlers: HandlersFor<SnapshotMethods> = {
       schema: { sqlite: sqlite.schemaVersion, duckdb: duckdb.schemaVersion },
     };
   },
-};
+} satisfies Partial<HostHandlerTable>;

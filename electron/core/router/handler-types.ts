@@ -5,6 +5,7 @@ import type { FileGrants } from '../files/file-grants.js';
 import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '../../../shared/contract.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import type { OpenProfile, Sessions } from '../sessions/sessions.js';
+import type { HostChannel } from '../storage/worker-protocol.js';
 
 export interface AppContext {
   windowId: number;
@@ -25,7 +26,15 @@ export interface DataContext extends AppContext {
 
 type ContextFor<K extends ChannelName> = Contract[K]['scope'] extends 'data' ? DataContext : AppContext;
 
-/** One handler per channel; a channel without one fails type-checking. */
-export type Handlers = {
-  [K in ChannelName]: (ctx: ContextFor<K>, input: ParsedInput<K>) => Promise<ChannelOutput<K>>;
-};
+export type Handler<K extends ChannelName> = (ctx: ContextFor<K>, input: ParsedInput<K>) => Promise<ChannelOutput<K>>;
+
+/** Channels main answers: the app channels and MAIN_DATA_CHANNELS. */
+export type MainChannel = Exclude<ChannelName, HostChannel>;
+
+/**
+ * Main's handlers. One per channel main answers (a missing one fails type-checking).
+ * A channel the profile's host serves goes straight to it (`worker.call(channel, input)`)
+ * unless it has an entry here: only for what belongs in main (telling windows what
+ * changed, activity entries, resolving file tokens, packing pages for the renderer).
+ */
+export type Handlers = { [K in MainChannel]: Handler<K> } & { [K in HostChannel]?: Handler<K> };

@@ -1,9 +1,12 @@
 // The single entry for bridge calls: channel lookup, input validation against the
-// contract, profile resolution from the calling window, typed errors as values.
+// contract, profile resolution from the calling window, typed errors as values. A data
+// channel the profile's host serves is passed to it under its own name with the parsed
+// input; main runs only the steps that belong in main (handlers/*).
 import { contract, isChannelName, type ChannelName } from '../../../shared/contract.js';
 import { AppException, fail, ok, type Result } from '../../../shared/errors.js';
 import { toAppError } from '../storage/to-app-error.js';
-import type { AppContext, Handlers } from './handler-types.js';
+import { servedByHost } from '../storage/worker-protocol.js';
+import type { AppContext, DataContext, Handlers } from './handler-types.js';
 import { analyticsHandlers } from './handlers/analytics-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
 import { backupHandlers } from './handlers/backup-handlers.js';
@@ -18,6 +21,12 @@ import { taskHandlers } from './handlers/task-handlers.js';
 const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers, ...dialogHandlers, ...auditHandlers, ...storageHandlers, ...backupHandlers };
 
 type AnyHandler = (ctx: AppContext, input: unknown) => Promise<unknown>;
+
+/** A host channel with no step in main: the host answers it as it stands. */
+const passThrough = (channel: ChannelName): AnyHandler => {
+  if (!servedByHost(channel)) throw new Error(`No handler for ${channel}`);
+  return (ctx, input) => (ctx as DataContext).profile.worker.call(channel, input as never);
+};
 
 // Inputs arrive as plain data (structured clone, JSON). The schemas read fields by
 // property access, which also finds inherited ones: an object whose prototype carries
@@ -55,7 +64,7 @@ export const route: Route = async (ctx, channel, input) => {
       if (!profile) return fail({ code: 'LOCKED', message: 'No profile is unlocked in this window' });
       context = { ...ctx, profile } as AppContext;
     }
-    const handler = handlers[channel as ChannelName] as AnyHandler;
+    const handler = (handlers[channel as ChannelName] as AnyHandler | undefined) ?? passThrough(channel);
     return ok(await handler(context, parsed.data));
   } catch (e) {
     if (!(e instanceof AppException)) console.error(`[enclave] ${channel} failed:`, e);

@@ -1,33 +1,93 @@
-// Messages between the core and a profile host process (electron/host/). Every method
-// the host serves is declared here with its params and result, so both ends type-check.
-import type { EventName, EventPayload } from '../../../shared/contract.js';
-import type { DamagedFile } from '../../../shared/backups.js';
+// Messages between the core and a profile host process (electron/host/). The host
+// serves the bridge contract's data channels under their own names, with the
+// contract's parsed input types (see README "Adding a data channel"), plus a few
+// internal methods no channel exposes. Both ends type-check against this file.
+import type { ArchiveCounts, ArchiveOutcome, DamagedFile } from '../../../shared/backups.js';
+import { contract, type ChannelName, type ChannelOutput, type Contract, type EventName, type EventPayload, type ParsedInput } from '../../../shared/contract.js';
 import type { AppError } from '../../../shared/errors.js';
 import type { ProfileRowCounts } from '../../../shared/storage-usage.js';
-import type { AnalyticsMethods } from '../analytics/analytics-methods.js';
-import type { SnapshotMethods } from '../backup/snapshot-methods.js';
-import type { EventMethods } from './methods/event-methods.js';
-import type { InternalMethods } from './methods/internal-methods.js';
-import type { NoteMethods } from './methods/note-methods.js';
-import type { SearchMethods } from './methods/search-methods.js';
-import type { TaskMethods } from './methods/task-methods.js';
+import type { PurgedIds } from './repositories/trash-repository.js';
+
+/**
+ * Data channels main answers itself, from the registry, the keychain, the backups
+ * folder or a dialog (some of them with the internal methods below). Every other data
+ * channel is served by the profile's host under its own name: main passes it through
+ * after validation and the window→profile check.
+ */
+export const MAIN_DATA_CHANNELS = [
+  'lockSession',
+  'reopenProfile',
+  'profileOverview',
+  'renameProfile',
+  'changePassword',
+  'profileStorage',
+  'auditLog',
+  'chooseImportFile',
+  'chooseExportPath',
+  'chooseArchivePath',
+  'exportProfile',
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
+] as const satisfies readonly ChannelName[];
+
+type DataChannel = { [K in ChannelName]: Contract[K]['scope'] extends 'data' ? K : never }[ChannelName];
+/** The bridge channels a profile host serves, by their contract names. */
+export type HostChannel = Exclude<DataChannel, (typeof MAIN_DATA_CHANNELS)[number]>;
+
+const mainDataChannels: ReadonlySet<string> = new Set(MAIN_DATA_CHANNELS);
+/** Whether the profile's host serves a channel (false: main answers it). */
+export const servedByHost = (channel: ChannelName): channel is HostChannel =>
+  contract[channel].scope === 'data' && !mainDataChannels.has(channel);
+
+/**
+ * A channel's parsed input as the host receives it. A `file` field is a token of the
+ * calling window (shared/file-grants.ts): main resolves and checks it, and the host
+ * gets the `path` instead; everything else arrives as the contract parsed it.
+ */
+export type HostInput<K extends HostChannel> = ParsedInput<K> extends { file: string }
+  ? Omit<ParsedInput<K>, 'file'> & { path: string }
+  : ParsedInput<K>;
+
+/** Where the host answers more than the channel: what main needs for its own step (here: whose windows to notify). */
+interface HostOutputs {
+  purgeTrash: PurgedIds;
+  emptyTrash: PurgedIds;
+}
+export type HostOutput<K extends HostChannel> = K extends keyof HostOutputs ? HostOutputs[K] : ChannelOutput<K>;
 
 export interface StorageOverview {
   counts: { tasks: number; notes: number; events: number; tables: number };
   schema: { sqlite: number; duckdb: number };
 }
 
-export interface ProfileMethods {
-  overview: { params: undefined; result: StorageOverview };
-  rowCounts: { params: undefined; result: ProfileRowCounts };
+/** What writeArchive snapshots, and where to. */
+export interface ArchiveRequest {
+  /** Where the archive goes (checked by main: never inside the user-data dir, unless one of the profile's own backups). */
+  target: string;
+  profileName: string;
+  appVersion: string;
+  createdAt: string;
 }
 
-/** Each feature declares its own method table; this joins them. */
-export interface WorkerMethods extends ProfileMethods, TaskMethods, NoteMethods, EventMethods, SearchMethods, InternalMethods, AnalyticsMethods, SnapshotMethods {}
+/** The host's methods that are not bridge channels: the one table of explicit names. */
+export interface InternalMethods {
+  /** Counts and schema versions for profileOverview. */
+  overview: { params: undefined; result: StorageOverview };
+  /** Rows per table for profileStorage. */
+  rowCounts: { params: undefined; result: ProfileRowCounts };
+  /** Runs one DuckDB statement on the profile's own connection and reads its result (benches, maintenance). */
+  duckdbQuery: { params: { sql: string }; result: { rows: number; ms: number } };
+  /** Snapshots the open profile into an archive (export, backups). */
+  writeArchive: { params: ArchiveRequest; result: ArchiveOutcome };
+  /** Row counts of every table and the schema versions, to compare a restored profile with its manifest. */
+  archiveCounts: { params: undefined; result: { counts: ArchiveCounts; schema: { sqlite: number; duckdb: number } } };
+}
+export type InternalMethod = keyof InternalMethods;
 
-export type WorkerMethod = keyof WorkerMethods;
-export type MethodParams<M extends WorkerMethod> = WorkerMethods[M]['params'];
-export type MethodResult<M extends WorkerMethod> = WorkerMethods[M]['result'];
+export type WorkerMethod = HostChannel | InternalMethod;
+export type MethodParams<M extends WorkerMethod> = M extends HostChannel ? HostInput<M> : M extends InternalMethod ? InternalMethods[M]['params'] : never;
+export type MethodResult<M extends WorkerMethod> = M extends HostChannel ? HostOutput<M> : M extends InternalMethod ? InternalMethods[M]['result'] : never;
 
 /** What a host is given before anything else: its profile's directory and its share of the machine. */
 export interface WorkerInit {

@@ -9,8 +9,10 @@ const rowsText = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
 // renderer in less than half the time (see packPage).
 const packed = (info: QueryResultInfo): QueryResultInfo => ({ ...info, firstPage: packPage(info.firstPage) });
 
-// Files arrive as tokens of the calling window (see files/file-grants.ts); the path
-// behind one is checked again here, on main, before the profile's worker sees it.
+// The host serves the analytics channels. Main keeps what belongs in main: files
+// arrive as tokens of the calling window (see files/file-grants.ts) and the path behind
+// one is checked again here before the profile's host sees it; the activity log; pages
+// packed for the renderer.
 export const analyticsHandlers = {
   previewImport: async (ctx, { file, options }) => {
     const path = checkImportSource(ctx.dataDir, ctx.files.peek(ctx.windowId, 'read', file));
@@ -30,15 +32,9 @@ export const analyticsHandlers = {
       },
       (outcome) => outcome.status === 'imported',
     ),
-  cancelImport: (ctx, input) => ctx.profile.worker.call('cancelImport', input),
   runQuery: async (ctx, input) => packed(await ctx.profile.worker.call('runQuery', input)),
-  cancelQuery: (ctx, input) => ctx.profile.worker.call('cancelQuery', input),
   fetchRows: async (ctx, input) => packPage(await ctx.profile.worker.call('fetchRows', input)),
   sortFilterResult: async (ctx, input) => packed(await ctx.profile.worker.call('sortFilterResult', input)),
-  closeResult: (ctx, input) => ctx.profile.worker.call('closeResult', input),
-  listTables: (ctx) => ctx.profile.worker.call('listTables', undefined),
-  profileColumn: (ctx, input) => ctx.profile.worker.call('profileColumn', input),
-  listQueryHistory: (ctx, input) => ctx.profile.worker.call('listQueryHistory', input),
   exportData: (ctx, { file, ...input }) =>
     ctx.files.use(ctx.windowId, 'write', file, async (path) => {
       const outcome = await ctx.profile.worker.call('exportData', { ...input, path: checkExportTarget(ctx.dataDir, path) });

@@ -6,11 +6,10 @@ const changed = (ctx: DataContext, event: CalendarEvent) => {
   return event;
 };
 
+// The host serves the calendar channels; main adds only the windows' push event to writes.
 export const calendarHandlers = {
-  createEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('eventCreate', input)),
-  updateEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('eventUpdate', input)),
-  deleteEvent: async (ctx, { id }) => changed(ctx, await ctx.profile.worker.call('eventDelete', id)),
-  restoreEvent: async (ctx, { id }) => changed(ctx, await ctx.profile.worker.call('eventRestore', id)),
-  getEvent: (ctx, { id }) => ctx.profile.worker.call('eventGet', id),
-  listEvents: (ctx, input) => ctx.profile.worker.call('eventList', input),
+  createEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('createEvent', input)),
+  updateEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('updateEvent', input)),
+  deleteEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('deleteEvent', input)),
+  restoreEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('restoreEvent', input)),
 } satisfies Partial<Handlers>;

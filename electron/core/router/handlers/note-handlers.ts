@@ -6,11 +6,10 @@ const changed = (ctx: DataContext, note: Note) => {
   return note;
 };
 
+// The host serves the notes channels; main adds only the windows' push event to writes.
 export const noteHandlers = {
-  createNote: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('noteCreate', input)),
-  updateNote: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('noteUpdate', input)),
-  deleteNote: async (ctx, { id }) => changed(ctx, await ctx.profile.worker.call('noteDelete', id)),
-  restoreNote: async (ctx, { id }) => changed(ctx, await ctx.profile.worker.call('noteRestore', id)),
-  getNote: (ctx, { id }) => ctx.profile.worker.call('noteGet', id),
-  listNotes: (ctx, input) => ctx.profile.worker.call('noteList', input),
+  createNote: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('createNote', input)),
+  updateNote: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('updateNote', input)),
+  deleteNote: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('deleteNote', input)),
+  restoreNote: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('restoreNote', input)),
 } satisfies Partial<Handlers>;

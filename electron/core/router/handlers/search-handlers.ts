@@ -9,9 +9,8 @@ function purged(ctx: DataContext, ids: PurgedIds) {
   return { purged: ids.task.length + ids.note.length + ids.event.length };
 }
 
+// The host serves search and the Trash; main turns purged ids into the windows' push events.
 export const searchHandlers = {
-  search: (ctx, input) => ctx.profile.worker.call('search', input),
-  listTrash: (ctx, input) => ctx.profile.worker.call('trashList', input),
-  purgeTrash: async (ctx, input) => purged(ctx, await ctx.profile.worker.call('trashPurge', input)),
-  emptyTrash: async (ctx) => purged(ctx, await ctx.profile.worker.call('trashEmpty', undefined)),
+  purgeTrash: async (ctx, input) => purged(ctx, await ctx.profile.worker.call('purgeTrash', input)),
+  emptyTrash: async (ctx, input) => purged(ctx, await ctx.profile.worker.call('emptyTrash', input)),
 } satisfies Partial<Handlers>;

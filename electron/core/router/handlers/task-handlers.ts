@@ -7,13 +7,11 @@ const changed = (ctx: DataContext, task: Task) => {
   return task;
 };
 
+// The host serves the tasks channels; main adds only the windows' push event to writes.
 export const taskHandlers = {
-  createTask: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('taskCreate', input)),
-  updateTask: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('taskUpdate', input)),
-  moveTask: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('taskMove', input)),
-  deleteTask: async (ctx, { id }) => changed(ctx, await ctx.profile.worker.call('taskDelete', id)),
-  restoreTask: async (ctx, { id }) => changed(ctx, await ctx.profile.worker.call('taskRestore', id)),
-  getTask: (ctx, { id }) => ctx.profile.worker.call('taskGet', id),
-  listTasks: (ctx, input) => ctx.profile.worker.call('taskList', input),
-  taskCounts: (ctx, input) => ctx.profile.worker.call('taskCounts', input),
+  createTask: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('createTask', input)),
+  updateTask: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('updateTask', input)),
+  moveTask: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('moveTask', input)),
+  deleteTask: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('deleteTask', input)),
+  restoreTask: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('restoreTask', input)),
 } satisfies Partial<Handlers>;

@@ -72,7 +72,7 @@ describe('TrashRepository', () => {
     db.close();
     const worker = await ProfileWorkerClient.start(dir);
     try {
-      const trash = await worker.call('trashList', {});
+      const trash = await worker.call('listTrash', {});
       assert.deepEqual(trash.items.map((i) => i.id), [keep.id]);
     } finally {
       await worker.close();

@@ -1,59 +1,16 @@
-// The analytics methods a profile worker serves. State (kept results, running
-// imports) lives per DuckDB store, i.e. per profile, inside that profile's worker.
-import type {
-  BadRowMode,
-  ColumnProfile,
-  ConflictMode,
-  ExportFormat,
-  ExportOutcome,
-  ExportSource,
-  ImportOptions,
-  ImportOutcome,
-  ImportPreview,
-  QueryHistoryEntry,
-  QueryResultInfo,
-  ResultFilter,
-  ResultSort,
-  TableInfo,
-} from '../../../shared/analytics.js';
-import type { WirePage } from '../../../shared/wire.js';
-import type { DuckdbStore } from '../storage/duckdb-store.js';
-import type { HandlersFor, ProfileStores } from '../storage/worker-methods.js';
-import { profileColumn, scrubProfile } from './column-profile.js';
-import { exportRelation, tableRelation } from './export.js';
-import { Imports } from './import-file.js';
-import { listQueryHistory, recordQuery } from './query-history.js';
-import { QueryResults } from './query-results.js';
-import { checkStoredRelation } from './statement-policy.js';
-import { listTables } from './tables.js';
-
-export interface AnalyticsMethods {
-  previewImport: { params: { path: string; options?: ImportOptions | undefined }; result: ImportPreview };
-  startImport: {
-    params: {
-      path: string;
-      importId?: string | undefined;
-      table?: string | undefined;
-      options?: ImportOptions | undefined;
-      onConflict: ConflictMode;
-      badRows: BadRowMode;
-    };
-    result: ImportOutcome;
-  };
-  cancelImport: { params: { importId: string }; result: { cancelled: boolean } };
-  runQuery: { params: { sql: string; queryId?: string | undefined; pageSize: number }; result: QueryResultInfo };
-  cancelQuery: { params: { queryId: string }; result: { cancelled: boolean } };
-  fetchRows: { params: { resultId: string; offset: number; limit: number }; result: WirePage };
-  sortFilterResult: {
-    params: { resultId: string; sort: ResultSort[]; filters: ResultFilter[]; queryId?: string | undefined; pageSize: number };
-    result: QueryResultInfo;
-  };
-  closeResult: { params: { resultId: string }; result: null };
-  listTables: { params: undefined; result: TableInfo[] };
-  profileColumn: { params: { schema: string; table: string; column: string }; result: ColumnProfile };
-  listQueryHistory: { params: { limit: number; beforeId?: number | undefined }; result: QueryHistoryEntry[] };
-  exportData: { params: { source: ExportSource; format: ExportFormat; path: string }; result: ExportOutcome };
-}
+// The analytics channels, served in the profile's host under their contract names.
+// State (kept results, running imports) lives per DuckDB store, i.e. per profile,
+// inside that profile's host. Files arrive as paths main resolved from the window's
+// tokens and checked.
+import type { DuckdbStore } from '../../core/storage/duckdb-store.js';
+import type { HostHandlerTable, ProfileStores } from '../../core/storage/profile-stores.js';
+import { profileColumn, scrubProfile } from '../../core/analytics/column-profile.js';
+import { exportRelation, tableRelation } from '../../core/analytics/export.js';
+import { Imports } from '../../core/analytics/import-file.js';
+import { listQueryHistory, recordQuery } from '../../core/analytics/query-history.js';
+import { QueryResults } from '../../core/analytics/query-results.js';
+import { checkStoredRelation } from '../../core/analytics/statement-policy.js';
+import { listTables } from '../../core/analytics/tables.js';
 
 interface AnalyticsState {
   results: QueryResults;
@@ -79,11 +36,11 @@ function state(stores: ProfileStores): AnalyticsState {
   return s;
 }
 
-export const analyticsHandlers: HandlersFor<AnalyticsMethods> = {
+export const analyticsHandlers = {
   previewImport: (stores, { path, options }) => state(stores).imports.preview(path, options),
-  startImport: (stores, params) => state(stores).imports.start(params),
+  startImport: (stores, input) => state(stores).imports.start(input),
   cancelImport: (stores, { importId }) => ({ cancelled: state(stores).imports.cancel(importId) }),
-  runQuery: (stores, params) => state(stores).results.run(params),
+  runQuery: (stores, input) => state(stores).results.run(input),
   cancelQuery: (stores, { queryId }) => ({ cancelled: state(stores).results.cancel(queryId) }),
   fetchRows: (stores, { resultId, offset, limit }) => state(stores).results.fetch(resultId, offset, limit),
   sortFilterResult: (stores, { resultId, sort, filters, queryId, pageSize }) =>
@@ -117,4 +74,4 @@ export const analyticsHandlers: HandlersFor<AnalyticsMethods> = {
       await results.close(info.resultId);
     }
   },
-};
+} satisfies Partial<HostHandlerTable>;
