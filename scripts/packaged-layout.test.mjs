@@ -20,7 +20,7 @@ const builderRequire = createRequire(require.resolve('app-builder-lib/package.js
 const yaml = builderRequire('js-yaml');
 const { minimatch } = builderRequire('minimatch');
 const asar = require('@electron/asar');
-const { APP_ENTRIES, OPTIONAL_APP_ENTRIES } = await import('../build/electron/core/shell/app-entries.js');
+const { APP_ENTRIES } = await import('../build/electron/core/shell/app-entries.js');
 
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -119,14 +119,11 @@ const shipped = (rel) => packed.has(rel);
 const inside = (rel) => packed.get(rel) === false;
 const unpackedOnDisk = (rel) => fs.existsSync(path.join(resources, 'app.asar.unpacked', rel));
 
-test('the entries load from inside app.asar: main, preload, renderer, and the profile host once it exists', () => {
+test('the entries load from inside app.asar: main, preload, renderer and the profile host', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   assert.equal(pkg.main, APP_ENTRIES.main, 'package.json main is the main entry');
   assert.ok(inside('package.json'));
   for (const [name, rel] of Object.entries(APP_ENTRIES)) assert.ok(inside(rel), `${name}: ${rel} inside app.asar`);
-  for (const [name, rel] of Object.entries(OPTIONAL_APP_ENTRIES)) {
-    if (fs.existsSync(path.join(root, rel))) assert.ok(inside(rel), `${name}: ${rel} inside app.asar`);
-  }
   const renderer = path.posix.dirname(APP_ENTRIES.renderer);
   assert.ok([...packed.keys()].some((f) => f.startsWith(`${renderer}/assets/`) && f.endsWith('.js')), 'renderer scripts');
 });

@@ -7,12 +7,6 @@ export const APP_ENTRIES = {
   preload: 'build/preload/preload.cjs',
   /** Served as app://enclave/ from its folder. */
   renderer: 'build/renderer/index.html',
-} as const;
-
-/**
- * Entries that other work adds (the profile host process, started through
- * utilityProcess): checked wherever the build has them, and required once they exist.
- */
-export const OPTIONAL_APP_ENTRIES = {
+  /** One profile's host process (utilityProcess in the app, child_process.fork elsewhere): see storage/host-channel.ts. */
   profileHost: 'build/electron/host/profile-host.js',
 } as const;

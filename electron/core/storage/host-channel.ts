@@ -3,6 +3,7 @@
 // `child_process.fork` for the CLI, tests, benches and harness (fork-launcher.ts),
 // Electron's `utilityProcess.fork` in the desktop app (electron/main/utility-launcher.ts).
 import { fileURLToPath } from 'node:url';
+import { APP_ENTRIES } from '../shell/app-entries.js';
 import type { HostInbound, WorkerMessage } from './worker-protocol.js';
 
 /** How a host process ended: `signal` is null when it exited by itself (utilityProcess reports codes only). */
@@ -32,8 +33,12 @@ export interface HostLauncher {
 /** The process name hosts are started with (utilityProcess serviceName, argv of a forked host). */
 export const HOST_NAME = 'enclave-profile-host';
 
-/** The compiled host entry module; packaging relies on this exact path. */
-export const HOST_ENTRY = fileURLToPath(new URL('../../host/profile-host.js', import.meta.url));
+/**
+ * The compiled host entry module: a required app entry (shell/app-entries.ts), which
+ * the packaged-layout test proves ships inside app.asar. This module sits at
+ * build/electron/core/storage/, four levels below the app's root.
+ */
+export const HOST_ENTRY = fileURLToPath(new URL(`../../../../${APP_ENTRIES.profileHost}`, import.meta.url));
 
 /** Splits a byte stream into lines for `onStderrLine` (the last partial line is flushed at end). */
 export function forEachLine(stream: NodeJS.ReadableStream, listener: (line: string) => void): void {
