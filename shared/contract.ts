@@ -1,8 +1,11 @@
 // The bridge contract: the single source of truth for every channel between the
 // renderer and main. It assembles the per-feature channel tables in ./channels/;
 // preload methods, main handlers, renderer types and the test harness all derive
-// from it. Adding a channel = one entry in a channel table + one handler in
-// electron/core/router/handlers (type-checking fails until it exists).
+// from it. Adding a channel = one entry in a channel table + one handler: in
+// electron/host/handlers for a data channel the profile's host serves (main passes it
+// through), in electron/core/router/handlers for an app channel or one main answers
+// (MAIN_DATA_CHANNELS in electron/core/storage/worker-protocol.ts). Type-checking
+// fails until it exists.
 import type { z } from 'zod';
 import type { ImportProgress } from './analytics.js';
 import { returns } from './channel.js';
