@@ -31,6 +31,7 @@ const SUITES = {
   },
   crash: { file: 'electron/core/crash-safety.test.js', env: { CRASH_TRIALS: '6', CRASH_PROFILE_TRIALS: '2' } },
   durability: { file: 'electron/core/sqlite/durability.test.js' },
+  hostCrash: { file: 'electron/core/host-crash-safety.test.js', env: { HOST_CRASH_TRIALS: '1', HOST_CRASH_KINDS: 'import' } },
   backup: { file: 'electron/core/backup/backup.test.js', args: ['--test-name-pattern=quick_check'] },
 };
 
@@ -82,6 +83,14 @@ const MUTANTS = [
     find: 'schemaVersion = migrateSqlite(db, profileSqliteMigrations);',
     replace: "schemaVersion = migrateSqlite(db, profileSqliteMigrations); db.exec('BEGIN');",
     suites: ['crash'],
+  },
+  {
+    name: 'import-replace-drops-first',
+    what: 'an import replacing a table drops the old one before its transaction: a host killed mid-import loses the table',
+    file: 'electron/core/analytics/import-file.js',
+    find: "await conn.run('BEGIN TRANSACTION');",
+    replace: "if (target.replace) await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(target.name)}`); await conn.run('BEGIN TRANSACTION');",
+    suites: ['hostCrash'],
   },
   {
     name: 'backup-without-quick-check',

@@ -114,12 +114,18 @@ test('several statements, the last result returned; errors carry their position'
   assert.match(history[1]!.error ?? '', /SELEC/);
 });
 
-test('cancelQuery interrupts a running query', async () => {
+test('cancelQuery interrupts a running query', { timeout: 60_000 }, async () => {
   const queryId = '9a1c2b1e-3d4a-4b5c-8d6e-7f8091a2b3c4';
-  const running = enclave.handle(W_A, 'runQuery', { sql: 'SELECT count(*) FROM range(1000000000000) a', queryId });
-  await new Promise((r) => setTimeout(r, 200));
-  await call(W_A, 'cancelQuery', { queryId });
+  let settled = false;
+  const running = enclave.handle(W_A, 'runQuery', { sql: 'SELECT count(*) FROM range(1000000000000) a', queryId }).finally(() => (settled = true));
+  // cancelQuery answers cancelled: false until the host has registered the query; asking again
+  // (each ask is a round trip to the profile's host) waits for that instead of a guessed sleep.
+  // A cancel that arrives before DuckDB starts the statement is honoured too (QueryResults
+  // interrupts until the run ends). The query never ends on its own: only the cancel ends it.
+  while (!settled && !(await call<{ cancelled: boolean }>(W_A, 'cancelQuery', { queryId })).cancelled);
   expectError(await running, 'CANCELLED');
+  // Nothing is left to cancel once it ended.
+  assert.deepEqual(await call(W_A, 'cancelQuery', { queryId }), { cancelled: false });
   const history = await call<QueryHistoryEntry[]>(W_A, 'listQueryHistory', { limit: 1 });
   assert.equal(history[0]!.status, 'cancelled');
 });

@@ -1,5 +1,6 @@
 // Profile archives, automatic backups and damaged databases: real registry, real
 // keychain, real SQLite/DuckDB files in temporary directories, real workers.
+import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -262,6 +263,94 @@ describe('a damaged or altered archive is refused and creates nothing', () => {
 
 import { createHash } from 'node:crypto';
 const createHashHex = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+describe('a crafted archive carrying hostile DuckDB objects', () => {
+  // Issue 12, class 3: a macro shadowing a system function the app calls by name aborted
+  // the app on restore. The analytics.duckdb of a good archive gets such macros, and views
+  // and macros that call refused functions, with checksums to match: the restore verifies
+  // through the sandboxed open, never aborts, and either refuses the archive (typed) or
+  // gives a usable profile where those objects are dropped or refused; nothing is written
+  // outside the data folder.
+  test('restores without aborting; shadowing macros dropped, leaking objects refused, nothing written outside', async () => {
+    const { outside, enclave } = await setup();
+    const alice = await create(enclave, 'Alice');
+    expectOk(await unlock(enclave, alice.id));
+    await fill(enclave, 'alice');
+    const good = path.join(outside, 'good.enclave');
+    await call(enclave, 'exportProfile', { file: writeToken(enclave, good) });
+    const entries = readEntries(good);
+
+    const work = fixture.tempDir();
+    const hijack = path.join(outside, 'hijacked-logs');
+    const file = path.join(work, DUCKDB_FILE);
+    fs.writeFileSync(file, entries.find((e) => e.name === DUCKDB_FILE)!.data);
+    const logging = `enable_logging(storage = 'file', storage_path = '${hijack}')`;
+    const instance = await DuckDBInstance.create(file);
+    const conn = await instance.connect();
+    for (const sql of [
+      // Every system function the app's own SQL calls by name, shadowed.
+      `CREATE MACRO pragma_database_size() AS TABLE SELECT 'evil' AS database_name, 0 AS used_blocks, 1 AS block_size FROM ${logging}`,
+      `CREATE MACRO duckdb_tables() AS TABLE SELECT * FROM ${logging}`,
+      `CREATE MACRO duckdb_columns() AS TABLE SELECT * FROM ${logging}`,
+      `CREATE MACRO duckdb_views() AS TABLE SELECT * FROM ${logging}`,
+      `CREATE MACRO pragma_storage_info(t) AS TABLE SELECT * FROM ${logging}`,
+      `CREATE MACRO current_database() AS (SELECT 'evil' FROM ${logging})`,
+      `CREATE MACRO count_star() AS (SELECT count(*) FROM ${logging}) + 1000`,
+      `CREATE MACRO lower(x) AS (SELECT 'x' FROM ${logging})`,
+      // Objects that leak the path or write files when queried.
+      `CREATE VIEW crafted_leak AS SELECT current_setting('temp_directory') AS p`,
+      `CREATE VIEW crafted_databases AS SELECT path FROM duckdb_databases()`,
+      `CREATE MACRO crafted_logger() AS TABLE SELECT * FROM ${logging}`,
+    ]) {
+      await conn.run(sql);
+    }
+    conn.closeSync();
+    instance.closeSync();
+    const crafted = fs.readFileSync(file);
+    const forged = editManifest(
+      entries.map((e) => (e.name === DUCKDB_FILE ? { name: e.name, data: crafted } : e)),
+      (m) => {
+        const spec = (m.files as { name: string; size: number; sha256: string }[]).find((x) => x.name === DUCKDB_FILE)!;
+        spec.size = crafted.length;
+        spec.sha256 = createHashHex(crafted);
+      },
+    );
+    const archive = path.join(outside, 'crafted.enclave');
+    writeEntries(archive, forged);
+    const outsideBefore = listTreeStable(outside);
+
+    const restored = await enclave.handle(W, 'restoreProfile', { file: readToken(enclave, archive), name: 'Crafted', password: PASSWORD });
+    if (!restored.ok) {
+      // A typed refusal is an allowed outcome, as long as nothing was created.
+      assert.equal(restored.error.code, 'ARCHIVE_INVALID', restored.error.message);
+      assert.ok(!(await names(enclave)).includes('Crafted'));
+    } else {
+      const profile = restored.value as ProfileSummary;
+      expectOk(await unlock(enclave, profile.id, PASSWORD, 2));
+      // The app's own queries answer from DuckDB's functions, not the crafted macros.
+      const ov = await overview(enclave, 2);
+      assert.equal(ov.counts.tables, 1);
+      const tables = await call<{ name: string; rowCount: number | null }[]>(enclave, 'listTables', undefined, 2);
+      assert.deepEqual(tables.filter((t) => t.rowCount !== null).map((t) => [t.name, t.rowCount]), [['alice_numbers', 1000]]);
+      const q = await call<QueryResultInfo>(enclave, 'runQuery', { sql: 'SELECT count(*), lower(\'ABC\') FROM alice_numbers' }, 2);
+      assert.deepEqual(pageRows(q.firstPage), [['1000', 'abc']]);
+      for (const sql of ['SELECT * FROM crafted_leak', 'SELECT * FROM crafted_databases', 'SELECT * FROM crafted_logger()']) {
+        expectError(await enclave.handle(2, 'runQuery', { sql }), 'PERMISSION_DENIED', sql);
+      }
+      expectError(await enclave.handle(2, 'profileColumn', { table: 'crafted_leak', column: 'p' }), 'PERMISSION_DENIED');
+      expectError(
+        await enclave.handle(2, 'exportData', { source: { table: 'crafted_leak' }, format: 'csv', file: writeToken(enclave, path.join(outside, 'leak.csv'), 2) }),
+        'PERMISSION_DENIED',
+      );
+      // The profile keeps working after all that (a fresh open included).
+      expectOk(await enclave.handle(2, 'lockSession', undefined));
+      expectOk(await unlock(enclave, profile.id, PASSWORD, 2));
+      assert.equal((await overview(enclave, 2)).counts.tables, 1);
+    }
+    assert.equal(fs.existsSync(hijack), false, 'a crafted macro ran with file access');
+    assert.deepEqual(listTreeStable(outside), outsideBefore, 'files appeared outside the data folder');
+  });
+});
 
 describe('automatic backups', () => {
   test('made on unlock and every interval while open, the oldest beyond `keep` dropped', async () => {
