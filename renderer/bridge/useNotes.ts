@@ -1,4 +1,5 @@
-// The note list (pinned first, paged) and creating notes; refreshed by notesChanged.
+// The note list (pinned first, paged) and creating notes; refreshed by notesChanged,
+// which also reaches the window that wrote (so a create does not refresh on its answer).
 import { useCallback, useState } from 'react';
 import type { Note, NoteSummary } from '../../shared/notes.js';
 import type { Result } from '../../shared/errors.js';
@@ -26,11 +27,7 @@ export function useNotes(pageSize = 50): Notes {
     setChangeTick((n) => n + 1);
   });
 
-  const create = useCallback(async () => {
-    const result = await callBridge((api) => api.createNote({ title: '', body: '' }));
-    if (result.ok) refresh();
-    return result;
-  }, [refresh]);
+  const create = useCallback(() => callBridge((api) => api.createNote({ title: '', body: '' })), []);
 
   return { list, changeTick, create };
 }

@@ -1,5 +1,8 @@
 // The task list of the unlocked profile: one filtered, sorted, paged view plus the
-// status counts, kept fresh by tasksChanged push events.
+// status counts, kept fresh by tasksChanged push events. One refresh path: a write that
+// succeeds is followed by the push to every window of the profile, this one included, so
+// the write's answer never refreshes too (that read the list and the counts twice).
+// A failed write has no push: its answer undoes what was shown before it (a move).
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
@@ -67,14 +70,8 @@ export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
   }, [refresh]);
   useItemsChanged('task', refreshAll);
 
-  const after = useCallback(
-    async (result: Promise<Result<Task>>) => {
-      const done = await result;
-      if (done.ok) refreshAll();
-      return done;
-    },
-    [refreshAll],
-  );
+  // Kept as the one place a write's answer could refresh from; the push does it (see the top).
+  const after = useCallback(async (result: Promise<Result<Task>>) => result, []);
 
   const create = useCallback((title: string) => after(callBridge((api) => api.createTask({ title }))), [after]);
 
@@ -85,16 +82,15 @@ export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
       if (result.ok) {
         const saved = result.value;
         patchList((items) => items.map((t) => (t.id === saved.id ? saved : t)));
-        refreshAll();
       }
       return result;
     },
-    [patchList, refreshAll],
+    [patchList],
   );
 
   const move = useCallback(
     async (task: Task, place: { after?: Task; before?: Task }) => {
-      // Show the new order at once; the refresh after the call confirms or undoes it.
+      // Show the new order at once; the push confirms it, or a failed move's answer undoes it.
       patchList((items) => {
         const rest = items.filter((t) => t.id !== task.id);
         const index = place.after
@@ -109,7 +105,7 @@ export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
           ...(place.before ? { before: place.before.id } : {}),
         }),
       );
-      refreshAll();
+      if (!result.ok) refreshAll();
       return result;
     },
     [patchList, refreshAll],

@@ -23,10 +23,12 @@ export function useTrash(): Trash {
   useItemsChanged('note', refresh);
   useItemsChanged('event', refresh);
 
+  // A restore or purge that worked is followed by the items' push (above); one that
+  // failed (gone already, say) refreshes from its answer, to show what is there now.
   const after = useCallback(
     async <T,>(call: Promise<Result<T>>) => {
       const result = await call;
-      refresh();
+      if (!result.ok) refresh();
       return result;
     },
     [refresh],
