@@ -1,7 +1,7 @@
 // The Analysis section: tables and history on the left, the SQL editor and its result
 // (grid or chart) in the middle, a column's profile on the right; importing takes the
 // middle while it runs. Loaded lazily: none of this is in the initial bundle.
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { MenuRequest } from './menu-request.js';
 import type { ExportSource, QueryHistoryEntry, TableInfo } from '../../../shared/analytics.js';
 import { Banner } from '../../components/Banner.js';
@@ -12,9 +12,9 @@ import { ColumnProfilePanel } from './components/ColumnProfilePanel.js';
 import { ExportDialog } from './components/ExportDialog.js';
 import { HistoryList } from './components/HistoryList.js';
 import { ResultPanel } from './components/ResultPanel.js';
-import { SqlEditor } from './components/SqlEditor.js';
 import { TableBrowser } from './components/TableBrowser.js';
-import { formatCount, formatDuration, lineAndColumn } from './display-format.js';
+import { SqlEditor, type SqlEditorHandle } from './editor/SqlEditor.js';
+import { countOf, formatDuration, lineAndColumn } from './display-format.js';
 import type { ColumnRef } from './hooks/useColumnProfile.js';
 import { useQueryHistory } from './hooks/useQueryHistory.js';
 import { useQuerySession, type QueryFailure } from './hooks/useQuerySession.js';
@@ -76,19 +76,21 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
   const [profiled, setProfiled] = useState<ColumnRef | null>(null);
   const [exporting, setExporting] = useState<{ source: ExportSource; label: string; name: string } | null>(null);
   const [handledRequest, setHandledRequest] = useState(0);
-  const areaRef = useRef<HTMLTextAreaElement>(null);
+  const editorRef = useRef<SqlEditorHandle>(null);
   const elapsed = useElapsed(session.running?.startedAt ?? null);
   const { run, failure } = session;
 
   /** The import flow from its start (a drop opens it with the dropped file instead). */
+  const [importSerial, setImportSerial] = useState(0);
   const openImport = () => {
     setDropped(null);
     setImporting(true);
+    setImportSerial((n) => n + 1);
   };
 
   const exportResult = () => {
     const view = session.result?.view;
-    if (view) setExporting({ source: { resultId: view.resultId }, label: `the result (${formatCount(view.totalRows)} rows)`, name: 'result' });
+    if (view) setExporting({ source: { resultId: view.resultId }, label: `the result (${countOf(view.totalRows, 'row')})`, name: 'result' });
   };
 
   // A menu command is handled once, while rendering (React's way to follow a prop):
@@ -110,12 +112,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
     [run],
   );
 
-  const showError = (at: number) => {
-    const area = areaRef.current;
-    if (!area) return;
-    area.focus();
-    area.setSelectionRange(at, Math.min(sql.length, at + 1));
-  };
+  const showError = (at: number) => editorRef.current?.showAt(at);
 
   // A file dropped anywhere on the screen goes to the import's preview.
   const dropTarget = {
@@ -139,7 +136,14 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
     },
   };
 
-  const errorAt = failure && failure.error.position !== undefined && failure.sql ? failure.editorOffset + failure.error.position : null;
+  const editorError = useMemo(
+    () =>
+      failure && failure.error.position !== undefined && failure.sql
+        ? { at: failure.editorOffset + failure.error.position, message: failure.error.message }
+        : null,
+    [failure],
+  );
+  const tableList = useMemo(() => (tables.state.status === 'ready' ? tables.state.tables : []), [tables.state]);
 
   return (
     <div className={`${styles.view} ${dragging ? styles.dragging : ''}`} data-testid="section-analysis" {...dropTarget}>
@@ -193,7 +197,8 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
           <ImportFlow
             dropped={dropped}
             existingTables={tableNames}
-            onImported={() => void reloadTables()}
+            restart={importSerial}
+            onImported={reloadTables}
             onQueryTable={(t) => runText(`SELECT * FROM ${plainIdent(t)}`)}
             onClose={() => setImporting(false)}
           />
@@ -205,9 +210,10 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
               onRun={(text, offset) => void run(text, offset)}
               onCancel={() => void session.cancel()}
               running={session.running?.kind === 'query'}
-              errorAt={errorAt}
+              error={editorError}
               elapsed={elapsed}
-              areaRef={areaRef}
+              tables={tableList}
+              handle={editorRef}
             />
             {failure && <QueryError failure={failure} onShow={showError} onDismiss={session.dismissFailure} />}
             {session.result ? (
@@ -216,6 +222,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
                 busy={session.running !== null}
                 onSortFilter={(sort, filters) => session.result && void session.sortFilter(session.result, sort, filters)}
                 onExport={exportResult}
+                onClear={session.clearResult}
               />
             ) : session.running ? (
               <div className={styles.resultEmpty} aria-live="polite">

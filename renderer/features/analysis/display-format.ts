@@ -3,6 +3,13 @@
 
 export const formatCount = (n: number) => n.toLocaleString('en-US');
 
+const PLURALS: Record<string, string> = { row: 'rows', column: 'columns', statement: 'statements', table: 'tables', query: 'queries' };
+
+/** "1 row", "2 rows", "1,024 columns": a count with its noun agreeing. */
+export function countOf(n: number, noun: keyof typeof PLURALS | string): string {
+  return `${formatCount(n)} ${n === 1 ? noun : (PLURALS[noun] ?? `${noun}s`)}`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];

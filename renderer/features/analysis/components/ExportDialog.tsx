@@ -6,7 +6,7 @@ import type { AppError } from '../../../../shared/errors.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import { callAnalytics, chooseExportPath } from '../analytics-api.js';
-import { formatBytes, formatCount } from '../display-format.js';
+import { countOf, formatBytes } from '../display-format.js';
 import styles from './Dialog.module.css';
 
 interface ExportDialogProps {
@@ -59,7 +59,7 @@ export function ExportDialog({ source, label, suggestedName, onClose }: ExportDi
         </h2>
         {done ? (
           <div className={styles.success} role="status" data-testid="export-done">
-            Wrote {formatCount(done.rows)} rows ({formatBytes(done.bytes)}) to <code>{done.name}</code>
+            Wrote {countOf(done.rows, 'row')} ({formatBytes(done.bytes)}) to <code>{done.name}</code>
           </div>
         ) : (
           <>

@@ -1,7 +1,7 @@
 // This profile's past queries: SQL, when, how long, how many rows, how it ended.
 import type { QueryHistoryEntry } from '../../../../shared/analytics.js';
 import { Spinner } from '../../../components/Spinner.js';
-import { formatClock, formatCount, formatDuration } from '../display-format.js';
+import { countOf, formatClock, formatDuration } from '../display-format.js';
 import type { HistoryState } from '../hooks/useQueryHistory.js';
 import styles from './Sidebar.module.css';
 
@@ -45,7 +45,7 @@ export function HistoryList({ state, onOpen, onRerun }: HistoryListProps) {
             <span className={styles.historyMeta}>
               <span className={`${styles.dot} ${styles[e.status]}`} aria-label={STATUS_TEXT[e.status]} role="img" />
               {formatClock(e.startedAt)} · {formatDuration(e.durationMs)}
-              {e.rowCount !== null && ` · ${formatCount(e.rowCount)} rows`}
+              {e.rowCount !== null && ` · ${countOf(e.rowCount, 'row')}`}
             </span>
             {e.error && <span className={styles.historyError}>{e.error}</span>}
           </button>

@@ -5,7 +5,7 @@ import type { ResultFilter, ResultSort } from '../../../../shared/analytics.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { ChartPanel } from '../chart/ChartPanel.js';
-import { formatCount, formatDuration } from '../display-format.js';
+import { countOf, formatCount, formatDuration } from '../display-format.js';
 import type { ShownResult } from '../hooks/useQuerySession.js';
 import { useRowPages } from '../hooks/useRowPages.js';
 import { CellDetail } from './CellDetail.js';
@@ -30,7 +30,11 @@ interface ResultPanelProps {
   busy: boolean;
   onSortFilter: (sort: ResultSort[], filters: ResultFilter[]) => void;
   onExport: () => void;
+  /** Takes a stale result off the screen. */
+  onClear: () => void;
 }
+
+const clock = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 function nextSort(sort: ResultSort[], column: string, additive: boolean): ResultSort[] {
   const current = sort.find((s) => s.column === column);
@@ -44,7 +48,7 @@ function nextSort(sort: ResultSort[], column: string, additive: boolean): Result
   return cycled ? sort.map((s) => (s.column === column ? cycled : s)) : sort.filter((s) => s.column !== column);
 }
 
-export function ResultPanel({ shown, busy, onSortFilter, onExport }: ResultPanelProps) {
+export function ResultPanel({ shown, busy, onSortFilter, onExport, onClear }: ResultPanelProps) {
   const { view, base, sort, filters } = shown;
   const pages = useRowPages(view);
   const [tab, setTab] = useState<'grid' | 'chart'>('grid');
@@ -76,11 +80,16 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport }: ResultPanel
             Chart
           </button>
         </div>
+        {/* Each figure is kept whole: a narrow bar wraps between figures, never cuts one. */}
         <span className={styles.stats} data-testid="result-stats">
-          <strong data-testid="result-total">{formatCount(view.totalRows)}</strong> {view.totalRows === 1 ? 'row' : 'rows'}
-          {derived && ` of ${formatCount(base.totalRows)}`} · {view.columns.length} columns · {formatDuration(view.durationMs)}
-          {base.statementCount > 1 && ` · ${base.statementCount} statements`}
-          {base.rowsChanged !== null && ` · ${formatCount(base.rowsChanged)} rows changed`}
+          <span className={styles.figure}>
+            <strong data-testid="result-total">{formatCount(view.totalRows)}</strong> {view.totalRows === 1 ? 'row' : 'rows'}
+            {derived && ` of ${formatCount(base.totalRows)}`}
+          </span>
+          <span className={styles.figure}>{countOf(view.columns.length, 'column')}</span>
+          <span className={styles.figure}>{formatDuration(view.durationMs)}</span>
+          {base.statementCount > 1 && <span className={styles.figure}>{countOf(base.statementCount, 'statement')}</span>}
+          {base.rowsChanged !== null && <span className={styles.figure}>{countOf(base.rowsChanged, 'row')} changed</span>}
         </span>
         {busy && <Spinner size={14} label="Sorting and filtering" />}
         <span className={styles.spacer} />
@@ -93,6 +102,18 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport }: ResultPanel
           Export…
         </Button>
       </div>
+
+      {shown.stale && (
+        <div className={styles.staleNote} role="status" data-testid="result-stale">
+          <span>
+            Results of the previous run, <time dateTime={new Date(shown.ranAt).toISOString()}>{clock(shown.ranAt)}</time>. The last query{' '}
+            {shown.stale === 'cancelled' ? 'was cancelled' : 'failed'}.
+          </span>
+          <button type="button" className={styles.clear} onClick={onClear} data-testid="result-clear">
+            Clear results
+          </button>
+        </div>
+      )}
 
       {(sort.length > 0 || filters.length > 0) && (
         <div className={styles.chips}>
@@ -124,7 +145,7 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport }: ResultPanel
         </details>
       )}
 
-      <div className={styles.body}>
+      <div className={`${styles.body} ${shown.stale ? styles.staleBody : ''}`} aria-disabled={shown.stale ? true : undefined}>
         {tab === 'grid' ? (
           <>
             <ResultGrid

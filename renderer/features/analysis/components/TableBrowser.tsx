@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { TableInfo } from '../../../../shared/analytics.js';
 import { Spinner } from '../../../components/Spinner.js';
-import { formatBytes, formatCount } from '../display-format.js';
+import { countOf, formatBytes, formatCount } from '../display-format.js';
 import type { ColumnRef } from '../hooks/useColumnProfile.js';
 import type { TablesState } from '../hooks/useTables.js';
 import styles from './Sidebar.module.css';
@@ -94,8 +94,8 @@ export function TableBrowser({ state, profiled, onQuery, onExport, onProfile, on
               {expanded && (
                 <div className={styles.tableBody}>
                   <div className={styles.tableFacts} data-testid={`table-facts-${t.name}`}>
-                    {t.rowCount !== null && <span>{formatCount(t.rowCount)} rows</span>}
-                    <span>{t.columns.length} columns</span>
+                    {t.rowCount !== null && <span>{countOf(t.rowCount, 'row')}</span>}
+                    <span>{countOf(t.columns.length, 'column')}</span>
                     {t.bytes !== null && t.bytes > 0 && <span>{formatBytes(t.bytes)}</span>}
                   </div>
                   <div className={styles.tableActions}>

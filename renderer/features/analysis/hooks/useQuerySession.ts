@@ -13,6 +13,13 @@ export interface ShownResult {
   view: QueryResultInfo;
   sort: ResultSort[];
   filters: ResultFilter[];
+  /** When the query that produced `base` finished (epoch ms). */
+  ranAt: number;
+  /**
+   * Set when a later query failed or was cancelled: the grid still shows this result,
+   * and must say it is the previous run's.
+   */
+  stale: 'failed' | 'cancelled' | null;
 }
 
 export interface Running {
@@ -81,9 +88,11 @@ export function useQuerySession(onFinished?: () => void) {
     if (outcome.ok) {
       openIds.current.add(outcome.value.resultId);
       close([...openIds.current].filter((id) => id !== outcome.value.resultId));
-      setResult({ base: outcome.value, view: outcome.value, sort: [], filters: [] });
+      setResult({ base: outcome.value, view: outcome.value, sort: [], filters: [], ranAt: Date.now(), stale: null });
     } else {
       setFailure({ error: outcome.error, sql, editorOffset });
+      const stale = outcome.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
+      setResult((shown) => (shown ? { ...shown, stale } : shown));
     }
     finished.current?.();
   }, [close, start, stop]);
@@ -110,7 +119,7 @@ export function useQuerySession(onFinished?: () => void) {
     if (outcome.ok) {
       openIds.current.add(outcome.value.resultId);
       if (shown.view !== shown.base) close([shown.view.resultId]);
-      setResult({ base: shown.base, view: outcome.value, sort, filters });
+      setResult({ ...shown, view: outcome.value, sort, filters });
     } else {
       setFailure({ error: outcome.error, sql: '', editorOffset: 0 });
     }
@@ -124,5 +133,13 @@ export function useQuerySession(onFinished?: () => void) {
 
   const dismissFailure = useCallback(() => setFailure(null), []);
 
-  return { result, running, failure, run, sortFilter, cancel, dismissFailure };
+  /** Takes a stale result off the screen (its kept result is closed on the core). */
+  const clearResult = useCallback(() => {
+    setResult((shown) => {
+      if (shown) close([shown.base.resultId, shown.view.resultId]);
+      return null;
+    });
+  }, [close]);
+
+  return { result, running, failure, run, sortFilter, cancel, dismissFailure, clearResult };
 }

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import type { ImportOutcome, RejectSummary } from '../../../../shared/analytics.js';
 import type { FileGrant } from '../../../../shared/file-grants.js';
 import { Button } from '../../../components/Button.js';
-import { formatBytes, formatCount, formatDuration } from '../display-format.js';
+import { Spinner } from '../../../components/Spinner.js';
+import { countOf, formatBytes, formatCount, formatDuration } from '../display-format.js';
 import { useImportPreview } from '../hooks/useImportPreview.js';
 import { useImportRun, type RunningImport } from '../hooks/useImportRun.js';
 import { sanitizeTableName } from '../table-name.js';
@@ -16,7 +17,10 @@ interface ImportFlowProps {
   existingTables: string[];
   /** A file dropped anywhere on the analysis screen (null: main granted none); a new serial is a new drop. */
   dropped?: DroppedOnScreen | null;
-  onImported: (table: string) => void;
+  /** Refreshes what shows the new table (the sidebar); the done step waits for it. */
+  onImported: (table: string) => Promise<void> | void;
+  /** A new value (the sidebar's "Import a file…") starts over at the file chooser. */
+  restart?: number;
   onQueryTable: (table: string) => void;
   onClose: () => void;
 }
@@ -29,6 +33,7 @@ export interface DroppedOnScreen {
 type Stage =
   | { stage: 'setup' }
   | { stage: 'rejected'; rejected: RejectSummary }
+  | { stage: 'finishing'; table: string }
   | { stage: 'done'; table: string; rows: number; rejected: RejectSummary | null };
 
 function Progress({ running }: { running: RunningImport }) {
@@ -57,7 +62,7 @@ function Progress({ running }: { running: RunningImport }) {
       <div className={styles.progressText}>
         {p ? (
           <>
-            {formatBytes(p.bytesRead)} of {formatBytes(p.totalBytes)} · about {formatCount(p.rows)} rows
+            {formatBytes(p.bytesRead)} of {formatBytes(p.totalBytes)} · about {countOf(p.rows, 'row')}
           </>
         ) : (
           'Importing…'
@@ -106,10 +111,11 @@ function Rejections({ rejected }: { rejected: RejectSummary }) {
   );
 }
 
-export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, onClose }: ImportFlowProps) {
+export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, onClose, restart = 0 }: ImportFlowProps) {
   const [file, setFile] = useState<FileGrant | null>(dropped?.file ?? null);
   const [pickerError, setPickerError] = useState<string | null>(dropped && !dropped.file ? NO_DROPPED_PATH : null);
   const [handledDrop, setHandledDrop] = useState(dropped?.serial ?? 0);
+  const [handledRestart, setHandledRestart] = useState(restart);
   const [choices, setChoices] = useState<ImportChoices>({ options: {}, renames: {}, table: '', onConflict: 'rename' });
   const [stage, setStage] = useState<Stage>({ stage: 'setup' });
   const [error, setError] = useState<string | null>(null);
@@ -132,6 +138,16 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
       setFile(null);
       setPickerError(NO_DROPPED_PATH);
     }
+  }
+
+  // "Import a file…" again: back to choosing a file, unless an import is running (its
+  // progress and Cancel stay on screen).
+  if (restart !== handledRestart && !running) {
+    setHandledRestart(restart);
+    setFile(null);
+    setPickerError(null);
+    setStage({ stage: 'setup' });
+    setError(null);
   }
 
   const run = async (badRows: 'abort' | 'skip') => {
@@ -157,8 +173,10 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
       setStage({ stage: 'rejected', rejected: outcome.rejected });
       return;
     }
+    // The sidebar lists the new table before "Imported" shows, never "No tables yet" beside it.
+    setStage({ stage: 'finishing', table: outcome.table });
+    await onImported(outcome.table);
     setStage({ stage: 'done', table: outcome.table, rows: outcome.rows, rejected: outcome.rejected });
-    onImported(outcome.table);
   };
 
   return (
@@ -174,6 +192,11 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
 
       {!file ? (
         <FilePicker key={pickerError ?? ''} onChosen={choose} initialError={pickerError} />
+      ) : stage.stage === 'finishing' ? (
+        <div className={styles.centered} data-testid="import-finishing">
+          <h3 className={styles.stageTitle}>Imported into {stage.table}</h3>
+          <Spinner size={18} label="Updating the table list" />
+        </div>
       ) : running ? (
         <div className={styles.centered}>
           <h3 className={styles.stageTitle}>Importing into {sanitizeTableName(choices.table)}</h3>
@@ -209,11 +232,11 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
       ) : stage.stage === 'done' ? (
         <div className={styles.stagePanel} data-testid="import-done">
           <h3 className={styles.stageTitle}>
-            Imported {formatCount(stage.rows)} rows into <code>{stage.table}</code>
+            Imported {countOf(stage.rows, 'row')} into <code>{stage.table}</code>
           </h3>
           {stage.rejected && (
             <>
-              <p className={styles.stageText}>{formatCount(stage.rejected.rows)} rows were left out:</p>
+              <p className={styles.stageText}>{stage.rejected.rows === 1 ? '1 row was' : `${formatCount(stage.rejected.rows)} rows were`} left out:</p>
               <Rejections rejected={stage.rejected} />
             </>
           )}
