@@ -4,7 +4,7 @@ import type { WireCell, WireColumn, WirePage, WireType } from './wire.js';
 export const IMPORT_FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export const EXPORT_FORMATS = ['csv', 'parquet'] as const;
+export const EXPORT_FORMATS = ['csv', 'parquet', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const isExportFormat = (format: string): format is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(format);
 
@@ -70,6 +70,12 @@ export interface ImportPreview {
   fileBytes: number;
   /** The zone TIMESTAMPTZ values are shown in (the profile's, as for query results). */
   timeZone: string;
+  /**
+   * Rows the import would bring in with these options: counted for files up to
+   * PREVIEW_COUNT_BYTES and for Parquet (its metadata has it), estimated from the first
+   * megabyte's lines for bigger text files (`exact: false`), null when unknown.
+   */
+  rows: { count: number; exact: boolean } | null;
 }
 
 export type ConflictMode = 'error' | 'replace' | 'append' | 'rename';

@@ -23,7 +23,7 @@ export function nativeFileDialogs(dialog: ShellDialog): FileDialogs {
       const result = await dialog.showSaveDialog(windowId, {
         title: 'Export',
         defaultPath: suggestedName,
-        filters: [{ name: format === 'csv' ? 'CSV' : 'Parquet', extensions: [format] }],
+        filters: [{ name: { csv: 'CSV', parquet: 'Parquet', json: 'JSON' }[format], extensions: [format] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return result.canceled || !result.filePath ? null : result.filePath;

@@ -151,7 +151,7 @@ export const analyticsChannels = {
     output: returns<QueryHistoryEntry[]>(),
     errors: ['LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
-  /** Writes a table, a kept result or a query to CSV or Parquet, to the file of a write token (chooseExportPath); the token is used up on success. */
+  /** Writes a table, a kept result or a query to CSV, Parquet or JSON (an array of objects), to the file of a write token (chooseExportPath); the token is used up on success. */
   exportData: channel({
     scope: 'data',
     input: z.strictObject({

@@ -151,6 +151,13 @@ test('table browser, column profile and export', async () => {
   assert.equal(fs.readFileSync(out, 'utf8'), 'id,title\n1,alpha printer\n2,alpha screen\n');
   const pq = path.join(files, 'q.parquet');
   assert.equal((await call<ExportOutcome>(W_A, 'exportData', { source: { sql: 'SELECT 42 AS x' }, format: 'parquet', file: writeToken(enclave, pq, W_A) })).rows, 1);
+  // JSON: one array of objects, every row.
+  const js = path.join(files, 'tickets.json');
+  assert.equal((await call<ExportOutcome>(W_A, 'exportData', { source: { table: 'tickets' }, format: 'json', file: writeToken(enclave, js, W_A) })).rows, 2);
+  assert.deepEqual(JSON.parse(fs.readFileSync(js, 'utf8')), [
+    { id: 1, title: 'alpha printer' },
+    { id: 2, title: 'alpha screen' },
+  ]);
   const back = await call<ImportOutcome>(W_A, 'startImport', { file: readToken(enclave, pq, W_A), table: 'back' });
   assert.equal(back.status === 'imported' && back.rows, 1);
   // Never into (or out of) the app's own data folder.

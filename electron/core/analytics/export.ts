@@ -11,6 +11,13 @@ import { sqlError } from './duckdb-errors.js';
 import { quoteIdent, quoteLiteral } from './sql-text.js';
 import { stagingPath } from './staging.js';
 
+// JSON is one array of row objects (what a script's JSON.parse or jq expects), not NDJSON.
+const EXPORT_OPTIONS: Record<ExportFormat, string> = {
+  csv: '(FORMAT csv, HEADER true)',
+  parquet: '(FORMAT parquet, COMPRESSION zstd)',
+  json: '(FORMAT json, ARRAY true)',
+};
+
 export async function exportRelation(
   conn: DuckDBConnection,
   profileDir: string,
@@ -20,7 +27,7 @@ export async function exportRelation(
 ): Promise<ExportOutcome> {
   const staged = stagingPath(profileDir, `export.${format}`);
   try {
-    const options = format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT parquet, COMPRESSION zstd)';
+    const options = EXPORT_OPTIONS[format];
     let rows: number;
     try {
       const r = await conn.run(`COPY (SELECT * FROM ${relation}) TO ${quoteLiteral(staged)} ${options}`);

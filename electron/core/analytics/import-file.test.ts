@@ -75,6 +75,15 @@ test('quoting, embedded newlines, UTF-8 and CRLF', async () => {
   assert.deepEqual(fs.readdirSync(path.join(store.dir, STAGING_DIR)), []);
 });
 
+test('the preview says how many rows the import brings in: counted (quoted newlines are not rows), or estimated', async () => {
+  assert.deepEqual((await imports.preview(file('two.csv', 'a,b\n1,"x\ny"\n2,z\n'))).rows, { count: 2, exact: true });
+  const lines = ['id,note', ...Array.from({ length: 240 }, (_, i) => `${i},"line\n${i}"`)];
+  assert.deepEqual((await imports.preview(file('many.csv', `${lines.join('\n')}\n`))).rows, { count: 240, exact: true });
+  // Without a header row every line is a row; skipped lines are not.
+  const plain = Array.from({ length: 150 }, (_, i) => `${i},${i * 2}`).join('\n');
+  assert.deepEqual((await imports.preview(file('plain.csv', plain), { csv: { header: false, skipRows: 3 } })).rows, { count: 147, exact: true });
+});
+
 test('TSV, overrides, and name collisions: error, rename, append, replace', async () => {
   const p = file('people data.tsv', 'a\tb\n1\t2024-01-02\n');
   const preview = await imports.preview(p, { columnTypes: { b: 'VARCHAR' } });
@@ -130,6 +139,7 @@ test('Parquet, JSON and NDJSON', async () => {
   await c.run(`COPY (SELECT i AS n, (i::DECIMAL(10,2) / 3)::DECIMAL(10,2) AS d FROM range(1000) t(i)) TO '${parquet}'`);
   c.closeSync();
   free.closeSync();
+  assert.deepEqual((await imports.preview(parquet)).rows, { count: 1000, exact: true });
   assert.equal(imported(await start({ path: parquet })).rows, 1000);
   assert.deepEqual(await rows('SELECT sum(n), max(d) FROM from_duck'), [['499500', '333.00']]);
   const json = file('list.json', '[{"a": 1, "b": "x"}, {"a": 2, "b": null}]');

@@ -25,6 +25,8 @@ import { stageFile } from './staging.js';
 import { readPage, wireColumns } from './wire-encode.js';
 
 export const PREVIEW_ROWS = 100;
+/** Files up to this size are counted in full for the preview (well under a second); bigger ones are estimated. */
+export const PREVIEW_COUNT_BYTES = 16 * 1024 * 1024;
 // Four a second: under a loaded machine a poll can come late, and the window should
 // still hear from the import at least once a second.
 const PROGRESS_EVERY_MS = 250;
@@ -201,11 +203,13 @@ export class Imports {
           };
         }
       }
+      const rows = await this.previewRowCount(conn, reader.from, format, file, size, page.rowCount, detected);
       return {
         format,
         columns: wireColumns(result),
         page,
         detected,
+        rows,
         suggestedTable: suggestTableName(file),
         fileBytes: size,
         timeZone: this.store.timeZone,
@@ -214,6 +218,27 @@ export class Imports {
       conn.closeSync();
       staged.release();
     }
+  }
+
+  /** How many rows the import would bring in: exact when cheap to know, else estimated. */
+  private async previewRowCount(
+    conn: DuckDBConnection,
+    from: string,
+    format: ImportFormat,
+    file: string,
+    size: number,
+    previewed: number,
+    detected: DetectedCsv | null,
+  ): Promise<ImportPreview['rows']> {
+    if (previewed < PREVIEW_ROWS) return { count: previewed, exact: true };
+    if (format === 'parquet' || size <= PREVIEW_COUNT_BYTES) {
+      const counted = await conn.runAndReadAll(`SELECT count(*) FROM ${from}`).catch(() => null);
+      const n = counted?.getRows()[0]?.[0];
+      if (n !== undefined && n !== null) return { count: Number(n), exact: true };
+    }
+    if (format !== 'csv' && format !== 'tsv') return null;
+    const lines = estimateRows(file, size, format);
+    return { count: Math.max(previewed, lines - (detected?.header === false ? 0 : 1) - (detected?.skipRows ?? 0)), exact: false };
   }
 
   async start(req: HostInput<'startImport'>): Promise<ImportOutcome> {

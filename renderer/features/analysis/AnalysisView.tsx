@@ -12,12 +12,14 @@ import { ColumnProfilePanel } from './components/ColumnProfilePanel.js';
 import { ExportDialog } from './components/ExportDialog.js';
 import { HistoryList } from './components/HistoryList.js';
 import { ResultPanel } from './components/ResultPanel.js';
+import { DropTableDialog, RenameTableDialog } from './components/TableDialogs.js';
 import { TableBrowser } from './components/TableBrowser.js';
 import { SqlEditor, type SqlEditorHandle } from './editor/SqlEditor.js';
-import { countOf, formatDuration, lineAndColumn } from './display-format.js';
+import { countOf, formatCount, formatDuration, lineAndColumn } from './display-format.js';
 import type { ColumnRef } from './hooks/useColumnProfile.js';
 import { useQueryHistory } from './hooks/useQueryHistory.js';
 import { useQuerySession, type QueryFailure } from './hooks/useQuerySession.js';
+import { describeSql, useTableAdmin } from './hooks/useTableAdmin.js';
 import { useTables } from './hooks/useTables.js';
 import { dragHasFile, grantFromDrop } from './import/FilePicker.js';
 import { ImportFlow, type DroppedOnScreen } from './import/ImportFlow.js';
@@ -74,7 +76,9 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
   const [dropped, setDropped] = useState<DroppedOnScreen | null>(null);
   const [dragging, setDragging] = useState(false);
   const [profiled, setProfiled] = useState<ColumnRef | null>(null);
-  const [exporting, setExporting] = useState<{ source: ExportSource; label: string; name: string } | null>(null);
+  const [exporting, setExporting] = useState<{ source: ExportSource; label: string; name: string; scope: string } | null>(null);
+  const [managing, setManaging] = useState<{ action: 'rename' | 'drop'; table: TableInfo } | null>(null);
+  const admin = useTableAdmin(reloadTables);
   const [handledRequest, setHandledRequest] = useState(0);
   const editorRef = useRef<SqlEditorHandle>(null);
   const elapsed = useElapsed(session.running?.startedAt ?? null);
@@ -89,8 +93,14 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
   };
 
   const exportResult = () => {
-    const view = session.result?.view;
-    if (view) setExporting({ source: { resultId: view.resultId }, label: `the result (${countOf(view.totalRows, 'row')})`, name: 'result' });
+    const shown = session.result;
+    if (!shown) return;
+    const { view, sort, filters } = shown;
+    const applied = [sort.length > 0 && 'sort', filters.length > 0 && `${filters.length === 1 ? 'filter' : 'filters'}`].filter(Boolean).join(' and ');
+    const scope = applied
+      ? `The rows as the grid shows them: with its ${applied} (${countOf(view.totalRows, 'row')} of ${formatCount(shown.base.totalRows)}).`
+      : `All ${countOf(view.totalRows, 'row')} of the result, in the query's order (no sort or filter is applied in the grid).`;
+    setExporting({ source: { resultId: view.resultId }, label: `the result (${countOf(view.totalRows, 'row')})`, name: 'result', scope });
   };
 
   // A menu command is handled once, while rendering (React's way to follow a prop):
@@ -170,7 +180,17 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
               state={tables.state}
               profiled={profiled}
               onQuery={(t: TableInfo) => runText(`SELECT * FROM ${t.schema === 'main' ? '' : `${plainIdent(t.schema)}.`}${plainIdent(t.name)}`)}
-              onExport={(t) => setExporting({ source: { table: t.name }, label: `table ${t.name}`, name: t.name })}
+              onExport={(t) =>
+                setExporting({
+                  source: { table: t.name },
+                  label: `${t.kind === 'view' ? 'view' : 'table'} ${t.name}`,
+                  name: t.name,
+                  scope: `The whole ${t.kind === 'view' ? 'view' : 'table'}${t.rowCount !== null ? ` (${countOf(t.rowCount, 'row')})` : ''} as stored: the result grid's sort and filters do not apply.`,
+                })
+              }
+              onDescribe={(t) => runText(describeSql(t))}
+              onRename={(t) => setManaging({ action: 'rename', table: t })}
+              onDrop={(t) => setManaging({ action: 'drop', table: t })}
               onProfile={setProfiled}
               onImport={openImport}
             />
@@ -246,7 +266,24 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
 
       {profiled && <ColumnProfilePanel target={profiled} onClose={() => setProfiled(null)} />}
       {exporting && (
-        <ExportDialog source={exporting.source} label={exporting.label} suggestedName={exporting.name} onClose={() => setExporting(null)} />
+        <ExportDialog
+          source={exporting.source}
+          label={exporting.label}
+          suggestedName={exporting.name}
+          scope={exporting.scope}
+          onClose={() => setExporting(null)}
+        />
+      )}
+      {managing?.action === 'rename' && (
+        <RenameTableDialog
+          table={managing.table}
+          taken={tableNames}
+          onRename={(to) => admin.rename(managing.table, to)}
+          onClose={() => setManaging(null)}
+        />
+      )}
+      {managing?.action === 'drop' && (
+        <DropTableDialog table={managing.table} onDrop={() => admin.drop(managing.table)} onClose={() => setManaging(null)} />
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-// Export a table or a result to CSV or Parquet, to a file chosen in main's save dialog
+// Export a table or a result to CSV, Parquet or JSON, to a file chosen in main's save dialog
 // (the dialog answers a token for it: the page never names a path).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportOutcome, type ExportSource } from '../../../../shared/analytics.js';
@@ -14,10 +14,18 @@ interface ExportDialogProps {
   /** What is exported, e.g. "table sales" or "the result (1,204 rows)". */
   label: string;
   suggestedName: string;
+  /** Which rows go out: whether the grid's sort and filters apply. */
+  scope: string;
   onClose: () => void;
 }
 
-export function ExportDialog({ source, label, suggestedName, onClose }: ExportDialogProps) {
+const FORMAT_TEXT: Record<ExportFormat, { name: string; about: string }> = {
+  csv: { name: 'CSV', about: 'Text, opens anywhere' },
+  parquet: { name: 'Parquet', about: 'Compact, keeps every type' },
+  json: { name: 'JSON', about: 'An array of row objects' },
+};
+
+export function ExportDialog({ source, label, suggestedName, scope, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -74,15 +82,19 @@ export function ExportDialog({ source, label, suggestedName, onClose }: ExportDi
                       name={`${id}-format`}
                       checked={format === f}
                       onChange={() => setFormat(f)}
+                      data-testid={`export-format-${f}`}
                     />
                     <span>
-                      <strong>{f === 'csv' ? 'CSV' : 'Parquet'}</strong>
-                      <small>{f === 'csv' ? 'Text, opens anywhere' : 'Compact, keeps every type'}</small>
+                      <strong>{FORMAT_TEXT[f].name}</strong>
+                      <small>{FORMAT_TEXT[f].about}</small>
                     </span>
                   </label>
                 ))}
               </div>
             </fieldset>
+            <p className={styles.note} data-testid="export-scope">
+              {scope}
+            </p>
             {error && <ErrorMessage>{error.message}</ErrorMessage>}
           </>
         )}

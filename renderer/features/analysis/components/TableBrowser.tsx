@@ -13,13 +13,16 @@ interface TableBrowserProps {
   profiled: ColumnRef | null;
   onQuery: (table: TableInfo) => void;
   onExport: (table: TableInfo) => void;
+  onDescribe: (table: TableInfo) => void;
+  onRename: (table: TableInfo) => void;
+  onDrop: (table: TableInfo) => void;
   onProfile: (column: ColumnRef) => void;
   onImport: () => void;
 }
 
 const COLUMN_LIMIT = 400;
 
-export function TableBrowser({ state, profiled, onQuery, onExport, onProfile, onImport }: TableBrowserProps) {
+export function TableBrowser({ state, profiled, onQuery, onExport, onDescribe, onRename, onDrop, onProfile, onImport }: TableBrowserProps) {
   const [open, setOpen] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
 
@@ -102,8 +105,17 @@ export function TableBrowser({ state, profiled, onQuery, onExport, onProfile, on
                     <button type="button" className={styles.linkButton} onClick={() => onQuery(t)} data-testid={`query-${t.name}`}>
                       Query
                     </button>
+                    <button type="button" className={styles.linkButton} onClick={() => onDescribe(t)} data-testid={`describe-${t.name}`}>
+                      Describe
+                    </button>
                     <button type="button" className={styles.linkButton} onClick={() => onExport(t)} data-testid={`export-${t.name}`}>
                       Export…
+                    </button>
+                    <button type="button" className={styles.linkButton} onClick={() => onRename(t)} data-testid={`rename-${t.name}`}>
+                      Rename…
+                    </button>
+                    <button type="button" className={`${styles.linkButton} ${styles.dangerLink}`} onClick={() => onDrop(t)} data-testid={`drop-${t.name}`}>
+                      Drop…
                     </button>
                   </div>
                   <ul className={styles.columns} aria-label={`Columns of ${t.name}`}>

@@ -1,7 +1,7 @@
 // Step two of an import: the first rows as they would be imported, with the detected
 // column names and types, every one of which can be changed — as can the CSV dialect,
 // the table's name and what happens if that name is taken.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { CSV_DELIMITER_MAX, type ConflictMode, type ImportFormat, type ImportPreview } from '../../../../shared/analytics.js';
 import type { CsvOptionsInput as CsvOptions, ImportOptionsInput as ImportOptions } from '../analytics-api.js';
 import { renamedColumns } from '../../../../shared/import-columns.js';
@@ -10,28 +10,11 @@ import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { CellValue } from '../components/CellValue.js';
-import { formatBytes } from '../display-format.js';
+import { countOf, formatBytes, formatCount } from '../display-format.js';
 import type { PreviewState } from '../hooks/useImportPreview.js';
 import { freeTableName, sanitizeTableName } from '../table-name.js';
 import styles from './Import.module.css';
-
-const TYPES = [
-  'VARCHAR',
-  'BIGINT',
-  'INTEGER',
-  'DOUBLE',
-  'DECIMAL(18,2)',
-  'DECIMAL(38,10)',
-  'BOOLEAN',
-  'DATE',
-  'TIME',
-  'TIMESTAMP',
-  'TIMESTAMPTZ',
-  'INTERVAL',
-  'UUID',
-  'HUGEINT',
-  'BLOB',
-];
+import { TypeSelect } from './TypeSelect.js';
 
 const DELIMITERS: { value: string; label: string }[] = [
   { value: ',', label: 'Comma ,' },
@@ -68,6 +51,14 @@ interface ImportSetupProps {
   error: string | null;
 }
 
+/** What the button will do: "Import 240 rows into sales_q1", "Append about 20,000 rows to sales". */
+function importLabel(shown: ImportPreview | null, table: string, mode: ConflictMode, existing: string[]): string {
+  const rows = shown?.rows ? `${shown.rows.exact ? '' : 'about '}${countOf(shown.rows.count, 'row')}` : 'the rows';
+  if (mode === 'append') return `Append ${rows} to ${table}`;
+  if (mode === 'replace') return `Replace ${table} with ${rows}`;
+  return `Import ${rows} into ${mode === 'rename' ? freeTableName(table, existing) : table}`;
+}
+
 const describeDelimiter = (d: string) => (d === '\t' ? 'tab' : d === ' ' ? 'space' : d);
 
 export function ImportSetup({ fileName, preview, choices, existingTables, onChange, onImport, onBack, error }: ImportSetupProps) {
@@ -78,7 +69,20 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
   const format = options.format ?? shown?.format;
   const isText = format === 'csv' || format === 'tsv';
   const [customDelimiter, setCustomDelimiter] = useState(false);
-  const [typeDrafts, setTypeDrafts] = useState<Record<string, string>>({});
+  const boxRef = useRef<HTMLDivElement>(null);
+  const [wide, setWide] = useState(false);
+
+  // Whether the preview runs off to the right: then it says so, beside its scrollbar.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const check = () => setWide(box.scrollWidth > box.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(box);
+    if (box.firstElementChild) observer.observe(box.firstElementChild);
+    return () => observer.disconnect();
+  }, [shown]);
 
   const setCsv = (patch: Partial<CsvOptions>) => {
     const next: CsvOptions = { ...csv, ...patch };
@@ -234,7 +238,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
         </div>
       )}
 
-      <div className={styles.previewBox}>
+      <div className={styles.previewBox} ref={boxRef} data-testid="import-preview-box">
         {!shown ? (
           preview.status === 'loading' && (
             <div className={styles.previewLoading}>
@@ -265,21 +269,12 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
                         spellCheck={false}
                         data-testid={`import-col-name-${c.name}`}
                       />
-                      <input
-                        className={`${styles.colTypeInput} ${overridden ? styles.overridden : ''}`}
-                        list={`${id}-types`}
-                        value={typeDrafts[c.name] ?? overridden ?? c.type.sql}
-                        onChange={(e) => setTypeDrafts((d) => ({ ...d, [c.name]: e.target.value }))}
-                        onBlur={() => {
-                          const draft = typeDrafts[c.name];
-                          if (draft === undefined) return;
-                          setTypeDrafts(({ [c.name]: _, ...rest }) => rest);
-                          setType(c.name, draft);
-                        }}
-                        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-                        aria-label={`Type of column ${c.name}`}
-                        spellCheck={false}
-                        data-testid={`import-col-type-${c.name}`}
+                      <TypeSelect
+                        column={c.name}
+                        value={overridden ?? c.type.sql}
+                        overridden={!!overridden}
+                        onChange={(type) => setType(c.name, type)}
+                        testId={`import-col-type-${c.name}`}
                       />
                     </th>
                   );
@@ -300,12 +295,17 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
             </tbody>
           </table>
         )}
-        <datalist id={`${id}-types`}>
-          {TYPES.map((t) => (
-            <option key={t} value={t} />
-          ))}
-        </datalist>
       </div>
+
+      {shown && (
+        <div className={styles.scrollHint} data-testid="import-preview-caption">
+          {shown.rows && shown.rows.count > shown.page.rowCount
+            ? `The first ${countOf(shown.page.rowCount, 'row')} of ${shown.rows.exact ? '' : 'about '}${formatCount(shown.rows.count)}`
+            : `All ${countOf(shown.page.rowCount, 'row')}`}{' '}
+          · {countOf(shown.columns.length, 'column')}
+          {wide && ' · scroll sideways (the bar below the rows, or Shift + wheel) to see every column'}
+        </div>
+      )}
 
       <div className={styles.target}>
         <label className={styles.targetName}>
@@ -350,7 +350,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
             disabled={!shown || !namesCheck?.ok || !choices.table.trim()}
             data-testid="import-submit"
           >
-            Import {shown ? `${shown.columns.length} columns` : ''}
+            {importLabel(shown, sanitizeTableName(choices.table || 'imported'), tableTaken ? choices.onConflict : 'error', existingTables)}
           </Button>
         </div>
       </div>
