@@ -7,7 +7,7 @@ import { stringFlag } from './listing.js';
 
 export const exportCommand: Command = {
   path: ['export'],
-  usage: 'enclave export --profile NAME (--table T | --sql SQL) --out FILE [--format csv|parquet]',
+  usage: 'enclave export --profile NAME (--table T | --sql SQL) --out FILE [--format csv|parquet|json]',
   summary: 'Write a table or a query result to a CSV or Parquet file',
   positionals: [],
   flags: { table: 'string', sql: 'string', out: 'string', format: 'string' },
