@@ -107,6 +107,8 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
     ...(launcher ? { launcher } : {}),
     ...(options.hostLog ? { log: options.hostLog } : {}),
     ...(options.hostBudget ? { budget: options.hostBudget } : {}),
+    // Where profiles are unlocked interactively, analytics opens in the background after the first page.
+    ...(spare ? { warmAnalytics: true } : {}),
   };
   const profiles = new ProfileService(dataDir, registry, secrets, clock, host);
   const backups = new Backups(dataDir, clock, profiles, options.backups ?? null);

@@ -71,3 +71,20 @@ test('every row of a result longer than one page, in order', async () => {
   assert.equal(csv.length, 25004);
   assert.equal(csv[25003], '25002,50004');
 });
+
+test('negative zero prints as DuckDB prints it (-0.0) in every format, at the top level and nested', async () => {
+  // A DOUBLE column (read by the page's tight loop), a FLOAT, and a DOUBLE inside a LIST and a STRUCT.
+  const sql = `SELECT d, f, [d, 0.0::DOUBLE] AS l, {'z': d} AS s FROM (VALUES (-0.0::DOUBLE, -0.0::FLOAT), (0.0::DOUBLE, 0.0::FLOAT)) t(d, f)`;
+  assert.equal(
+    await query(sql, 'wire'),
+    '[\n  {"d":"-0.0","f":"-0.0","l":["-0.0","0"],"s":["-0.0"]},\n  {"d":"0","f":"0","l":["0","0"],"s":["0"]}\n]\n',
+  );
+  assert.equal(await query(sql, 'ndjson'), '{"d":-0.0,"f":-0.0,"l":[-0.0,0],"s":{"z":-0.0}}\n{"d":0,"f":0,"l":[0,0],"s":{"z":0}}\n');
+  assert.equal(await query(sql, 'json'), '[\n  {"d":-0.0,"f":-0.0,"l":[-0.0,0],"s":{"z":-0.0}},\n  {"d":0,"f":0,"l":[0,0],"s":{"z":0}}\n]\n');
+  assert.equal(Object.is((JSON.parse(await query(sql, 'json')) as { d: number }[])[0]!.d, -0), true);
+  assert.equal(await query(sql, 'csv'), 'd,f,l,s\n-0.0,-0.0,"[-0.0, 0]",{\'z\': -0.0}\n0,0,"[0, 0]",{\'z\': 0}\n');
+  assert.equal(
+    await query(sql, 'table'),
+    "d     f     l          s\n-0.0  -0.0  [-0.0, 0]  {'z': -0.0}\n0     0     [0, 0]     {'z': 0}\n(2 rows)\n",
+  );
+});

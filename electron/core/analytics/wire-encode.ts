@@ -75,9 +75,16 @@ export function wireType(t: DuckDBType): WireType {
 export const wireColumns = (reader: Pick<DuckDBResultReader, 'columnCount' | 'columnName' | 'columnType'>): WireColumn[] =>
   Array.from({ length: reader.columnCount }, (_, i) => ({ name: reader.columnName(i), type: wireType(reader.columnType(i)) }));
 
+/**
+ * A DOUBLE's shortest round-trip text. Negative zero is a value of its own (1 / -0.0 is
+ * -inf) that String() prints as '0'; DuckDB prints '-0.0', and so do we (also a JSON
+ * number literal that parsers read back as -0.0).
+ */
+export const doubleText = (v: number): string => (v === 0 && 1 / v < 0 ? '-0.0' : String(v));
+
 /** The shortest text that reads back as the same float32, as DuckDB prints FLOAT. */
 function floatText(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
+  if (!Number.isFinite(v) || v === 0) return doubleText(v);
   for (let p = 1; p <= 9; p++) {
     const s = String(Number(v.toPrecision(p)));
     if (Math.fround(Number(s)) === v) return s;
@@ -174,7 +181,7 @@ export function wireCell(type: DuckDBType, v: DuckDBValue): WireCell {
     case DuckDBTypeId.FLOAT:
       return floatText(v as number);
     case DuckDBTypeId.DOUBLE:
-      return String(v as number);
+      return doubleText(v as number);
     case DuckDBTypeId.DATE: {
       const days = (v as DuckDBDateValue).days;
       if (days === DATE_INFINITY) return 'infinity';
@@ -318,7 +325,7 @@ function pushColumn(type: DuckDBType, chunk: DuckDBDataChunk, c: number, rowCoun
       const data = bindings.vector_get_data(vector, rowCount * 8);
       const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
       const validity = validityOf(vector, rowCount);
-      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(view.getFloat64(r * 8, true)) : null);
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? doubleText(view.getFloat64(r * 8, true)) : null);
       return;
     }
     case DuckDBTypeId.BOOLEAN: {

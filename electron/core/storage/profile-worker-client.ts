@@ -24,6 +24,8 @@ export interface HostStartOptions {
   budget?: HostBudget;
   /** Where the host's stderr lines go (the app's log); by default this process's stderr. */
   log?: (line: string) => void;
+  /** See WorkerInit.warmAnalytics. */
+  warmAnalytics?: boolean;
 }
 
 interface Pending {
@@ -99,7 +101,10 @@ export class ProfileWorkerClient {
         settled = true;
         reject(new AppException('PROFILE_CRASHED', `The profile's process stopped while opening the profile (${describeExit(exit)})`));
       });
-      host.send({ kind: 'init', init: { dir, budget: options.budget ?? defaultHostBudget() } });
+      host.send({
+        kind: 'init',
+        init: { dir, budget: options.budget ?? defaultHostBudget(), ...(options.warmAnalytics ? { warmAnalytics: true } : {}) },
+      });
     });
   }
 

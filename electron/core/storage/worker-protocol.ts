@@ -93,6 +93,8 @@ export type MethodResult<M extends WorkerMethod> = M extends HostChannel ? HostO
 export interface WorkerInit {
   dir: string;
   budget: HostBudget;
+  /** Open analytics.duckdb in the background once the first answer has left (the app), rather than only when a method needs it (the CLI). */
+  warmAnalytics?: boolean;
 }
 
 /** Limits of one profile host (see host-budget.ts for how they are chosen). */

@@ -1,0 +1,31 @@
+// The host methods that need only data.sqlite (tasks, notes, events, search, Trash).
+// The host serves them from this table without loading DuckDB: its native module and
+// the analytics code take most of a host's start-up, and a profile's first page (the
+// tasks list after unlock, `enclave task list`) must not wait for them (issue 11/13).
+// Every other method comes from the full table, loaded and opened on first use.
+import type { ProfileStores } from '../core/storage/profile-stores.js';
+import { eventHandlers } from './handlers/event-handlers.js';
+import { noteHandlers } from './handlers/note-handlers.js';
+import { searchHandlers } from './handlers/search-handlers.js';
+import { taskHandlers } from './handlers/task-handlers.js';
+
+type AnyHandler = (stores: ProfileStores, params: never) => unknown;
+
+/**
+ * Runs each SQLite method in one explicit transaction (as the full table does: an
+ * explicit COMMIT reports a failed commit that autocommit mode would hide).
+ */
+function inTransactions(handlers: Record<string, AnyHandler>): Record<string, AnyHandler> {
+  const wrapped: Record<string, AnyHandler> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    wrapped[name] = (stores, params) => stores.sqlite.db.transaction(() => handler(stores, params))();
+  }
+  return wrapped;
+}
+
+export const sqliteHandlers: Readonly<Record<string, AnyHandler>> = {
+  ...inTransactions(taskHandlers),
+  ...inTransactions(noteHandlers),
+  ...inTransactions(eventHandlers),
+  ...inTransactions(searchHandlers),
+};
