@@ -3,6 +3,7 @@
 import type { ErrorCode } from '../../shared/errors.js';
 import { AppException } from '../../shared/errors.js';
 import type { Enclave } from '../core/enclave.js';
+import type { SpareHostLauncher } from '../core/storage/spare-host.js';
 import { APP_ID } from '../core/keychain/secret-store.js';
 import { defaultDataDir } from '../core/paths.js';
 import { GLOBAL_FLAGS, tokenize, usageLine, UsageError, type FlagKind } from './args.js';
@@ -68,8 +69,20 @@ function findCommand(words: readonly string[]): Command | undefined {
     .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
+/** One host process, started now and handed to the first profile this run opens. */
+async function startEarlyHost(preloadAnalytics: boolean): Promise<SpareHostLauncher> {
+  const [{ SpareHostLauncher }, { forkLauncherWith }] = await Promise.all([
+    import('../core/storage/spare-host.js'),
+    import('../core/storage/fork-launcher.js'),
+  ]);
+  const host = new SpareHostLauncher(forkLauncherWith(preloadAnalytics ? ['--preload-analytics'] : []), false);
+  host.warm();
+  return host;
+}
+
 export async function runCli(io: CliIo): Promise<number> {
   let enclave: Enclave | undefined;
+  let earlyHost: SpareHostLauncher | undefined;
   try {
     const firstPass = tokenize(io.argv, (n) => (n in GLOBAL_FLAGS ? GLOBAL_FLAGS[n as keyof typeof GLOBAL_FLAGS] : 'boolean'));
     const command = findCommand(firstPass.words);
@@ -108,7 +121,11 @@ export async function runCli(io: CliIo): Promise<number> {
         // --help and usage errors answer without it.
         if (!enclave) {
           const [{ openEnclave }, { keytarStore }] = await Promise.all([import('../core/enclave.js'), import('../core/keychain/keytar-store.js')]);
-          enclave = await openEnclave({ dataDir, secrets: keytarStore(io.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID) });
+          enclave = await openEnclave({
+            dataDir,
+            secrets: keytarStore(io.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID),
+            ...(earlyHost ? { hostLauncher: earlyHost } : {}),
+          });
         }
         return enclave;
       },
@@ -118,6 +135,9 @@ export async function runCli(io: CliIo): Promise<number> {
         return password;
       },
       async unlockProfile() {
+        // The profile's host process starts before the core loads, so its own start-up
+        // (Node, SQLite, and DuckDB for analytics commands) runs beside ours on another core.
+        if (!enclave && !earlyHost) earlyHost = await startEarlyHost(command.needsAnalytics === true);
         const e = await ctx.enclave();
         await unlock(e, typeof profileFlag === 'string' ? profileFlag : undefined, await ctx.password());
         return e;
@@ -139,5 +159,6 @@ export async function runCli(io: CliIo): Promise<number> {
     return EXIT.failed;
   } finally {
     await enclave?.close();
+    await earlyHost?.dispose();
   }
 }

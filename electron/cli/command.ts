@@ -19,5 +19,7 @@ export interface CommandContext {
 }
 
 export interface Command extends CommandSpec {
+  /** The command runs analytics SQL: its host starts loading DuckDB before the profile is even unlocked. */
+  needsAnalytics?: boolean;
   run(ctx: CommandContext): Promise<void>;
 }

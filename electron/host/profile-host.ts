@@ -44,6 +44,9 @@ type Handler = (stores: ProfileStores, params: unknown) => unknown;
 let fullTable: Promise<Readonly<Record<string, Handler>>> | null = null;
 const allHandlers = () =>
   (fullTable ??= import('./host-handlers.js').then((m) => m.hostHandlers as unknown as Record<string, Handler>));
+// A host started for an analytics command (the CLI's query, import, …) loads DuckDB
+// while its parent is still loading: a failure here is met again by the call that needs it.
+if (process.argv.includes('--preload-analytics')) void allHandlers().catch(() => undefined);
 
 /**
  * Opens analytics.duckdb (always through the sandboxed open, in duckdb-store.ts). A

@@ -7,6 +7,7 @@ import { stringFlag } from './listing.js';
 
 export const exportCommand: Command = {
   path: ['export'],
+  needsAnalytics: true,
   usage: 'enclave export --profile NAME (--table T | --sql SQL) --out FILE [--format csv|parquet|json]',
   summary: 'Write a table or a query result to a CSV or Parquet file',
   positionals: [],

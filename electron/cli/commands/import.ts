@@ -13,6 +13,7 @@ export const describeRejects = (r: RejectSummary) => {
 
 export const importCommand: Command = {
   path: ['import'],
+  needsAnalytics: true,
   usage: 'enclave import --profile NAME FILE [--table T] [--format csv|tsv|parquet|json|ndjson] [--replace|--append] [--skip-bad-rows]',
   summary: 'Import a CSV, TSV, Parquet or JSON file into a new table; prints the table and row count',
   positionals: ['FILE'],

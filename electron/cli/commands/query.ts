@@ -40,6 +40,7 @@ function wireRow(columns: readonly WireColumn[], page: WirePage, i: number): str
 
 export const queryCommand: Command = {
   path: ['query'],
+  needsAnalytics: true,
   usage: 'enclave query --profile NAME SQL [--format table|csv|json|ndjson|wire]',
   summary: "Run SQL on the profile's tables and write the result to stdout",
   positionals: ['SQL'],

@@ -7,6 +7,7 @@ const size = (bytes: number | null) =>
 
 export const tablesCommand: Command = {
   path: ['tables'],
+  needsAnalytics: true,
   usage: 'enclave tables --profile NAME [--json]',
   summary: "List the profile's tables and views with row counts, sizes and columns",
   positionals: [],

@@ -8,9 +8,10 @@ import type { HostInbound, WorkerMessage } from './worker-protocol.js';
 /** Flags of ours worth passing on (source maps in stack traces); never --test, --inspect or loaders. */
 const inheritedFlags = () => process.execArgv.filter((a) => a === '--enable-source-maps');
 
-export const forkLauncher: HostLauncher = {
+/** A launcher whose hosts get `args` after their name (e.g. --preload-analytics, see profile-host.ts). */
+export const forkLauncherWith = (args: readonly string[]): HostLauncher => ({
   launch(entry, name): HostChannel {
-    const child = fork(entry, [name], {
+    const child = fork(entry, [name, ...args], {
       // 'advanced' is V8's structured clone (as worker_threads used): undefined,
       // Date, bigint and typed arrays survive, and holey pages stay arrays.
       serialization: 'advanced',
@@ -44,4 +45,6 @@ export const forkLauncher: HostLauncher = {
       kill: () => void child.kill('SIGKILL'),
     };
   },
-};
+});
+
+export const forkLauncher: HostLauncher = forkLauncherWith([]);

@@ -2,15 +2,19 @@
 // for a process to spawn and load SQLite's and DuckDB's native modules (most of a
 // host's start-up). A spare has no profile until the core sends it `init`; whoever
 // launches next gets it, and a new spare starts at once. Used where profiles are
-// unlocked interactively (the app, the Chromium harness, the bench); the CLI opens
-// one profile per command and starts its host directly.
+// unlocked interactively (the app, the Chromium harness, the bench). The CLI starts
+// one, not replenished, before it loads the core, so the host's start-up runs beside it.
 import { HOST_ENTRY, HOST_NAME, type HostChannel, type HostLauncher } from './host-channel.js';
 
 export class SpareHostLauncher implements HostLauncher {
   private spare: { channel: HostChannel; exited: Promise<void>; gone: boolean } | null = null;
   private disposed = false;
 
-  constructor(private readonly inner: HostLauncher) {}
+  /** `replenish: false` hands out one host and starts no other (the CLI opens one profile per command). */
+  constructor(
+    private readonly inner: HostLauncher,
+    private readonly replenish = true,
+  ) {}
 
   /** Starts the spare now (e.g. while the picker waits for a password). */
   warm(): void {
@@ -32,7 +36,8 @@ export class SpareHostLauncher implements HostLauncher {
     const spare = this.spare;
     this.spare = null;
     const channel = spare && !spare.gone && entry === HOST_ENTRY ? spare.channel : this.inner.launch(entry, name);
-    this.warm();
+    if (this.replenish) this.warm();
+    else this.disposed = true;
     return channel;
   }
 
