@@ -83,13 +83,14 @@ class HostStores {
     private readonly dir: string,
     readonly sqlite: SqliteStore,
   ) {
-    const self = this;
+    const opened = () => this.duckdb;
     this.stores = {
       sqlite,
       // Only methods outside sqliteHandlers reach this, and each waits for analytics() first.
       get duckdb(): DuckdbStore {
-        if (!self.duckdb) throw new Error('analytics.duckdb is not open yet');
-        return self.duckdb;
+        const duckdb = opened();
+        if (!duckdb) throw new Error('analytics.duckdb is not open yet');
+        return duckdb;
       },
       emit: post,
     };
