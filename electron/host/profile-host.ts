@@ -9,6 +9,7 @@ import { analyticsUntouched, forgetAnalyticsStamp, stampAnalyticsClosed } from '
 import type { DuckdbStore } from '../core/storage/duckdb-store.js';
 import { exclusiveWorkDone } from '../core/storage/exclusive.js';
 import { repositories } from '../core/storage/repositories/repositories.js';
+import { encodeReplyValue } from '../core/storage/page-transfer.js';
 import { openSqliteStore, type SqliteStore } from '../core/storage/sqlite-store.js';
 import { toAppError } from '../core/storage/to-app-error.js';
 import type { ProfileStores } from '../core/storage/profile-stores.js';
@@ -211,7 +212,7 @@ async function serve({ dir, budget, warmAnalytics }: WorkerInit): Promise<void> 
       await exclusiveWorkDone();
       const handler = await handlerFor(host, req.method);
       const value = await handler(host.stores, req.params);
-      post({ kind: 'reply', id: req.id, ok: true, value });
+      post({ kind: 'reply', id: req.id, ok: true, value: encodeReplyValue(value) });
     } catch (e) {
       post({ kind: 'reply', id: req.id, ok: false, error: toAppError(e, 'INTERNAL') });
     }

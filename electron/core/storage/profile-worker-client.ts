@@ -6,6 +6,7 @@ import { ProfileDamaged } from '../backup/damage.js';
 import { defaultHostBudget } from './host-budget.js';
 import { HOST_ENTRY, HOST_NAME, type HostChannel, type HostExit, type HostLauncher } from './host-channel.js';
 import { forkLauncher } from './fork-launcher.js';
+import { decodeReplyValue } from './page-transfer.js';
 import type {
   HostBudget,
   MethodParams,
@@ -57,7 +58,7 @@ export class ProfileWorkerClient {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if (m.ok) p.resolve(m.value);
+      if (m.ok) p.resolve(decodeReplyValue(m.value));
       else p.reject(fromAppError(m.error));
     });
     this.exit = new Promise((resolve) => host.onExit(resolve));
