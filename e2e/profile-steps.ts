@@ -21,6 +21,15 @@ export async function createProfile(page: Page, name: string, password?: string)
   await form.getByTestId('create-profile-submit').click();
 }
 
+/** Adds a task from the Tasks screen's quick add. */
+export async function addTask(page: Page, title: string): Promise<void> {
+  await page.getByTestId('nav-tasks').click();
+  const input = page.getByTestId('task-quick-add-input');
+  await input.fill(title);
+  await input.press('Enter');
+  await expect(page.getByText(title, { exact: true })).toBeVisible();
+}
+
 /** Opens a profile from the picker, with its password when it has one. */
 export async function unlock(page: Page, name: string, password?: string): Promise<void> {
   await expect(page.getByTestId('profile-picker')).toBeVisible();

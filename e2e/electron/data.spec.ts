@@ -7,24 +7,10 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createProfile, shellName, unlock } from '../profile-steps.js';
-import { electronBinary, launchApp, NO_ELECTRON_REASON, screenshot, type LaunchedApp } from './electron-app.js';
+import { addTask, createProfile, shellName, unlock } from '../profile-steps.js';
+import { electronSpec, screenshot, type LaunchedApp } from './electron-app.js';
 
-const binary = electronBinary();
-test.skip(binary === null, NO_ELECTRON_REASON);
-
-let launched: LaunchedApp | undefined;
-test.afterEach(async () => {
-  await launched?.close();
-});
-
-async function addTask(page: Page, title: string) {
-  await page.getByTestId('nav-tasks').click();
-  const input = page.getByTestId('task-quick-add-input');
-  await input.fill(title);
-  await input.press('Enter');
-  await expect(page.getByText(title, { exact: true })).toBeVisible();
-}
+const spec = electronSpec();
 
 /** File › New Window, as the menu does it. */
 async function newWindow(app: LaunchedApp['app']): Promise<Page> {
@@ -39,7 +25,7 @@ async function newWindow(app: LaunchedApp['app']): Promise<Page> {
 }
 
 test('two profiles in two windows: tasks, import, query, lock, restart — each keeps its own', async () => {
-  launched = await launchApp(binary!);
+  let launched = await spec.launch();
   const first = await launched.app.firstWindow();
   await createProfile(first, 'Alice', 'correct horse battery');
   await expect(shellName(first)).toHaveText('Alice');
@@ -100,7 +86,7 @@ test('two profiles in two windows: tasks, import, query, lock, restart — each 
 
   // Restart on the same data: both profiles, each with only its own things.
   await launched.close({ keepData: true });
-  launched = await launchApp(binary!, launched);
+  launched = await spec.launch(launched);
   const again = await launched.app.firstWindow();
   await unlock(again, 'Alice', 'correct horse battery');
   await expect(shellName(again)).toHaveText('Alice');

@@ -1,6 +1,6 @@
 // Launching the built app in real Electron for the specs of this folder, and saying
 // plainly when that cannot happen (no Electron binary on an offline machine).
-import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron as electron, test, type ElectronApplication, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +72,22 @@ export async function launchApp(binary: string, restart?: LaunchedApp): Promise<
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What every spec of this folder sets up: skipped, with the reason, where there is no
+ * Electron binary; the app a test launched quit (and its data removed) after it.
+ * `launch(restart)` starts the app again on an earlier launch's data.
+ */
+export function electronSpec(): { launch(restart?: LaunchedApp): Promise<LaunchedApp> } {
+  const binary = electronBinary();
+  test.skip(binary === null, NO_ELECTRON_REASON);
+  let launched: LaunchedApp | undefined;
+  test.afterEach(async () => {
+    await launched?.close();
+    launched = undefined;
+  });
+  return { launch: async (restart) => (launched = await launchApp(binary!, restart)) };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -2,25 +2,11 @@
 // process. Killing Alice's (as a crash or the OOM killer would) shows "Alice stopped —
 // Reopen" in her window only; Bob's window keeps working; Reopen brings Alice back.
 // Needs the Electron binary; where it is missing the spec reports itself skipped.
-import { expect, test, type Page } from '@playwright/test';
-import { createProfile, shellName } from '../profile-steps.js';
-import { electronBinary, launchApp, NO_ELECTRON_REASON, screenshot, type LaunchedApp } from './electron-app.js';
+import { expect, test } from '@playwright/test';
+import { addTask, createProfile, shellName } from '../profile-steps.js';
+import { electronSpec, screenshot, type LaunchedApp } from './electron-app.js';
 
-const binary = electronBinary();
-test.skip(binary === null, NO_ELECTRON_REASON);
-
-let launched: LaunchedApp | undefined;
-test.afterEach(async () => {
-  await launched?.close();
-});
-
-async function addTask(page: Page, title: string) {
-  await page.getByTestId('nav-tasks').click();
-  const input = page.getByTestId('task-quick-add-input');
-  await input.fill(title);
-  await input.press('Enter');
-  await expect(page.getByText(title, { exact: true })).toBeVisible();
-}
+const spec = electronSpec();
 
 /** The pids of the profile host utility processes, oldest first (Electron's own process metrics). */
 async function hostPids(app: LaunchedApp['app']): Promise<number[]> {
@@ -34,7 +20,7 @@ async function hostPids(app: LaunchedApp['app']): Promise<number[]> {
 }
 
 test("a profile host utility process that dies: its window shows 'stopped — Reopen', the other window carries on", async () => {
-  launched = await launchApp(binary!);
+  const launched = await spec.launch();
   const app = launched.app;
   const first = await app.firstWindow();
   await createProfile(first, 'Alice');

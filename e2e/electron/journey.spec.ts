@@ -3,17 +3,13 @@
 // Needs the Electron binary; where it is missing the spec reports itself skipped.
 import { expect, test, type Page } from '@playwright/test';
 import { createProfile, shellName } from '../profile-steps.js';
-import { electronBinary, launchApp, NO_ELECTRON_REASON, screenshot, type LaunchedApp } from './electron-app.js';
+import { electronSpec, screenshot, type LaunchedApp } from './electron-app.js';
 
-const binary = electronBinary();
-test.skip(binary === null, NO_ELECTRON_REASON);
+const spec = electronSpec();
 
 let launched: LaunchedApp;
 test.beforeEach(async () => {
-  launched = await launchApp(binary!);
-});
-test.afterEach(async () => {
-  await launched?.close();
+  launched = await spec.launch();
 });
 
 

@@ -3,8 +3,8 @@
 // `error: PROFILE_CRASHED: …` with exit 1, never as a raw abort of the CLI itself.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import { after, before, test } from 'node:test';
+import { childPids } from '../core/testing/child-processes.js';
 import { REPO_ROOT, runCliProcess } from '../core/testing/cli-process.js';
 import { tempDirs } from '../core/testing/temp-dir.js';
 import { testKeychain } from '../core/testing/test-keychain.js';
@@ -23,23 +23,6 @@ after(async () => {
   await keychain.clear();
   temp.removeAll();
 });
-
-/** The pids of a process's children (Linux /proc), e.g. the CLI's profile host. */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Fields after the command name (which may hold spaces) start after the last ')'.
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) out.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return out;
-}
 
 test('a statement that aborts DuckDB ends the command as PROFILE_CRASHED, exit 1; the next command works', async () => {
   const r = await runCliProcess(['query', '--profile', 'Crashy', `CALL enable_logging(storage_path='${temp.make()}')`, '--data-dir', dataDir], { env });
@@ -65,7 +48,7 @@ for (const signal of ['SIGKILL', 'SIGABRT'] as const) {
     // The CLI forks its host when it opens the profile; kill it as soon as it exists.
     let host: number | undefined;
     while (host === undefined && child.exitCode === null) {
-      host = childrenOf(child.pid!)[0];
+      host = childPids(child.pid!)[0];
       if (host === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     assert.ok(host !== undefined, `the CLI started no host: ${stderr}`);

@@ -3,10 +3,10 @@
 // PROFILE_CRASHED for its own profile only, tells only that profile's windows, and
 // reopens; a lock or close leaves no host process behind.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { before, describe, test } from 'node:test';
 import type { EventName } from '../../../shared/contract.js';
 import type { Enclave } from '../enclave.js';
+import { childPids } from '../testing/child-processes.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { expectError, expectOk } from '../testing/results.js';
 
@@ -42,22 +42,6 @@ const isAlive = (pid: number) => {
     return false;
   }
 };
-
-/** This process's children running the profile host (spares included), from /proc. */
-function hostChildren(): number[] {
-  const out: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('profile-host.js')) out.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return out;
-}
 
 const pidOf = (profileId: string) => {
   const pid = enclave.hostPid(profileId);
@@ -156,14 +140,14 @@ describe('closing hosts', () => {
   });
 
   test('closing the core ends every host process (no orphans), the spare host included', async () => {
-    const before = new Set(hostChildren());
+    const before = new Set(childPids(process.pid, 'profile-host.js'));
     const local = await fixture.open({ dataDir: fixture.tempDir(), secrets: fixture.keychain.store, spareHost: true });
     const ids = [(await local.profiles.create({ name: 'One' })).id, (await local.profiles.create({ name: 'Two' })).id];
     expectOk(await local.handle(1, 'unlockProfile', { profileId: ids[0] }));
     expectOk(await local.handle(2, 'unlockProfile', { profileId: ids[1] }));
     const pids = ids.map((id) => local.hostPid(id)!);
     assert.ok(pids.every(isAlive));
-    const started = hostChildren().filter((pid) => !before.has(pid));
+    const started = childPids(process.pid, 'profile-host.js').filter((pid) => !before.has(pid));
     assert.equal(started.length, 3, 'two profiles and one spare');
     await local.close();
     assert.deepEqual(pids.map(isAlive), [false, false]);
