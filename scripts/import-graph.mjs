@@ -24,7 +24,8 @@ export const LAYERS = [
   { name: 'host', folder: 'electron/host', may: ['core', 'shared'] },
   { name: 'cli', folder: 'electron/cli', may: ['core', 'shared'] },
   { name: 'main', folder: 'electron/main', may: ['core', 'shared'] },
-  { name: 'bench', folder: 'bench', may: ['core', 'shared'] },
+  // Benches are not packaged: they may use test kits (a seeded generator, say).
+  { name: 'bench', folder: 'bench', may: ['core', 'shared'], shipped: false },
 ];
 
 const WHY = {
@@ -73,8 +74,16 @@ export function layerOf(file) {
   return LAYERS.find(({ folder }) => file === folder || file.startsWith(`${folder}/`));
 }
 
+/** A test, or a test kit: a `*.test.*` file, or any file in a `testing/` folder. */
+export const isTestCode = (file) => /\.test\.[cm]?[jt]sx?$/.test(file) || /(^|\/)testing\//.test(file);
+
 /** Why `from` may not import `to` (both repository-relative), or undefined when it may. */
 export function layerViolation(from, to) {
+  // Test kits live in testing/ folders, which are never packaged: shipped code that
+  // imported one would fail at run time in the package.
+  if (isTestCode(to) && !isTestCode(from) && layerOf(from) && layerOf(from).shipped !== false) {
+    return `${from} is shipped code: it must not import a test or test kit (${to}); kits live in testing/ folders, which are not packaged`;
+  }
   const a = layerOf(from);
   const b = layerOf(to);
   if (a?.name === 'host' && b?.name === 'core' && isMainOnly(to)) {

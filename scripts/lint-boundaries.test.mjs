@@ -75,6 +75,12 @@ const reported = [
   ["import { x } from '../../renderer/App.js';", 'electron/main/x.ts'],
   ["import { x } from '../electron/main/ipc.js';", 'bench/x.ts'],
   ["import { x } from '../electron/host/profile-host.js';", 'bench/x.ts'],
+  // Shipped code never imports a test kit (testing/ folders are left out of the package).
+  ["import { makeTempDir } from '../testing/temp-dir.js';", 'electron/core/storage/x.ts'],
+  ["import { storePerTest } from '../../testing/test-store.js';", 'electron/core/storage/repositories/x.ts'],
+  ["import { standIn } from './testing/electron-stand-in.js';", 'electron/main/x.ts'],
+  ["import { runCaptured } from './testing/run-captured.js';", 'electron/cli/x.ts'],
+  ["import { x } from './x.test.js';", 'electron/core/y.ts'],
   // A planted cycle: paths.ts is imported (through others) by enclave.ts, so importing it back closes a loop.
   ["import { openEnclave } from './enclave.js'; export const p = openEnclave;", 'electron/core/paths.ts'],
   ["import type { Enclave } from './enclave.js'; export type P = Enclave;", 'electron/core/paths.ts'],
@@ -136,6 +142,10 @@ const allowed = [
   ["import { x } from '../../shared/contract.js';", 'electron/main/x.ts'],
   ["import { x } from '../electron/core/enclave.js';", 'bench/x.ts'],
   ["import { x } from '../shared/contract.js';", 'bench/x.ts'],
+  // Tests and kits may use kits.
+  ["import { makeTempDir } from '../testing/temp-dir.js';", 'electron/core/storage/x.test.ts'],
+  ["import { makeTempDir } from './temp-dir.js';", 'electron/core/testing/x.ts'],
+  ["import { testKeychain } from '../../core/testing/test-keychain.js';", 'electron/cli/testing/x.ts'],
   // An import of a file that does not import us back is no cycle.
   ["import { profileDir } from './paths.js'; export const p = profileDir;", 'electron/core/enclave.ts'],
 ];

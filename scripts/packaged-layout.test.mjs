@@ -146,7 +146,7 @@ test('no test kit ships: testing folders, *.test.*, test-*, stand-ins, e2e and b
   const kits = [...packed.keys()].filter((f) => f.startsWith('build/') && TEST_KIT.some((re) => re.test(f)));
   assert.deepEqual(kits, []);
   // The kits this guards against do exist in the build, so the globs are what keeps them out.
-  for (const rel of ['build/electron/core/testing', 'build/electron/main/electron-stand-in.js']) {
+  for (const rel of ['build/electron/core/testing', 'build/electron/main/testing/electron-stand-in.js', 'build/testing/renderer']) {
     assert.ok(fs.existsSync(path.join(root, rel)), `${rel} is in the build`);
   }
   assert.ok(![...packed.keys()].some((f) => f.endsWith('test_extension.node')), "better-sqlite3's test extension");

@@ -24,7 +24,7 @@ import type {
   ShellWebContents,
   ShellWindow,
   ShellWindowClass,
-} from './electron-deps.js';
+} from '../electron-deps.js';
 
 type Listener = (...args: never[]) => unknown;
 

@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, beforeEach, describe, test } from 'node:test';
-import { AppException, type ErrorCode } from '../../../../shared/errors.js';
-import { openTestStore, type TestStore } from './test-store.js';
-
-const throwsCode = (fn: () => unknown, code: ErrorCode, field?: string) =>
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof AppException, String(e));
-    assert.equal(e.code, code, e.message);
-    if (field !== undefined) assert.equal(e.extra.field, field);
-    return true;
-  });
+import { describe, test } from 'node:test';
+import { throwsCode } from '../../testing/results.js';
+import { storePerTest } from '../../testing/test-store.js';
 
 describe('EventRepository', () => {
-  let s: TestStore;
-  beforeEach(() => {
-    s?.close();
-    s = openTestStore();
-  });
-  after(() => s.close());
+  const s = storePerTest();
 
   const meeting = { title: 'Meeting', start: '2030-03-01T09:00:00.000Z', end: '2030-03-01T10:00:00.000Z', timeZone: 'Europe/Berlin' };
 

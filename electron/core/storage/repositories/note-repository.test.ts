@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { AppException } from '../../../../shared/errors.js';
 import { NOTE_EXCERPT_CHARS } from '../../../../shared/notes.js';
-import { openTestStore, type TestStore } from './test-store.js';
+import { storePerTest } from '../../testing/test-store.js';
 
 describe('NoteRepository', () => {
-  let s: TestStore;
-  beforeEach(() => {
-    s?.close();
-    s = openTestStore();
-  });
-  after(() => s.close());
+  const s = storePerTest();
 
   test('create, get, update with versions, soft delete and restore', () => {
     const n = s.notes.create({ title: 'Plan', body: '# Plan\n\n- one', tags: ['a'] });

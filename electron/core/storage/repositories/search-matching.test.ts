@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HIGHLIGHT_END as E, HIGHLIGHT_START as S } from '../../../../shared/search.js';
 import { mulberry32 } from '../../testing/prng.js';
-import { openTestStore, type TestStore } from './test-store.js';
+import { openTestStore, type TestStore } from '../../testing/test-store.js';
 
 describe('search matching', () => {
   let s: TestStore;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { SearchHit } from '../../../../shared/search.js';
 import { mulberry32 } from '../../testing/prng.js';
-import { openTestStore, type TestStore } from './test-store.js';
+import { openTestStore, type TestStore } from '../../testing/test-store.js';
 
 
 /** Pseudo-words with Zipf-distributed frequencies (s ≈ 1), like the bench's generator. */

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { HIGHLIGHT_END, HIGHLIGHT_START, highlightRuns } from '../../../../shared/search.js';
 import { mulberry32 } from '../../testing/prng.js';
 import { RANK_WINDOW } from './search-repository.js';
-import { openTestStore, type TestStore } from './test-store.js';
+import { storePerTest } from '../../testing/test-store.js';
 
 describe('SearchRepository', () => {
-  let s: TestStore;
-  beforeEach(() => {
-    s?.close();
-    s = openTestStore();
-  });
-  after(() => s.close());
+  const s = storePerTest();
 
   const event = { start: '2030-03-01T09:00:00.000Z', end: '2030-03-01T10:00:00.000Z', timeZone: 'UTC' };
 

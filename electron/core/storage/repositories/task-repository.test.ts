@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, beforeEach, describe, test } from 'node:test';
-import { AppException, type ErrorCode } from '../../../../shared/errors.js';
+import { describe, test } from 'node:test';
 import type { Task } from '../../../../shared/tasks.js';
-import { openTestStore, type TestStore } from './test-store.js';
-
-const throwsCode = (fn: () => unknown, code: ErrorCode, field?: string) =>
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof AppException, String(e));
-    assert.equal(e.code, code, e.message);
-    if (field !== undefined) assert.equal(e.extra.field, field);
-    return true;
-  });
+import { throwsCode } from '../../testing/results.js';
+import { storePerTest } from '../../testing/test-store.js';
 
 const titles = (tasks: Task[]) => tasks.map((t) => t.title);
 
 describe('TaskRepository', () => {
-  let s: TestStore;
-  beforeEach(() => {
-    s?.close();
-    s = openTestStore();
-  });
-  after(() => s.close());
+  const s = storePerTest();
 
   test('create fills defaults and appends to the manual order', () => {
     const a = s.tasks.create({ title: 'A' });

@@ -1,14 +1,15 @@
 // A real data.sqlite in a temp directory, migrated like a profile's, with repositories
 // on a manual clock. For repository tests only.
-import type { SqliteStore } from '../sqlite-store.js';
-import { openSqliteStore } from '../sqlite-store.js';
-import { ManualClock } from '../../testing/manual-clock.js';
-import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';
-import { EventRepository } from './event-repository.js';
-import { NoteRepository } from './note-repository.js';
-import { SearchRepository } from './search-repository.js';
-import { TaskRepository } from './task-repository.js';
-import { TrashRepository } from './trash-repository.js';
+import { after, beforeEach } from 'node:test';
+import type { SqliteStore } from '../storage/sqlite-store.js';
+import { openSqliteStore } from '../storage/sqlite-store.js';
+import { ManualClock } from './manual-clock.js';
+import { makeTempDir, removeTempDir } from './temp-dir.js';
+import { EventRepository } from '../storage/repositories/event-repository.js';
+import { NoteRepository } from '../storage/repositories/note-repository.js';
+import { SearchRepository } from '../storage/repositories/search-repository.js';
+import { TaskRepository } from '../storage/repositories/task-repository.js';
+import { TrashRepository } from '../storage/repositories/trash-repository.js';
 
 export interface TestStore {
   dir: string;
@@ -48,4 +49,18 @@ export function openTestStore(start = '2030-01-01T12:00:00.000Z'): TestStore {
       removeTempDir(dir);
     },
   };
+}
+
+/**
+ * A fresh store for each test of the calling suite (closed after the last one): the
+ * returned object always stands for the current test's store.
+ */
+export function storePerTest(): TestStore {
+  let current: TestStore | undefined;
+  beforeEach(() => {
+    current?.close();
+    current = openTestStore();
+  });
+  after(() => current?.close());
+  return new Proxy({} as TestStore, { get: (_, key) => Reflect.get(current!, key) });
 }

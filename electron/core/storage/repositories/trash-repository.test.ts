@@ -4,7 +4,7 @@ import { after, beforeEach, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE } from '../../paths.js';
 import { ProfileWorkerClient } from '../profile-worker-client.js';
-import { openTestStore, type TestStore } from './test-store.js';
+import { openTestStore, type TestStore } from '../../testing/test-store.js';
 
 describe('TrashRepository', () => {
   let s: TestStore;
