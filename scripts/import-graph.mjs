@@ -95,15 +95,6 @@ export function layerViolation(from, to) {
 
 const toPosix = (p) => p.split(path.sep).join('/');
 
-/**
- * Files being rewritten by other work, whose type-only imports are left out of the cycle
- * check until it lands. Keep this empty: a cycle is fixed by moving what both files need
- * into a third.
- */
-const PENDING_REWRITE = [];
-const pending = (f) => PENDING_REWRITE.some((p) => f === p || (p.endsWith('/') && f.startsWith(p)));
-const ignored = (from, to, typeOnly) => typeOnly && (pending(from) || pending(to));
-
 /** The file a relative specifier resolves to (repository-relative), trying TS's .js→.ts mapping. */
 export function resolveImport(root, fromFile, specifier) {
   if (!specifier.startsWith('.')) return undefined;
@@ -162,9 +153,8 @@ function listSources(root, dir, out) {
 /** The source files `file` (with this text) imports, resolved, as graph edges. */
 export function edgesOf(root, file, text) {
   const targets = importsOf(text)
-    .map(({ specifier, typeOnly }) => ({ target: resolveImport(root, file, specifier), typeOnly }))
-    .filter(({ target, typeOnly }) => SOURCE.test(target) && !ignored(file, target, typeOnly))
-    .map(({ target }) => target);
+    .map(({ specifier }) => resolveImport(root, file, specifier))
+    .filter((target) => SOURCE.test(target));
   return [...new Set(targets)];
 }
 
