@@ -42,7 +42,7 @@ const projects: Project[] = [
     name: 'chromium-kiritimati',
     testDir: 'e2e/chromium',
     // Only the specs whose screens show dates and times: the rest gain nothing from a second zone.
-    testMatch: ['**/tasks-notes-events.spec.ts', '**/profile-activity.spec.ts'],
+    testMatch: ['**/tasks-notes-events.spec.ts', '**/profile-activity.spec.ts', '**/calendar-views.spec.ts'],
     use: { ...chromiumUse, timezoneId: FAR_ZONE },
   },
   {

@@ -266,9 +266,11 @@ test('events: create in the month grid, validate, agenda', async () => {
   await dialog.getByTestId('event-end-date').fill(end);
   await dialog.getByTestId('event-save').click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator(`[data-testid="month-day"][data-date="${end}"]`).getByTestId('month-event')).toContainText(
-    'Team offsite',
-  );
+  // One bar across its days (split only where a week row ends), never a chip per day.
+  const offsite = page.getByTestId('month-bar').filter({ hasText: 'Team offsite' });
+  await expect(offsite.first()).toHaveAttribute('data-from', today);
+  await expect(offsite.last()).toHaveAttribute('data-to', end);
+  await expect(page.getByTestId('month-event').filter({ hasText: 'Team offsite' })).toHaveCount(0);
   await screenshot(page, 'events-month');
 
   // Edit: the dialog opens with the event's local time.
@@ -345,13 +347,13 @@ for (const [viewer, other] of [
         [other, [['Grid start', first], ['Grid end', last], ['Today far away', today]]] as const,
       );
       expect(created.map((r) => r.ok)).toEqual([true, true, true]);
+      // Each is one bar on its own date only.
       for (const [title, date] of [['Grid start', first], ['Grid end', last], ['Today far away', today]]) {
-        const chips = page.locator(`[data-testid="month-day"][data-date="${date}"]`).getByTestId('month-event');
-        await expect(chips.filter({ hasText: title })).toBeVisible();
+        const bar = page.getByTestId('month-bar').filter({ hasText: title });
+        await expect(bar).toHaveCount(1);
+        await expect(bar).toHaveAttribute('data-from', date!);
+        await expect(bar).toHaveAttribute('data-to', date!);
       }
-      // Each sits on its own date only.
-      await expect(page.getByTestId('month-event').filter({ hasText: 'Grid start' })).toHaveCount(1);
-      await expect(page.getByTestId('month-event').filter({ hasText: 'Today far away' })).toHaveCount(1);
       await screenshot(page, `events-month-all-day-${viewer.split('/')[1]}`);
 
       await page.getByTestId('events-layout-agenda').click();

@@ -42,6 +42,14 @@ function scriptedDialogs(): ScriptedDialogs {
       shown.push({ kind: 'save', windowId });
       return answers.shift() ?? null;
     },
+    async chooseCalendarFile(windowId) {
+      shown.push({ kind: 'open', windowId });
+      return answers.shift() ?? null;
+    },
+    async chooseCalendarExportPath(windowId) {
+      shown.push({ kind: 'save', windowId });
+      return answers.shift() ?? null;
+    },
     async chooseArchivePath(windowId) {
       shown.push({ kind: 'save', windowId });
       return answers.shift() ?? null;

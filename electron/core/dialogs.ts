@@ -8,6 +8,10 @@ import type { ExportFormat } from '../../shared/analytics.js';
 export interface FileDialogs {
   chooseImportFile(windowId: number): Promise<string | null>;
   chooseExportPath(windowId: number, options: { format: ExportFormat; suggestedName: string }): Promise<string | null>;
+  /** Open dialog for an iCalendar file (.ics). */
+  chooseCalendarFile(windowId: number): Promise<string | null>;
+  /** Save dialog for an iCalendar file (.ics). */
+  chooseCalendarExportPath(windowId: number, suggestedName: string): Promise<string | null>;
   /** Save dialog for a profile archive (.enclave). */
   chooseArchivePath(windowId: number, suggestedName: string): Promise<string | null>;
   /** Open dialog for a profile archive to restore. */
@@ -18,6 +22,8 @@ export interface FileDialogs {
 export const noDialogs: FileDialogs = {
   chooseImportFile: async () => null,
   chooseExportPath: async () => null,
+  chooseCalendarFile: async () => null,
+  chooseCalendarExportPath: async () => null,
   chooseArchivePath: async () => null,
   chooseArchiveFile: async () => null,
 };

@@ -14,10 +14,11 @@ import type { SecretStore } from './keychain/secret-store.js';
 import { ProfileService } from './profiles/profile-service.js';
 import { Registry } from './registry/registry.js';
 import { route } from './router/router.js';
-import { Sessions } from './sessions/sessions.js';
+import { Sessions, type SessionHooks } from './sessions/sessions.js';
 import { forkLauncher } from './storage/fork-launcher.js';
 import type { HostLauncher } from './storage/host-channel.js';
 import { SpareHostLauncher } from './storage/spare-host.js';
+import { ReminderScheduler, type ReminderSink, type Timers } from './reminders/reminder-scheduler.js';
 import type { HostStartOptions } from './storage/profile-worker-client.js';
 import type { HostBudget } from './storage/worker-protocol.js';
 import { diskError } from './storage/storage-errors.js';
@@ -47,6 +48,14 @@ export interface EnclaveOptions {
   spareHost?: boolean;
   /** Each host's limits; by default this machine's share (storage/host-budget.ts). Tests pass small ones. */
   hostBudget?: HostBudget;
+  /**
+   * Shows an unlocked profile's event reminders as they fall due (the desktop app: an OS
+   * notification). None by default: the CLI and tests show nothing. Pending reminders of a
+   * profile are dropped when it locks.
+   */
+  reminders?: ReminderSink;
+  /** Timers for the reminders (tests pass ones driven by their manual clock). */
+  reminderTimers?: Timers;
 }
 
 export interface Enclave {
@@ -112,7 +121,45 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   };
   const profiles = new ProfileService(dataDir, registry, secrets, clock, host);
   const backups = new Backups(dataDir, clock, profiles, options.backups ?? null);
-  const sessions = new Sessions(dataDir, registry, sink, backups, host);
+  const reminders = options.reminders
+    ? new ReminderScheduler(
+        clock,
+        async (profileId, from, to) => {
+          const profile = sessionsRef.started(profileId);
+          if (!profile) return [];
+          return profile.worker.call('eventReminders', {
+            from: from.toISOString(),
+            to: to.toISOString(),
+            timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          });
+        },
+        options.reminders,
+        options.reminderTimers,
+        options.hostLog,
+      )
+    : null;
+  // Reminders follow the events: any change pushed to a profile's windows renews its schedule.
+  const pushing: EventSink = reminders
+    ? (windowId, event, payload) => {
+        if (event === 'eventsChanged') {
+          const profileId = sessionsRef.profileIdOf(windowId);
+          if (profileId !== null) reminders.changed(profileId);
+        }
+        sink(windowId, event, payload);
+      }
+    : sink;
+  const hooks: SessionHooks = {
+    opened: (profile) => {
+      backups.opened(profile);
+      reminders?.opened(profile.id);
+    },
+    closing: (profileId) => {
+      reminders?.closing(profileId);
+      return backups.closing(profileId);
+    },
+  };
+  const sessions = new Sessions(dataDir, registry, pushing, hooks, host);
+  const sessionsRef = { started: (id: string) => sessions.startedProfile(id), profileIdOf: (w: number) => sessions.profileIdOf(w) };
   await profiles.finishPendingDeletions();
   await profiles.removeUnfinishedCreations();
   let closed = false;

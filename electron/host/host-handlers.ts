@@ -4,7 +4,7 @@
 // (MAIN_DATA_CHANNELS), fails type-checking.
 import type { HostHandlerTable, ProfileStores } from '../core/storage/profile-stores.js';
 import { analyticsHandlers } from './handlers/analytics-handlers.js';
-import { eventHandlers } from './handlers/event-handlers.js';
+import { eventFileHandlers, eventHandlers } from './handlers/event-handlers.js';
 import { internalHandlers } from './handlers/internal-handlers.js';
 import { noteHandlers } from './handlers/note-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
@@ -30,6 +30,7 @@ export const hostHandlers: HostHandlerTable = {
   ...inTransactions(taskHandlers),
   ...inTransactions(noteHandlers),
   ...inTransactions(eventHandlers),
+  ...eventFileHandlers,
   ...inTransactions(searchHandlers),
   ...analyticsHandlers,
   ...internalHandlers,

@@ -28,6 +28,26 @@ export function nativeFileDialogs(dialog: ShellDialog): FileDialogs {
       });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseCalendarFile(windowId) {
+      const result = await dialog.showOpenDialog(windowId, {
+        title: 'Import a calendar',
+        properties: ['openFile'],
+        filters: [
+          { name: 'iCalendar', extensions: ['ics', 'ical', 'ifb', 'icalendar'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseCalendarExportPath(windowId, suggestedName) {
+      const result = await dialog.showSaveDialog(windowId, {
+        title: 'Export the calendar',
+        defaultPath: suggestedName,
+        filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     async chooseArchivePath(windowId, suggestedName) {
       const result = await dialog.showSaveDialog(windowId, {
         title: 'Export profile',

@@ -6,6 +6,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  Notification,
   powerMonitor,
   protocol,
   session,
@@ -68,6 +69,12 @@ startShell(
         hostLauncher: utilityLauncher(utilityProcess),
         spareHost: true,
         hostLog: (line) => console.error('[enclave]', line),
+        // The core times reminders for unlocked profiles only and drops them when one locks.
+        reminders: (_profileId, r) => {
+          if (!Notification.isSupported()) return;
+          const when = r.allDay ? 'All day' : new Date(r.start).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+          new Notification({ title: r.title, body: when, silent: false }).show();
+        },
       }),
   },
 ).catch((e: unknown) => {

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { ChannelInput } from '../../shared/contract.js';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { CalendarEvent } from '../../shared/events.js';
+import type { CalendarEvent, OccurrenceScope } from '../../shared/events.js';
+import { addDays } from '../../shared/zoned-time.js';
 import { PAGE_SIZE_MAX } from '../../shared/tasks.js';
 import { callBridge } from './bridge.js';
 import { useItemsChanged } from './useItemsChanged.js';
@@ -78,6 +79,30 @@ export const createEvent = (input: NewEvent) => callBridge((api) => api.createEv
 export const updateEvent = (event: CalendarEvent, changes: EventChanges) =>
   callBridge((api) => api.updateEvent({ id: event.id, version: event.version, ...changes }));
 export const deleteEvent = (event: CalendarEvent) => callBridge((api) => api.deleteEvent({ id: event.id }));
+
+export type OccurrenceChanges = Omit<ChannelInput<'editOccurrence'>, 'id' | 'version' | 'occurrenceStart' | 'scope'>;
+/** Edits an occurrence a series' rule generated (event.occurrenceStart set): just it, or it and the following ones. */
+export const editOccurrence = (event: CalendarEvent, scope: OccurrenceScope, changes: OccurrenceChanges) =>
+  callBridge((api) => api.editOccurrence({ id: event.id, version: event.version, occurrenceStart: event.occurrenceStart!, scope, ...changes }));
+export const deleteOccurrence = (event: CalendarEvent, scope: OccurrenceScope) =>
+  callBridge((api) => api.deleteOccurrence({ id: event.id, version: event.version, occurrenceStart: event.occurrenceStart!, scope }));
+
+/**
+ * Moves an event by minutes (dragged or moved by keyboard); an occurrence of a repeating
+ * event moves alone, as calendars do when dragging, the rest of its series stays.
+ */
+export function moveEvent(event: CalendarEvent, minutes: number) {
+  const timing = event.allDay
+    ? { start: addDays(event.start, Math.round(minutes / 1440)), end: addDays(event.end, Math.round(minutes / 1440)) }
+    : {
+        start: new Date(Date.parse(event.start) + minutes * 60_000).toISOString(),
+        end: new Date(Date.parse(event.end) + minutes * 60_000).toISOString(),
+      };
+  return event.occurrenceStart !== undefined ? editOccurrence(event, 'this', timing) : updateEvent(event, timing);
+}
+
+export const importEvents = (file: string) => callBridge((api) => api.importEvents({ file }));
+export const exportEvents = (file: string) => callBridge((api) => api.exportEvents({ file }));
 export const fetchEvent = (id: string) => callBridge((api) => api.getEvent({ id }));
 
 /** Loads one event by id (a search result); null while loading or when id is null. */

@@ -1,7 +1,18 @@
 // Channels of calendar events.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
-import { EVENT_DESCRIPTION_MAX, EVENT_LOCATION_MAX, EVENT_TITLE_MAX, type CalendarEvent } from '../events.js';
+import {
+  EVENT_DESCRIPTION_MAX,
+  EVENT_EXCEPTIONS_MAX,
+  EVENT_LOCATION_MAX,
+  EVENT_RULE_MAX,
+  EVENT_TITLE_MAX,
+  REMINDER_MINUTES_MAX,
+  type CalendarEvent,
+} from '../events.js';
+import { fileToken } from '../file-grants.js';
+import { normalizeRecurrenceRule } from '../recurrence-rule.js';
+import type { IcsImportResult } from '../ics/ics-events.js';
 import type { Page } from '../tasks.js';
 import { canonicalTimeZone, normalizeLocalInstant } from '../zoned-time.js';
 import { changesSomething, cursor, dateOrInstant, itemId, limit, line, text, timeZone, version } from './fields.js';
@@ -14,6 +25,29 @@ const end = dateOrInstant('End');
 const allDay = z.boolean('All-day is true or false');
 const location = line('Location', EVENT_LOCATION_MAX);
 const description = text('Description', EVENT_DESCRIPTION_MAX);
+
+/** An RRULE value, stored in canonical form; null makes the event happen once. */
+const recurrence = z
+  .string('Repeat rule must be text')
+  .max(EVENT_RULE_MAX, `Repeat rule is at most ${EVENT_RULE_MAX} characters`)
+  .transform((s, ctx) => {
+    const r = normalizeRecurrenceRule(s);
+    if (r.ok) return r.rule;
+    ctx.issues.push({ code: 'custom', message: `Repeat rule: ${r.message}`, input: s });
+    return z.NEVER;
+  })
+  .nullable();
+/** Removed occurrences, by the start the rule gives them. */
+const exceptions = z
+  .array(dateOrInstant('An exception'), 'Exceptions must be a list')
+  .max(EVENT_EXCEPTIONS_MAX, `At most ${EVENT_EXCEPTIONS_MAX} exceptions`)
+  .transform((list) => [...new Set(list)].sort());
+const reminderMinutes = z
+  .int('Reminder must be a whole number of minutes')
+  .min(0, 'Reminder must not be negative')
+  .max(REMINDER_MINUTES_MAX, `Reminder is at most ${REMINDER_MINUTES_MAX} minutes (four weeks) before`)
+  .nullable();
+const occurrenceScope = z.enum(['this', 'following'], 'Scope is this or following');
 
 /** An event's zone, stored as its canonical IANA name (`us/eastern` → `America/New_York`). */
 const eventZone = z
@@ -52,6 +86,9 @@ export const calendarChannels = {
       allDay: allDay.optional(),
       location: location.optional(),
       description: description.optional(),
+      recurrence: recurrence.optional(),
+      exceptions: exceptions.optional(),
+      reminderMinutes: reminderMinutes.optional(),
     }),
     output: returns<CalendarEvent>(),
     errors: eventErrors,
@@ -69,10 +106,71 @@ export const calendarChannels = {
         allDay: allDay.optional(),
         location: location.optional(),
         description: description.optional(),
+        recurrence: recurrence.optional(),
+        exceptions: exceptions.optional(),
+        reminderMinutes: reminderMinutes.optional(),
       })
       .refine(changesSomething, 'Nothing to change'),
     output: returns<CalendarEvent>(),
     errors: [...eventErrors, 'NOT_FOUND', 'CONFLICT'],
+  }),
+  /**
+   * Changes one occurrence of a repeating event (`this`: stored as an edited occurrence that
+   * replaces it) or it and every later one (`following`: the series ends before it and a new
+   * one starts with the changes; at the series' first occurrence, the series itself changes).
+   * `occurrenceStart` is the occurrence's start as listEvents gives it; `version` the series'.
+   * Answers the edited occurrence or the new series.
+   */
+  editOccurrence: channel({
+    scope: 'data',
+    input: z
+      .strictObject({
+        id: itemId,
+        version,
+        occurrenceStart: dateOrInstant('Occurrence start'),
+        scope: occurrenceScope,
+        title: title.optional(),
+        start: start.optional(),
+        end: end.optional(),
+        timeZone: eventZone.optional(),
+        allDay: allDay.optional(),
+        location: location.optional(),
+        description: description.optional(),
+        recurrence: recurrence.optional(),
+        reminderMinutes: reminderMinutes.optional(),
+      })
+      .refine((i) => Object.keys(i).some((k) => !['id', 'version', 'occurrenceStart', 'scope'].includes(k)), 'Nothing to change'),
+    output: returns<CalendarEvent>(),
+    errors: [...eventErrors, 'NOT_FOUND', 'CONFLICT'],
+  }),
+  /**
+   * Removes one occurrence of a repeating event (`this`: an exception) or it and every later
+   * one (`following`: the series ends before it; at the first occurrence, the series goes to
+   * the Trash). Answers the series as it is afterwards.
+   */
+  deleteOccurrence: channel({
+    scope: 'data',
+    input: z.strictObject({ id: itemId, version, occurrenceStart: dateOrInstant('Occurrence start'), scope: occurrenceScope }),
+    output: returns<CalendarEvent>(),
+    errors: [...eventErrors, 'NOT_FOUND', 'CONFLICT'],
+  }),
+  /**
+   * Adds the events of an iCalendar (.ics, RFC 5545) file from a read token (chooseImportFile
+   * or a dropped file); the token is used up. Answers how many events were added and the
+   * components skipped, with why (at most 100 reasons).
+   */
+  importEvents: channel({
+    scope: 'data',
+    input: z.strictObject({ file: fileToken }),
+    output: returns<IcsImportResult>(),
+    errors: [...eventErrors, 'NOT_FOUND', 'PERMISSION_DENIED'],
+  }),
+  /** Writes every event of the profile (series with their rules and edited occurrences) as .ics to a write token's file. */
+  exportEvents: channel({
+    scope: 'data',
+    input: z.strictObject({ file: fileToken }),
+    output: returns<{ events: number }>(),
+    errors: [...eventErrors, 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
   deleteEvent: channel({ scope: 'data', input: byId, output: returns<CalendarEvent>(), errors: [...eventErrors, 'NOT_FOUND'] }),
   restoreEvent: channel({ scope: 'data', input: byId, output: returns<CalendarEvent>(), errors: [...eventErrors, 'NOT_FOUND'] }),

@@ -16,6 +16,20 @@ export const dialogChannels = {
     output: returns<FileChoice>(),
     errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
+  /** Open dialog for an iCalendar file (.ics) to import as events. */
+  chooseCalendarFile: channel({
+    scope: 'data',
+    input: z.undefined(),
+    output: returns<FileChoice>(),
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
+  }),
+  /** Save dialog for the profile's events as an iCalendar file (.ics). */
+  chooseCalendarExportPath: channel({
+    scope: 'data',
+    input: z.strictObject({ suggestedName: z.string().min(1).max(255) }),
+    output: returns<FileChoice>(),
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
+  }),
   chooseExportPath: channel({
     scope: 'data',
     input: z.strictObject({

@@ -1,24 +1,29 @@
+import path from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../args.js';
 import { formatTable } from '../io.js';
-import { call } from '../session.js';
+import { call, grantPath } from '../session.js';
 import { allPages, localDateTime, localTimeZone, stringFlag } from './listing.js';
 
 const add: Command = {
   path: ['event', 'add'],
-  usage: 'enclave event add --profile NAME TITLE --start ISO --end ISO [--time-zone TZ] [--all-day] [--location TEXT]',
+  usage: 'enclave event add --profile NAME TITLE --start ISO --end ISO [--time-zone TZ] [--all-day] [--location TEXT] [--repeat RRULE] [--reminder MINUTES]',
   summary: 'Add a calendar event; prints its id',
   positionals: ['TITLE'],
-  flags: { start: 'string', end: 'string', 'time-zone': 'string', 'all-day': 'boolean', location: 'string' },
+  flags: { start: 'string', end: 'string', 'time-zone': 'string', 'all-day': 'boolean', location: 'string', repeat: 'string', reminder: 'string' },
   details:
     'START and END are ISO date-times with an offset (2030-01-31T09:00:00+01:00), or dates with --all-day (END inclusive).\n' +
     'An all-day event is stored as its dates; times given with --all-day become the days they fall on in TIME-ZONE.\n' +
-    'TIME-ZONE is the IANA zone the event belongs to (default: this computer\'s), stored by its canonical name.',
+    'TIME-ZONE is the IANA zone the event belongs to (default: this computer\'s), stored by its canonical name.\n' +
+    'RRULE repeats it (RFC 5545, e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10), its times kept in TIME-ZONE across DST.\n' +
+    'MINUTES before the start, a reminder is shown while the profile is unlocked in the app.',
   async run({ args, flags, io, unlockProfile }) {
     const start = stringFlag(flags, 'start');
     const end = stringFlag(flags, 'end');
     if (start === undefined || end === undefined) throw new UsageError('event add needs --start and --end');
     const location = stringFlag(flags, 'location');
+    const repeat = stringFlag(flags, 'repeat');
+    const reminder = stringFlag(flags, 'reminder');
     const event = await call(await unlockProfile(), 'createEvent', {
       title: args.TITLE!,
       start,
@@ -26,6 +31,8 @@ const add: Command = {
       timeZone: stringFlag(flags, 'time-zone') ?? localTimeZone(),
       ...(flags.has('all-day') ? { allDay: true } : {}),
       ...(location !== undefined ? { location } : {}),
+      ...(repeat !== undefined ? { recurrence: repeat } : {}),
+      ...(reminder !== undefined ? { reminderMinutes: /^\d+$/.test(reminder) ? Number(reminder) : Number.NaN } : {}),
     });
     io.stdout(`${event.id}\n`);
   },
@@ -77,4 +84,43 @@ const list: Command = {
   },
 };
 
-export const eventCommands = [add, list];
+const importIcs: Command = {
+  path: ['event', 'import'],
+  usage: 'enclave event import --profile NAME FILE.ics [--json]',
+  summary: 'Add the events of an iCalendar (.ics) file; prints how many were added and what was skipped',
+  positionals: ['FILE'],
+  flags: {},
+  details:
+    'Reads VEVENTs (RFC 5545) as Google Calendar, Outlook or Apple Calendar export them: repeating events (RRULE,\n' +
+    'EXDATE), edited occurrences (RECURRENCE-ID), all-day events, time zones (TZID) and reminders (VALARM).\n' +
+    'Times without a zone are read in this computer\'s zone. Events that cannot be stored are skipped and listed.',
+  async run({ args, io, json, unlockProfile }) {
+    const e = await unlockProfile();
+    const result = await call(e, 'importEvents', { file: grantPath(e, 'read', args.FILE!) });
+    if (json) {
+      io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
+    io.stdout(`added ${result.added} event${result.added === 1 ? '' : 's'}\n`);
+    for (const s of result.skipped) io.stderr(`skipped: ${s.reason}\n`);
+  },
+};
+
+const exportIcs: Command = {
+  path: ['event', 'export'],
+  usage: 'enclave event export --profile NAME --out FILE.ics [--json]',
+  summary: 'Write every event (repeating ones with their rules) to an iCalendar (.ics) file',
+  positionals: [],
+  flags: { out: 'string' },
+  details: 'The file is RFC 5545: times with their IANA zone (TZID), all-day events as dates, RRULE, EXDATE and RECURRENCE-ID.',
+  async run({ flags, io, json, unlockProfile }) {
+    const out = stringFlag(flags, 'out');
+    if (out === undefined) throw new UsageError('--out FILE.ics is required');
+    const e = await unlockProfile();
+    const { events } = await call(e, 'exportEvents', { file: grantPath(e, 'write', out) });
+    const written = path.resolve(out);
+    io.stdout(json ? `${JSON.stringify({ path: written, events }, null, 2)}\n` : `${written}\t${events}\n`);
+  },
+};
+
+export const eventCommands = [add, list, importIcs, exportIcs];

@@ -27,7 +27,15 @@ const PASSWORD = 'correct horse battery';
 function scripted(): FileDialogs & { next: string[] } {
   const next: string[] = [];
   const answer = async () => next.shift() ?? null;
-  return { next, chooseImportFile: answer, chooseExportPath: answer, chooseArchivePath: answer, chooseArchiveFile: answer };
+  return {
+    next,
+    chooseImportFile: answer,
+    chooseExportPath: answer,
+    chooseCalendarFile: answer,
+    chooseCalendarExportPath: answer,
+    chooseArchivePath: answer,
+    chooseArchiveFile: answer,
+  };
 }
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');

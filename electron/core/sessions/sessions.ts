@@ -100,6 +100,11 @@ export class Sessions {
     return profile && !profile.worker.stopped ? profile.worker.pid : null;
   }
 
+  /** An open profile whose host has started (not one still opening or closing), or null. */
+  startedProfile(profileId: string): OpenProfile | null {
+    return this.started.get(profileId) ?? null;
+  }
+
   /** Whether a profile's host is open or opening (its files are in use). */
   isOpen(profileId: string): boolean {
     return this.open.has(profileId) || this.closing.has(profileId);

@@ -5,6 +5,7 @@
 import type { ArchiveCounts, ArchiveOutcome, DamagedFile } from '../../../shared/backups.js';
 import { contract, type ChannelName, type ChannelOutput, type Contract, type EventName, type EventPayload, type ParsedInput } from '../../../shared/contract.js';
 import type { AppError } from '../../../shared/errors.js';
+import type { EventReminder } from '../../../shared/events.js';
 import type { ProfileRowCounts } from '../../../shared/storage-usage.js';
 import type { PurgedIds } from './repositories/trash-repository.js';
 
@@ -24,6 +25,8 @@ export const MAIN_DATA_CHANNELS = [
   'auditLog',
   'chooseImportFile',
   'chooseExportPath',
+  'chooseCalendarFile',
+  'chooseCalendarExportPath',
   'chooseArchivePath',
   'exportProfile',
   'listBackups',
@@ -80,6 +83,8 @@ export interface InternalMethods {
   duckdbQuery: { params: { sql: string }; result: { rows: number; ms: number } };
   /** Snapshots the open profile into an archive (export, backups). */
   writeArchive: { params: ArchiveRequest; result: ArchiveOutcome };
+  /** Event reminders due in [from, to) (ISO instants), all-day events' days starting in timeZone: main's reminder schedule. */
+  eventReminders: { params: { from: string; to: string; timeZone: string }; result: EventReminder[] };
   /** Row counts of every table and the schema versions, to compare a restored profile with its manifest. */
   archiveCounts: { params: undefined; result: { counts: ArchiveCounts; schema: { sqlite: number; duckdb: number } } };
 }

@@ -53,6 +53,12 @@ const event = z.object({
   updatedAt: iso,
   deletedAt: iso.nullable(),
   version: z.number().int().min(1),
+  recurrence: z.string().min(1).nullable(),
+  exceptions: z.array(z.string()),
+  seriesId: id.nullable(),
+  originalStart: z.string().nullable(),
+  reminderMinutes: z.number().int().min(0).nullable(),
+  occurrenceStart: z.string().optional(),
 });
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const profileSummary = z.object({
@@ -123,6 +129,10 @@ export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
   restoreEvent: event.extend({ deletedAt: z.null() }),
   getEvent: event,
   listEvents: page(event.extend({ deletedAt: z.null() })),
+  editOccurrence: event.extend({ deletedAt: z.null() }),
+  deleteOccurrence: event,
+  importEvents: z.object({ added: z.number().int().min(0), skipped: z.array(z.object({ reason: z.string() })) }),
+  exportEvents: z.object({ events: z.number().int().min(0) }),
 
   search: z.array(z.object({ kind, id, title: z.string(), snippet: z.string(), score: z.number() })),
   listTrash: page(z.object({ kind, id, title: z.string(), deletedAt: iso, purgeAt: iso })),
@@ -142,6 +152,8 @@ export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
   listQueryHistory: z.array(z.object({ sql: z.string(), status: z.enum(['ok', 'error', 'cancelled']) })),
   exportData: z.object({}),
   chooseImportFile: fileChoice,
+  chooseCalendarFile: fileChoice,
+  chooseCalendarExportPath: fileChoice,
   chooseExportPath: fileChoice,
   auditLog: z.object({ entries: z.array(z.object({ event: z.string() })) }),
   profileStorage: z.object({ profileId: id, sqliteBytes: count, duckdbBytes: count }),

@@ -1,5 +1,6 @@
 // The host's methods that no channel exposes (see InternalMethods in worker-protocol.ts).
 import type { SqliteStore } from '../../core/storage/sqlite-store.js';
+import { repositories } from '../../core/storage/repositories/repositories.js';
 import { duckdbRowCounts, sqliteRowCounts } from '../../core/storage/row-counts.js';
 import type { HostHandlerTable } from '../../core/storage/profile-stores.js';
 import { snapshotHandlers } from '../../core/backup/snapshot-methods.js';
@@ -22,6 +23,7 @@ export const internalHandlers = {
       schema: { sqlite: sqlite.schemaVersion, duckdb: duckdb.schemaVersion },
     };
   },
+  eventReminders: ({ sqlite }, p) => sqlite.db.transaction(() => repositories(sqlite).events.reminders(new Date(p.from), new Date(p.to), p.timeZone))(),
   rowCounts: async ({ sqlite, duckdb }) => ({ sqlite: sqliteRowCounts(sqlite.db), duckdb: await duckdbRowCounts(duckdb.conn) }),
   async duckdbQuery({ duckdb }, { sql }) {
     const start = performance.now();

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors.js';
 import { EVENT_LOCATION_MAX, EVENT_TITLE_MAX, type CalendarEvent } from '../../../shared/events.js';
-import { createEvent, deleteEvent, updateEvent } from '../../bridge/useEvents.js';
+import { addDays } from '../../../shared/zoned-time.js';
+import { createEvent, deleteEvent, deleteOccurrence, editOccurrence, fetchEvent, updateEvent } from '../../bridge/useEvents.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -12,8 +13,25 @@ import { TextField } from '../../components/TextField.js';
 import { localDate, localInstant, localTimeOfDay, localTimeZone } from '../../format/local-time.js';
 import { eventDays } from './event-days.js';
 import styles from './EventDialog.module.css';
+import { RepeatEditor } from './RepeatEditor.js';
+import { repeatFormOf, ruleOf, type RepeatForm } from './repeat-rule.js';
 
-export type EventDraftSeed = { kind: 'new'; date: string; time?: string } | { kind: 'edit'; event: CalendarEvent };
+export type EventDraftSeed =
+  | { kind: 'new'; date: string; time?: string; endDate?: string; endTime?: string }
+  | { kind: 'edit'; event: CalendarEvent };
+
+/** Which occurrences of a repeating event a save or delete applies to. */
+type Scope = 'this' | 'following' | 'all';
+
+const REMINDERS: { value: string; label: string }[] = [
+  { value: '', label: 'No reminder' },
+  { value: '0', label: 'At the start' },
+  { value: '5', label: '5 minutes before' },
+  { value: '15', label: '15 minutes before' },
+  { value: '30', label: '30 minutes before' },
+  { value: '60', label: '1 hour before' },
+  { value: '1440', label: '1 day before' },
+];
 
 interface Form {
   title: string;
@@ -24,9 +42,11 @@ interface Form {
   endTime: string;
   location: string;
   description: string;
+  repeat: RepeatForm;
+  reminder: string;
 }
 
-type FieldName = 'title' | 'start' | 'end' | 'location' | 'description';
+type FieldName = 'title' | 'start' | 'end' | 'location' | 'description' | 'recurrence';
 
 const addHour = (time: string) => {
   const [h, m] = time.split(':').map(Number) as [number, number];
@@ -36,7 +56,18 @@ const addHour = (time: string) => {
 function formOf(seed: EventDraftSeed): Form {
   if (seed.kind === 'new') {
     const startTime = seed.time ?? '09:00';
-    return { title: '', allDay: false, startDate: seed.date, startTime, endDate: seed.date, endTime: addHour(startTime), location: '', description: '' };
+    return {
+      title: '',
+      allDay: false,
+      startDate: seed.date,
+      startTime,
+      endDate: seed.endDate ?? seed.date,
+      endTime: seed.endTime ?? addHour(startTime),
+      location: '',
+      description: '',
+      repeat: repeatFormOf(null, seed.date),
+      reminder: '',
+    };
   }
   const e = seed.event;
   const days = eventDays(e);
@@ -51,6 +82,8 @@ function formOf(seed: EventDraftSeed): Form {
     endTime: e.allDay ? '10:00' : localTimeOfDay(end),
     location: e.location,
     description: e.description,
+    repeat: repeatFormOf(e.recurrence, days.first),
+    reminder: e.reminderMinutes === null ? '' : String(e.reminderMinutes),
   };
 }
 
@@ -68,7 +101,31 @@ function validate(form: Form): { field: FieldName; message: string } | null {
       return { field: 'end', message: 'The event cannot end before it starts' };
     }
   }
+  if (form.repeat.freq === 'custom' && !form.repeat.custom.trim()) return { field: 'recurrence', message: 'Write the rule, e.g. FREQ=MONTHLY;BYDAY=-1FR' };
+  if (form.repeat.freq === 'WEEKLY' && form.repeat.byDay.length === 0) return { field: 'recurrence', message: 'Choose at least one weekday' };
+  if (form.repeat.ends === 'on' && form.repeat.freq !== 'none' && form.repeat.freq !== 'custom' && !form.repeat.until) {
+    return { field: 'recurrence', message: 'Choose the last date' };
+  }
   return null;
+}
+
+/** Shifts a series by how much one of its occurrences was moved ("all events" with new times). */
+async function shiftSeries(occurrence: CalendarEvent, timing: { start: string; end: string; allDay: boolean }) {
+  const series = await fetchEvent(occurrence.id);
+  if (!series.ok) return series;
+  if (timing.allDay !== occurrence.allDay) return { ok: true as const, value: { start: timing.start, end: timing.end } };
+  if (timing.allDay) {
+    const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+    return {
+      ok: true as const,
+      value: { start: addDays(series.value.start, days(occurrence.start, timing.start)), end: addDays(series.value.end, days(occurrence.end, timing.end)) },
+    };
+  }
+  const shift = (base: string, from: string, to: string) => new Date(Date.parse(base) + Date.parse(to) - Date.parse(from)).toISOString();
+  return {
+    ok: true as const,
+    value: { start: shift(series.value.start, occurrence.start, timing.start), end: shift(series.value.end, occurrence.end, timing.end) },
+  };
 }
 
 interface EventDialogProps {
@@ -82,6 +139,9 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
   const [error, setError] = useState<AppError | null>(null);
   const [pending, setPending] = useState<'save' | 'delete' | null>(null);
   const existing = seed.kind === 'edit' ? seed.event : null;
+  /** An occurrence a series' rule generated: saving and deleting ask which occurrences. */
+  const occurrence = existing?.occurrenceStart !== undefined ? existing : null;
+  const [scope, setScope] = useState<Scope>('this');
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((prev) => {
@@ -106,13 +166,32 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
     const timing = form.allDay
       ? { start: form.startDate, end: form.endDate, allDay: true }
       : { start: localInstant(form.startDate, form.startTime), end: localInstant(form.endDate, form.endTime), allDay: false };
-    const fields = { title: form.title, ...timing, timeZone: localTimeZone(), location: form.location, description: form.description };
+    const fields = {
+      title: form.title,
+      ...timing,
+      timeZone: localTimeZone(),
+      location: form.location,
+      description: form.description,
+      reminderMinutes: form.reminder === '' ? null : Number(form.reminder),
+    };
+    // An edited occurrence cannot repeat itself; its series' rule stays as it is.
+    const recurrence = existing?.seriesId ? {} : { recurrence: ruleOf(form.repeat, form.allDay) };
     setPending('save');
-    const result = existing ? await updateEvent(existing, fields) : await createEvent(fields);
+    const result = await (async () => {
+      if (!existing) return createEvent({ ...fields, ...recurrence });
+      if (!occurrence) return updateEvent(existing, { ...fields, ...recurrence });
+      if (scope === 'this') return editOccurrence(occurrence, 'this', fields);
+      if (scope === 'following') return editOccurrence(occurrence, 'following', { ...fields, ...recurrence });
+      const moved = timing.start !== occurrence.start || timing.end !== occurrence.end || timing.allDay !== occurrence.allDay;
+      const seriesTiming = moved ? await shiftSeries(occurrence, timing) : { ok: true as const, value: {} };
+      if (!seriesTiming.ok) return seriesTiming;
+      const { start: _s, end: _e, ...rest } = fields;
+      return updateEvent(occurrence, { ...rest, allDay: timing.allDay, ...seriesTiming.value, ...recurrence });
+    })();
     setPending(null);
     if (result.ok) return onClose();
     const field = result.error.field?.split('.')[0];
-    if (field === 'title' || field === 'start' || field === 'end' || field === 'location' || field === 'description') {
+    if (field === 'title' || field === 'start' || field === 'end' || field === 'location' || field === 'description' || field === 'recurrence') {
       setFieldError({ field, message: result.error.message });
     } else {
       setError(result.error);
@@ -122,7 +201,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
   const remove = async () => {
     if (!existing) return;
     setPending('delete');
-    const result = await deleteEvent(existing);
+    const result = occurrence && scope !== 'all' ? await deleteOccurrence(occurrence, scope) : await deleteEvent(existing);
     setPending(null);
     if (result.ok) onClose();
     else setError(result.error);
@@ -135,7 +214,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
       {existing && (
         <Button variant="ghost" size="small" onClick={() => void remove()} pending={pending === 'delete'} className={styles.delete} data-testid="event-delete">
           {pending !== 'delete' && <Icon name="trash" size={14} />}
-          Move to Trash
+          {occurrence && scope === 'this' ? 'Delete this occurrence' : occurrence && scope === 'following' ? 'Delete this and following' : 'Move to Trash'}
         </Button>
       )}
       <span className={styles.spacer} />
@@ -149,7 +228,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
   );
 
   return (
-    <Dialog title={existing ? 'Edit event' : 'New event'} onClose={onClose} testId="event-dialog" width={600} footer={footer}>
+    <Dialog title={existing ? (occurrence ? 'Edit repeating event' : 'Edit event') : 'New event'} onClose={onClose} testId="event-dialog" width={600} footer={footer}>
       <form id="event-form" className={styles.form} onSubmit={submit} noValidate>
         <TextField
           label="Title"
@@ -183,6 +262,25 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
         </div>
         {(errorFor('start') || errorFor('end')) && <ErrorMessage>{errorFor('start') ?? errorFor('end')}</ErrorMessage>}
         <p className={styles.zone}>Times are in your local time ({localTimeZone()}).</p>
+        {existing?.seriesId ? (
+          <p className={styles.zone}>This is a changed occurrence of a repeating event.</p>
+        ) : (
+          (!occurrence || scope !== 'this') && (
+            <RepeatEditor value={form.repeat} onChange={(repeat) => set('repeat', repeat)} error={errorFor('recurrence')} />
+          )
+        )}
+        {errorFor('recurrence') && <ErrorMessage>{errorFor('recurrence')}</ErrorMessage>}
+        <label className={styles.field}>
+          <span className={styles.label}>Reminder</span>
+          <select value={form.reminder} onChange={(e) => set('reminder', e.target.value)} className={styles.control} data-testid="event-reminder">
+            {REMINDERS.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+            {!REMINDERS.some((r) => r.value === form.reminder) && <option value={form.reminder}>{form.reminder} minutes before</option>}
+          </select>
+        </label>
         <TextField
           label="Location"
           value={form.location}
@@ -205,6 +303,22 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
           />
           {errorFor('description') && <ErrorMessage>{errorFor('description')}</ErrorMessage>}
         </label>
+        {occurrence && (
+          <div className={styles.scope} role="radiogroup" aria-label="Apply to" data-testid="event-scope">
+            {(
+              [
+                ['this', 'This event'],
+                ['following', 'This and following events'],
+                ['all', 'All events'],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className={styles.inline}>
+                <input type="radio" name="event-scope" checked={scope === value} onChange={() => setScope(value)} data-testid={`event-scope-${value}`} />
+                {label}
+              </label>
+            ))}
+          </div>
+        )}
         {error && <ErrorMessage>{error.code === 'CONFLICT' ? 'This event changed in another window. Close and open it again.' : error.message}</ErrorMessage>}
       </form>
     </Dialog>

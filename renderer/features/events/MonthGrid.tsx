@@ -1,8 +1,11 @@
 // Six weeks around a month. Click a day (or its number, by keyboard) to create an
-// event there; click an event to edit it.
+// event there; click an event to edit it. All-day and multi-day events are one bar per
+// week row across the days they cover; timed events of one day are chips in that day.
+import type { CSSProperties } from 'react';
 import type { CalendarEvent } from '../../../shared/events.js';
 import { localDate, longDayLabel, timeLabel } from '../../format/local-time.js';
 import { coversDay, eventDays, monthGridDays, WEEKDAYS } from './event-days.js';
+import { isBar, layoutBars, occurrenceKey } from './event-layout.js';
 import styles from './MonthGrid.module.css';
 
 interface MonthGridProps {
@@ -17,7 +20,7 @@ const MAX_CHIPS = 4;
 export function MonthGrid({ month, events, onCreate, onOpen }: MonthGridProps) {
   const days = monthGridDays(month);
   const today = localDate();
-  const placed = events.map((event) => ({ event, days: eventDays(event) }));
+  const placed = events.filter((e) => !isBar(e)).map((event) => ({ event, days: eventDays(event) }));
 
   return (
     <div className={styles.grid} role="grid" aria-label="Month" data-testid="month-grid">
@@ -28,13 +31,34 @@ export function MonthGrid({ month, events, onCreate, onOpen }: MonthGridProps) {
           </span>
         ))}
       </div>
-      {[0, 1, 2, 3, 4, 5].map((week) => (
-        <div key={week} className={styles.week} role="row">
-          {days.slice(week * 7, week * 7 + 7).map((date) => {
+      {[0, 1, 2, 3, 4, 5].map((week) => {
+        const weekDays = days.slice(week * 7, week * 7 + 7);
+        const { bars, lanes } = layoutBars(events, weekDays);
+        return (
+        <div key={week} className={styles.week} role="row" style={{ '--bar-lanes': lanes } as CSSProperties}>
+          <div className={styles.bars} style={{ gridTemplateRows: `repeat(${Math.max(1, lanes)}, 20px)` }}>
+            {bars.map((b) => (
+              <button
+                key={occurrenceKey(b.event)}
+                type="button"
+                className={`${styles.bar} ${b.continuesBefore ? styles.cutStart : ''} ${b.continuesAfter ? styles.cutEnd : ''}`}
+                style={{ gridColumn: `${b.column + 1} / span ${b.span}`, gridRow: b.lane + 1 }}
+                onClick={() => onOpen(b.event)}
+                title={b.event.title}
+                data-testid="month-bar"
+                data-from={weekDays[b.column]}
+                data-to={weekDays[b.column + b.span - 1]}
+              >
+                {!b.event.allDay && !b.continuesBefore && <span className={styles.time}>{timeLabel(Date.parse(b.event.start))}</span>}
+                <span className={styles.chipTitle}>{b.event.title}</span>
+              </button>
+            ))}
+          </div>
+          {weekDays.map((date) => {
             const inMonth = date.startsWith(month);
             const todays = placed
               .filter((p) => coversDay(p.days, date))
-              .sort((a, b) => Number(b.event.allDay) - Number(a.event.allDay) || a.event.start.localeCompare(b.event.start));
+              .sort((a, b) => a.event.start.localeCompare(b.event.start));
             const hidden = todays.length - MAX_CHIPS;
             return (
               <div
@@ -60,9 +84,9 @@ export function MonthGrid({ month, events, onCreate, onOpen }: MonthGridProps) {
                 <div className={styles.chips}>
                   {todays.slice(0, hidden > 0 ? MAX_CHIPS - 1 : MAX_CHIPS).map(({ event, days: span }) => (
                     <button
-                      key={event.id}
+                      key={occurrenceKey(event)}
                       type="button"
-                      className={`${styles.chip} ${event.allDay || span.first !== span.last ? styles.allDay : ''}`}
+                      className={styles.chip}
                       onClick={(e) => {
                         e.stopPropagation();
                         onOpen(event);
@@ -80,7 +104,8 @@ export function MonthGrid({ month, events, onCreate, onOpen }: MonthGridProps) {
             );
           })}
         </div>
-      ))}
+        );
+      })}
     </div>
   );
 }

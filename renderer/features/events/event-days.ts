@@ -57,3 +57,12 @@ export const WEEKDAYS = (() => {
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) => f.format(dateAtNoon(addDays('2024-01-01', i))));
 })();
+
+const headingWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+const headingLabel = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
+/** A column heading: "Mon" and 3, and the long form for screen readers. */
+export const dayHeading = (date: string) => ({
+  weekday: headingWeekday.format(dateAtNoon(date)),
+  day: Number(date.slice(8)),
+  label: headingLabel.format(dateAtNoon(date)),
+});

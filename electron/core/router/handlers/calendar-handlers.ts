@@ -1,3 +1,4 @@
+import { checkExportTarget, checkImportSource } from '../../analytics/import-source.js';
 import type { CalendarEvent } from '../../../../shared/events.js';
 import type { DataContext, Handlers } from '../handler-types.js';
 
@@ -6,10 +7,31 @@ const changed = (ctx: DataContext, event: CalendarEvent) => {
   return event;
 };
 
-// The host serves the calendar channels; main adds only the windows' push event to writes.
+// The host serves the calendar channels; main adds only the windows' push event to writes,
+// and turns a file token of the calling window into the path the host reads or writes.
 export const calendarHandlers = {
   createEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('createEvent', input)),
   updateEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('updateEvent', input)),
   deleteEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('deleteEvent', input)),
   restoreEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('restoreEvent', input)),
+  editOccurrence: async (ctx, input) => {
+    const e = await ctx.profile.worker.call('editOccurrence', input);
+    ctx.sessions.notify(ctx.profile.id, 'eventsChanged', { ids: [input.id, e.id] });
+    return e;
+  },
+  deleteOccurrence: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('deleteOccurrence', input)),
+  importEvents: (ctx, { file }) =>
+    ctx.files.use(
+      ctx.windowId,
+      'read',
+      file,
+      async (path) => {
+        const result = await ctx.profile.worker.call('importEvents', { path: checkImportSource(ctx.dataDir, path) });
+        if (result.added > 0) ctx.sessions.notify(ctx.profile.id, 'eventsChanged', { ids: [] });
+        return result;
+      },
+      (r) => r.added > 0,
+    ),
+  exportEvents: (ctx, { file }) =>
+    ctx.files.use(ctx.windowId, 'write', file, (path) => ctx.profile.worker.call('exportEvents', { path: checkExportTarget(ctx.dataDir, path) })),
 } satisfies Partial<Handlers>;
