@@ -26,6 +26,8 @@ const queue: string[] = [];
 const dialogs: FileDialogs = {
   chooseImportFile: async () => queue.shift() ?? null,
   chooseExportPath: async () => queue.shift() ?? null,
+  chooseCalendarFile: async () => queue.shift() ?? null,
+  chooseCalendarExportPath: async () => queue.shift() ?? null,
   chooseArchivePath: async () => queue.shift() ?? null,
   chooseArchiveFile: async () => queue.shift() ?? null,
 };
