@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { after, beforeEach, describe, test } from 'node:test';
 import { fold, unfold } from '../../../../shared/ics/ics-lines.js';
 import { exportIcs, importIcs } from './event-ics.js';
-import { openTestStore, type TestStore } from './test-store.js';
+import { openTestStore, type TestStore } from '../../testing/test-store.js';
 
 // The fixture sits in the source tree; tests run from build/.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
