@@ -16,6 +16,8 @@ export interface TaskQuery {
   status: TaskStatus | null;
   due: DueFilter | null;
   sort: TaskSort;
+  /** Leave done tasks out of the list (the counts still include them). */
+  hideDone: boolean;
 }
 
 export type TaskChanges = Omit<ChannelInput<'updateTask'>, 'id' | 'version'>;
@@ -23,7 +25,7 @@ export type TaskChanges = Omit<ChannelInput<'updateTask'>, 'id' | 'version'>;
 export interface Tasks {
   list: PagedList<Task>;
   counts: TaskCounts | null;
-  create: (title: string) => Promise<Result<Task>>;
+  create: (input: { title: string; due?: string }) => Promise<Result<Task>>;
   update: (task: Task, changes: TaskChanges) => Promise<Result<Task>>;
   /** Puts `task` right after `after` or right before `before` in the manual order. */
   move: (task: Task, place: { after?: Task; before?: Task }) => Promise<Result<Task>>;
@@ -35,7 +37,7 @@ export interface Tasks {
 const clock = (due: DueFilter | null) => (due ? { due, now: new Date().toISOString(), timeZone: localTimeZone() } : {});
 
 export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
-  const key = `${query.status ?? 'all'}|${query.due ?? 'any'}|${query.sort}`;
+  const key = `${query.status ?? 'all'}|${query.due ?? 'any'}|${query.sort}|${query.hideDone}`;
   const list = usePagedList<Task>(
     key,
     ({ cursor, limit }) =>
@@ -43,6 +45,7 @@ export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
         api.listTasks({
           ...clock(query.due),
           ...(query.status ? { status: query.status } : {}),
+          ...(query.hideDone ? { hideDone: true } : {}),
           sort: query.sort,
           ...(cursor ? { cursor } : {}),
           limit,
@@ -73,7 +76,10 @@ export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
   // Kept as the one place a write's answer could refresh from; the push does it (see the top).
   const after = useCallback(async (result: Promise<Result<Task>>) => result, []);
 
-  const create = useCallback((title: string) => after(callBridge((api) => api.createTask({ title }))), [after]);
+  const create = useCallback(
+    (input: { title: string; due?: string }) => after(callBridge((api) => api.createTask(input))),
+    [after],
+  );
 
   const { update: patchList } = list;
   const update = useCallback(

@@ -9,6 +9,7 @@ import { Banner } from './Banner.js';
 import { Button } from './Button.js';
 import styles from './DamagedProfilePanel.module.css';
 import { ErrorMessage } from './ErrorMessage.js';
+import { dateFormat } from '../format/locale.js';
 
 interface DamagedProfilePanelProps {
   profile: ProfileSummary;
@@ -19,7 +20,7 @@ interface DamagedProfilePanelProps {
   onCancel: () => void;
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = { format: (d: Date) =>dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(d) };
 
 export function DamagedProfilePanel({ profile, password, message, onRecovered, onCancel }: DamagedProfilePanelProps) {
   const { state, recover } = useDamagedProfile(profile.id, password);

@@ -1,32 +1,40 @@
-// The shell's landing view: real counts from this profile's databases.
+// The shell's landing view: what is due today and pinned, and live counts. A profile with
+// nothing in it yet gets the getting-started panel instead of an empty Today.
+import type { ItemKind } from '../../shared/search.js';
 import type { SessionInfo } from '../../shared/profiles.js';
 import { useProfileOverview } from '../bridge/useProfileOverview.js';
+import { useToday } from '../bridge/useToday.js';
+import { formatNumber } from '../format/locale.js';
 import { SECTIONS, type SectionId } from '../sections.js';
 import { Banner } from './Banner.js';
 import { Button } from './Button.js';
 import styles from './HomeView.module.css';
 import { Icon, type IconName } from './Icon.js';
+import { TodayPanel } from './TodayPanel.js';
 
-const STATS: { key: 'tasks' | 'notes' | 'events' | 'tables'; label: string; icon: IconName }[] = [
-  { key: 'tasks', label: 'Tasks', icon: 'tasks' },
-  { key: 'notes', label: 'Notes', icon: 'notes' },
-  { key: 'events', label: 'Events', icon: 'events' },
-  { key: 'tables', label: 'Analytics tables', icon: 'analysis' },
+const STATS: { key: 'tasks' | 'notes' | 'events' | 'tables'; label: string; icon: IconName; section: SectionId }[] = [
+  { key: 'tasks', label: 'Tasks', icon: 'tasks', section: 'tasks' },
+  { key: 'notes', label: 'Notes', icon: 'notes', section: 'notes' },
+  { key: 'events', label: 'Events', icon: 'events', section: 'events' },
+  { key: 'tables', label: 'Analytics tables', icon: 'analysis', section: 'analysis' },
 ];
 
 interface HomeViewProps {
   session: SessionInfo;
   onNavigate: (section: SectionId) => void;
+  onOpen: (kind: ItemKind, id: string) => void;
 }
 
-export function HomeView({ session, onNavigate }: HomeViewProps) {
+export function HomeView({ session, onNavigate, onOpen }: HomeViewProps) {
   const overview = useProfileOverview();
+  const today = useToday();
+  const counts = overview.status === 'ready' ? overview.overview.counts : null;
+  const empty = counts !== null && counts.tasks + counts.notes + counts.events + counts.tables === 0;
 
   return (
     <div className={styles.home}>
       <div className={styles.greeting}>
         <h1 className={styles.title}>Welcome, {session.name}</h1>
-        <p className={styles.subtitle}>Here is what this profile holds, read from its own databases on this computer.</p>
       </div>
 
       {overview.status === 'error' ? (
@@ -42,8 +50,10 @@ export function HomeView({ session, onNavigate }: HomeViewProps) {
                 {stat.label}
               </dt>
               <dd className={styles.statValue}>
-                {overview.status === 'ready' ? (
-                  overview.overview.counts[stat.key].toLocaleString()
+                {counts ? (
+                  <button type="button" className={styles.statLink} onClick={() => onNavigate(stat.section)} aria-label={`${stat.label}: ${formatNumber(counts[stat.key])}`}>
+                    {formatNumber(counts[stat.key])}
+                  </button>
                 ) : (
                   <span className={styles.skeletonValue} />
                 )}
@@ -53,29 +63,28 @@ export function HomeView({ session, onNavigate }: HomeViewProps) {
         </dl>
       )}
 
-      <section className={styles.card} aria-labelledby="home-next">
-        <h2 id="home-next" className={styles.cardTitle}>
-          Where to start
-        </h2>
-        <p className={styles.cardText}>
-          Add what you need to do in Tasks, write things down in Notes and keep your calendar in Events. Press{' '}
-          <kbd className={styles.kbd}>Ctrl K</kbd> anywhere to search all three. Everything is stored only in this
-          profile's databases on this computer, and the numbers above come straight from them.
-        </p>
-        <div className={styles.links}>
-          {SECTIONS.filter((s) => s.id !== 'home' && s.id !== 'trash').map((section) => (
-            <Button key={section.id} size="small" onClick={() => onNavigate(section.id)}>
-              <Icon name={section.icon} size={14} />
-              {section.label}
-            </Button>
-          ))}
-        </div>
-        {overview.status === 'ready' && (
-          <p className={styles.schema}>
-            SQLite schema v{overview.overview.schema.sqlite} · DuckDB schema v{overview.overview.schema.duckdb}
+      {empty ? (
+        <section className={styles.card} aria-labelledby="home-next" data-testid="home-getting-started">
+          <h2 id="home-next" className={styles.cardTitle}>
+            Where to start
+          </h2>
+          <p className={styles.cardText}>
+            Add what you need to do in Tasks, write things down in Notes and keep your calendar in Events. Press{' '}
+            <kbd className={styles.kbd}>Ctrl K</kbd> anywhere to search all three. Everything is stored only in this
+            profile, on this computer.
           </p>
-        )}
-      </section>
+          <div className={styles.links}>
+            {SECTIONS.filter((s) => s.id !== 'home' && s.id !== 'trash').map((section) => (
+              <Button key={section.id} size="small" onClick={() => onNavigate(section.id)}>
+                <Icon name={section.icon} size={14} />
+                {section.label}
+              </Button>
+            ))}
+          </div>
+        </section>
+      ) : counts !== null ? (
+        <TodayPanel state={today} onNavigate={onNavigate} onOpen={onOpen} />
+      ) : null}
     </div>
   );
 }

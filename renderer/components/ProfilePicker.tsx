@@ -1,5 +1,5 @@
 // The window's start screen when no profile is bound: choose, unlock or create one.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
 import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type SessionInfo } from '../../shared/profiles.js';
 import type { LockNotice } from '../bridge/useSession.js';
@@ -58,6 +58,23 @@ export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNo
   const [keychainError, setKeychainError] = useState<AppError | null>(null);
   const [openError, setOpenError] = useState<AppError | null>(null);
 
+  // A banner belongs to the screen it was raised on ("Bob is locked" to the list of
+  // profiles): going to another screen (add, restore, recovery) dismisses it for good.
+  const screen =
+    state.status !== 'ready' ? state.status : damaged ? 'damaged' : restoring ? 'restore' : state.profiles.length === 0 ? 'welcome' : creating ? 'create' : 'choose';
+  const shownOn = useRef(screen);
+  useEffect(() => {
+    if (shownOn.current === screen) return;
+    const first = shownOn.current === 'loading';
+    shownOn.current = screen;
+    // The list appearing after loading is the same screen the notice was raised for.
+    if (first) return;
+    setKeychainError(null);
+    setOpenError(null);
+    setArchiveError(null);
+    if (lockNotice) onDismissNotice();
+  }, [screen, lockNotice, onDismissNotice]);
+
   const noteError = (error: AppError) => {
     if (error.code === 'KEYCHAIN_UNAVAILABLE') setKeychainError(error);
   };
@@ -91,7 +108,8 @@ export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNo
   );
   const hasBanners = Boolean(keychainError || openError || lockNotice || archiveError);
   const restoreButton = (
-    <Button variant="ghost" className={styles.back} onClick={() => void chooseRestore()} data-testid="restore-archive">
+    <Button className={styles.back} onClick={() => void chooseRestore()} data-testid="restore-archive">
+      <Icon name="archive" size={16} />
       Restore from archive…
     </Button>
   );

@@ -8,7 +8,7 @@ import { AnalysisSection, type MenuRequest } from '../features/analysis/Analysis
 import { EventsView } from '../features/events/EventsView.js';
 import { NotesView } from '../features/notes/NotesView.js';
 import type { DeleteConfirmation } from '../features/profile-settings/DeleteProfileForm.js';
-import { ProfileSettingsDialog } from '../features/profile-settings/ProfileSettingsDialog.js';
+import { SettingsPage } from '../features/profile-settings/SettingsPage.js';
 import { SearchButton } from '../features/search/SearchButton.js';
 import { SearchPalette } from '../features/search/SearchPalette.js';
 import type { SearchTarget } from '../features/search/search-target.js';
@@ -52,42 +52,49 @@ export function ProfileShell({ session, onLock, onSessionChange, onDelete }: Pro
   };
 
   const navigate = (id: SectionId) => {
+    setSettingsOpen(false);
     setCurrent(id);
     setTarget(null);
     mainRef.current?.scrollTo({ top: 0 });
   };
 
-  const openHit = (hit: SearchHit) => {
+  const openItem = (kind: ItemKind, id: string) => {
     setSearching(false);
-    navigate(SECTION_OF[hit.kind]);
-    setTarget({ kind: hit.kind, id: hit.id });
+    navigate(SECTION_OF[kind]);
+    setTarget({ kind, id });
   };
+  const openHit = (hit: SearchHit) => openItem(hit.kind, hit.id);
   const focusFor = (kind: ItemKind) => (target?.kind === kind ? target : null);
 
   return (
     <div className={styles.shell} data-testid="profile-shell">
       <Sidebar
         session={session}
-        current={current}
+        current={settingsOpen ? null : current}
         onNavigate={navigate}
         onSwitch={() => void leave('switch')}
         onLock={() => void leave('user')}
-        onOpenSettings={() => setSettingsOpen(true)}
+        onOpenSettings={() => {
+          setSettingsOpen(true);
+          mainRef.current?.scrollTo({ top: 0 });
+        }}
         leaving={leaving}
       />
-      <main ref={mainRef} className={styles.main} aria-label={section.label}>
+      <main ref={mainRef} className={styles.main} aria-label={settingsOpen ? 'Settings' : section.label}>
         <header className={styles.header}>
           <span className={styles.headerTitle}>
-            <Icon name={section.icon} size={16} className={styles.headerIcon} />
-            {section.label}
+            <Icon name={settingsOpen ? 'settings' : section.icon} size={16} className={styles.headerIcon} />
+            {settingsOpen ? 'Settings' : section.label}
           </span>
           <span className={styles.headerSearch}>
             <SearchButton onOpen={() => setSearching(true)} />
           </span>
         </header>
         <div className={styles.content}>
-          {section.id === 'home' ? (
-            <HomeView session={session} onNavigate={navigate} />
+          {settingsOpen ? (
+            <SettingsPage session={session} onSession={onSessionChange} onDelete={onDelete} onClose={() => setSettingsOpen(false)} />
+          ) : section.id === 'home' ? (
+            <HomeView session={session} onNavigate={navigate} onOpen={openItem} />
           ) : section.id === 'tasks' ? (
             <TasksView focus={focusFor('task')} />
           ) : section.id === 'notes' ? (
@@ -101,14 +108,6 @@ export function ProfileShell({ session, onLock, onSessionChange, onDelete }: Pro
           )}
         </div>
       </main>
-      {settingsOpen && (
-        <ProfileSettingsDialog
-          session={session}
-          onSession={onSessionChange}
-          onDelete={onDelete}
-          onClose={() => setSettingsOpen(false)}
-        />
-      )}
       {searching && <SearchPalette onPick={openHit} onClose={() => setSearching(false)} />}
     </div>
   );

@@ -8,7 +8,7 @@ import styles from './Sidebar.module.css';
 
 interface SidebarProps {
   session: SessionInfo;
-  current: SectionId;
+  current: SectionId | null;
   onNavigate: (section: SectionId) => void;
   onSwitch: () => void;
   onLock: () => void;

@@ -1,4 +1,5 @@
 // "1.2 MB" style sizes for storage usage.
+import { formatNumber } from './locale.js';
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
 
 export function byteSize(bytes: number): string {
@@ -10,5 +11,5 @@ export function byteSize(bytes: number): string {
     unit += 1;
   }
   if (unit === 0) return `${value} ${value === 1 ? 'byte' : 'bytes'}`;
-  return `${value.toLocaleString(undefined, { maximumFractionDigits: value < 10 ? 1 : 0 })} ${UNITS[unit]}`;
+  return `${formatNumber(value, { maximumFractionDigits: value < 10 ? 1 : 0 })} ${UNITS[unit]}`;
 }

@@ -93,6 +93,8 @@ export const taskChannels = {
       .strictObject({
         ...filter,
         status: status.optional(),
+        /** Leaves done tasks out ("Hide completed"); a status filter of done then shows none. */
+        hideDone: z.boolean('hideDone must be true or false').optional(),
         sort: z.enum(TASK_SORTS, `Sort is one of ${TASK_SORTS.join(', ')}`).optional(),
         cursor: cursor.optional(),
         limit: limit.optional(),

@@ -10,8 +10,9 @@ import { CreateProfileForm } from '../../components/CreateProfileForm.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { byteSize } from '../../format/byte-size.js';
 import styles from './ProfileSettings.module.css';
+import { dateFormat } from '../../format/locale.js';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = { format: (d: Date | number) => dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(d) };
 
 export function BackupsSection({ name }: { name: string }) {
   const { state, backupNow, exportProfile, restoreBackup } = useBackups();

@@ -2,6 +2,7 @@
 import type { TableRowCount } from '../../../shared/storage-usage.js';
 import { useProfileStorage } from '../../bridge/useProfileStorage.js';
 import { byteSize } from '../../format/byte-size.js';
+import { formatNumber } from '../../format/locale.js';
 import { dateTimeLabel } from './activity-labels.js';
 import styles from './ProfileSettings.module.css';
 
@@ -14,8 +15,8 @@ function ItemRows({ counts }: { counts: TableRowCount[] }) {
         <div key={t.table} className={styles.countRow} data-testid={`rows-${t.table}`}>
           <dt>{ITEM_LABELS[t.table] ?? t.table}</dt>
           <dd>
-            {t.rows.toLocaleString()}
-            {t.inTrash ? <span className={styles.trash}> + {t.inTrash.toLocaleString()} in Trash</span> : null}
+            {formatNumber(t.rows)}
+            {t.inTrash ? <span className={styles.trash}> + {formatNumber(t.inTrash)} in Trash</span> : null}
           </dd>
         </div>
       ))}
@@ -65,7 +66,7 @@ export function StorageUsage() {
                       {t.table}
                     </dt>
                     <dd>
-                      {t.rows.toLocaleString()} {t.rows === 1 ? 'row' : 'rows'}
+                      {formatNumber(t.rows)} {t.rows === 1 ? 'row' : 'rows'}
                     </dd>
                   </div>
                 ))

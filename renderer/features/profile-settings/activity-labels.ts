@@ -1,7 +1,8 @@
 // How activity log entries read: a sentence per kind, local date and time.
 import type { AuditRun } from '../../../shared/audit.js';
+import { dateFormat } from '../../format/locale.js';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = { format: (d: Date | number) => dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(d) };
 
 /** An ISO instant as the viewer's local date and time. */
 export const dateTimeLabel = (iso: string): string => dateTime.format(new Date(iso));

@@ -62,7 +62,7 @@ export function TaskItem(props: TaskItemProps) {
       data-status={task.status}
     >
       {draggable && (
-        <span className={styles.grip} aria-hidden="true" title="Drag to reorder (or Alt+↑/↓)">
+        <span className={styles.grip} aria-hidden="true" title="Drag to reorder (or Alt+↑/↓)" data-testid="task-grip">
           <Icon name="grip" size={14} />
         </span>
       )}

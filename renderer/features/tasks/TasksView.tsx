@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useStoredFlag } from '../../hooks/useStoredFlag.js';
 import type { SearchTarget } from '../search/search-target.js';
 import { TaskEditor } from './TaskEditor.js';
 import { TaskItem } from './TaskItem.js';
@@ -34,13 +35,15 @@ export function TasksView({ focus }: TasksViewProps) {
   const [status, setStatus] = useState<StatusTab>('all');
   const [due, setDue] = useState<DueTab>('any');
   const [sort, setSort] = useState<TaskSort>('manual');
-  const tasks = useTasks({ status: status === 'all' ? null : status, due: due === 'any' ? null : due, sort });
+  const [hideDone, setHideDone] = useStoredFlag('enclave.tasks.hideDone', false);
+  const tasks = useTasks({ status: status === 'all' ? null : status, due: due === 'any' ? null : due, sort, hideDone });
   const { list, counts } = tasks;
 
   const [editing, setEditing] = useState<string | null>(null);
   /** A task opened from search that the current page does not show. */
   const [spotlight, setSpotlight] = useState<Task | null>(null);
-  const [undo, setUndo] = useState<Task | null>(null);
+  /** The last delete or completion, which the toast can take back. */
+  const [undo, setUndo] = useState<{ kind: 'deleted' | 'completed'; task: Task } | null>(null);
   const [dragging, setDragging] = useState<Task | null>(null);
   const [dropAt, setDropAt] = useState<{ id: string; side: 'above' | 'below' } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -75,14 +78,25 @@ export function TasksView({ focus }: TasksViewProps) {
     );
   };
 
-  const toggle = (task: Task) => void tasks.update(task, { status: task.status === 'done' ? 'todo' : 'done' });
+  const toggle = async (task: Task) => {
+    const result = await tasks.update(task, { status: task.status === 'done' ? 'todo' : 'done' });
+    // Completing takes the task away when completed ones are hidden: offer it back.
+    if (result.ok && result.value.status === 'done') setUndo({ kind: 'completed', task: result.value });
+    else if (result.ok) setUndo(null);
+  };
+
+  const takeBack = (u: { kind: 'deleted' | 'completed'; task: Task }) => {
+    setUndo(null);
+    if (u.kind === 'deleted') void tasks.restore(u.task);
+    else void tasks.update(u.task, { status: 'todo' });
+  };
 
   const remove = async (task: Task) => {
     const result = await tasks.remove(task);
     if (result.ok) {
       setEditing(null);
       setSpotlight(null);
-      setUndo(result.value);
+      setUndo({ kind: 'deleted', task: result.value });
     }
   };
 
@@ -116,7 +130,7 @@ export function TasksView({ focus }: TasksViewProps) {
     />
   );
 
-  const filtered = status !== 'all' || due !== 'any';
+  const filtered = status !== 'all' || due !== 'any' || hideDone;
   const statusOptions = [
     { value: 'all' as const, label: 'All', badge: counts?.total, testId: 'task-filter-all' },
     { value: 'todo' as const, label: 'To do', badge: counts?.todo, testId: 'task-filter-todo' },
@@ -136,6 +150,15 @@ export function TasksView({ focus }: TasksViewProps) {
           options={(Object.keys(DUE_LABELS) as DueTab[]).map((d) => ({ value: d, label: DUE_LABELS[d], testId: `task-due-${d}` }))}
           onChange={setDue}
         />
+        <label className={styles.hideDone}>
+          <input
+            type="checkbox"
+            checked={hideDone}
+            onChange={(e) => setHideDone(e.target.checked)}
+            data-testid="task-hide-done"
+          />
+          <span>Hide completed</span>
+        </label>
         <label className={styles.sort}>
           <span>Sort</span>
           <select value={sort} onChange={(e) => setSort(e.target.value as TaskSort)} data-testid="task-sort">
@@ -149,16 +172,11 @@ export function TasksView({ focus }: TasksViewProps) {
       </div>
 
       {undo && (
-        <div className={styles.toast} role="status" data-testid="task-undo">
-          <span>“{undo.title}” moved to the Trash.</span>
-          <Button
-            size="small"
-            variant="ghost"
-            onClick={() => {
-              void tasks.restore(undo);
-              setUndo(null);
-            }}
-          >
+        <div className={styles.toast} role="status" data-testid="task-undo" data-kind={undo.kind}>
+          <span>
+            “{undo.task.title}” {undo.kind === 'deleted' ? 'moved to the Trash.' : 'marked as done.'}
+          </span>
+          <Button size="small" variant="ghost" onClick={() => takeBack(undo)} data-testid="task-undo-button">
             Undo
           </Button>
           <button type="button" className={styles.toastClose} onClick={() => setUndo(null)} aria-label="Dismiss">
@@ -188,7 +206,7 @@ export function TasksView({ focus }: TasksViewProps) {
       ) : list.items.length === 0 ? (
         filtered ? (
           <EmptyState icon="tasks" title="Nothing matches these filters" testId="tasks-empty">
-            Try another status or due date.
+            {hideDone && (counts?.done ?? 0) > 0 ? 'Completed tasks are hidden.' : 'Try another status or due date.'}
           </EmptyState>
         ) : (
           <EmptyState icon="tasks" title="No tasks yet" testId="tasks-empty">
@@ -209,7 +227,7 @@ export function TasksView({ focus }: TasksViewProps) {
                   task={task}
                   draggable={sort === 'manual'}
                   dropSide={dragging && dropAt?.id === task.id && dragging.id !== task.id ? dropAt.side : null}
-                  onToggle={toggle}
+                  onToggle={(t) => void toggle(t)}
                   onEdit={(t) => setEditing(t.id)}
                   onMove={moveBy}
                   onDragStart={setDragging}

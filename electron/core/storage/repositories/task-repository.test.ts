@@ -204,4 +204,16 @@ describe('TaskRepository', () => {
     expected.push('last');
     assert.deepEqual(titles(s.tasks.list({ sort: 'manual', limit: 500 }).items), expected);
   });
+
+  test('hideDone leaves done tasks out of a list, whatever the sort and other filters', () => {
+    s.tasks.create({ title: 'open', tags: ['t'] });
+    s.tasks.create({ title: 'doing', status: 'doing' });
+    s.tasks.create({ title: 'finished', status: 'done', tags: ['t'] });
+    for (const sort of ['manual', 'due', 'priority', 'created'] as const) {
+      assert.deepEqual(titles(s.tasks.list({ sort, hideDone: true }).items).sort(), ['doing', 'open'], sort);
+    }
+    assert.deepEqual(titles(s.tasks.list({ hideDone: true, tag: 't' }).items), ['open']);
+    assert.deepEqual(titles(s.tasks.list({ hideDone: true, status: 'done' }).items), []);
+    assert.equal(s.tasks.list({ hideDone: false }).items.length, 3);
+  });
 });

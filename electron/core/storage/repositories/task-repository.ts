@@ -247,6 +247,7 @@ export class TaskRepository {
       where.push('status = ?');
       params.push(input.status);
     }
+    if (input.hideDone === true) where.push("status <> 'done'");
     this.filterSql(input, where, params);
     const { after, orderBy } = keysetSql(order);
     if (input.cursor !== undefined) {

@@ -1,0 +1,79 @@
+// What Home shows under "Today": tasks overdue or due today (not done), today's events in
+// the viewer's zone, and pinned notes. Read again on every change push of the profile.
+import { useEffect, useState } from 'react';
+import type { AppError, Result } from '../../shared/errors.js';
+import type { CalendarEvent } from '../../shared/events.js';
+import type { NoteSummary } from '../../shared/notes.js';
+import type { Page, Task } from '../../shared/tasks.js';
+import { addDays, startOfDay } from '../../shared/zoned-time.js';
+import { localDate, localTimeZone } from '../format/local-time.js';
+import { callBridge } from './bridge.js';
+import { useItemsChanged } from './useItemsChanged.js';
+
+export interface Today {
+  overdue: Task[];
+  dueToday: Task[];
+  events: CalendarEvent[];
+  pinned: NoteSummary[];
+}
+
+export type TodayState = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; today: Today };
+
+/** How many of each Home lists; the sections link to the full lists. */
+const SHOWN = 8;
+
+async function readToday(): Promise<Result<Today>> {
+  const now = new Date().toISOString();
+  const timeZone = localTimeZone();
+  const today = localDate();
+  const [overdue, dueToday, events, pinned] = await Promise.all([
+    callBridge((api) => api.listTasks({ due: 'overdue', now, timeZone, sort: 'due', limit: SHOWN })),
+    callBridge((api) => api.listTasks({ due: 'today', now, timeZone, sort: 'due', hideDone: true, limit: SHOWN })),
+    callBridge((api) =>
+      api.listEvents({
+        from: new Date(startOfDay(today, timeZone)).toISOString(),
+        to: new Date(startOfDay(addDays(today, 1), timeZone)).toISOString(),
+        timeZone,
+        limit: SHOWN,
+      }),
+    ),
+    callBridge((api) => api.listNotes({ pinned: true, sort: 'updated', limit: SHOWN })),
+  ]);
+  for (const r of [overdue, dueToday, events, pinned] as Result<Page<unknown>>[]) if (!r.ok) return r;
+  const items = <T,>(r: Result<Page<T>>) => (r.ok ? r.value.items : []);
+  // "Today" also lists tasks due earlier today; those are overdue already, once is enough.
+  const overdueItems = items(overdue);
+  const seen = new Set(overdueItems.map((t) => t.id));
+  return {
+    ok: true,
+    value: {
+      overdue: overdueItems,
+      dueToday: items(dueToday).filter((t) => !seen.has(t.id)),
+      events: items(events),
+      pinned: items(pinned),
+    },
+  };
+}
+
+export function useToday(): TodayState {
+  const [state, setState] = useState<TodayState>({ status: 'loading' });
+  const [tick, setTick] = useState(0);
+  const again = () => setTick((n) => n + 1);
+  useItemsChanged('task', again);
+  useItemsChanged('note', again);
+  useItemsChanged('event', again);
+
+  useEffect(() => {
+    let cancelled = false;
+    void readToday().then((result) => {
+      if (cancelled) return;
+      setState((prev) =>
+        result.ok ? { status: 'ready', today: result.value } : prev.status === 'ready' ? prev : { status: 'error', error: result.error },
+      );
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [tick]);
+  return state;
+}
