@@ -1,4 +1,5 @@
 // Top level: the picker while no profile is bound to this window, the shell after.
+import { useState } from 'react';
 import { useSession } from './bridge/useSession.js';
 import { LoadingScreen } from './components/LoadingScreen.js';
 import { ProfilePicker } from './components/ProfilePicker.js';
@@ -7,15 +8,28 @@ import { ProfileStopped } from './components/ProfileStopped.js';
 
 export function App() {
   const { state, unlock, lock, reopen, dismissNotice, updateSession, deleteCurrent } = useSession();
+  // A tile's "Settings…": the profile it was asked for opens on Settings; any other unlock does not.
+  const [settingsFor, setSettingsFor] = useState<string | null>(null);
+  const [startInSettings, setStartInSettings] = useState(false);
+  const unlockFromPicker = async (profileId: string, password?: string) => {
+    const result = await unlock(profileId, password);
+    if (result.ok) {
+      setStartInSettings(settingsFor === profileId);
+      setSettingsFor(null);
+    }
+    return result;
+  };
 
   switch (state.status) {
     case 'loading':
       return <LoadingScreen />;
     case 'locked':
-      return <ProfilePicker onUnlock={unlock} lockNotice={state.lastLock} onDismissNotice={dismissNotice} />;
+      return (
+        <ProfilePicker onUnlock={unlockFromPicker} onSettingsIntent={setSettingsFor} lockNotice={state.lastLock} onDismissNotice={dismissNotice} />
+      );
     case 'unlocked':
       return (
-        <ProfileShell session={state.session} onLock={lock} onSessionChange={updateSession} onDelete={deleteCurrent} />
+        <ProfileShell session={state.session} startInSettings={startInSettings} onLock={lock} onSessionChange={updateSession} onDelete={deleteCurrent} />
       );
     case 'stopped':
       return <ProfileStopped name={state.session.name} message={state.message} onReopen={reopen} onLock={() => void lock('user')} />;

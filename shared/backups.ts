@@ -38,3 +38,18 @@ export interface DamageReport {
   damaged: DamagedFile[];
   backups: BackupInfo[];
 }
+
+/**
+ * What an archive says it holds, read from its manifest before a restore asks for a name
+ * and password. Not yet verified: the restore still checks every byte.
+ */
+export interface ArchiveSummary {
+  /** The name the profile had when it was archived. */
+  profileName: string;
+  createdAt: string; // ISO 8601 UTC
+  appVersion: string;
+  /** Size of the archive file. */
+  bytes: number;
+  /** Tasks, notes and events (the Trash included) when archived, and the number of analytics tables. */
+  counts: { tasks: number; notes: number; events: number; tables: number };
+}

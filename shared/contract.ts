@@ -18,6 +18,7 @@ import { noteChannels } from './channels/notes.js';
 import { profileChannels } from './channels/profiles.js';
 import { searchChannels } from './channels/search.js';
 import { storageChannels } from './channels/storage.js';
+import { tagChannels } from './channels/tags.js';
 import { taskChannels } from './channels/tasks.js';
 import type { Result } from './errors.js';
 import type { LockReason } from './profiles.js';
@@ -33,6 +34,7 @@ export const contract = {
   ...auditChannels,
   ...storageChannels,
   ...backupChannels,
+  ...tagChannels,
 } as const;
 
 /** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */

@@ -33,6 +33,9 @@ describe('days', () => {
     assert.equal(due('Report in 2w'), '2026-12-15');
     assert.equal(due('Report in a month'), '2027-01-01');
     assert.equal(due('Report in 1 year'), '2027-12-01');
+    assert.equal(due('Report 3 days from now'), '2026-12-04');
+    assert.equal(due('Report a week later'), '2026-12-08');
+    assert.equal(due('Report in a couple of days'), '2026-12-03');
   });
 
   test('a month on from the 31st is the month’s last day', () => {
@@ -92,6 +95,9 @@ describe('times', () => {
   test('tomorrow morning, tonight', () => {
     assert.equal(due('x tomorrow morning'), '2026-12-02T08:00:00.000Z');
     assert.equal(due('x tonight'), '2026-12-01T19:00:00.000Z');
+    assert.equal(due('x tomorrow night'), '2026-12-02T19:00:00.000Z');
+    assert.equal(due('x this evening'), '2026-12-01T17:00:00.000Z');
+    assert.equal(due('x friday evening'), '2026-12-04T17:00:00.000Z');
   });
 
   test('plain numbers are not times', () => {

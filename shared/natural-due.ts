@@ -71,6 +71,7 @@ const PARTS_OF_DAY: Record<string, Time> = {
   morning: { hour: 9, minute: 0 },
   afternoon: { hour: 15, minute: 0 },
   evening: { hour: 18, minute: 0 },
+  night: { hour: 20, minute: 0 },
   tonight: { hour: 20, minute: 0 },
 };
 
@@ -142,6 +143,32 @@ function calendarDate(year: number, month: number, day: number): string | null {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/** "3 days", "a week", "2 hours", "3d", "a couple of days" at token k, as a date part. */
+function amount(t: string[], k: number): Step<DatePart> | null {
+  if (t[k] === 'a' && t[k + 1] === 'couple') k += 1;
+  let n = count(t[k]);
+  let unitAt = k + 1;
+  let unit = UNITS[t[unitAt] ?? ''];
+  if (n === null) {
+    const compact = /^(\d{1,3})([a-z]+)$/.exec(t[k] ?? '');
+    if (!compact || !UNITS[compact[2]!]) return null;
+    n = Number(compact[1]);
+    unit = UNITS[compact[2]!];
+    unitAt = k;
+  } else if (t[k] === 'couple' && t[k + 1] === 'of') {
+    unitAt = k + 2;
+    unit = UNITS[t[unitAt] ?? ''];
+  }
+  if (!unit) return null;
+  const value: DatePart =
+    unit === 'minute' || unit === 'hour'
+      ? { kind: 'instant', ms: n * (unit === 'hour' ? 60 : 1) * MINUTE }
+      : unit === 'month' || unit === 'year'
+        ? { kind: 'months', months: n * (unit === 'year' ? 12 : 1) }
+        : { kind: 'offset', days: n * (unit === 'week' ? 7 : 1) };
+  return { value, next: unitAt + 1 };
+}
+
 /** Every way a date part can start at token k. */
 function date(t: string[], k: number): Step<DatePart>[] {
   const out: Step<DatePart>[] = [];
@@ -150,6 +177,9 @@ function date(t: string[], k: number): Step<DatePart>[] {
 
   if (w in DAY_WORDS) {
     out.push({ value: { kind: 'offset', days: DAY_WORDS[w]!, ...(w === 'tonight' ? { impliedTime: PARTS_OF_DAY.tonight! } : {}) }, next: k + 1 });
+  }
+  if (w === 'this' && ['morning', 'afternoon', 'evening'].includes(t[k + 1] ?? '')) {
+    out.push({ value: { kind: 'offset', days: 0, impliedTime: PARTS_OF_DAY[t[k + 1]!]! }, next: k + 2 });
   }
   if (w === 'day' && t[k + 1] === 'after' && DAY_WORDS[t[k + 2] ?? ''] === 1) out.push({ value: { kind: 'offset', days: 2 }, next: k + 3 });
 
@@ -164,31 +194,15 @@ function date(t: string[], k: number): Step<DatePart>[] {
   if (w === 'next' && t[k + 1] === 'month') out.push({ value: { kind: 'months', months: 1 }, next: k + 2 });
   if (w === 'next' && t[k + 1] === 'year') out.push({ value: { kind: 'months', months: 12 }, next: k + 2 });
 
-  // in 3 days, in a week, in 2 hours, in 3d
+  // in 3 days, in a week, in 2 hours, in 3d; 3 days from now, a week later
   if (w === 'in') {
-    let n = count(t[k + 1]);
-    let unitAt = k + 2;
-    let unit = UNITS[t[unitAt] ?? ''];
-    if (n === null) {
-      const compact = /^(\d{1,3})([a-z]+)$/.exec(t[k + 1] ?? '');
-      if (compact && UNITS[compact[2]!]) {
-        n = Number(compact[1]);
-        unit = UNITS[compact[2]!];
-        unitAt = k + 1;
-      }
-    } else if (t[k + 1] === 'couple' && t[k + 2] === 'of') {
-      unitAt = k + 3;
-      unit = UNITS[t[unitAt] ?? ''];
-    }
-    if (n !== null && unit) {
-      const value: DatePart =
-        unit === 'minute' || unit === 'hour'
-          ? { kind: 'instant', ms: n * (unit === 'hour' ? 60 : 1) * MINUTE }
-          : unit === 'month' || unit === 'year'
-            ? { kind: 'months', months: n * (unit === 'year' ? 12 : 1) }
-            : { kind: 'offset', days: n * (unit === 'week' ? 7 : 1) };
-      out.push({ value, next: unitAt + 1 });
-    }
+    const span = amount(t, k + 1);
+    if (span) out.push(span);
+  } else {
+    const span = amount(t, k);
+    const after = span ? t[span.next] : undefined;
+    if (span && after === 'from' && t[span.next + 1] === 'now') out.push({ value: span.value, next: span.next + 2 });
+    if (span && after === 'later') out.push({ value: span.value, next: span.next + 1 });
   }
 
   // 2026-12-24

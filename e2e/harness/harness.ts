@@ -11,6 +11,7 @@ import { openEnclave, type Enclave } from '../../build/electron/core/enclave.js'
 import { keytarStore } from '../../build/electron/core/keychain/keytar-store.js';
 import { SECURITY_HEADERS } from '../../build/electron/core/shell/csp.js';
 import { resolveStaticFile } from '../../build/electron/core/shell/static-files.js';
+import { hintFragment } from '../../build/electron/core/window-opener.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RENDERER_DIR = path.join(ROOT, 'build/renderer');
@@ -67,6 +68,8 @@ export interface Harness {
   dialogs: ScriptedDialogs;
   /** Opens a new page ("window") on the app. */
   openWindow(): Promise<Page>;
+  /** Windows the app opened itself ("Open in new window"), in order. */
+  openedWindows: Page[];
   /** Test-only: kills a profile's host process as a crash would (SIGKILL by default); returns its pid. */
   killHost(profileId: string, signal?: NodeJS.Signals): number;
   close(): Promise<void>;
@@ -81,10 +84,22 @@ export async function startHarness(context: BrowserContext, name: string): Promi
   let nextId = 1;
   const dialogs = scriptedDialogs();
 
+  // "Open in new window": like main, a new window at the entry URL with the profile hint.
+  const opened: Page[] = [];
+  const openPage = async (fragment = '') => {
+    const page = await context.newPage();
+    const id = nextId++;
+    pages.set(id, page);
+    ids.set(page, id);
+    page.on('close', () => void enclave.lockWindow(id, 'user').catch(() => undefined));
+    await page.goto(`${ORIGIN}/index.html${fragment}`);
+    return page;
+  };
   const enclave = await openEnclave({
     dataDir,
     secrets,
     dialogs,
+    windows: { open: (hint) => void openPage(hintFragment(hint)).then((page) => opened.push(page)) },
     // As the app does: a host process ready for the next unlock.
     spareHost: true,
     events: (windowId, event, payload) => {
@@ -123,15 +138,8 @@ export async function startHarness(context: BrowserContext, name: string): Promi
     enclave,
     dataDir,
     dialogs,
-    async openWindow() {
-      const page = await context.newPage();
-      const id = nextId++;
-      pages.set(id, page);
-      ids.set(page, id);
-      page.on('close', () => void enclave.lockWindow(id, 'user').catch(() => undefined));
-      await page.goto(`${ORIGIN}/index.html`);
-      return page;
-    },
+    openWindow: () => openPage(),
+    openedWindows: opened,
     killHost(profileId, signal = 'SIGKILL') {
       const pid = enclave.hostPid(profileId);
       if (pid === null) throw new Error(`profile ${profileId} has no host process running`);

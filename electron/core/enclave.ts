@@ -8,6 +8,7 @@ import type { BackupPolicy } from './backup/backup-files.js';
 import { Backups } from './backup/backups.js';
 import { systemClock, type Clock } from './clock.js';
 import { noDialogs, type FileDialogs } from './dialogs.js';
+import { noWindows, type WindowOpener } from './window-opener.js';
 import { FileGrants } from './files/file-grants.js';
 import { grantFile } from './files/grant-file.js';
 import type { SecretStore } from './keychain/secret-store.js';
@@ -34,6 +35,8 @@ export interface EnclaveOptions {
   events?: EventSink;
   /** Native file dialogs (the Electron shell); none by default. */
   dialogs?: FileDialogs;
+  /** Opens another app window (the Electron shell, the Chromium harness); none by default. */
+  windows?: WindowOpener;
   /** Automatic backups of every open profile (the desktop app: DEFAULT_BACKUP_POLICY); none by default. */
   backups?: BackupPolicy;
   /** How profile host processes start: child_process.fork by default, utilityProcess in the desktop app. */
@@ -107,6 +110,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   const clock = options.clock ?? systemClock;
   const sink: EventSink = options.events ?? (() => undefined);
   const dialogs = options.dialogs ?? noDialogs;
+  const windows = options.windows ?? noWindows;
   const files = new FileGrants(clock);
   const registry = openRegistry(dataDir, clock);
   const spare = options.spareHost ? new SpareHostLauncher(options.hostLauncher ?? forkLauncher) : null;
@@ -167,7 +171,7 @@ export async function openEnclave(options: EnclaveOptions): Promise<Enclave> {
   return {
     profiles,
     backups,
-    handle: (windowId, channel, input) => route({ windowId, dataDir, dialogs, files, profiles, sessions, backups, clock }, channel, input),
+    handle: (windowId, channel, input) => route({ windowId, dataDir, dialogs, files, profiles, sessions, backups, clock, windows }, channel, input),
     grantFile: (windowId, purpose, file) => grantFile(files, dataDir, windowId, purpose, file),
     // A locked or closed window's file tokens go with it.
     lockWindow: (windowId, reason) => {

@@ -8,6 +8,7 @@ import { eventFileHandlers, eventHandlers } from './handlers/event-handlers.js';
 import { internalHandlers } from './handlers/internal-handlers.js';
 import { noteHandlers } from './handlers/note-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
+import { tagHandlers } from './handlers/tag-handlers.js';
 import { taskHandlers } from './handlers/task-handlers.js';
 
 type AnyHandler = (stores: ProfileStores, input: never) => unknown;
@@ -28,6 +29,7 @@ function inTransactions<T extends Record<string, AnyHandler>>(handlers: T): T {
 
 export const hostHandlers: HostHandlerTable = {
   ...inTransactions(taskHandlers),
+  ...inTransactions(tagHandlers),
   ...inTransactions(noteHandlers),
   ...inTransactions(eventHandlers),
   ...eventFileHandlers,

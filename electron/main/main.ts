@@ -58,11 +58,12 @@ startShell(
     platform: process.platform,
     rendererDir: path.dirname(path.join(appRoot, APP_ENTRIES.renderer)),
     preloadPath: path.join(appRoot, APP_ENTRIES.preload),
-    openCore: ({ dataDir, events, dialogs }) =>
+    openCore: ({ dataDir, events, dialogs, windows }) =>
       openEnclave({
         dataDir,
         events,
         dialogs,
+        windows,
         secrets: keytarStore(process.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID),
         backups: DEFAULT_BACKUP_POLICY,
         // Each unlocked profile's databases run in their own utility process.

@@ -3,6 +3,7 @@
 // decisions themselves live in electron/core/shell/.
 import type { LockReason } from '../../shared/profiles.js';
 import type { FileDialogs } from '../core/dialogs.js';
+import type { WindowOpener } from '../core/window-opener.js';
 import type { Enclave, EventSink } from '../core/enclave.js';
 import { parseShellArgs } from '../core/shell/args.js';
 import { IDLE_POLL_INTERVAL_MS, idleLockMinutes, idleWatch } from '../core/shell/idle-lock.js';
@@ -27,7 +28,7 @@ export interface ShellOptions {
   /** build/preload/preload.cjs. */
   preloadPath: string;
   /** Opens the core on the data directory (after `userData` is final). */
-  openCore(options: { dataDir: string; events: EventSink; dialogs: FileDialogs }): Promise<ShellCore>;
+  openCore(options: { dataDir: string; events: EventSink; dialogs: FileDialogs; windows: WindowOpener }): Promise<ShellCore>;
   timers?: {
     setInterval(callback: () => void, ms: number): unknown;
     clearInterval(handle: unknown): void;
@@ -133,6 +134,8 @@ export async function startShell(deps: ElectronDeps, options: ShellOptions): Pro
       dataDir: app.getPath('userData'),
       events: eventSink(deps.webContents),
       dialogs: nativeFileDialogs(deps.dialog),
+      // The windows exist only after the core is open: a tile's "Open in new window" comes later.
+      windows: { open: (hint) => void ownWindows?.open(hint) },
     });
     core = await opening;
   } catch (e) {

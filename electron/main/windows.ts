@@ -2,6 +2,7 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { APP_ENTRY_URL } from '../core/shell/app-origin.js';
 import { externalLinkToOpen, isAllowedNavigation } from '../core/shell/external-links.js';
+import { hintFragment, type WindowHint } from '../core/window-opener.js';
 import type { ElectronDeps, ShellWebContents, ShellWindow } from './electron-deps.js';
 
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -62,8 +63,8 @@ export function hardenWebContents(contents: ShellWebContents, shell: ElectronDep
 }
 
 export interface Windows {
-  /** Opens a new window on the profile picker. */
-  open(): ShellWindow;
+  /** Opens a new window on the profile picker (with a profile chosen, when hinted). */
+  open(hint?: WindowHint): ShellWindow;
   /** Brings an existing window forward (a second launch), or opens one if none is left. */
   focusOrOpen(): void;
   /** Whether a webContents id belongs to one of our windows. */
@@ -81,7 +82,7 @@ export function createWindows(
   const open = new Map<number, ShellWindow>();
 
   const windows: Windows = {
-    open() {
+    open(hint) {
       const win = new deps.BrowserWindow(windowOptions(options.preloadPath));
       const contentsId = win.webContents.id;
       open.set(contentsId, win);
@@ -91,7 +92,7 @@ export function createWindows(
         open.delete(contentsId);
         options.onClosed(contentsId);
       });
-      win.loadURL(APP_ENTRY_URL).catch((e: unknown) => console.error('[enclave] the window failed to load:', e));
+      win.loadURL(hint ? `${APP_ENTRY_URL}${hintFragment(hint)}` : APP_ENTRY_URL).catch((e: unknown) => console.error('[enclave] the window failed to load:', e));
       return win;
     },
     focusOrOpen() {

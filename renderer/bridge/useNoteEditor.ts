@@ -11,6 +11,7 @@ export interface NoteDraft {
   title: string;
   body: string;
   pinned: boolean;
+  tags: string[];
 }
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
@@ -32,9 +33,10 @@ export interface NoteEditor {
 }
 
 const AUTOSAVE_MS = 700;
-const EMPTY: NoteDraft = { title: '', body: '', pinned: false };
-const draftOf = (note: Note): NoteDraft => ({ title: note.title, body: note.body, pinned: note.pinned });
-const sameDraft = (a: NoteDraft, b: NoteDraft) => a.title === b.title && a.body === b.body && a.pinned === b.pinned;
+const EMPTY: NoteDraft = { title: '', body: '', pinned: false, tags: [] };
+const draftOf = (note: Note): NoteDraft => ({ title: note.title, body: note.body, pinned: note.pinned, tags: note.tags });
+const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+const sameDraft = (a: NoteDraft, b: NoteDraft) => a.title === b.title && a.body === b.body && a.pinned === b.pinned && sameTags(a.tags, b.tags);
 
 /** One editor per note: give the component using it a `key` of the note id. */
 export function useNoteEditor(id: string | null): NoteEditor {
@@ -73,6 +75,7 @@ export function useNoteEditor(id: string | null): NoteEditor {
       if (sending.title !== saved.current.title) changes.title = sending.title;
       if (sending.body !== saved.current.body) changes.body = sending.body;
       if (sending.pinned !== saved.current.pinned) changes.pinned = sending.pinned;
+      if (!sameTags(sending.tags, saved.current.tags)) changes.tags = sending.tags;
       if (Object.keys(changes).length === 0) return;
 
       inFlight.current = true;
@@ -133,8 +136,8 @@ export function useNoteEditor(id: string | null): NoteEditor {
       if (conflict.current) return;
       setSave((prev) => (prev.status === 'saving' ? prev : { status: 'unsaved', error: null }));
       if (timer.current !== null) window.clearTimeout(timer.current);
-      // Pinning is a click, not typing: no reason to wait.
-      const delay = 'pinned' in changes && !('title' in changes) && !('body' in changes) ? 0 : AUTOSAVE_MS;
+      // Pinning and tagging are clicks, not typing: no reason to wait.
+      const delay = ('pinned' in changes || 'tags' in changes) && !('title' in changes) && !('body' in changes) ? 0 : AUTOSAVE_MS;
       timer.current = window.setTimeout(() => {
         timer.current = null;
         void flush();

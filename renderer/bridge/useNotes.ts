@@ -14,10 +14,12 @@ export interface Notes {
   create: () => Promise<Result<Note>>;
 }
 
-export function useNotes(pageSize = 50): Notes {
+/** `tag`: only notes with this tag. */
+export function useNotes(tag: string | null = null, pageSize = 50): Notes {
   const list = usePagedList<NoteSummary>(
-    'notes',
-    ({ cursor, limit }) => callBridge((api) => api.listNotes({ sort: 'updated', limit, ...(cursor ? { cursor } : {}) })),
+    `notes|${tag ?? ''}`,
+    ({ cursor, limit }) =>
+      callBridge((api) => api.listNotes({ sort: 'updated', limit, ...(tag !== null ? { tag } : {}), ...(cursor ? { cursor } : {}) })),
     pageSize,
   );
   const [changeTick, setChangeTick] = useState(0);

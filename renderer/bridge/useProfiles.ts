@@ -51,6 +51,8 @@ export function useProfiles() {
 
   /** Asks main for an archive (native open dialog); null when cancelled. */
   const chooseArchive = useCallback(() => callBridge((api) => api.chooseArchiveFile()), []);
+  /** What the chosen archive holds, from its manifest (the token stays usable for the restore). */
+  const readArchive = useCallback((file: string) => callBridge((api) => api.readArchiveManifest({ file })), []);
 
   /** A new profile from an archive (the token chooseArchive answered): main checks the whole archive before creating anything. */
   const restore = useCallback(async (file: string, input: NewProfile): Promise<Result<ProfileSummary>> => {
@@ -62,5 +64,15 @@ export function useProfiles() {
     return result;
   }, []);
 
-  return { state, reload, create, chooseArchive, restore };
+  /** Deletes a profile from the picker (its password, or its name typed out); the list drops it. */
+  const remove = useCallback(async (profileId: string, confirmation: { password?: string; confirmName?: string }): Promise<Result<null>> => {
+    const result = await callBridge((api) => api.deleteProfile({ profileId, ...confirmation }));
+    if (result.ok) setState((prev) => (prev.status === 'ready' ? { status: 'ready', profiles: prev.profiles.filter((p) => p.id !== profileId) } : prev));
+    return result;
+  }, []);
+
+  /** Another window on the picker with this profile chosen. */
+  const openWindow = useCallback((profileId: string) => callBridge((api) => api.openProfileWindow({ profileId })), []);
+
+  return { state, reload, create, chooseArchive, readArchive, restore, remove, openWindow };
 }

@@ -18,6 +18,8 @@ export interface TaskQuery {
   sort: TaskSort;
   /** Leave done tasks out of the list (the counts still include them). */
   hideDone: boolean;
+  /** Only tasks with this tag. */
+  tag: string | null;
 }
 
 export type TaskChanges = Omit<ChannelInput<'updateTask'>, 'id' | 'version'>;
@@ -37,7 +39,7 @@ export interface Tasks {
 const clock = (due: DueFilter | null) => (due ? { due, now: new Date().toISOString(), timeZone: localTimeZone() } : {});
 
 export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
-  const key = `${query.status ?? 'all'}|${query.due ?? 'any'}|${query.sort}|${query.hideDone}`;
+  const key = `${query.status ?? 'all'}|${query.due ?? 'any'}|${query.sort}|${query.hideDone}|${query.tag ?? ''}`;
   const list = usePagedList<Task>(
     key,
     ({ cursor, limit }) =>
@@ -46,6 +48,7 @@ export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
           ...clock(query.due),
           ...(query.status ? { status: query.status } : {}),
           ...(query.hideDone ? { hideDone: true } : {}),
+          ...(query.tag !== null ? { tag: query.tag } : {}),
           sort: query.sort,
           ...(cursor ? { cursor } : {}),
           limit,
@@ -54,17 +57,17 @@ export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
     pageSize,
   );
 
-  const [counts, setCounts] = useState<{ due: DueFilter | null; value: TaskCounts } | null>(null);
+  const [counts, setCounts] = useState<{ due: DueFilter | null; tag: string | null; value: TaskCounts } | null>(null);
   const [countsTick, setCountsTick] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    void callBridge((api) => api.taskCounts(clock(query.due))).then((result) => {
-      if (!cancelled && result.ok) setCounts({ due: query.due, value: result.value });
+    void callBridge((api) => api.taskCounts({ ...clock(query.due), ...(query.tag !== null ? { tag: query.tag } : {}) })).then((result) => {
+      if (!cancelled && result.ok) setCounts({ due: query.due, tag: query.tag, value: result.value });
     });
     return () => {
       cancelled = true;
     };
-  }, [query.due, countsTick]);
+  }, [query.due, query.tag, countsTick]);
 
   const { refresh } = list;
   const refreshAll = useCallback(() => {
@@ -122,7 +125,7 @@ export function useTasks(query: TaskQuery, pageSize = 50): Tasks {
 
   return {
     list,
-    counts: counts && counts.due === query.due ? counts.value : null,
+    counts: counts && counts.due === query.due && counts.tag === query.tag ? counts.value : null,
     create,
     update,
     move,

@@ -20,6 +20,8 @@ interface CreateProfileFormProps {
   /** Absent when there is nowhere to go back to (no profiles yet). */
   onCancel?: () => void;
   submitLabel?: string;
+  /** A name to start from (a restore suggests the archived profile's). */
+  initialName?: string;
 }
 
 interface FieldErrors {
@@ -54,8 +56,9 @@ export function CreateProfileForm({
   onError,
   onCancel,
   submitLabel = 'Create profile',
+  initialName = '',
 }: CreateProfileFormProps) {
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialName);
   const [color, setColor] = useState<ProfileColor>(initialColor);
   const [protect, setProtect] = useState(false);
   const [password, setPassword] = useState('');

@@ -1,5 +1,5 @@
 // One profile in the picker: opens straight away, or reveals a password field.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
 import type { ProfileSummary, SessionInfo } from '../../shared/profiles.js';
 import { useBridgeCall } from '../bridge/useBridgeCall.js';
@@ -7,6 +7,8 @@ import { relativeTime } from '../format/relative-time.js';
 import { Avatar } from './Avatar.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Icon } from './Icon.js';
+import { ProfileTileMenu, type TileAction } from './ProfileTileMenu.js';
+import { RemoveProfileForm } from './RemoveProfileForm.js';
 import styles from './ProfileCard.module.css';
 import { Spinner } from './Spinner.js';
 import { UnlockForm } from './UnlockForm.js';
@@ -17,12 +19,18 @@ interface ProfileCardProps {
   onExpand: (expanded: boolean) => void;
   onUnlock: (profileId: string, password?: string) => Promise<Result<SessionInfo>>;
   onError: (error: AppError) => void;
+  /** Open this profile in a new window (absent where windows cannot be opened). */
+  onOpenWindow?: () => void;
+  /** Unlock, then go straight to Settings. */
+  onSettings: () => void;
+  onRemove: (confirmation: { password?: string; confirmName?: string }) => Promise<Result<null>>;
 }
 
 const isBlocked = (profile: ProfileSummary) =>
   profile.unlockBlockedUntil !== null && Date.parse(profile.unlockBlockedUntil) > Date.now();
 
-export function ProfileCard({ profile, expanded, onExpand, onUnlock, onError }: ProfileCardProps) {
+export function ProfileCard({ profile, expanded, onExpand, onUnlock, onError, onOpenWindow, onSettings, onRemove }: ProfileCardProps) {
+  const [removing, setRemoving] = useState(false);
   const metaId = useId();
   const { run, pending, error } = useBridgeCall(onUnlock);
   // The picker's banner already explains a keychain failure; repeating it here is noise.
@@ -37,6 +45,21 @@ export function ProfileCard({ profile, expanded, onExpand, onUnlock, onError }: 
     if (!result.ok) onError(result.error);
   };
 
+  const actions: TileAction[] = [
+    ...(onOpenWindow ? [{ id: 'window', label: 'Open in new window', icon: 'window' as const, run: onOpenWindow }] : []),
+    { id: 'settings', label: 'Settings…', icon: 'settings', run: onSettings },
+    {
+      id: 'remove',
+      label: 'Remove…',
+      icon: 'trash',
+      danger: true,
+      run: () => {
+        onExpand(false);
+        setRemoving(true);
+      },
+    },
+  ];
+
   const lastOpened = profile.lastOpenedAt ? `Opened ${relativeTime(profile.lastOpenedAt)}` : 'Never opened';
   const blocked = isBlocked(profile);
 
@@ -46,6 +69,7 @@ export function ProfileCard({ profile, expanded, onExpand, onUnlock, onError }: 
       data-testid="profile-card"
       data-profile-name={profile.name}
     >
+      <ProfileTileMenu profileName={profile.name} actions={actions} />
       <button
         type="button"
         className={styles.open}
@@ -75,12 +99,13 @@ export function ProfileCard({ profile, expanded, onExpand, onUnlock, onError }: 
           )}
         </span>
       </button>
-      {(expanded || cardError) && (
+      {(expanded || cardError || removing) && (
         <div className={styles.footer}>
-          {expanded && (
+          {removing && <RemoveProfileForm profile={profile} onRemove={onRemove} onCancel={() => setRemoving(false)} />}
+          {expanded && !removing && (
             <UnlockForm profile={profile} onUnlock={onUnlock} onCancel={() => onExpand(false)} onError={onError} />
           )}
-          {!expanded && cardError && <ErrorMessage>{cardError.message}</ErrorMessage>}
+          {!expanded && !removing && cardError && <ErrorMessage>{cardError.message}</ErrorMessage>}
         </div>
       )}
     </div>

@@ -4,7 +4,9 @@ import type { AppError, Result } from '../../shared/errors.js';
 import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type SessionInfo } from '../../shared/profiles.js';
 import type { LockNotice } from '../bridge/useSession.js';
 import { useProfiles } from '../bridge/useProfiles.js';
+import type { ArchiveSummary } from '../../shared/backups.js';
 import { AddProfileTile } from './AddProfileTile.js';
+import { ArchiveSummaryCard } from './ArchiveSummaryCard.js';
 import { Banner } from './Banner.js';
 import { BrandMark } from './BrandMark.js';
 import { Button } from './Button.js';
@@ -18,6 +20,8 @@ import styles from './ProfilePicker.module.css';
 
 interface ProfilePickerProps {
   onUnlock: (profileId: string, password?: string) => Promise<Result<SessionInfo>>;
+  /** The next unlock of this profile opens on Settings (a tile's "Settings…"). */
+  onSettingsIntent: (profileId: string) => void;
   lockNotice: LockNotice | null;
   onDismissNotice: () => void;
 }
@@ -28,9 +32,20 @@ function suggestColor(profiles: ProfileSummary[]): ProfileColor {
   return PROFILE_COLORS.find((c) => !used.has(c)) ?? PROFILE_COLORS[profiles.length % PROFILE_COLORS.length]!;
 }
 
-export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNotice }: ProfilePickerProps) {
-  const { state, reload, create, chooseArchive, restore } = useProfiles();
-  const [restoring, setRestoring] = useState<{ token: string } | null>(null);
+/** The archived profile's name, or "<name> (restored)" when a profile has it already (names are unique ignoring case). */
+function freeName(name: string, profiles: ProfileSummary[]): string {
+  const taken = (n: string) => profiles.some((p) => p.name.toLowerCase() === n.toLowerCase());
+  if (!taken(name)) return name;
+  for (let i = 1; i < 100; i++) {
+    const candidate = i === 1 ? `${name} (restored)` : `${name} (restored ${i})`;
+    if (!taken(candidate)) return candidate;
+  }
+  return '';
+}
+
+export function ProfilePicker({ onUnlock: unlockProfile, onSettingsIntent, lockNotice, onDismissNotice }: ProfilePickerProps) {
+  const { state, reload, create, chooseArchive, readArchive, restore, remove, openWindow } = useProfiles();
+  const [restoring, setRestoring] = useState<{ token: string; summary: ArchiveSummary } | null>(null);
   const [damaged, setDamaged] = useState<{ profile: ProfileSummary; password: string | undefined; message: string } | null>(null);
   const [archiveError, setArchiveError] = useState<AppError | null>(null);
 
@@ -47,10 +62,17 @@ export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNo
   const chooseRestore = async () => {
     setArchiveError(null);
     const chosen = await chooseArchive();
-    if (!chosen.ok) setArchiveError(chosen.error);
-    else if (chosen.value) {
+    if (!chosen.ok) {
+      setArchiveError(chosen.error);
+      return;
+    }
+    if (!chosen.value) return;
+    // The manifest first: the person sees what the archive holds before naming the new profile.
+    const summary = await readArchive(chosen.value.token);
+    if (!summary.ok) setArchiveError(summary.error);
+    else {
       setCreating(false);
-      setRestoring({ token: chosen.value.token });
+      setRestoring({ token: chosen.value.token, summary: summary.value });
     }
   };
   const [creating, setCreating] = useState(false);
@@ -74,6 +96,21 @@ export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNo
     setArchiveError(null);
     if (lockNotice) onDismissNotice();
   }, [screen, lockNotice, onDismissNotice]);
+
+  // A window opened by a tile's "Open in new window" names its profile in the URL
+  // (#profile=<id>): that profile is chosen once the list is in, then the hint is dropped.
+  const hinted = useRef(false);
+  useEffect(() => {
+    if (hinted.current || state.status !== 'ready') return;
+    hinted.current = true;
+    const id = /^#profile=([0-9a-f-]{36})$/.exec(window.location.hash)?.[1];
+    if (!id) return;
+    window.history.replaceState(null, '', window.location.pathname);
+    const profile = state.profiles.find((p) => p.id === id);
+    if (!profile) return;
+    if (profile.hasPassword) setExpandedId(profile.id);
+    else void unlockProfile(profile.id);
+  }, [state, unlockProfile]);
 
   const noteError = (error: AppError) => {
     if (error.code === 'KEYCHAIN_UNAVAILABLE') setKeychainError(error);
@@ -164,12 +201,15 @@ export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNo
         <div className={styles.heading}>
           <h1 className={styles.title}>Restore a profile</h1>
           <p className={styles.subtitle}>
-            The archive is checked completely first; its data becomes a new profile with the name and password you choose.
+            Its data becomes a new profile with the name and password you choose. Every byte is checked before anything is
+            created.
           </p>
         </div>
+        <ArchiveSummaryCard summary={restoring.summary} />
         <div className={styles.panel}>
           <CreateProfileForm
             initialColor={suggestColor(state.profiles)}
+            initialName={freeName(restoring.summary.profileName, state.profiles)}
             onCreate={(input) => restore(restoring.token, input)}
             onCreated={openCreated}
             onError={noteError}
@@ -229,6 +269,13 @@ export function ProfilePicker({ onUnlock: unlockProfile, lockNotice, onDismissNo
                 onExpand={(expand) => setExpandedId(expand ? profile.id : null)}
                 onUnlock={onUnlock}
                 onError={noteError}
+                onSettings={() => {
+                  onSettingsIntent(profile.id);
+                  if (profile.hasPassword) setExpandedId(profile.id);
+                  else void onUnlock(profile.id).then((r) => (r.ok ? undefined : noteError(r.error)));
+                }}
+                onRemove={(confirmation) => remove(profile.id, confirmation)}
+                onOpenWindow={() => void openWindow(profile.id)}
               />
             </li>
           ))}

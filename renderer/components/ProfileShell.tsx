@@ -25,13 +25,15 @@ const SECTION_OF: Record<ItemKind, SectionId> = { task: 'tasks', note: 'notes', 
 
 interface ProfileShellProps {
   session: SessionInfo;
+  /** Open on Settings instead of Home (a picker tile's "Settings…"). */
+  startInSettings?: boolean;
   onLock: (reason: 'user' | 'switch') => Promise<void>;
   onSessionChange: (session: SessionInfo) => void;
   onDelete: (input: { profileId: string } & DeleteConfirmation) => Promise<Result<null>>;
 }
 
-export function ProfileShell({ session, onLock, onSessionChange, onDelete }: ProfileShellProps) {
-  const [settingsOpen, setSettingsOpen] = useState(false);
+export function ProfileShell({ session, startInSettings = false, onLock, onSessionChange, onDelete }: ProfileShellProps) {
+  const [settingsOpen, setSettingsOpen] = useState(startInSettings);
   const [current, setCurrent] = useState<SectionId>('home');
   const [leaving, setLeaving] = useState<'user' | 'switch' | null>(null);
   const [searching, setSearching] = useState(false);

@@ -2,7 +2,7 @@
 // tokens minted by the native dialogs (chooseArchivePath / chooseArchiveFile) or the
 // CLI, and main refuses any inside the app's data; automatic backups are named by id only.
 import { z } from 'zod';
-import type { ArchiveOutcome, BackupInfo, DamageReport } from '../backups.js';
+import type { ArchiveOutcome, ArchiveSummary, BackupInfo, DamageReport } from '../backups.js';
 import { channel, returns } from '../channel.js';
 import { PASSWORD_MAX, PROFILE_COLORS, type ProfileSummary } from '../profiles.js';
 import { fileToken } from '../file-grants.js';
@@ -49,6 +49,16 @@ export const backupChannels = {
     input: z.strictObject({ file: fileToken, ...newProfile }),
     output: returns<ProfileSummary>(),
     errors: ['INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED', 'ARCHIVE_INVALID', 'ALREADY_EXISTS', 'KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR'],
+  }),
+  /**
+   * What an archive (a read token from chooseArchiveFile) holds, from its manifest: the
+   * profile's name, when it was made, counts and size. The token stays usable for the restore.
+   */
+  readArchiveManifest: channel({
+    scope: 'app',
+    input: z.strictObject({ file: fileToken }),
+    output: returns<ArchiveSummary>(),
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED', 'ARCHIVE_INVALID'],
   }),
   /** The automatic backups of the calling window's profile, newest first. */
   listBackups: channel({

@@ -118,6 +118,16 @@ export const profileChannels = {
     output: returns<null>(),
     errors: ['INVALID_INPUT', 'NOT_FOUND', 'AUTH_FAILED', 'THROTTLED', 'KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
+  /**
+   * Opens another window on the picker with this profile chosen (a tile's "Open in new
+   * window"); it still has to be unlocked there. NOT_FOUND for an unknown profile.
+   */
+  openProfileWindow: channel({
+    scope: 'app',
+    input: z.strictObject({ profileId }),
+    output: returns<null>(),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  }),
   /** Disk use of every profile, for the picker: sizes and last opened only (row counts need an unlock: profileOverview). */
   profileUsage: channel({
     scope: 'app',

@@ -17,7 +17,7 @@ import { BLOCK, endOfArchive, fileHeader, padding, readEntry, TarFormatError } f
 export const ARCHIVE_FORMAT = 'enclave-profile-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
 export const MANIFEST_NAME = 'manifest.json';
-const MANIFEST_MAX_BYTES = 1024 * 1024;
+export const MANIFEST_MAX_BYTES = 1024 * 1024;
 
 const counts = z.record(z.string().max(200), z.number().int().nonnegative());
 const manifestSchema = z.strictObject({
@@ -146,7 +146,7 @@ async function readOpen(handle: fs.FileHandle, into: string | undefined): Promis
   return manifest;
 }
 
-function parseManifest(raw: Buffer): ArchiveManifest {
+export function parseManifest(raw: Buffer): ArchiveManifest {
   let json: unknown;
   try {
     json = JSON.parse(raw.toString('utf8'));

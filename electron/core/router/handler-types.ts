@@ -2,6 +2,7 @@ import type { Backups } from '../backup/backups.js';
 import type { Clock } from '../clock.js';
 import type { FileDialogs } from '../dialogs.js';
 import type { FileGrants } from '../files/file-grants.js';
+import type { WindowOpener } from '../window-opener.js';
 import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '../../../shared/contract.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import type { OpenProfile, Sessions } from '../sessions/sessions.js';
@@ -17,6 +18,8 @@ export interface AppContext {
   sessions: Sessions;
   backups: Backups;
   clock: Clock;
+  /** Opens another app window (none in the CLI). */
+  windows: WindowOpener;
 }
 
 export interface DataContext extends AppContext {

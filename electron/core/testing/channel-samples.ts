@@ -32,6 +32,8 @@ export const channelSamples: Samples = {
   reopenProfile: () => undefined,
   profileOverview: () => undefined,
   profileUsage: () => undefined,
+  // Opens nothing in tests (no window opener); a window on the picker binds nothing.
+  openProfileWindow: (ctx) => ({ profileId: ctx.otherProfileId }),
   // Renames the caller's own profile (suites that keep its name rename it back).
   renameProfile: (ctx) => ({ name: ctx.freshName }),
   // The current password is wrong: nothing may change.
@@ -112,11 +114,16 @@ export const channelSamples: Samples = {
   chooseArchiveFile: () => undefined,
   exportProfile: () => ({ file: FOREIGN_FILE_TOKEN }),
   restoreProfile: (ctx) => ({ file: FOREIGN_FILE_TOKEN, name: ctx.freshName }),
+  readArchiveManifest: () => ({ file: FOREIGN_FILE_TOKEN }),
   listBackups: () => undefined,
   backupNow: () => undefined,
   restoreBackup: (ctx) => ({ backupId: FOREIGN_BACKUP_ID, name: ctx.freshName }),
   inspectDamagedProfile: () => ({ profileId: UNKNOWN_PROFILE_ID, password: 'not the password' }),
   recoverDamagedProfile: () => ({ profileId: UNKNOWN_PROFILE_ID, password: 'not the password', recovery: { kind: 'empty' } }),
+
+  // Tags: the other profile's tag must not be renamed from here (nothing of this profile carries it).
+  listTags: () => undefined,
+  renameTag: (ctx) => ({ from: ctx.otherText, to: `${ctx.otherText} renamed` }),
 };
 
 const FOREIGN_BACKUP_ID = 'backup-2030-01-01T00-00-00-000Z.enclave';

@@ -8,6 +8,7 @@ import { makeTempDir, removeTempDir } from './temp-dir.js';
 import { EventRepository } from '../storage/repositories/event-repository.js';
 import { NoteRepository } from '../storage/repositories/note-repository.js';
 import { SearchRepository } from '../storage/repositories/search-repository.js';
+import { TagRepository } from '../storage/repositories/tag-repository.js';
 import { TaskRepository } from '../storage/repositories/task-repository.js';
 import { TrashRepository } from '../storage/repositories/trash-repository.js';
 
@@ -19,6 +20,7 @@ export interface TestStore {
   notes: NoteRepository;
   events: EventRepository;
   search: SearchRepository;
+  tags: TagRepository;
   trash: TrashRepository;
   /** Row count of a table, deleted rows included. */
   rows(table: string): number;
@@ -42,6 +44,7 @@ export function openTestStore(start = '2030-01-01T12:00:00.000Z'): TestStore {
     notes: new NoteRepository(store.db, now),
     events: new EventRepository(store.db, now),
     search: new SearchRepository(store.db),
+    tags: new TagRepository(store.db, now),
     trash: new TrashRepository(store.db, now),
     rows: (table) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
     close() {

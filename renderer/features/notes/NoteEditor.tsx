@@ -3,7 +3,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { NOTE_TITLE_MAX } from '../../../shared/notes.js';
 import { useNoteEditor } from '../../bridge/useNoteEditor.js';
+import type { TagCount } from '../../../shared/tags.js';
 import { Button } from '../../components/Button.js';
+import { TagInput } from '../../components/TagInput.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Icon } from '../../components/Icon.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
@@ -17,13 +19,16 @@ type Layout = 'write' | 'split' | 'preview';
 
 interface NoteEditorProps {
   id: string;
+  /** The profile's tags, for suggestions. */
+  knownTags: TagCount[];
   /** Put the cursor in the title (a note just created). */
   autoFocus: boolean;
   onDeleted: () => void;
 }
 
-export function NoteEditor({ id, autoFocus, onDeleted }: NoteEditorProps) {
+export function NoteEditor({ id, knownTags, autoFocus, onDeleted }: NoteEditorProps) {
   const editor = useNoteEditor(id);
+  const [tagDraft, setTagDraft] = useState('');
   const [layout, setLayout] = useState<Layout>('split');
   const titleRef = useRef<HTMLInputElement>(null);
   const { note, draft, save } = editor;
@@ -124,6 +129,20 @@ export function NoteEditor({ id, autoFocus, onDeleted }: NoteEditorProps) {
         readOnly={trashed}
         data-testid="note-title"
       />
+
+      {!trashed && (
+        <div className={styles.tags}>
+          <TagInput
+            label="Tags"
+            value={draft.tags}
+            onChange={(tags) => editor.edit({ tags })}
+            draft={tagDraft}
+            onDraftChange={setTagDraft}
+            known={knownTags}
+            testId="note-tags"
+          />
+        </div>
+      )}
 
       <div className={`${styles.panes} ${styles[`layout_${layout}`]}`}>
         {layout !== 'preview' && (

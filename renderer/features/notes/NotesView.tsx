@@ -1,6 +1,8 @@
 // The Notes screen: the list (with search) on the left, the open note on the right.
 import { useState } from 'react';
 import { useNotes } from '../../bridge/useNotes.js';
+import { useTags } from '../../bridge/useTags.js';
+import { TagFilter } from '../../components/TagFilter.js';
 import { useSearch } from '../../bridge/useSearch.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -19,7 +21,9 @@ interface NotesViewProps {
 }
 
 export function NotesView({ focus }: NotesViewProps) {
-  const notes = useNotes();
+  const [tag, setTag] = useState<string | null>(null);
+  const tagList = useTags();
+  const notes = useNotes(tag);
   const [query, setQuery] = useState('');
   const results = useSearch(query, NOTE_KINDS, 50, notes.changeTick);
   const [selected, setSelected] = useState<string | null>(null);
@@ -63,6 +67,7 @@ export function NotesView({ focus }: NotesViewProps) {
           New note
         </Button>
         {createError && <ErrorMessage>{createError}</ErrorMessage>}
+        <TagFilter tags={tagList.tags} kind="notes" value={tag} onChange={setTag} onRename={tagList.rename} />
         <NoteList
           list={notes.list}
           query={query}
@@ -76,7 +81,7 @@ export function NotesView({ focus }: NotesViewProps) {
         />
       </div>
       {open ? (
-        <NoteEditor key={open} id={open} autoFocus={fresh === open} onDeleted={() => setSelected(null)} />
+        <NoteEditor key={open} id={open} knownTags={tagList.tags} autoFocus={fresh === open} onDeleted={() => setSelected(null)} />
       ) : (
         notes.list.status === 'ready' && (
           <div className={styles.placeholder}>

@@ -11,7 +11,7 @@ export function ActivityLog() {
   const runs = collapseRuns(log.entries);
   return (
     <section className={styles.section} data-testid="activity-log" aria-busy={log.status === 'loading' || undefined}>
-      <h3 className={styles.heading}>Activity</h3>
+      <h3 className={styles.heading}>Recent activity</h3>
       {log.status === 'loading' ? (
         <p className={styles.text}>Loading…</p>
       ) : log.status === 'error' ? (

@@ -1,13 +1,15 @@
 // Inline editing of one task: every field, saved together with the version it was
 // opened at. Ctrl/Cmd+Enter saves, Escape closes.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { TASK_PRIORITIES, TASK_STATUSES, TASK_TITLE_MAX, type Task } from '../../../shared/tasks.js';
 import type { TaskChanges } from '../../bridge/useTasks.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
-import { dueDateInput, parseTags, PRIORITY_LABELS, STATUS_LABELS } from './task-format.js';
+import type { TagCount } from '../../../shared/tags.js';
+import { TagInput, withDraft } from '../../components/TagInput.js';
+import { dueDateInput, PRIORITY_LABELS, STATUS_LABELS } from './task-format.js';
 import styles from './TaskEditor.module.css';
 
 interface TaskEditorProps {
@@ -17,19 +19,21 @@ interface TaskEditorProps {
   onClose: () => void;
   /** Re-reads the task after a conflict. */
   onReload: () => Promise<Task | null>;
+  /** The profile's tags, for suggestions. */
+  knownTags: TagCount[];
 }
 
 const fieldOf = (error: AppError | null) => error?.field?.split('.')[0] ?? null;
 
-export function TaskEditor({ task, onSave, onDelete, onClose, onReload }: TaskEditorProps) {
-  const id = useId();
+export function TaskEditor({ task, onSave, onDelete, onClose, onReload, knownTags }: TaskEditorProps) {
   const [base, setBase] = useState(task);
   const [title, setTitle] = useState(task.title);
   const [details, setDetails] = useState(task.details);
   const [status, setStatus] = useState(task.status);
   const [priority, setPriority] = useState(task.priority);
   const [due, setDue] = useState(dueDateInput(task.due));
-  const [tags, setTags] = useState(task.tags.join(', '));
+  const [tags, setTags] = useState(task.tags);
+  const [tagDraft, setTagDraft] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -45,7 +49,7 @@ export function TaskEditor({ task, onSave, onDelete, onClose, onReload }: TaskEd
     if (status !== base.status) out.status = status;
     if (priority !== base.priority) out.priority = priority;
     if (due !== dueDateInput(base.due)) out.due = due === '' ? null : due;
-    const nextTags = parseTags(tags);
+    const nextTags = withDraft(tags, tagDraft);
     if (nextTags.join('\u0000') !== base.tags.join('\u0000')) out.tags = nextTags;
     return out;
   };
@@ -71,7 +75,8 @@ export function TaskEditor({ task, onSave, onDelete, onClose, onReload }: TaskEd
     setStatus(latest.status);
     setPriority(latest.priority);
     setDue(dueDateInput(latest.due));
-    setTags(latest.tags.join(', '));
+    setTags(latest.tags);
+    setTagDraft('');
     setError(null);
   };
 
@@ -145,18 +150,21 @@ export function TaskEditor({ task, onSave, onDelete, onClose, onReload }: TaskEd
             data-testid="task-edit-due"
           />
         </label>
-        <label className={`${styles.field} ${styles.grow}`}>
-          <span className={styles.label}>Tags</span>
-          <input
-            id={`${id}-tags`}
+        <div className={`${styles.field} ${styles.grow}`}>
+          <span className={styles.label} aria-hidden="true">
+            Tags
+          </span>
+          <TagInput
+            label="Tags"
             value={tags}
-            onChange={(e) => setTags(e.target.value)}
-            placeholder="work, home"
-            className={styles.control}
-            aria-invalid={bad === 'tags' || undefined}
-            data-testid="task-edit-tags"
+            onChange={setTags}
+            draft={tagDraft}
+            onDraftChange={setTagDraft}
+            known={knownTags}
+            invalid={bad === 'tags'}
+            testId="task-edit-tags"
           />
-        </label>
+        </div>
       </div>
       {error &&
         (error.code === 'CONFLICT' ? (

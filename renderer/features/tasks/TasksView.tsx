@@ -1,7 +1,9 @@
 // The Tasks screen: quick add, filters and sort, the paged list with inline editing.
 import { useEffect, useRef, useState } from 'react';
 import type { DueFilter, Task, TaskSort, TaskStatus } from '../../../shared/tasks.js';
+import { useTags } from '../../bridge/useTags.js';
 import { fetchTask, useTasks } from '../../bridge/useTasks.js';
+import { TagFilter } from '../../components/TagFilter.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { LoadMore } from '../../components/LoadMore.js';
@@ -36,7 +38,9 @@ export function TasksView({ focus }: TasksViewProps) {
   const [due, setDue] = useState<DueTab>('any');
   const [sort, setSort] = useState<TaskSort>('manual');
   const [hideDone, setHideDone] = useStoredFlag('enclave.tasks.hideDone', false);
-  const tasks = useTasks({ status: status === 'all' ? null : status, due: due === 'any' ? null : due, sort, hideDone });
+  const [tag, setTag] = useState<string | null>(null);
+  const tagList = useTags();
+  const tasks = useTasks({ status: status === 'all' ? null : status, due: due === 'any' ? null : due, sort, hideDone, tag });
   const { list, counts } = tasks;
 
   const [editing, setEditing] = useState<string | null>(null);
@@ -123,6 +127,7 @@ export function TasksView({ focus }: TasksViewProps) {
       onSave={tasks.update}
       onDelete={(t) => void remove(t)}
       onClose={() => closeEditor(task.id)}
+      knownTags={tagList.tags}
       onReload={async () => {
         const result = await fetchTask(task.id);
         return result.ok ? result.value : null;
@@ -130,7 +135,7 @@ export function TasksView({ focus }: TasksViewProps) {
     />
   );
 
-  const filtered = status !== 'all' || due !== 'any' || hideDone;
+  const filtered = status !== 'all' || due !== 'any' || hideDone || tag !== null;
   const statusOptions = [
     { value: 'all' as const, label: 'All', badge: counts?.total, testId: 'task-filter-all' },
     { value: 'todo' as const, label: 'To do', badge: counts?.todo, testId: 'task-filter-todo' },
@@ -150,6 +155,7 @@ export function TasksView({ focus }: TasksViewProps) {
           options={(Object.keys(DUE_LABELS) as DueTab[]).map((d) => ({ value: d, label: DUE_LABELS[d], testId: `task-due-${d}` }))}
           onChange={setDue}
         />
+        <TagFilter tags={tagList.tags} kind="tasks" value={tag} onChange={setTag} onRename={tagList.rename} />
         <label className={styles.hideDone}>
           <input
             type="checkbox"
@@ -206,7 +212,7 @@ export function TasksView({ focus }: TasksViewProps) {
       ) : list.items.length === 0 ? (
         filtered ? (
           <EmptyState icon="tasks" title="Nothing matches these filters" testId="tasks-empty">
-            {hideDone && (counts?.done ?? 0) > 0 ? 'Completed tasks are hidden.' : 'Try another status or due date.'}
+            {hideDone && (counts?.done ?? 0) > 0 ? 'Completed tasks are hidden.' : 'Try another status, due date or tag.'}
           </EmptyState>
         ) : (
           <EmptyState icon="tasks" title="No tasks yet" testId="tasks-empty">

@@ -28,10 +28,3 @@ export function dueLabel(task: Pick<Task, 'due' | 'status'>, now = Date.now()): 
 /** The date part of a due value, for <input type="date">. */
 export const dueDateInput = (due: string | null): string =>
   !due ? '' : isIsoDate(due) ? due : localDate(Date.parse(due));
-
-/** "a, b , c" → ['a', 'b', 'c'] */
-export const parseTags = (text: string): string[] =>
-  text
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);

@@ -1,4 +1,5 @@
 import { checkExportTarget, checkImportSource } from '../../analytics/import-source.js';
+import { readArchiveSummary } from '../../backup/archive-summary.js';
 import { backupFile, listBackupFiles } from '../../backup/backup-files.js';
 import { findDamage, recoverDamaged } from '../../backup/recovery.js';
 import { grantFile } from '../../files/grant-file.js';
@@ -20,6 +21,9 @@ export const backupHandlers = {
     ctx.files.use(ctx.windowId, 'write', file, (path) => ctx.backups.exportTo(ctx.profile.id, ctx.profile.worker, checkExportTarget(ctx.dataDir, path))),
   restoreProfile: (ctx, { file, ...profile }) =>
     ctx.files.use(ctx.windowId, 'read', file, (path) => ctx.backups.restore(checkImportSource(ctx.dataDir, path), profile)),
+  // Reading the manifest leaves the token for the restore that follows.
+  readArchiveManifest: (ctx, { file }) =>
+    ctx.files.use(ctx.windowId, 'read', file, (path) => readArchiveSummary(checkImportSource(ctx.dataDir, path)), () => false),
   listBackups: (ctx) => listBackupFiles(ctx.dataDir, ctx.profile.id),
   backupNow: (ctx) => ctx.backups.backupNow(ctx.profile.id, ctx.profile.worker),
   restoreBackup: async (ctx, { backupId, ...profile }) =>

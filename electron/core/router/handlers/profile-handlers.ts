@@ -7,6 +7,12 @@ const sessionInfo = (row: ProfileRow): SessionInfo => ({ name: row.name, color: 
 export const profileHandlers = {
   listProfiles: async (ctx) => ctx.profiles.list(),
 
+  openProfileWindow: async (ctx, { profileId }) => {
+    ctx.profiles.get(profileId); // NOT_FOUND for a profile that does not exist
+    ctx.windows.open({ profileId });
+    return null;
+  },
+
   createProfile: (ctx, input) => ctx.profiles.create(input),
 
   unlockProfile: async (ctx, { profileId, password }) => {

@@ -2,6 +2,7 @@ import type { SqliteStore } from '../sqlite-store.js';
 import { EventRepository } from './event-repository.js';
 import { NoteRepository } from './note-repository.js';
 import { SearchRepository } from './search-repository.js';
+import { TagRepository } from './tag-repository.js';
 import { TaskRepository } from './task-repository.js';
 import { TrashRepository } from './trash-repository.js';
 
@@ -10,6 +11,7 @@ export interface Repositories {
   notes: NoteRepository;
   events: EventRepository;
   search: SearchRepository;
+  tags: TagRepository;
   trash: TrashRepository;
 }
 
@@ -25,6 +27,7 @@ export function repositories(store: SqliteStore): Repositories {
       notes: new NoteRepository(db),
       events: new EventRepository(db),
       search: new SearchRepository(db),
+      tags: new TagRepository(db),
       trash: new TrashRepository(db),
     };
     byStore.set(store, r);
