@@ -32,6 +32,16 @@ function suggestColor(profiles: ProfileSummary[]): ProfileColor {
   return PROFILE_COLORS.find((c) => !used.has(c)) ?? PROFILE_COLORS[profiles.length % PROFILE_COLORS.length]!;
 }
 
+/**
+ * The profile a window was opened for (`#profile=<id>`, see electron/core/window-opener.ts),
+ * read once when the window loads; the fragment is dropped so a reload starts afresh.
+ */
+let hintedProfileId: string | null = (() => {
+  const id = /^#profile=([0-9a-f-]{36})$/.exec(window.location.hash)?.[1] ?? null;
+  if (id) window.history.replaceState(null, '', window.location.pathname);
+  return id;
+})();
+
 /** The archived profile's name, or "<name> (restored)" when a profile has it already (names are unique ignoring case). */
 function freeName(name: string, profiles: ProfileSummary[]): string {
   const taken = (n: string) => profiles.some((p) => p.name.toLowerCase() === n.toLowerCase());
@@ -76,7 +86,7 @@ export function ProfilePicker({ onUnlock: unlockProfile, onSettingsIntent, lockN
     }
   };
   const [creating, setCreating] = useState(false);
-  const [expandedId, setExpandedId] = useState<string | null>(null);
+  const [expandedId, setExpandedId] = useState<string | null>(() => hintedProfileId);
   const [keychainError, setKeychainError] = useState<AppError | null>(null);
   const [openError, setOpenError] = useState<AppError | null>(null);
 
@@ -97,19 +107,13 @@ export function ProfilePicker({ onUnlock: unlockProfile, onSettingsIntent, lockN
     if (lockNotice) onDismissNotice();
   }, [screen, lockNotice, onDismissNotice]);
 
-  // A window opened by a tile's "Open in new window" names its profile in the URL
-  // (#profile=<id>): that profile is chosen once the list is in, then the hint is dropped.
-  const hinted = useRef(false);
+  // A window opened by a tile's "Open in new window" chooses that profile once the list is
+  // in: its card opens on the password, or a profile without one opens at once.
   useEffect(() => {
-    if (hinted.current || state.status !== 'ready') return;
-    hinted.current = true;
-    const id = /^#profile=([0-9a-f-]{36})$/.exec(window.location.hash)?.[1];
-    if (!id) return;
-    window.history.replaceState(null, '', window.location.pathname);
-    const profile = state.profiles.find((p) => p.id === id);
-    if (!profile) return;
-    if (profile.hasPassword) setExpandedId(profile.id);
-    else void unlockProfile(profile.id);
+    if (!hintedProfileId || state.status !== 'ready') return;
+    const profile = state.profiles.find((p) => p.id === hintedProfileId);
+    hintedProfileId = null;
+    if (profile && !profile.hasPassword) void unlockProfile(profile.id);
   }, [state, unlockProfile]);
 
   const noteError = (error: AppError) => {
