@@ -7,6 +7,9 @@ import { screenshot, startHarness, type Harness } from '../harness/harness.js';
 import { createProfile, shellName, unlock } from '../profile-steps.js';
 
 let harness: Harness;
+// Two unlocks, a password change (scrypt) and full-page shots of the Settings page: more than
+// the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
 
 test.beforeEach(async ({ context }, info) => {
   harness = await startHarness(context, `profile-settings-${info.workerIndex}`);

@@ -212,6 +212,8 @@ export function ProfilePicker({ onUnlock: unlockProfile, onSettingsIntent, lockN
         <ArchiveSummaryCard summary={restoring.summary} />
         <div className={styles.panel}>
           <CreateProfileForm
+            // A new archive is a new form: nothing typed for the last one (or its error) stays.
+            key={restoring.token}
             initialColor={suggestColor(state.profiles)}
             initialName={freeName(restoring.summary.profileName, state.profiles)}
             onCreate={(input) => restore(restoring.token, input)}
