@@ -1,11 +1,14 @@
-// Charts of the result on screen: bar, line, scatter or histogram over chosen columns.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+// Charts of the result on screen: bar, line, scatter or histogram over chosen columns,
+// with axis titles, tooltips that show exact values, and Save as PNG or SVG.
+import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { QueryResultInfo } from '../../../../shared/analytics.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { formatCount } from '../display-format.js';
 import { CHART_ROW_LIMIT, useChartRows } from '../hooks/useChartRows.js';
 import { paint, type Palette } from './chart-draw.js';
-import { buildModel, type ChartKind, type ChartSpec } from './chart-model.js';
+import { hitTest } from './chart-hit.js';
+import { buildModel, DEFAULT_BINS, MAX_BINS, MIN_BINS, type ChartKind, type ChartSpec } from './chart-model.js';
+import { SvgRecorder } from './chart-svg.js';
 import { axisKind } from './chart-values.js';
 import styles from './ChartPanel.module.css';
 
@@ -20,10 +23,11 @@ function defaultSpec(info: QueryResultInfo): ChartSpec {
   const numeric = info.columns.map((c, i) => [c, i] as const).filter(([c]) => axisKind(c.type) === 'number');
   const category = info.columns.findIndex((c) => axisKind(c.type) === 'category');
   const time = info.columns.findIndex((c) => axisKind(c.type) === 'time');
-  if (time >= 0 && numeric.length) return { kind: 'line', x: time, y: numeric[0]![1] };
-  if (category >= 0) return { kind: 'bar', x: category, y: numeric[0]?.[1] ?? -1 };
-  if (numeric.length >= 2) return { kind: 'scatter', x: numeric[0]![1], y: numeric[1]![1] };
-  return { kind: 'histogram', x: numeric[0]?.[1] ?? 0, y: -1 };
+  const base = { order: 'value' as const, bins: DEFAULT_BINS };
+  if (time >= 0 && numeric.length) return { ...base, kind: 'line', x: time, y: numeric[0]![1] };
+  if (category >= 0) return { ...base, kind: 'bar', x: category, y: numeric[0]?.[1] ?? -1 };
+  if (numeric.length >= 2) return { ...base, kind: 'scatter', x: numeric[0]![1], y: numeric[1]![1] };
+  return { ...base, kind: 'histogram', x: numeric[0]?.[1] ?? 0, y: -1 };
 }
 
 function palette(el: HTMLElement): Palette {
@@ -38,13 +42,26 @@ function palette(el: HTMLElement): Palette {
   };
 }
 
+/** Hands a file to the browser's download (Electron asks where to save it). */
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // The download has its own copy once started; the URL can go.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const fileStem = (s: string) => s.replace(/[^\p{L}\p{N}_-]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'chart';
+
 export function ChartPanel({ info }: { info: QueryResultInfo }) {
   const [spec, setSpec] = useState<ChartSpec>(() => defaultSpec(info));
   const rows = useChartRows(info);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 600, height: 320 });
-  const [drawMs, setDrawMs] = useState<number | null>(null);
+  const [tip, setTip] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const id = useId();
 
   const model = useMemo(
@@ -62,21 +79,41 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
 
   useEffect(() => {
     const canvas = canvasRef.current;
+    setTip(null);
     if (!canvas || !model) return;
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(size.width * dpr);
     canvas.height = Math.round(size.height * dpr);
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const t0 = performance.now();
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     paint(ctx, model, size.width, size.height, palette(canvas), dpr);
-    setDrawMs(performance.now() - t0);
   }, [model, size]);
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (!model || rows.status !== 'ready') return;
+    const box = e.currentTarget.getBoundingClientRect();
+    const x = e.clientX - box.left;
+    const y = e.clientY - box.top;
+    const lines = hitTest(model, size.width, size.height, x, y, { columns: info.columns, rows: rows.rows, x: spec.x, y: spec.y, timeZone: info.timeZone });
+    setTip(lines ? { x, y, lines } : null);
+  };
+
+  const stem = `${fileStem(info.columns[spec.x]?.name ?? 'chart')}-${spec.kind}`;
+  const savePng = () => canvasRef.current?.toBlob((blob) => blob && download(blob, `${stem}.png`), 'image/png');
+  const saveSvg = () => {
+    const canvas = canvasRef.current;
+    if (!canvas || !model) return;
+    const p = palette(canvas);
+    const svg = new SvgRecorder(size.width, size.height, getComputedStyle(canvas).getPropertyValue('--color-surface').trim() || '#ffffff');
+    paint(svg, model, size.width, size.height, p);
+    download(new Blob([svg.toString()], { type: 'image/svg+xml' }), `${stem}.svg`);
+  };
 
   const needsY = spec.kind === 'line' || spec.kind === 'scatter' || spec.kind === 'bar';
   const xLabel = spec.kind === 'histogram' ? 'Values' : spec.kind === 'bar' ? 'Categories' : 'X axis';
   const points = model ? ('xs' in model ? model.xs.length : 'counts' in model ? model.counts.reduce((a, b) => a + b, 0) : model.values.length) : 0;
+  const unit = spec.kind === 'bar' ? (points === 1 ? 'bar' : 'bars') : points === 1 ? 'value' : 'values';
 
   return (
     <div className={styles.panel} data-testid="chart-panel">
@@ -121,16 +158,58 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
             </select>
           </label>
         )}
+        {spec.kind === 'bar' && (
+          <div className={styles.kinds} role="radiogroup" aria-label="Order of bars">
+            {(['value', 'category'] as const).map((o) => (
+              <button
+                key={o}
+                type="button"
+                role="radio"
+                aria-checked={spec.order === o}
+                className={`${styles.kind} ${spec.order === o ? styles.kindActive : ''}`}
+                onClick={() => setSpec((s) => ({ ...s, order: o }))}
+                data-testid={`chart-order-${o}`}
+              >
+                {o === 'value' ? 'By value' : 'By category'}
+              </button>
+            ))}
+          </div>
+        )}
+        {spec.kind === 'histogram' && (
+          <label className={styles.pick} htmlFor={`${id}-bins`}>
+            Bins
+            <input
+              id={`${id}-bins`}
+              type="number"
+              min={MIN_BINS}
+              max={MAX_BINS}
+              value={spec.bins}
+              onChange={(e) => {
+                const bins = Number(e.target.value);
+                if (Number.isFinite(bins) && bins >= MIN_BINS && bins <= MAX_BINS) setSpec((s) => ({ ...s, bins: Math.round(bins) }));
+              }}
+              className={styles.bins}
+              data-testid="chart-bins"
+            />
+          </label>
+        )}
         <span className={styles.note} data-testid="chart-note">
           {rows.status === 'ready' && model && (
             <>
-              {formatCount(points)} {spec.kind === 'bar' ? 'bars' : 'values'}
+              {formatCount(points)} {unit}
               {info.totalRows > CHART_ROW_LIMIT && ` from the first ${formatCount(CHART_ROW_LIMIT)} of ${formatCount(info.totalRows)} rows`}
               {'skipped' in model && model.skipped > 0 && ` · ${formatCount(model.skipped)} NULL or non-numeric skipped`}
-              {'omitted' in model && model.omitted > 0 && ` · ${formatCount(model.omitted)} smaller categories not shown`}
-              {drawMs !== null && ` · drawn in ${drawMs.toFixed(0)} ms`}
+              {'omitted' in model && model.omitted > 0 && ` · ${formatCount(model.omitted)} smaller ${model.omitted === 1 ? 'category' : 'categories'} not shown`}
             </>
           )}
+        </span>
+        <span className={styles.save}>
+          <button type="button" className={styles.saveButton} onClick={savePng} disabled={!model} data-testid="chart-save-png">
+            Save PNG
+          </button>
+          <button type="button" className={styles.saveButton} onClick={saveSvg} disabled={!model} data-testid="chart-save-svg">
+            Save SVG
+          </button>
         </span>
       </div>
       <div ref={boxRef} className={styles.canvasBox}>
@@ -154,9 +233,23 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
           className={styles.canvas}
           style={{ width: size.width, height: size.height }}
           role="img"
-          aria-label={`${spec.kind} chart of ${info.columns[spec.x]?.name ?? ''}`}
+          aria-label={model ? `${spec.kind} chart: ${model.yTitle} by ${model.xTitle}` : `${spec.kind} chart`}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setTip(null)}
           data-testid="chart-canvas"
         />
+        {tip && (
+          <div
+            className={styles.tooltip}
+            role="tooltip"
+            style={{ left: Math.min(tip.x + 14, size.width - 240), top: Math.max(4, tip.y - 12 - tip.lines.length * 18) }}
+            data-testid="chart-tooltip"
+          >
+            {tip.lines.map((line, i) => (
+              <div key={i}>{line}</div>
+            ))}
+          </div>
+        )}
       </div>
     </div>
   );

@@ -1,7 +1,10 @@
-// Paints a chart model on a 2D canvas. Hand-drawn (no chart library): 100k points are
-// a few thousand path segments after per-pixel thinning, well under a frame.
+// Paints a chart model on a 2D canvas — or on the SVG recorder of chart-svg.ts, which
+// speaks the same subset of the canvas API, so "Save as SVG" draws what the screen
+// shows. Hand-drawn (no chart library): 100k points are a few thousand path segments
+// after per-pixel thinning, well under a frame.
+import { niceScale, ticksWithin } from '../../../../shared/analysis/nice-scale.js';
 import type { ChartModel } from './chart-model.js';
-import { formatTick, niceTicks, type AxisKind } from './chart-values.js';
+import { formatTick, type AxisKind } from './chart-values.js';
 
 export interface Palette {
   accent: string;
@@ -18,7 +21,34 @@ export interface Frame {
   height: number;
 }
 
-const PAD = { left: 64, right: 20, top: 16, bottom: 44 };
+/** The part of CanvasRenderingContext2D the painter uses (the SVG recorder implements it too). */
+export type Paintable = Pick<
+  CanvasRenderingContext2D,
+  | 'clearRect'
+  | 'fillRect'
+  | 'fillText'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'stroke'
+  | 'rect'
+  | 'clip'
+  | 'save'
+  | 'restore'
+  | 'translate'
+  | 'rotate'
+> & {
+  font: string;
+  textAlign: CanvasTextAlign;
+  textBaseline: CanvasTextBaseline;
+  fillStyle: string | CanvasGradient | CanvasPattern;
+  strokeStyle: string | CanvasGradient | CanvasPattern;
+  lineWidth: number;
+  lineJoin: CanvasLineJoin;
+  globalAlpha: number;
+};
+
+const PAD = { left: 76, right: 20, top: 16, bottom: 58 };
 
 export function plotFrame(width: number, height: number): Frame {
   return {
@@ -27,6 +57,15 @@ export function plotFrame(width: number, height: number): Frame {
     width: Math.max(10, width - PAD.left - PAD.right),
     height: Math.max(10, height - PAD.top - PAD.bottom),
   };
+}
+
+/** Where the plot's value range sits: y domain (widened to whole ticks) and x domain. */
+export interface Scales {
+  yMin: number;
+  yMax: number;
+  yTicks: number[];
+  xMin: number;
+  xMax: number;
 }
 
 function extent(values: ArrayLike<number>, includeZero: boolean): [number, number] {
@@ -42,32 +81,72 @@ function extent(values: ArrayLike<number>, includeZero: boolean): [number, numbe
   return [min, max];
 }
 
-function yAxis(ctx: CanvasRenderingContext2D, f: Frame, min: number, max: number, p: Palette) {
+const yTickCount = (f: Frame) => Math.max(2, Math.floor(f.height / 48));
+
+/** The scales a model is drawn on (and that hit-testing for tooltips uses). */
+export function scalesOf(model: ChartModel, f: Frame): Scales {
+  if (model.kind === 'bar') {
+    const [lo, hi] = extent(model.values, true);
+    const y = niceScale(lo, hi, yTickCount(f));
+    return { yMin: y.min, yMax: y.max, yTicks: y.ticks, xMin: 0, xMax: model.values.length };
+  }
+  if (model.kind === 'histogram') {
+    const [, hi] = extent(model.counts, true);
+    const y = niceScale(0, hi, yTickCount(f));
+    return { yMin: y.min, yMax: y.max, yTicks: y.ticks, xMin: model.edges[0] ?? 0, xMax: model.edges[model.edges.length - 1] ?? 1 };
+  }
+  const [xMin, xMax] = extent(model.xs, false);
+  const [yLo, yHi] = extent(model.ys, false);
+  const y = niceScale(yLo, yHi, yTickCount(f));
+  return { yMin: y.min, yMax: y.max, yTicks: y.ticks, xMin, xMax };
+}
+
+function yAxis(ctx: Paintable, f: Frame, s: Scales, p: Palette) {
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const t of niceTicks(min, max, Math.max(2, Math.floor(f.height / 48)))) {
-    const y = f.top + f.height - ((t - min) / (max - min)) * f.height;
+  for (const t of s.yTicks) {
+    const y = f.top + f.height - ((t - s.yMin) / (s.yMax - s.yMin)) * f.height;
     ctx.strokeStyle = p.grid;
     ctx.beginPath();
     ctx.moveTo(f.left, Math.round(y) + 0.5);
     ctx.lineTo(f.left + f.width, Math.round(y) + 0.5);
     ctx.stroke();
     ctx.fillStyle = p.muted;
-    ctx.fillText(formatTick(t, 'number', max - min), f.left - 8, y);
+    ctx.fillText(formatTick(t, 'number', s.yMax - s.yMin), f.left - 8, y);
   }
 }
 
-function xAxis(ctx: CanvasRenderingContext2D, f: Frame, min: number, max: number, kind: AxisKind, p: Palette) {
+function xAxis(ctx: Paintable, f: Frame, min: number, max: number, kind: AxisKind, p: Palette) {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.fillStyle = p.muted;
-  for (const t of niceTicks(min, max, Math.max(2, Math.floor(f.width / 110)))) {
+  for (const t of ticksWithin(min, max, Math.max(2, Math.floor(f.width / 90)))) {
     const x = f.left + ((t - min) / (max - min)) * f.width;
+    ctx.strokeStyle = p.muted;
+    ctx.beginPath();
+    ctx.moveTo(Math.round(x) + 0.5, f.top + f.height);
+    ctx.lineTo(Math.round(x) + 0.5, f.top + f.height + 4);
+    ctx.stroke();
     ctx.fillText(formatTick(t, kind, max - min), x, f.top + f.height + 8);
   }
 }
 
-function baseline(ctx: CanvasRenderingContext2D, f: Frame, p: Palette) {
+function titles(ctx: Paintable, f: Frame, model: ChartModel, p: Palette) {
+  ctx.fillStyle = p.text;
+  ctx.font = `600 12px ${p.font}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(model.xTitle, f.left + f.width / 2, f.top + f.height + PAD.bottom - 6);
+  ctx.save();
+  ctx.translate(14, f.top + f.height / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textBaseline = 'top';
+  ctx.fillText(model.yTitle, 0, 0);
+  ctx.restore();
+  ctx.font = `11px ${p.font}`;
+}
+
+function baseline(ctx: Paintable, f: Frame, p: Palette) {
   ctx.strokeStyle = p.muted;
   ctx.beginPath();
   ctx.moveTo(f.left, f.top + f.height + 0.5);
@@ -131,20 +210,23 @@ function densityScatter(ctx: CanvasRenderingContext2D, model: { xs: Float64Array
   ctx.restore();
 }
 
-export function paint(ctx: CanvasRenderingContext2D, model: ChartModel, width: number, height: number, p: Palette, dpr = 1) {
+const isCanvas = (ctx: Paintable): ctx is CanvasRenderingContext2D => 'putImageData' in ctx;
+
+export function paint(ctx: Paintable, model: ChartModel, width: number, height: number, p: Palette, dpr = 1) {
   ctx.clearRect(0, 0, width, height);
   ctx.font = `11px ${p.font}`;
   ctx.lineWidth = 1;
   const f = plotFrame(width, height);
+  const s = scalesOf(model, f);
+  const yOf = (v: number) => f.top + f.height - ((v - s.yMin) / (s.yMax - s.yMin)) * f.height;
 
   if (model.kind === 'bar') {
-    const [min, max] = extent(model.values, true);
-    yAxis(ctx, f, min, max, p);
+    yAxis(ctx, f, s, p);
     const slot = f.width / Math.max(1, model.values.length);
-    const zeroY = f.top + f.height - ((0 - min) / (max - min)) * f.height;
+    const zeroY = yOf(0);
     ctx.fillStyle = p.accent;
     model.values.forEach((v, i) => {
-      const y = f.top + f.height - ((v - min) / (max - min)) * f.height;
+      const y = yOf(v);
       ctx.fillRect(f.left + i * slot + slot * 0.12, Math.min(y, zeroY), Math.max(1, slot * 0.76), Math.abs(zeroY - y));
     });
     ctx.fillStyle = p.muted;
@@ -157,46 +239,44 @@ export function paint(ctx: CanvasRenderingContext2D, model: ChartModel, width: n
       ctx.fillText(text, f.left + i * slot + slot / 2, f.top + f.height + 8);
     });
     baseline(ctx, f, p);
+    titles(ctx, f, model, p);
     return;
   }
 
   if (model.kind === 'histogram') {
     if (!model.counts.length) return;
-    const [, maxCount] = extent(model.counts, true);
-    yAxis(ctx, f, 0, maxCount, p);
-    const min = model.edges[0]!;
-    const max = model.edges[model.edges.length - 1]!;
-    xAxis(ctx, f, min, max, model.xKind, p);
+    yAxis(ctx, f, s, p);
+    xAxis(ctx, f, s.xMin, s.xMax, model.xKind, p);
     const w = f.width / model.counts.length;
     ctx.fillStyle = p.accent;
     model.counts.forEach((c, i) => {
-      const h = (c / maxCount) * f.height;
+      const h = f.top + f.height - yOf(c);
       ctx.fillRect(f.left + i * w + 0.5, f.top + f.height - h, Math.max(1, w - 1), h);
     });
     baseline(ctx, f, p);
+    titles(ctx, f, model, p);
     return;
   }
 
-  const [xMin, xMax] = extent(model.xs, false);
-  const [yMin, yMax] = extent(model.ys, false);
-  yAxis(ctx, f, yMin, yMax, p);
-  xAxis(ctx, f, xMin, xMax, model.xKind, p);
+  yAxis(ctx, f, s, p);
+  xAxis(ctx, f, s.xMin, s.xMax, model.xKind, p);
   baseline(ctx, f, p);
-  const sx = f.width / (xMax - xMin);
-  const sy = f.height / (yMax - yMin);
+  titles(ctx, f, model, p);
+  const sx = f.width / (s.xMax - s.xMin);
+  const sy = f.height / (s.yMax - s.yMin);
   const n = model.xs.length;
   ctx.save();
   ctx.beginPath();
   ctx.rect(f.left - 2, f.top - 2, f.width + 4, f.height + 4);
   ctx.clip();
-  if (model.kind === 'scatter' && n > 5000) {
-    densityScatter(ctx, model, f, [xMin, xMax, yMin, yMax], dpr, p.accent);
+  if (model.kind === 'scatter' && n > 5000 && isCanvas(ctx)) {
+    densityScatter(ctx, model, f, [s.xMin, s.xMax, s.yMin, s.yMax], dpr, p.accent);
   } else if (model.kind === 'scatter') {
     ctx.fillStyle = p.accent;
     ctx.globalAlpha = n > 20_000 ? 0.35 : n > 2000 ? 0.6 : 0.9;
     const size = n > 20_000 ? 2 : 3;
     for (let i = 0; i < n; i++) {
-      ctx.fillRect(f.left + (model.xs[i]! - xMin) * sx - size / 2, f.top + f.height - (model.ys[i]! - yMin) * sy - size / 2, size, size);
+      ctx.fillRect(f.left + (model.xs[i]! - s.xMin) * sx - size / 2, f.top + f.height - (model.ys[i]! - s.yMin) * sy - size / 2, size, size);
     }
   } else {
     // Per pixel column keep first, min, max and last: the drawn shape is unchanged.
@@ -213,8 +293,8 @@ export function paint(ctx: CanvasRenderingContext2D, model: ChartModel, width: n
       ctx.lineTo(column, hi);
     };
     for (let i = 0; i < n; i++) {
-      const x = f.left + (model.xs[i]! - xMin) * sx;
-      const y = f.top + f.height - (model.ys[i]! - yMin) * sy;
+      const x = f.left + (model.xs[i]! - s.xMin) * sx;
+      const y = f.top + f.height - (model.ys[i]! - s.yMin) * sy;
       const px = Math.round(x);
       if (i === 0) {
         ctx.moveTo(x, y);

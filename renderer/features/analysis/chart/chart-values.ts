@@ -30,18 +30,6 @@ export function toNumber(type: WireType, cell: WireCell): number | null {
   return null;
 }
 
-/** About `count` round tick values covering [min, max]. */
-export function niceTicks(min: number, max: number, count: number): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
-  if (min === max) return [min];
-  const raw = (max - min) / Math.max(1, count);
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
-  const ticks: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
-  return ticks;
-}
-
 export function formatTick(value: number, kind: AxisKind, span: number): string {
   if (kind === 'time') {
     const iso = new Date(value).toISOString();

@@ -1,16 +1,21 @@
 // The result of the last query: status line, grid or chart, sort and filter chips with
 // the SQL they generate, and a detail panel for one cell.
 import { useCallback, useState } from 'react';
+import type { GridSelection } from '../../../../shared/analysis/grid-selection.js';
+import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../../../../shared/analysis/number-format.js';
 import type { ResultFilter, ResultSort } from '../../../../shared/analytics.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { ChartPanel } from '../chart/ChartPanel.js';
 import { countOf, formatCount, formatDuration } from '../display-format.js';
+import { GridToolbar } from '../grid/GridToolbar.js';
+import { useColumnLayout } from '../grid/useColumnLayout.js';
+import { useGridCopy } from '../grid/useGridCopy.js';
 import type { ShownResult } from '../hooks/useQuerySession.js';
 import { useRowPages } from '../hooks/useRowPages.js';
 import { CellDetail } from './CellDetail.js';
 import styles from './ResultPanel.module.css';
-import { ResultGrid, type CellPosition } from './ResultGrid.js';
+import { ResultGrid } from './ResultGrid.js';
 
 const OP_TEXT: Record<ResultFilter['op'], string> = {
   '=': '=',
@@ -52,13 +57,27 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport, onClear }: Re
   const { view, base, sort, filters } = shown;
   const pages = useRowPages(view);
   const [tab, setTab] = useState<'grid' | 'chart'>('grid');
-  const [selected, setSelected] = useState<CellPosition | null>(null);
+  const [selection, setSelection] = useState<GridSelection | null>(null);
   const [detail, setDetail] = useState(false);
+  // Per result, as the layout is: a new result starts with its own columns.
+  const layout = useColumnLayout(view.columns);
+  const [numberFormat, setNumberFormat] = useState<NumberFormat>(DEFAULT_NUMBER_FORMAT);
+  const [wrap, setWrap] = useState(false);
+  const gridCopy = useGridCopy(view, pages, layout.display);
+  const { copy } = gridCopy;
+  const [selectionFor, setSelectionFor] = useState(view.resultId);
+  if (selectionFor !== view.resultId) {
+    setSelectionFor(view.resultId);
+    setSelection(null);
+  }
   const [inView, setInView] = useState<[number, number]>([0, 0]);
   const onViewRows = useCallback((first: number, last: number) => setInView([first, last]), []);
   const derived = view !== base;
   const isQuery = view.columns.length > 0;
 
+  // The inspector shows the selection's focus cell (a data column, whatever the display order).
+  const focusCol = selection ? layout.display[selection.focus.col] : undefined;
+  const selected = selection && focusCol !== undefined ? { row: selection.focus.row, col: focusCol } : null;
   const selectedCell = selected && detail ? pages.cell(selected.row, selected.col) : undefined;
 
   return (
@@ -115,6 +134,21 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport, onClear }: Re
         </div>
       )}
 
+      {tab === 'grid' && isQuery && (
+        <div className={styles.gridTools}>
+          <GridToolbar
+            columns={view.columns}
+            layout={layout}
+            numberFormat={numberFormat}
+            onNumberFormat={setNumberFormat}
+            wrap={wrap}
+            onWrap={setWrap}
+            canCopy={selection !== null && view.totalRows > 0}
+            onCopy={(format) => void copy(selection, format)}
+            copyStatus={gridCopy.status}
+          />
+        </div>
+      )}
       {(sort.length > 0 || filters.length > 0) && (
         <div className={styles.chips}>
           {sort.map((s) => (
@@ -154,10 +188,15 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport, onClear }: Re
               pages={pages}
               sort={sort}
               busy={busy}
-              selected={selected}
-              onSelect={setSelected}
+              layout={layout}
+              numberFormat={numberFormat}
+              wrap={wrap}
+              selection={selection}
+              onSelection={setSelection}
+              onCopy={() => void copy(selection, 'tsv')}
               onOpenCell={(cell) => {
-                setSelected(cell);
+                const at = layout.display.indexOf(cell.col);
+                if (at >= 0) setSelection({ kind: 'cells', anchor: { row: cell.row, col: at }, focus: { row: cell.row, col: at } });
                 setDetail(true);
               }}
               onSort={(column, additive) => onSortFilter(nextSort(sort, column, additive), filters)}

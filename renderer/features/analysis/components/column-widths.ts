@@ -1,6 +1,6 @@
 // Starting widths of grid columns from the header and a sample of values, so most
 // columns need no resizing; people can still drag any edge.
-import { formatCell, type WireColumn, type WirePage } from '../../../../shared/wire.js';
+import { formatCell, isNumericType, type WireColumn, type WirePage } from '../../../../shared/wire.js';
 
 const MONO_CHAR = 7.8;
 const SANS_CHAR = 7.4;
@@ -17,11 +17,13 @@ export function initialWidths(columns: WireColumn[], sample: WirePage, timeZone:
       const len = cell === null ? 4 : formatCell(col.type, cell, { timeZone, blobPreviewBytes: 24 }).length;
       if (len > longest) longest = len;
     }
-    // Room for the sort mark and the filter button beside the name and the type.
-    const header = Math.max(col.name.length * SANS_CHAR, col.type.sql.length * 6.6) + 56;
+    // Room for the sort and filter buttons beside the name and the type.
+    const header = Math.max(col.name.length * SANS_CHAR, col.type.sql.length * 6.6) + 62;
     // The sample is the first rows only: integers further down may be much wider.
     const floor = WIDE_NUMBERS.has(col.type.id) ? 120 : MIN;
-    return Math.round(Math.min(MAX, Math.max(floor, header, longest * MONO_CHAR + 24)));
+    // Numbers are shown with thousands separators: a third more characters.
+    const chars = isNumericType(col.type) ? longest * 1.34 : longest;
+    return Math.round(Math.min(MAX, Math.max(floor, header, chars * MONO_CHAR + 24)));
   });
 }
 

@@ -5,6 +5,8 @@
 // relative to the viewport, never at their "true" pixel offset.
 
 export const ROW_HEIGHT = 28;
+/** Rows with wrapped text show up to three lines. */
+export const WRAPPED_ROW_HEIGHT = 64;
 export const HEADER_HEIGHT = 44;
 export const MAX_SCROLL_PX = 4_000_000;
 
@@ -19,12 +21,13 @@ export interface Geometry {
   scrollRange: number;
   /** True when one scroll pixel is more than one pixel of rows. */
   scaled: boolean;
+  rowHeight: number;
 }
 
-export function geometry(totalRows: number, viewportHeight: number): Geometry {
-  const natural = HEADER_HEIGHT + totalRows * ROW_HEIGHT;
+export function geometry(totalRows: number, viewportHeight: number, rowHeight = ROW_HEIGHT): Geometry {
+  const natural = HEADER_HEIGHT + totalRows * rowHeight;
   const scrollHeight = Math.min(natural, MAX_SCROLL_PX);
-  const bodyRows = Math.max(1, (viewportHeight - HEADER_HEIGHT) / ROW_HEIGHT);
+  const bodyRows = Math.max(1, (viewportHeight - HEADER_HEIGHT) / rowHeight);
   const maxTop = Math.max(0, totalRows - bodyRows);
   return {
     scrollHeight,
@@ -32,6 +35,7 @@ export function geometry(totalRows: number, viewportHeight: number): Geometry {
     maxTop,
     scrollRange: Math.max(0, scrollHeight - viewportHeight),
     scaled: natural > MAX_SCROLL_PX,
+    rowHeight,
   };
 }
 
