@@ -7,7 +7,7 @@ import { formatCount } from '../display-format.js';
 import { CHART_ROW_LIMIT, useChartRows } from '../hooks/useChartRows.js';
 import { paint, type Palette } from './chart-draw.js';
 import { hitTest } from './chart-hit.js';
-import { buildModel, DEFAULT_BINS, MAX_BINS, MIN_BINS, type ChartKind, type ChartSpec } from './chart-model.js';
+import { buildModel, DEFAULT_BINS, MAX_BINS, MIN_BINS, type ChartKind, type ChartModel, type ChartSpec } from './chart-model.js';
 import { SvgRecorder } from './chart-svg.js';
 import { axisKind } from './chart-values.js';
 import styles from './ChartPanel.module.css';
@@ -61,7 +61,8 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 600, height: 320 });
-  const [tip, setTip] = useState<{ x: number; y: number; lines: string[] } | null>(null);
+  // The model a tooltip was read from: a tooltip of an older model is not shown.
+  const [tip, setTip] = useState<{ x: number; y: number; lines: string[]; model: ChartModel } | null>(null);
   const id = useId();
 
   const model = useMemo(
@@ -79,7 +80,6 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    setTip(null);
     if (!canvas || !model) return;
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(size.width * dpr);
@@ -96,7 +96,7 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;
     const lines = hitTest(model, size.width, size.height, x, y, { columns: info.columns, rows: rows.rows, x: spec.x, y: spec.y, timeZone: info.timeZone });
-    setTip(lines ? { x, y, lines } : null);
+    setTip(lines ? { x, y, lines, model } : null);
   };
 
   const stem = `${fileStem(info.columns[spec.x]?.name ?? 'chart')}-${spec.kind}`;
@@ -238,7 +238,7 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
           onPointerLeave={() => setTip(null)}
           data-testid="chart-canvas"
         />
-        {tip && (
+        {tip && tip.model === model && (
           <div
             className={styles.tooltip}
             role="tooltip"

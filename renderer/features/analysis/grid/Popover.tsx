@@ -1,6 +1,6 @@
 // A button that opens a small panel below it (a menu or a settings list). Escape or a
 // click outside closes it and gives focus back to the button.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import styles from './GridToolbar.module.css';
 
 interface PopoverProps {
@@ -15,7 +15,7 @@ interface PopoverProps {
 export function Popover({ label, title, testId, role, align = 'right', children }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const buttonId = useId();
 
   useEffect(() => {
     if (!open) return;
@@ -28,15 +28,16 @@ export function Popover({ label, title, testId, role, align = 'right', children 
     return () => window.removeEventListener('pointerdown', outside);
   }, [open]);
 
+  // By id, not a ref: `close` is handed to the panel's render function.
   const close = () => {
     setOpen(false);
-    buttonRef.current?.focus();
+    document.getElementById(buttonId)?.focus();
   };
 
   return (
     <span className={styles.popoverAnchor}>
       <button
-        ref={buttonRef}
+        id={buttonId}
         type="button"
         className={styles.toolButton}
         aria-haspopup={role}
