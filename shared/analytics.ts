@@ -144,6 +144,22 @@ export interface ResultSort {
   direction: 'asc' | 'desc';
 }
 
+export const AGGREGATE_FNS = ['count', 'count_distinct', 'sum', 'avg', 'min', 'max'] as const;
+export type AggregateFn = (typeof AGGREGATE_FNS)[number];
+
+/** One aggregate of a grouped result; `count` without a column counts rows. */
+export interface ResultAggregate {
+  fn: AggregateFn;
+  column?: string | undefined;
+}
+
+/** Group a result by columns (GROUP BY) with aggregates, optionally spread over the values of a pivot column. */
+export interface ResultGrouping {
+  columns: string[];
+  aggregates: ResultAggregate[];
+  pivot?: string | undefined;
+}
+
 export interface TableColumnInfo {
   name: string;
   type: string;

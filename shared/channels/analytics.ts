@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { channel, returns } from '../channel.js';
 import { boundedRecord } from './fields.js';
 import {
+  AGGREGATE_FNS,
   CSV_DELIMITER_MAX,
   EXPORT_FORMATS,
   IMPORT_FORMATS,
@@ -122,6 +123,14 @@ export const analyticsChannels = {
       filters: z.array(filter).max(32).default([]),
       queryId: id.optional(),
       pageSize: z.number().int().min(0).max(MAX_PAGE_ROWS).default(RESULT_PAGE_ROWS),
+      /** Group by these columns with these aggregates (optionally pivoted); the filters pick the rows grouped. */
+      group: z
+        .strictObject({
+          columns: z.array(identifier).min(1).max(8),
+          aggregates: z.array(z.strictObject({ fn: z.enum(AGGREGATE_FNS), column: identifier.optional() })).max(16),
+          pivot: identifier.optional(),
+        })
+        .optional(),
     }),
     output: returns<QueryResultInfo>(),
     errors: ['LOCKED', 'NOT_FOUND', 'INVALID_INPUT', 'SQL_ERROR', 'CANCELLED', 'LIMIT_REACHED'],

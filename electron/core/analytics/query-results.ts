@@ -17,12 +17,13 @@
 // result (for sorting, filtering, export) is the slices' UNION ALL, which keeps order.
 import { DuckDBConnection, DuckDBTypeId, ResultReturnType, type DuckDBAppender, type DuckDBMaterializedResult, type DuckDBType } from '@duckdb/node-api';
 import { randomUUID } from 'node:crypto';
-import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../shared/analytics.js';
+import type { QueryResultInfo, ResultFilter, ResultGrouping, ResultSort } from '../../../shared/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import type { HostInput } from '../storage/worker-protocol.js';
 import { scrubPaths, sqlError } from './duckdb-errors.js';
+import { groupedSql } from './group-by-sql.js';
 import { hostBudget, limitReached } from './host-limits.js';
 import { scrubPage } from './result-scrub.js';
 import type { HistoryRecord } from './query-history.js';
@@ -179,15 +180,20 @@ export class QueryResults {
     }
   }
 
-  /** Sorts and filters a kept result into a new one; the generated SQL comes back in `sql`. */
+  /**
+   * Sorts and filters a kept result into a new one — grouped (and pivoted) when `group`
+   * is given, the filters then choosing the rows that are grouped; the generated SQL
+   * comes back in `sql`.
+   */
   async sortFilter(
     resultId: string,
     sort: readonly ResultSort[],
     filters: readonly ResultFilter[],
     queryId: string | undefined,
     pageSize: number,
+    group?: ResultGrouping,
   ): Promise<QueryResultInfo> {
-    return this.admitted(() => this.sortFilterAdmitted(resultId, sort, filters, queryId, pageSize));
+    return this.admitted(() => this.sortFilterAdmitted(resultId, sort, filters, queryId, pageSize, group));
   }
 
   private async sortFilterAdmitted(
@@ -196,6 +202,7 @@ export class QueryResults {
     filters: readonly ResultFilter[],
     queryId: string | undefined,
     pageSize: number,
+    group: ResultGrouping | undefined,
   ): Promise<QueryResultInfo> {
     const parent = this.get(resultId);
     const byName = new Map(parent.columns.map((c) => [c.name, c]));
@@ -211,19 +218,25 @@ export class QueryResults {
       if (f.op === 'starts_with') return `starts_with(CAST(${ident} AS VARCHAR), ${value})`;
       return `${ident} ${f.op} CAST(${value} AS ${col.type.sql})`;
     });
-    const order = sort.map((s) => {
-      if (!byName.has(s.column)) throw new AppException('INVALID_INPUT', `No column named ${s.column}`, { field: 'sort' });
-      return `${quoteIdent(s.column)} ${s.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
-    });
-    const tail = `${conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : ''}${order.length ? `\nORDER BY ${order.join(', ')}` : ''}`;
-    const shownSql = `SELECT *\nFROM (\n${parent.sql.replace(/;\s*$/, '')}\n) AS result${tail}`;
+    // A grouped result sorts by its own columns (groups and aggregates), checked there.
+    const order = group
+      ? []
+      : sort.map((s) => {
+          if (!byName.has(s.column)) throw new AppException('INVALID_INPUT', `No column named ${s.column}`, { field: 'sort' });
+          return `${quoteIdent(s.column)} ${s.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
+        });
+    const where = conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '';
+    const tail = `${where}${order.length ? `\nORDER BY ${order.join(', ')}` : ''}`;
+    const shownSource = `(\n${parent.sql.replace(/;\s*$/, '')}\n) AS result`;
+    const shownSql = group ? groupedSql(shownSource, where, parent.columns, group, sort) : `SELECT *\nFROM ${shownSource}${tail}`;
     const t0 = performance.now();
     const started = new Date();
     const name = nextTable();
     await parent.filled;
     if (queryId) this.running.set(queryId, parent.kept.conn);
     try {
-      const result = await parent.kept.conn.run(`SELECT * FROM ${relation(parent)}${tail}`);
+      const runSql = group ? groupedSql(relation(parent), where, parent.columns, group, sort) : `SELECT * FROM ${relation(parent)}${tail}`;
+      const result = await parent.kept.conn.run(runSql);
       const m = await this.materialise(parent.kept.conn, name, result, pageSize);
       const kept = this.keep(parent.kept, shownSql, m);
       const info = this.info(kept, m.firstPage, null, 1, performance.now() - t0);

@@ -43,8 +43,8 @@ export const analyticsHandlers = {
   runQuery: (stores, input) => state(stores).results.run(input),
   cancelQuery: (stores, { queryId }) => ({ cancelled: state(stores).results.cancel(queryId) }),
   fetchRows: (stores, { resultId, offset, limit }) => state(stores).results.fetch(resultId, offset, limit),
-  sortFilterResult: (stores, { resultId, sort, filters, queryId, pageSize }) =>
-    state(stores).results.sortFilter(resultId, sort, filters, queryId, pageSize),
+  sortFilterResult: (stores, { resultId, sort, filters, queryId, pageSize, group }) =>
+    state(stores).results.sortFilter(resultId, sort, filters, queryId, pageSize, group),
   closeResult: async (stores, { resultId }) => {
     await state(stores).results.close(resultId);
     return null;
