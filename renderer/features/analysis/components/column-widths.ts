@@ -1,6 +1,6 @@
 // Starting widths of grid columns from the header and a sample of values, so most
 // columns need no resizing; people can still drag any edge.
-import { formatCell, isNumericType, type WireColumn, type WirePage } from '../../../../shared/wire.js';
+import { formatCell, type WireColumn, type WirePage } from '../../../../shared/wire.js';
 
 const MONO_CHAR = 7.8;
 const SANS_CHAR = 7.4;
@@ -21,9 +21,9 @@ export function initialWidths(columns: WireColumn[], sample: WirePage, timeZone:
     const header = Math.max(col.name.length * SANS_CHAR, col.type.sql.length * 6.6) + 62;
     // The sample is the first rows only: integers further down may be much wider.
     const floor = WIDE_NUMBERS.has(col.type.id) ? 120 : MIN;
-    // Numbers are shown with thousands separators: a third more characters.
-    const chars = isNumericType(col.type) ? longest * 1.34 : longest;
-    return Math.round(Math.min(MAX, Math.max(floor, header, chars * MONO_CHAR + 24)));
+    // Not widened for thousands separators: wider starting columns push later ones
+    // out of the drawn range; a number that does not fit still shows its leading digits.
+    return Math.round(Math.min(MAX, Math.max(floor, header, longest * MONO_CHAR + 24)));
   });
 }
 
