@@ -18,6 +18,9 @@ test('thousands separators on the digit text keep every digit of wide integers',
   assert.equal(formatNumberText(BIGINT, '-9223372036854775808', grouped), '-9,223,372,036,854,775,808');
   assert.equal(formatNumberText(HUGEINT, '-170141183460469231731687303715884105728', grouped), '-170,141,183,460,469,231,731,687,303,715,884,105,728');
   assert.equal(formatNumberText(BIGINT, '999', grouped), '999');
+  assert.equal(formatNumberText(BIGINT, '2024', grouped), '2024');
+  assert.equal(formatNumberText(BIGINT, '-1234', grouped), '-1234');
+  assert.equal(formatNumberText(BIGINT, '12345', grouped), '12,345');
 });
 
 test('DECIMAL keeps its scale; fixed decimals round exactly, half away from zero, with carries', () => {
@@ -42,7 +45,7 @@ test('doubles show their shortest round-trip text, grouped; fixed decimals work 
 });
 
 test('integers ignore fixed decimals; raw mode shows the wire text unchanged', () => {
-  assert.equal(formatNumberText(BIGINT, '1234', fixed(2)), '1,234');
+  assert.equal(formatNumberText(BIGINT, '12345', fixed(2)), '12,345');
   for (const [t, v] of [
     [BIGINT, '9007199254740993'],
     [DOUBLE, '0.30000000000000004'],

@@ -83,7 +83,8 @@ export function formatNumberText(type: WireType, text: string, format: NumberFor
     ({ int, frac } = plainDigits(int, frac, exponent));
   }
   if (fractional && format.decimals !== null) ({ int, frac } = roundDigits(int, frac, format.decimals));
-  return sign + groupDigits(int) + (frac ? `.${frac}` : '');
+  // Four-digit numbers stay ungrouped (2024 reads as a year, not 2,024), as style guides advise.
+  return sign + (int.length > 4 ? groupDigits(int) : int) + (frac ? `.${frac}` : '');
 }
 
 /** Whether the grid formats this type's cells (the integer and fractional number types). */

@@ -240,7 +240,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
               <ResultPanel
                 shown={session.result}
                 busy={session.running !== null}
-                onSortFilter={(sort, filters) => session.result && void session.sortFilter(session.result, sort, filters)}
+                onSortFilter={(sort, filters, group) => session.result && void session.sortFilter(session.result, sort, filters, group)}
                 onExport={exportResult}
                 onClear={session.clearResult}
               />

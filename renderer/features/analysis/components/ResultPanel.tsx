@@ -3,12 +3,13 @@
 import { useCallback, useState } from 'react';
 import type { GridSelection } from '../../../../shared/analysis/grid-selection.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../../../../shared/analysis/number-format.js';
-import type { ResultFilter, ResultSort } from '../../../../shared/analytics.js';
+import type { ResultFilter, ResultGrouping, ResultSort } from '../../../../shared/analytics.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { ChartPanel } from '../chart/ChartPanel.js';
 import { countOf, formatCount, formatDuration } from '../display-format.js';
 import { GridToolbar } from '../grid/GridToolbar.js';
+import { GroupMenu } from '../grid/GroupMenu.js';
 import { useColumnLayout } from '../grid/useColumnLayout.js';
 import { useGridCopy } from '../grid/useGridCopy.js';
 import type { ShownResult } from '../hooks/useQuerySession.js';
@@ -33,7 +34,7 @@ const OP_TEXT: Record<ResultFilter['op'], string> = {
 interface ResultPanelProps {
   shown: ShownResult;
   busy: boolean;
-  onSortFilter: (sort: ResultSort[], filters: ResultFilter[]) => void;
+  onSortFilter: (sort: ResultSort[], filters: ResultFilter[], group?: ResultGrouping | null) => void;
   onExport: () => void;
   /** Takes a stale result off the screen. */
   onClear: () => void;
@@ -53,8 +54,25 @@ function nextSort(sort: ResultSort[], column: string, additive: boolean): Result
   return cycled ? sort.map((s) => (s.column === column ? cycled : s)) : sort.filter((s) => s.column !== column);
 }
 
-export function ResultPanel({ shown, busy, onSortFilter, onExport, onClear }: ResultPanelProps) {
+/** Filters that pick the rows of one group: its value in each group column. */
+function groupFilters(group: ResultGrouping, view: ShownResult['view'], cellAt: (col: number) => ReturnType<ReturnType<typeof useRowPages>['cell']>): ResultFilter[] | null {
+  const out: ResultFilter[] = [];
+  for (const name of group.columns) {
+    const j = view.columns.findIndex((c) => c.name === name);
+    const cell = j < 0 ? undefined : cellAt(j);
+    if (cell === undefined || Array.isArray(cell)) return null; // not loaded, or a nested value no filter can name
+    out.push(cell === null ? { column: name, op: 'is_null' } : { column: name, op: '=', value: String(cell) });
+  }
+  return out;
+}
+
+export function ResultPanel({ shown, busy, onSortFilter: change, onExport, onClear }: ResultPanelProps) {
   const { view, base, sort, filters } = shown;
+  const group = shown.group ?? null;
+  /** Sorting and filtering keep the grouping unless told otherwise. */
+  const onSortFilter = (nextSortList: ResultSort[], nextFilters: ResultFilter[], nextGroup: ResultGrouping | null = group) => change(nextSortList, nextFilters, nextGroup);
+  // The grouped view a group was expanded from, to go back to.
+  const [expandedFrom, setExpandedFrom] = useState<{ sort: ResultSort[]; filters: ResultFilter[]; group: ResultGrouping } | null>(null);
   const pages = useRowPages(view);
   const [tab, setTab] = useState<'grid' | 'chart'>('grid');
   const [selection, setSelection] = useState<GridSelection | null>(null);
@@ -136,6 +154,28 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport, onClear }: Re
 
       {tab === 'grid' && isQuery && (
         <div className={styles.gridTools}>
+          {expandedFrom && !group && (
+            <button
+              type="button"
+              className={styles.back}
+              onClick={() => {
+                setExpandedFrom(null);
+                onSortFilter(expandedFrom.sort, expandedFrom.filters, expandedFrom.group);
+              }}
+              data-testid="back-to-groups"
+            >
+              ← Back to the groups
+            </button>
+          )}
+          {group && !group.pivot && <span className={styles.hint}>Double-click a group, or select it and press Enter, to see its rows</span>}
+          <GroupMenu
+            columns={base.columns}
+            group={group}
+            onGroup={(g) => {
+              setExpandedFrom(null);
+              onSortFilter([], filters, g);
+            }}
+          />
           <GridToolbar
             columns={view.columns}
             layout={layout}
@@ -167,7 +207,7 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport, onClear }: Re
               </button>
             </span>
           ))}
-          <button type="button" className={styles.clear} onClick={() => onSortFilter([], [])}>
+          <button type="button" className={styles.clear} onClick={() => onSortFilter([], [], null)}>
             Clear all
           </button>
         </div>
@@ -195,6 +235,15 @@ export function ResultPanel({ shown, busy, onSortFilter, onExport, onClear }: Re
               onSelection={setSelection}
               onCopy={() => void copy(selection, 'tsv')}
               onOpenCell={(cell) => {
+                // In a grouped view, opening a row expands its group into the rows behind it.
+                if (group && !group.pivot) {
+                  const picked = groupFilters(group, view, (j) => pages.cell(cell.row, j));
+                  if (picked) {
+                    setExpandedFrom({ sort, filters, group });
+                    onSortFilter([], [...filters, ...picked], null);
+                    return;
+                  }
+                }
                 const at = layout.display.indexOf(cell.col);
                 if (at >= 0) setSelection({ kind: 'cells', anchor: { row: cell.row, col: at }, focus: { row: cell.row, col: at } });
                 setDetail(true);

@@ -2,7 +2,7 @@
 // filter is a new result on the core derived from the original one, by generated SQL).
 // Results the view no longer shows are closed so the core can drop them.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RESULT_PAGE_ROWS, type QueryResultInfo, type ResultFilter, type ResultSort } from '../../../../shared/analytics.js';
+import { RESULT_PAGE_ROWS, type QueryResultInfo, type ResultFilter, type ResultGrouping, type ResultSort } from '../../../../shared/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { callAnalytics, newId } from '../analytics-api.js';
 
@@ -20,6 +20,8 @@ export interface ShownResult {
    * and must say it is the previous run's.
    */
   stale: 'failed' | 'cancelled' | null;
+  /** Grouped (and pivoted) by the core, when set; the filters then pick the rows grouped. */
+  group?: ResultGrouping | null;
 }
 
 export interface Running {
@@ -97,11 +99,11 @@ export function useQuerySession(onFinished?: () => void) {
     finished.current?.();
   }, [close, start, stop]);
 
-  const sortFilter = useCallback(async (shown: ShownResult, sort: ResultSort[], filters: ResultFilter[]) => {
+  const sortFilter = useCallback(async (shown: ShownResult, sort: ResultSort[], filters: ResultFilter[], group: ResultGrouping | null = null) => {
     setFailure(null);
-    if (sort.length === 0 && filters.length === 0) {
+    if (sort.length === 0 && filters.length === 0 && !group) {
       if (shown.view !== shown.base) close([shown.view.resultId]);
-      setResult({ ...shown, view: shown.base, sort, filters });
+      setResult({ ...shown, view: shown.base, sort, filters, group: null });
       return;
     }
     const { queryId } = start('sort');
@@ -111,6 +113,7 @@ export function useQuerySession(onFinished?: () => void) {
       filters,
       queryId,
       pageSize: RESULT_PAGE_ROWS,
+      ...(group ? { group } : {}),
     });
     if (!stop(queryId)) {
       if (outcome.ok) close([outcome.value.resultId]);
@@ -119,7 +122,7 @@ export function useQuerySession(onFinished?: () => void) {
     if (outcome.ok) {
       openIds.current.add(outcome.value.resultId);
       if (shown.view !== shown.base) close([shown.view.resultId]);
-      setResult({ ...shown, view: outcome.value, sort, filters });
+      setResult({ ...shown, view: outcome.value, sort, filters, group });
     } else {
       setFailure({ error: outcome.error, sql: '', editorOffset: 0 });
     }

@@ -1,0 +1,75 @@
+// Journey: group a result without SQL (Tad's core view). Choose a group column and
+// aggregates, see the grouped rows and the generated SQL, expand a group into its rows
+// and go back, pivot on a column, then ungroup.
+import { expect, test, type Page } from '@playwright/test';
+import { createProfile, shellName } from '../profile-steps.js';
+import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+
+let harness: Harness;
+
+test.beforeEach(async ({ context }, info) => {
+  harness = await startHarness(context, `grid-group-${info.workerIndex}`);
+});
+test.afterEach(async () => {
+  await harness.close();
+});
+
+async function openAnalysis(page: Page, name: string) {
+  await createProfile(page, name);
+  await expect(shellName(page)).toHaveText(name, { timeout: 30_000 });
+  await page.getByTestId('nav-analysis').click();
+  await expect(page.getByTestId('section-analysis')).toBeVisible();
+}
+
+const SALES = `SELECT ['north', 'south', 'east'][i % 3 + 1] AS region, 2023 + i % 2 AS year, (i * 1.25)::DECIMAL(18,2) AS amount
+FROM range(30) t(i)`;
+
+test('group by a column with aggregates, expand a group, pivot, ungroup', async () => {
+  test.setTimeout(120_000);
+  const page = await harness.openWindow();
+  await openAnalysis(page, 'Tad');
+  const editor = page.getByTestId('sql-editor');
+  await editor.fill(SALES);
+  await editor.press('Control+Enter');
+  await expect(page.getByTestId('result-total')).toHaveText('30', { timeout: 30_000 });
+  const grid = page.getByTestId('result-grid');
+
+  await page.getByTestId('group-menu').click();
+  await page.getByTestId('group-by-region').check();
+  await page.getByTestId('add-aggregate').click(); // sum of amount (the first numeric column)
+  await page.getByTestId('aggregate-column-1').selectOption('amount');
+  await page.getByTestId('group-apply').click();
+  await expect(page.getByTestId('result-total')).toHaveText('3');
+  await expect(page.getByTestId('generated-sql')).toContainText('GROUP BY "region"');
+  await expect(page.getByTestId('generated-sql')).toContainText('sum("amount") AS "sum_amount"');
+  await expect(grid.getByRole('columnheader', { name: /^sum_amount/ })).toBeVisible();
+  // Groups in order of their values: east, north, south; east is i = 2, 5, …, 29.
+  const row0 = grid.locator('[data-row="0"]');
+  await expect(row0.getByRole('gridcell').nth(0)).toHaveText('east');
+  await expect(row0.getByRole('gridcell').nth(1)).toHaveText('10');
+  await expect(row0.getByRole('gridcell').nth(2)).toHaveText('193.75');
+  await screenshot(page, 'grid-grouped');
+
+  // Expand "east" from the keyboard: its ten rows, filtered by the generated SQL.
+  await grid.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('result-total')).toHaveText('10');
+  await expect(page.getByTestId('generated-sql')).toContainText(`"region" = CAST('east' AS VARCHAR)`);
+  await screenshot(page, 'grid-group-expanded');
+  await page.getByTestId('back-to-groups').click();
+  await expect(page.getByTestId('result-total')).toHaveText('3');
+
+  // Pivot on year: one column per year.
+  await page.getByTestId('group-menu').click();
+  await page.getByTestId('group-pivot').selectOption('year');
+  await page.getByTestId('group-apply').click();
+  await expect(page.getByTestId('generated-sql')).toContainText('PIVOT');
+  await expect(grid.getByRole('columnheader', { name: /^2023_count/ })).toBeVisible();
+  await screenshot(page, 'grid-pivot');
+
+  await page.getByTestId('group-menu').click();
+  await page.getByTestId('group-clear').click();
+  await expect(page.getByTestId('result-total')).toHaveText('30');
+});
