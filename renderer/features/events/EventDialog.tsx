@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors.js';
 import { EVENT_LOCATION_MAX, EVENT_TITLE_MAX, type CalendarEvent } from '../../../shared/events.js';
-import { addDays } from '../../../shared/zoned-time.js';
+import { addDays, isIsoDate } from '../../../shared/zoned-time.js';
 import { createEvent, deleteEvent, deleteOccurrence, editOccurrence, fetchEvent, updateEvent } from '../../bridge/useEvents.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -14,7 +14,7 @@ import { localDate, localInstant, localTimeOfDay, localTimeZone } from '../../fo
 import { eventDays } from './event-days.js';
 import styles from './EventDialog.module.css';
 import { RepeatEditor } from './RepeatEditor.js';
-import { repeatFormOf, ruleOf, type RepeatForm } from './repeat-rule.js';
+import { repeatFormOf, ruleOf, weekdayOf, type RepeatForm } from './repeat-rule.js';
 
 export type EventDraftSeed =
   | { kind: 'new'; date: string; time?: string; endDate?: string; endTime?: string }
@@ -148,6 +148,10 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
       const next = { ...prev, [key]: value };
       // Moving the start drags an untouched-looking end along, like most calendars.
       if (key === 'startDate' && prev.endDate === prev.startDate) next.endDate = value as string;
+      // A weekly repeat still on the start's weekday follows the start to its new weekday.
+      if (key === 'startDate' && prev.repeat.byDay.length === 1 && prev.repeat.byDay[0] === weekdayOf(prev.startDate) && isIsoDate(value as string)) {
+        next.repeat = { ...prev.repeat, byDay: [weekdayOf(value as string)] };
+      }
       if (key === 'startTime' && prev.startDate === prev.endDate && prev.endTime === addHour(prev.startTime)) next.endTime = addHour(value as string);
       return next;
     });
