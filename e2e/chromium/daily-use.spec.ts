@@ -336,8 +336,13 @@ for (const variant of [
           return { scrolls: main.scrollWidth > main.clientWidth + 1, clipped: clipped.map((el) => el.outerHTML.slice(0, 80)) };
         });
         expect(overflow).toEqual({ scrolls: false, clipped: [] });
-        await settings.getByTestId('delete-profile-open').scrollIntoViewIfNeeded();
-        await expect(settings.getByTestId('delete-profile-open')).toBeInViewport();
+        // A late layout change (fonts, the storage figures arriving) can move the button
+        // again after one scroll: scroll until it stays in view.
+        const deleteButton = settings.getByTestId('delete-profile-open');
+        await expect(async () => {
+          await deleteButton.scrollIntoViewIfNeeded();
+          await expect(deleteButton).toBeInViewport({ timeout: 1_000 });
+        }).toPass({ timeout: 30_000 });
         await screenshot(page, `${size.name}-${variant.id}`);
       }
       await page.setViewportSize({ width: 1200, height: 800 });
