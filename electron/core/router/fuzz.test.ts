@@ -347,6 +347,17 @@ function checkChanges(channel: ChannelName, input: unknown, result: Result<unkno
     }
     return;
   }
+  if (channel === 'renameTag') {
+    // Renaming a tag changes exactly the tasks and notes that carried it, as the answer lists.
+    const { from } = input as { from: string };
+    const answered = result.ok ? (result.value as { tasks: string[]; notes: string[] }) : { tasks: [], notes: [] };
+    for (const c of changes) {
+      assert.ok((c.table === 'tasks' || c.table === 'notes') && c.how === 'changed', what());
+      assert.ok(JSON.stringify(c.before ?? {}).toLowerCase().includes(from.toLowerCase()), `only items tagged ${from} change: ${what()}`);
+      assert.ok((c.table === 'tasks' ? answered.tasks : answered.notes).includes(c.id), what());
+    }
+    return;
+  }
   if (channel === 'purgeTrash' || channel === 'emptyTrash') {
     const named = channel === 'purgeTrash' ? new Set((input as { items: { id: string }[] }).items.map((i) => i.id)) : null;
     for (const c of changes) {
