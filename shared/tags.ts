@@ -1,6 +1,9 @@
 // Tags as first-class things: the list with counts, and the pure rules for renaming,
 // merging and suggesting them (both the host and the renderer's chip input use these).
 
+/** The longest tag, in characters; the channels and every tag field take it from here. */
+export const TAG_MAX = 64;
+
 /** One tag of the profile and how many tasks and notes (outside the Trash) carry it. */
 export interface TagCount {
   tag: string;

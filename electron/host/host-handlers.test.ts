@@ -20,5 +20,5 @@ test('the host serves no app channel and none of main’s data channels; its oth
   assert.deepEqual(stray, []);
   for (const name of MAIN_DATA_CHANNELS) assert.equal(contract[name].scope, 'data', `${name} is a data channel`);
   const internal = [...served].filter((name) => !isChannelName(name)).sort();
-  assert.deepEqual(internal, ['archiveCounts', 'duckdbQuery', 'overview', 'rowCounts', 'writeArchive']);
+  assert.deepEqual(internal, ['archiveCounts', 'duckdbQuery', 'eventReminders', 'overview', 'rowCounts', 'writeArchive']);
 });

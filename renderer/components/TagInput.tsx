@@ -3,11 +3,10 @@
 // picked with the arrow keys and Enter, or a click. The text not yet made a chip is the
 // parent's too (`draft`), so saving a form keeps what was typed.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { normalizeTag, suggestTags, type TagCount } from '../../shared/tags.js';
+import { normalizeTag, suggestTags, TAG_MAX, type TagCount } from '../../shared/tags.js';
 import { Icon } from './Icon.js';
 import styles from './TagInput.module.css';
 
-const TAG_MAX = 64;
 const TAGS_MAX = 32;
 
 interface TagInputProps {

@@ -15,20 +15,27 @@ function stored(): LocalePrefs {
   }
 }
 
+// The renderer's pure modules are also unit-tested under Node, which has no navigator or
+// window before Node 21: there the system locale is the runtime's own.
+const systemLocale = (): string =>
+  typeof navigator === 'undefined' ? Intl.DateTimeFormat().resolvedOptions().locale : navigator.language;
+
 let prefs: LocalePrefs = stored();
-let resolved: ResolvedLocale = resolveLocale(navigator.language, prefs);
+let resolved: ResolvedLocale = resolveLocale(systemLocale(), prefs);
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function changed(next: LocalePrefs) {
   prefs = next;
-  resolved = resolveLocale(navigator.language, prefs);
+  resolved = resolveLocale(systemLocale(), prefs);
   formats.clear();
   for (const l of listeners) l();
 }
 
-window.addEventListener('storage', (event) => {
-  if (event.key === KEY) changed(stored());
-});
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === KEY) changed(stored());
+  });
+}
 
 export const currentLocale = (): ResolvedLocale => resolved;
 

@@ -1,5 +1,6 @@
 // Schema pieces the task, note, event and search channels share.
 import { z } from 'zod';
+import { TAG_MAX } from '../tags.js';
 import { isIsoDate, isTimeZone, normalizeInstant } from '../zoned-time.js';
 import { PAGE_SIZE_MAX } from '../tasks.js';
 
@@ -31,7 +32,7 @@ export const text = (what: string, max: number, tooLong = `${what} is at most ${
     .max(max, tooLong)
     .refine((s) => !CONTROL_EXCEPT_WHITESPACE.test(s), `${what} must not contain control characters`);
 
-export const TAG_MAX = 64;
+export { TAG_MAX };
 export const TAGS_MAX = 32;
 export const tags = z
   .array(line('A tag', TAG_MAX, 1), 'Tags must be a list')

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { channel, returns } from '../channel.js';
 import { NOTE_BODY_MAX_BYTES, NOTE_SORTS, NOTE_TITLE_MAX, type Note, type NoteSummary } from '../notes.js';
 import type { Page } from '../tasks.js';
-import { changesSomething, cursor, itemId, limit, line, tags, text, utf8Length, version } from './fields.js';
+import { changesSomething, cursor, itemId, limit, line, TAG_MAX, tags, text, utf8Length, version } from './fields.js';
 
 const title = line('Title', NOTE_TITLE_MAX);
 const BODY_TOO_LONG = `Body is at most ${NOTE_BODY_MAX_BYTES / 1024 / 1024} MiB`;
@@ -44,7 +44,7 @@ export const noteChannels = {
   listNotes: channel({
     scope: 'data',
     input: z.strictObject({
-      tag: line('Tag', 64, 1).optional(),
+      tag: line('Tag', TAG_MAX, 1).optional(),
       pinned: pinned.optional(),
       sort: z.enum(NOTE_SORTS, `Sort is one of ${NOTE_SORTS.join(', ')}`).optional(),
       cursor: cursor.optional(),

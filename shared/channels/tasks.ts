@@ -12,7 +12,7 @@ import {
   type Task,
   type TaskCounts,
 } from '../tasks.js';
-import { changesSomething, cursor, dateOrInstant, instant, itemId, limit, line, tags, text, timeZone, version } from './fields.js';
+import { changesSomething, cursor, dateOrInstant, instant, itemId, limit, line, TAG_MAX, tags, text, timeZone, version } from './fields.js';
 
 const title = line('Title', TASK_TITLE_MAX, 1);
 const details = text('Details', TASK_DETAILS_MAX);
@@ -28,7 +28,7 @@ const filter = {
   due: z.enum(DUE_FILTERS, `Due is one of ${DUE_FILTERS.join(', ')}`).optional(),
   now: instant('Now').optional(),
   timeZone: timeZone.optional(),
-  tag: line('Tag', 64, 1).optional(),
+  tag: line('Tag', TAG_MAX, 1).optional(),
 };
 const dueNeedsClock = (input: { due?: unknown; now?: unknown; timeZone?: unknown }, ctx: z.RefinementCtx) => {
   if (input.due === undefined) return;

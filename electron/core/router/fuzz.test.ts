@@ -19,6 +19,7 @@ import { after, before, test } from 'node:test';
 import { CHANNEL_NAMES, contract, type ChannelName } from '../../../shared/contract.js';
 import { ERROR_CODES, type Result } from '../../../shared/errors.js';
 import type { ProfileOverview, ProfileSummary, SessionInfo } from '../../../shared/profiles.js';
+import { normalizeTag } from '../../../shared/tags.js';
 import { openEnclave, type Enclave } from '../enclave.js';
 import { profileDir, SQLITE_FILE } from '../paths.js';
 import { channelSamples, FOREIGN_ITEMS, type SampleContext } from '../testing/channel-samples.js';
@@ -349,7 +350,8 @@ function checkChanges(channel: ChannelName, input: unknown, result: Result<unkno
   }
   if (channel === 'renameTag') {
     // Renaming a tag changes exactly the tasks and notes that carried it, as the answer lists.
-    const { from } = input as { from: string };
+    // The host renames the tag as people type it, trimmed and without a leading #.
+    const from = normalizeTag((input as { from: string }).from);
     const answered = result.ok ? (result.value as { tasks: string[]; notes: string[] }) : { tasks: [], notes: [] };
     for (const c of changes) {
       assert.ok((c.table === 'tasks' || c.table === 'notes') && c.how === 'changed', what());

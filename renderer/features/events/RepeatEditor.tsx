@@ -1,5 +1,6 @@
 // How an event repeats: never, daily, weekly on chosen weekdays, monthly, yearly (every N),
 // ending never, on a date or after a number of times; or a custom RFC 5545 rule as text.
+import { EVENT_RULE_MAX } from '../../../shared/events.js';
 import { WEEKDAYS, type Weekday } from '../../../shared/recurrence-rule.js';
 import { dateAtNoon } from '../../format/local-time.js';
 import type { RepeatForm, RepeatFrequency } from './repeat-rule.js';
@@ -80,7 +81,7 @@ export function RepeatEditor({ value, onChange, error }: RepeatEditorProps) {
           value={value.custom}
           onChange={(e) => set({ custom: e.target.value })}
           placeholder="FREQ=MONTHLY;BYDAY=-1FR"
-          maxLength={500}
+          maxLength={EVENT_RULE_MAX}
           className={styles.control}
           data-testid="event-repeat-custom"
         />
