@@ -2,6 +2,7 @@
 // reach of user SQL, which runs only in DuckDB.
 import type Database from 'better-sqlite3';
 import type { QueryHistoryEntry, QueryStatus } from '../../../shared/analytics.js';
+import type { AppException } from '../../../shared/errors.js';
 
 const MAX_SQL_CHARS = 100_000;
 
@@ -12,6 +13,18 @@ export interface HistoryRecord {
   rowCount: number | null;
   status: QueryStatus;
   error: string | null;
+}
+
+/** The record of one run; `error` is null when it succeeded. */
+export function historyRecord(sql: string, startedAt: Date, durationMs: number, rowCount: number | null, error: AppException | null): HistoryRecord {
+  return {
+    sql,
+    startedAt,
+    durationMs,
+    rowCount,
+    status: error === null ? 'ok' : error.code === 'CANCELLED' ? 'cancelled' : 'error',
+    error: error?.message ?? null,
+  };
 }
 
 export function recordQuery(db: Database.Database, r: HistoryRecord): void {
