@@ -32,7 +32,7 @@ const SUITES = {
   crash: { file: 'electron/core/crash-safety.test.js', env: { CRASH_TRIALS: '6', CRASH_PROFILE_TRIALS: '2' } },
   durability: { file: 'electron/core/sqlite/durability.test.js' },
   hostCrash: { file: 'electron/core/host-crash-safety.test.js', env: { HOST_CRASH_TRIALS: '1', HOST_CRASH_KINDS: 'import' } },
-  backup: { file: 'electron/core/backup/backup.test.js', args: ['--test-name-pattern=quick_check'] },
+  backup: { file: 'electron/core/backup/snapshot-methods.test.js', args: ['--test-name-pattern=quick_check'] },
 };
 
 /**

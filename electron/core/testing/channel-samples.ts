@@ -109,7 +109,7 @@ export const channelSamples: Samples = {
   // Backups: archive files are tokens never granted to this window (refused), and backup
   // ids the caller's profile does not have. The recovery channels name a profile that does
   // not exist: two more wrong passwords for the other profile (unlockProfile and
-  // deleteProfile already send one each) would throttle it; backup.test.ts covers AUTH_FAILED.
+  // deleteProfile already send one each) would throttle it; backup/recovery.test.ts covers AUTH_FAILED.
   chooseArchivePath: () => ({ suggestedName: 'profile.enclave' }),
   chooseArchiveFile: () => undefined,
   exportProfile: () => ({ file: FOREIGN_FILE_TOKEN }),
