@@ -5,6 +5,7 @@ import type { CalendarEvent } from '../events.js';
 import { instantOfWall, parseWall, wallMsOf } from '../wall-time.js';
 import { addDays, canonicalTimeZone } from '../zoned-time.js';
 import { escapeText, fold, parseLine, unescapeText, unfold, type ContentLine } from './ics-lines.js';
+import { vtimezone, type ZoneSpan } from './ics-timezones.js';
 
 export interface IcsImportResult {
   added: number;
@@ -259,11 +260,40 @@ function timeProp(name: string, value: string, allDay: boolean, zone: string): s
   return `${name};TZID=${zone}:${basicWall(ms, zone)}`;
 }
 
+/** The span each zone named by a TZID must cover: every timed instant written in it, and a series' UNTIL (or for ever). */
+export function zoneSpans(events: readonly CalendarEvent[]): Map<string, ZoneSpan> {
+  const spans = new Map<string, ZoneSpan>();
+  const add = (zone: string, iso: string, open = false) => {
+    const ms = Date.parse(iso);
+    if (Number.isNaN(ms)) return;
+    const s = spans.get(zone);
+    if (!s) spans.set(zone, { fromMs: ms, toMs: ms, open });
+    else spans.set(zone, { fromMs: Math.min(s.fromMs, ms), toMs: Math.max(s.toMs, ms), open: s.open || open });
+  };
+  const byId = new Map(events.map((e) => [e.id, e]));
+  for (const e of events) {
+    const series = e.seriesId !== null ? byId.get(e.seriesId) : undefined;
+    if (series && !series.allDay && e.originalStart !== null) add(series.timeZone, e.originalStart);
+    if (e.allDay) continue;
+    add(e.timeZone, e.start);
+    add(e.timeZone, e.end);
+    for (const x of e.exceptions) add(e.timeZone, x);
+    if (e.recurrence !== null) {
+      const until = /UNTIL=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/i.exec(e.recurrence);
+      // COUNT has no cheap end: like no end at all, the zone's yearly rules carry on.
+      if (until) add(e.timeZone, `${until[1]}-${until[2]}-${until[3]}T${until[4]}:${until[5]}:${until[6]}Z`);
+      else add(e.timeZone, e.start, true);
+    }
+  }
+  return spans;
+}
+
 /** The events as one VCALENDAR: series with RRULE/EXDATE, edited occurrences with RECURRENCE-ID under their series' UID. */
 export function writeIcs(events: readonly CalendarEvent[], now: Date): string {
   const uid = (id: string) => `${id}@enclave`;
   const byId = new Map(events.map((e) => [e.id, e]));
   const out = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Enclave//Calendar//EN', 'CALSCALE:GREGORIAN'];
+  for (const [zone, span] of [...zoneSpans(events)].sort(([a], [b]) => (a < b ? -1 : 1))) out.push(...vtimezone(zone, span));
   for (const e of events) {
     const series = e.seriesId !== null ? byId.get(e.seriesId) : undefined;
     out.push('BEGIN:VEVENT', `UID:${uid(series ? series.id : e.id)}`, `DTSTAMP:${basicUtc(now.getTime())}`);
