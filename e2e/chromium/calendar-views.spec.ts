@@ -9,6 +9,12 @@ import { screenshot, startHarness, type Harness } from '../harness/harness.js';
 
 let harness: Harness;
 
+// English (US): weeks start on Sunday, times on a 12-hour clock. The dark theme in German is
+// calendar-locale.spec.ts.
+test.use({ locale: 'en-US', colorScheme: 'light' });
+// Long journeys on a loaded 2-core machine; every step still waits on the UI, not on time.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeEach(async ({ context }, info) => {
   harness = await startHarness(context, `cal-${info.workerIndex}`);
 });
@@ -149,10 +155,12 @@ test('day view: one day of hours, keyboard create', async () => {
 test('repeating event: the repeat editor, one occurrence changed, this and following deleted', async () => {
   const page = await harness.openWindow();
   const days = await openWeek(page, 'Zora');
+  // The week starts on Sunday in en-US: the standup starts on Monday, the second day.
+  expect(await page.evaluate((d) => new Date(`${d}T12:00:00`).getDay(), days[0]!)).toBe(0);
   await page.getByTestId('event-new').click();
   const dialog = page.getByTestId('event-dialog');
   await dialog.getByTestId('event-title').fill('Standup');
-  await dialog.getByTestId('event-start-date').fill(days[0]!);
+  await dialog.getByTestId('event-start-date').fill(days[1]!);
   await dialog.getByTestId('event-start-time').fill('09:00');
   await dialog.getByTestId('event-end-time').fill('09:15');
   await dialog.getByTestId('event-repeat-freq').selectOption('WEEKLY');
@@ -169,10 +177,10 @@ test('repeating event: the repeat editor, one occurrence changed, this and follo
 
   const standups = page.getByTestId('event-block').filter({ hasText: 'Standup' });
   await expect(standups).toHaveCount(3);
-  for (const d of [days[0]!, days[2]!, days[4]!]) await expect(column(page, d).getByTestId('event-block')).toContainText('Standup');
+  for (const d of [days[1]!, days[3]!, days[5]!]) await expect(column(page, d).getByTestId('event-block')).toContainText('Standup');
 
   // Change only Wednesday's.
-  await column(page, days[2]!).getByTestId('event-block').click();
+  await column(page, days[3]!).getByTestId('event-block').click();
   await expect(dialog).toContainText('Edit repeating event');
   await expect(dialog.getByTestId('event-scope-this')).toBeChecked();
   await dialog.getByTestId('event-title').fill('Standup (long)');
@@ -180,8 +188,8 @@ test('repeating event: the repeat editor, one occurrence changed, this and follo
   await screenshot(page, 'events-repeat-scope');
   await dialog.getByTestId('event-save').click();
   await expect(dialog).toBeHidden();
-  await expect(column(page, days[2]!).getByTestId('event-block')).toContainText('Standup (long)');
-  await expect(column(page, days[0]!).getByTestId('event-block')).toContainText('Standup');
+  await expect(column(page, days[3]!).getByTestId('event-block')).toContainText('Standup (long)');
+  await expect(column(page, days[1]!).getByTestId('event-block')).toContainText('Standup');
   await expect(page.getByTestId('event-block').filter({ hasText: 'Standup (long)' })).toHaveCount(1);
   await expect(page.getByTestId('event-block').filter({ hasText: 'Standup' })).toHaveCount(3);
 

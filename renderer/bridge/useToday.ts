@@ -1,14 +1,13 @@
 // What Home shows under "Today": tasks overdue or due today (not done), today's events in
 // the viewer's zone, and pinned notes. Read again on every change push of the profile.
-import { useEffect, useState } from 'react';
-import type { AppError, Result } from '../../shared/errors.js';
+import type { Result } from '../../shared/errors.js';
 import type { CalendarEvent } from '../../shared/events.js';
 import type { NoteSummary } from '../../shared/notes.js';
 import type { Page, Task } from '../../shared/tasks.js';
 import { addDays, startOfDay } from '../../shared/zoned-time.js';
 import { localDate, localTimeZone } from '../format/local-time.js';
 import { callBridge } from './bridge.js';
-import { useItemsChanged } from './useItemsChanged.js';
+import { useLiveRead, type LiveState } from './useLiveRead.js';
 
 export interface Today {
   overdue: Task[];
@@ -17,7 +16,7 @@ export interface Today {
   pinned: NoteSummary[];
 }
 
-export type TodayState = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; today: Today };
+export type TodayState = LiveState<Today>;
 
 /** How many of each Home lists; the sections link to the full lists. */
 const SHOWN = 8;
@@ -55,25 +54,4 @@ async function readToday(): Promise<Result<Today>> {
   };
 }
 
-export function useToday(): TodayState {
-  const [state, setState] = useState<TodayState>({ status: 'loading' });
-  const [tick, setTick] = useState(0);
-  const again = () => setTick((n) => n + 1);
-  useItemsChanged('task', again);
-  useItemsChanged('note', again);
-  useItemsChanged('event', again);
-
-  useEffect(() => {
-    let cancelled = false;
-    void readToday().then((result) => {
-      if (cancelled) return;
-      setState((prev) =>
-        result.ok ? { status: 'ready', today: result.value } : prev.status === 'ready' ? prev : { status: 'error', error: result.error },
-      );
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]);
-  return state;
-}
+export const useToday = (): TodayState => useLiveRead(readToday);

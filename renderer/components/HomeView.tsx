@@ -28,7 +28,7 @@ interface HomeViewProps {
 export function HomeView({ session, onNavigate, onOpen }: HomeViewProps) {
   const overview = useProfileOverview();
   const today = useToday();
-  const counts = overview.status === 'ready' ? overview.overview.counts : null;
+  const counts = overview.status === 'ready' ? overview.value.counts : null;
   const empty = counts !== null && counts.tasks + counts.notes + counts.events + counts.tables === 0;
 
   return (

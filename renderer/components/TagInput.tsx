@@ -5,6 +5,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { normalizeTag, suggestTags, TAG_MAX, type TagCount } from '../../shared/tags.js';
 import { Icon } from './Icon.js';
+import { formatNumber } from '../format/locale.js';
 import styles from './TagInput.module.css';
 
 const TAGS_MAX = 32;
@@ -135,7 +136,7 @@ export function TagInput({ label, value, onChange, draft, onDraftChange, known, 
               data-testid="tag-suggestion"
             >
               <span>#{s.tag}</span>
-              <span className={styles.count}>{s.tasks + s.notes}</span>
+              <span className={styles.count}>{formatNumber(s.tasks + s.notes)}</span>
             </li>
           ))}
         </ul>

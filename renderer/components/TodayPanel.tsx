@@ -63,16 +63,16 @@ export function TodayPanel({ state, onNavigate, onOpen }: TodayPanelProps) {
       ) : (
         <div className={styles.columns}>
           <Column title="Tasks" icon="tasks" section="tasks" empty="Nothing due today." testId="today-tasks" onNavigate={onNavigate}>
-            {[...state.today.overdue, ...state.today.dueToday].map((t) => {
+            {[...state.value.overdue, ...state.value.dueToday].map((t) => {
               const due = dueLabel(t);
               return item('task', t.id, t.title, due ? (due.tone === 'overdue' ? `Overdue · ${due.text}` : due.text) : '', due?.tone);
             })}
           </Column>
           <Column title="Events" icon="events" section="events" empty="No events today." testId="today-events" onNavigate={onNavigate}>
-            {state.today.events.map((e) => item('event', e.id, e.title, eventTime(e)))}
+            {state.value.events.map((e) => item('event', e.id, e.title, eventTime(e)))}
           </Column>
           <Column title="Pinned notes" icon="notes" section="notes" empty="Pin a note to keep it here." testId="today-notes" onNavigate={onNavigate}>
-            {state.today.pinned.map((n) => item('note', n.id, n.title || 'Untitled', n.excerpt))}
+            {state.value.pinned.map((n) => item('note', n.id, n.title || 'Untitled', n.excerpt))}
           </Column>
         </div>
       )}

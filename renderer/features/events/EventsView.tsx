@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { Spinner } from '../../components/Spinner.js';
 import { localDate, localInstant, localTimeZone } from '../../format/local-time.js';
+import { useLocalePrefs } from '../../format/locale.js';
 import type { SearchTarget } from '../search/search-target.js';
 import { Agenda } from './Agenda.js';
 import { dayHeading, eventDays, monthGridDays, monthLabel, shiftMonth, shortDate } from './event-days.js';
@@ -44,6 +45,8 @@ export function EventsView({ focus }: { focus: SearchTarget | null }) {
   const [moveError, setMoveError] = useState<string | null>(null);
   const [startOfToday] = useState(() => localInstant(localDate(), '00:00'));
   const files = useCalendarFiles();
+  // Redraws the grids and labels when Settings changes the first weekday or the clock.
+  useLocalePrefs();
 
   const days = shownDays(layout, anchor);
   const zone = localTimeZone();
@@ -99,23 +102,25 @@ export function EventsView({ focus }: { focus: SearchTarget | null }) {
         ) : (
           <h2 className={styles.month}>Upcoming</h2>
         )}
-        <span className={styles.spacer} />
-        <SegmentedControl
-          label="View"
-          value={layout}
-          onChange={setLayout}
-          options={[
-            { value: 'day', label: 'Day', testId: 'events-layout-day' },
-            { value: 'week', label: 'Week', testId: 'events-layout-week' },
-            { value: 'month', label: 'Month', testId: 'events-layout-month' },
-            { value: 'agenda', label: 'Agenda', testId: 'events-layout-agenda' },
-          ]}
-        />
-        {files.buttons}
-        <Button variant="primary" size="small" onClick={createNow} data-testid="event-new">
-          <Icon name="plus" size={14} />
-          New event
-        </Button>
+        {/* One group, so that a narrow window wraps all of it below the heading, not one button. */}
+        <div className={styles.actions}>
+          <SegmentedControl
+            label="View"
+            value={layout}
+            onChange={setLayout}
+            options={[
+              { value: 'day', label: 'Day', testId: 'events-layout-day' },
+              { value: 'week', label: 'Week', testId: 'events-layout-week' },
+              { value: 'month', label: 'Month', testId: 'events-layout-month' },
+              { value: 'agenda', label: 'Agenda', testId: 'events-layout-agenda' },
+            ]}
+          />
+          {files.buttons}
+          <Button variant="primary" size="small" onClick={createNow} data-testid="event-new">
+            <Icon name="plus" size={14} />
+            New event
+          </Button>
+        </div>
       </div>
 
       {files.banner}

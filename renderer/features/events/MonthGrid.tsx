@@ -4,8 +4,10 @@
 import type { CSSProperties } from 'react';
 import type { CalendarEvent } from '../../../shared/events.js';
 import { localDate, longDayLabel, timeLabel } from '../../format/local-time.js';
-import { coversDay, eventDays, monthGridDays, WEEKDAYS } from './event-days.js';
+import { formatNumber } from '../../format/locale.js';
+import { coversDay, eventDays, monthGridDays, weekdayNames } from './event-days.js';
 import { isBar, layoutBars, occurrenceKey } from './event-layout.js';
+import { EventBar } from './EventBar.js';
 import styles from './MonthGrid.module.css';
 
 interface MonthGridProps {
@@ -25,7 +27,7 @@ export function MonthGrid({ month, events, onCreate, onOpen }: MonthGridProps) {
   return (
     <div className={styles.grid} role="grid" aria-label="Month" data-testid="month-grid">
       <div className={styles.weekdays} role="row">
-        {WEEKDAYS.map((d) => (
+        {weekdayNames().map((d) => (
           <span key={d} role="columnheader" className={styles.weekday}>
             {d}
           </span>
@@ -38,20 +40,7 @@ export function MonthGrid({ month, events, onCreate, onOpen }: MonthGridProps) {
         <div key={week} className={styles.week} role="row" style={{ '--bar-lanes': lanes } as CSSProperties}>
           <div className={styles.bars} style={{ gridTemplateRows: `repeat(${Math.max(1, lanes)}, 20px)` }}>
             {bars.map((b) => (
-              <button
-                key={occurrenceKey(b.event)}
-                type="button"
-                className={`${styles.bar} ${b.continuesBefore ? styles.cutStart : ''} ${b.continuesAfter ? styles.cutEnd : ''}`}
-                style={{ gridColumn: `${b.column + 1} / span ${b.span}`, gridRow: b.lane + 1 }}
-                onClick={() => onOpen(b.event)}
-                title={b.event.title}
-                data-testid="month-bar"
-                data-from={weekDays[b.column]}
-                data-to={weekDays[b.column + b.span - 1]}
-              >
-                {!b.event.allDay && !b.continuesBefore && <span className={styles.time}>{timeLabel(Date.parse(b.event.start))}</span>}
-                <span className={styles.chipTitle}>{b.event.title}</span>
-              </button>
+              <EventBar key={occurrenceKey(b.event)} bar={b} days={weekDays} onOpen={onOpen} testId="month-bar" />
             ))}
           </div>
           {weekDays.map((date) => {
@@ -98,7 +87,7 @@ export function MonthGrid({ month, events, onCreate, onOpen }: MonthGridProps) {
                       <span className={styles.chipTitle}>{event.title}</span>
                     </button>
                   ))}
-                  {hidden > 0 && <span className={styles.more}>+{hidden + 1} more</span>}
+                  {hidden > 0 && <span className={styles.more}>+{formatNumber(hidden + 1)} more</span>}
                 </div>
               </div>
             );

@@ -3,13 +3,18 @@
 import { EVENT_RULE_MAX } from '../../../shared/events.js';
 import { WEEKDAYS, type Weekday } from '../../../shared/recurrence-rule.js';
 import { dateAtNoon } from '../../format/local-time.js';
+import { currentLocale, dateFormat } from '../../format/locale.js';
 import type { RepeatForm, RepeatFrequency } from './repeat-rule.js';
 import styles from './EventDialog.module.css';
 
 const UNIT: Record<Exclude<RepeatFrequency, 'none' | 'custom'>, string> = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
-const dayName = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
-// 2024-01-01 was a Monday.
-const WEEKDAY_LABEL = WEEKDAYS.map((_, i) => dayName.format(dateAtNoon(`2024-01-0${i + 1}`)));
+// WEEKDAYS is RRULE's order, Monday first (2024-01-01 was a Monday); the toggles show them
+// from the viewer's first weekday, named in their locale.
+const weekdayLabel = (i: number) => dateFormat({ weekday: 'short' }).format(dateAtNoon(`2024-01-0${i + 1}`));
+const weekdaysInOrder = (): Weekday[] => {
+  const from = (currentLocale().weekStart + 6) % 7;
+  return Array.from({ length: 7 }, (_, k) => WEEKDAYS[(from + k) % 7]!);
+};
 
 interface RepeatEditorProps {
   value: RepeatForm;
@@ -61,7 +66,7 @@ export function RepeatEditor({ value, onChange, error }: RepeatEditorProps) {
       </div>
       {value.freq === 'WEEKLY' && (
         <div className={styles.weekdays} role="group" aria-label="On weekdays">
-          {WEEKDAYS.map((d, i) => (
+          {weekdaysInOrder().map((d) => (
             <button
               key={d}
               type="button"
@@ -70,7 +75,7 @@ export function RepeatEditor({ value, onChange, error }: RepeatEditorProps) {
               onClick={() => toggleDay(d)}
               data-testid={`event-repeat-day-${d}`}
             >
-              {WEEKDAY_LABEL[i]}
+              {weekdayLabel(WEEKDAYS.indexOf(d))}
             </button>
           ))}
         </div>

@@ -6,8 +6,10 @@ import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } fr
 import type { CalendarEvent } from '../../../shared/events.js';
 import { addDays } from '../../../shared/zoned-time.js';
 import { localDate, timeLabel } from '../../format/local-time.js';
+import { currentLocale, dateFormat } from '../../format/locale.js';
 import { clock, layoutBars, layoutBlocks, occurrenceKey, snap } from './event-layout.js';
 import { dayHeading } from './event-days.js';
+import { EventBar } from './EventBar.js';
 import styles from './TimeGrid.module.css';
 
 export interface SlotSeed {
@@ -30,6 +32,12 @@ const HOUR_PX = 48;
 const PX_PER_MINUTE = HOUR_PX / 60;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const DAY_MINUTES = 1440;
+
+/** The gutter's hour: "14:00" on a 24-hour clock, "2 PM" on a 12-hour one ("2:00 PM" would not fit). */
+const hourLabel = (h: number) => {
+  const at = new Date(2024, 0, 1, h);
+  return currentLocale().hour12 ? dateFormat({ hour: 'numeric' }).format(at) : timeLabel(at.getTime());
+};
 
 /** A range of minutes on one day as the dialog's seed; 24:00 is the next day's 00:00. */
 function seedOf(date: string, from: number, to: number): SlotSeed {
@@ -148,20 +156,7 @@ export function TimeGrid({ days, events, onCreate, onOpen, onMove }: TimeGridPro
         <span className={`${styles.gutter} ${styles.allDayLabel}`}>All day</span>
         <div className={styles.bars} style={{ ...template, gridTemplateRows: `repeat(${Math.max(1, lanes)}, 24px)` }} data-testid="all-day-row">
           {bars.map((b) => (
-            <button
-              key={occurrenceKey(b.event)}
-              type="button"
-              className={`${styles.bar} ${b.continuesBefore ? styles.cutStart : ''} ${b.continuesAfter ? styles.cutEnd : ''}`}
-              style={{ gridColumn: `${b.column + 1} / span ${b.span}`, gridRow: b.lane + 1 }}
-              onClick={() => onOpen(b.event)}
-              title={b.event.title}
-              data-testid="event-bar"
-              data-from={days[b.column]}
-              data-to={days[b.column + b.span - 1]}
-            >
-              {!b.event.allDay && !b.continuesBefore && <span className={styles.barTime}>{timeLabel(Date.parse(b.event.start))}</span>}
-              <span className={styles.title}>{b.event.title}</span>
-            </button>
+            <EventBar key={occurrenceKey(b.event)} bar={b} days={days} onOpen={onOpen} testId="event-bar" />
           ))}
         </div>
       </div>
@@ -180,7 +175,7 @@ export function TimeGrid({ days, events, onCreate, onOpen, onMove }: TimeGridPro
           <div className={styles.hours} aria-hidden>
             {HOURS.map((h) => (
               <span key={h} className={styles.hour} style={{ top: h * HOUR_PX }}>
-                {h === 0 ? '' : timeLabel(new Date(2024, 0, 1, h).getTime())}
+                {h === 0 ? '' : hourLabel(h)}
               </span>
             ))}
           </div>

@@ -3,6 +3,7 @@
 import type { CalendarEvent } from '../../../shared/events.js';
 import { addDays } from '../../../shared/zoned-time.js';
 import { dateAtNoon, localDate, timeLabel } from '../../format/local-time.js';
+import { currentLocale, dateFormat } from '../../format/locale.js';
 
 export interface EventDays {
   first: string;
@@ -31,12 +32,12 @@ export function timeRangeLabel(event: CalendarEvent): string {
   return `${shortDate(days.first)} ${timeLabel(start)} – ${shortDate(localDate(end))} ${timeLabel(end)}`;
 }
 
-const short = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-export const shortDate = (date: string) => short.format(dateAtNoon(date));
+// Formats are looked up on each call (dateFormat caches them): the locale and the first
+// weekday can change while the calendar is open (Settings › General).
+export const shortDate = (date: string) => dateFormat({ month: 'short', day: 'numeric' }).format(dateAtNoon(date));
 
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
 /** 'YYYY-MM' → "November 2026" */
-export const monthLabel = (month: string) => monthFormat.format(dateAtNoon(`${month}-15`));
+export const monthLabel = (month: string) => dateFormat({ month: 'long', year: 'numeric' }).format(dateAtNoon(`${month}-15`));
 
 export function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -44,25 +45,24 @@ export function shiftMonth(month: string, by: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** The 42 days (6 weeks, Monday first) a month grid shows. */
-export function monthGridDays(month: string): string[] {
-  const first = `${month}-01`;
-  const offset = (dateAtNoon(first).getDay() + 6) % 7;
-  const start = addDays(first, -offset);
+/** The first day (`YYYY-MM-DD`) of the week holding a date; weekStart 0 Sunday … 6 Saturday. */
+export function weekStartOf(date: string, weekStart = currentLocale().weekStart): string {
+  return addDays(date, -((dateAtNoon(date).getDay() - weekStart + 7) % 7));
+}
+
+/** The 42 days (6 weeks, from the locale's or the chosen first weekday) a month grid shows. */
+export function monthGridDays(month: string, weekStart = currentLocale().weekStart): string[] {
+  const start = weekStartOf(`${month}-01`, weekStart);
   return Array.from({ length: 42 }, (_, i) => addDays(start, i));
 }
 
-export const WEEKDAYS = (() => {
-  const f = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
-  // 2024-01-01 was a Monday.
-  return Array.from({ length: 7 }, (_, i) => f.format(dateAtNoon(addDays('2024-01-01', i))));
-})();
+/** Short weekday names in display order for a first weekday (2024-01-07 was a Sunday). */
+export const weekdayNames = (weekStart = currentLocale().weekStart): string[] =>
+  Array.from({ length: 7 }, (_, i) => dateFormat({ weekday: 'short' }).format(dateAtNoon(addDays('2024-01-07', (weekStart + i) % 7))));
 
-const headingWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
-const headingLabel = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
 /** A column heading: "Mon" and 3, and the long form for screen readers. */
 export const dayHeading = (date: string) => ({
-  weekday: headingWeekday.format(dateAtNoon(date)),
+  weekday: dateFormat({ weekday: 'short' }).format(dateAtNoon(date)),
   day: Number(date.slice(8)),
-  label: headingLabel.format(dateAtNoon(date)),
+  label: dateFormat({ weekday: 'long', month: 'long', day: 'numeric' }).format(dateAtNoon(date)),
 });

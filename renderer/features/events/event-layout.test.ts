@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { CalendarEvent } from '../../../shared/events.js';
 import { localInstant } from '../../format/local-time.js';
 import { layoutBars, layoutBlocks, weekDays } from './event-layout.js';
+import { monthGridDays } from './event-days.js';
 import { repeatFormOf, ruleOf } from './repeat-rule.js';
 
 const event = (title: string, start: string, end: string, allDay: boolean, occurrenceStart?: string): CalendarEvent => ({
@@ -26,12 +27,25 @@ const event = (title: string, start: string, end: string, allDay: boolean, occur
   ...(occurrenceStart ? { occurrenceStart } : {}),
 });
 
-test('weekDays: Monday first, seven days', () => {
-  assert.deepEqual(weekDays('2030-01-09'), ['2030-01-07', '2030-01-08', '2030-01-09', '2030-01-10', '2030-01-11', '2030-01-12', '2030-01-13']);
+test('weekDays: seven days from the first weekday (Monday, Sunday or Saturday)', () => {
+  assert.deepEqual(weekDays('2030-01-09', 1), ['2030-01-07', '2030-01-08', '2030-01-09', '2030-01-10', '2030-01-11', '2030-01-12', '2030-01-13']);
+  assert.deepEqual(weekDays('2030-01-09', 0), ['2030-01-06', '2030-01-07', '2030-01-08', '2030-01-09', '2030-01-10', '2030-01-11', '2030-01-12']);
+  assert.deepEqual(weekDays('2030-01-09', 6)[0], '2030-01-05');
+  // The first weekday itself starts its own week, not the one before.
+  assert.deepEqual(weekDays('2030-01-06', 0)[0], '2030-01-06');
+  assert.deepEqual(weekDays('2030-01-06', 1)[0], '2029-12-31');
+});
+
+test('monthGridDays: six weeks from the first weekday on or before the 1st', () => {
+  // 1 December 2026 is a Tuesday.
+  assert.equal(monthGridDays('2026-12', 1)[0], '2026-11-30');
+  assert.equal(monthGridDays('2026-12', 0)[0], '2026-11-29');
+  assert.equal(monthGridDays('2026-12', 2)[0], '2026-12-01');
+  assert.equal(monthGridDays('2026-12', 1).length, 42);
 });
 
 test('multi-day events are one bar per week row, in lanes that never overlap, cut where they go on', () => {
-  const days = weekDays('2030-01-09');
+  const days = weekDays('2030-01-09', 1);
   const { bars, lanes } = layoutBars(
     [
       event('Trip', '2030-01-05', '2030-01-08', true), // from the week before

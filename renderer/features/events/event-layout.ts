@@ -4,7 +4,7 @@
 import type { CalendarEvent } from '../../../shared/events.js';
 import { addDays } from '../../../shared/zoned-time.js';
 import { localInstant } from '../../format/local-time.js';
-import { eventDays } from './event-days.js';
+import { eventDays, weekStartOf } from './event-days.js';
 
 /** A key unique per occurrence (a series' occurrences share its id). */
 export const occurrenceKey = (e: CalendarEvent) => `${e.id}|${e.occurrenceStart ?? ''}`;
@@ -106,11 +106,10 @@ export function layoutBlocks(events: readonly CalendarEvent[], date: string): Bl
   return items;
 }
 
-/** The seven days of the week (Monday first) holding a date. */
-export function weekDays(date: string): string[] {
-  const offset = (new Date(`${date}T12:00:00`).getDay() + 6) % 7;
-  const monday = addDays(date, -offset);
-  return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+/** The seven days of the week holding a date, from the locale's (or the chosen) first weekday. */
+export function weekDays(date: string, weekStart?: number): string[] {
+  const first = weekStartOf(date, weekStart);
+  return Array.from({ length: 7 }, (_, i) => addDays(first, i));
 }
 
 /** Snaps minutes to a quarter hour. */

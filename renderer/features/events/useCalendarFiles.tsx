@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { callBridge } from '../../bridge/bridge.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
+import { formatNumber } from '../../format/locale.js';
 
 type Outcome = { tone: 'info' | 'danger'; title: string; detail?: string };
 
@@ -24,8 +25,8 @@ export function useCalendarFiles(): { buttons: ReactNode; banner: ReactNode } {
     const { added, skipped } = result.value;
     setOutcome({
       tone: 'info',
-      title: `Imported ${added} event${added === 1 ? '' : 's'} from ${chosen.value.name}`,
-      ...(skipped.length > 0 ? { detail: `Skipped ${skipped.length}: ${skipped.map((s) => s.reason).slice(0, 3).join('; ')}${skipped.length > 3 ? '…' : ''}` } : {}),
+      title: `Imported ${formatNumber(added)} event${added === 1 ? '' : 's'} from ${chosen.value.name}`,
+      ...(skipped.length > 0 ? { detail: `Skipped ${formatNumber(skipped.length)}: ${skipped.map((s) => s.reason).slice(0, 3).join('; ')}${skipped.length > 3 ? '…' : ''}` } : {}),
     });
   };
 
@@ -38,7 +39,7 @@ export function useCalendarFiles(): { buttons: ReactNode; banner: ReactNode } {
     const result = await callBridge((api) => api.exportEvents({ file: chosen.value!.token }));
     setPending(null);
     if (!result.ok) return setOutcome({ tone: 'danger', title: 'The calendar could not be exported', detail: result.error.message });
-    setOutcome({ tone: 'info', title: `Exported ${result.value.events} event${result.value.events === 1 ? '' : 's'} to ${chosen.value.name}` });
+    setOutcome({ tone: 'info', title: `Exported ${formatNumber(result.value.events)} event${result.value.events === 1 ? '' : 's'} to ${chosen.value.name}` });
   };
 
   const buttons = (
