@@ -16,6 +16,7 @@ import type { ProfileStores } from '../core/storage/profile-stores.js';
 import type { HostInbound, WorkerInit, WorkerMessage, WorkerRequest } from '../core/storage/worker-protocol.js';
 import { connectToParent } from './parent-link.js';
 import { sqliteHandlers } from './sqlite-handlers.js';
+import { lowerWorkerThreads } from './thread-priority.js';
 
 const parent = connectToParent();
 const post = (m: WorkerMessage) => parent.post(m);
@@ -191,11 +192,14 @@ async function handlerFor(host: HostStores, method: string): Promise<Handler> {
   const quick = sqliteHandlers[method];
   if (quick) return quick as Handler;
   const [table] = await Promise.all([allHandlers(), host.analytics()]);
+  // DuckDB's threads, and any started since the last call, run below the main thread.
+  lowerWorkerThreads();
   return table[method]!;
 }
 
 async function serve({ dir, budget, warmAnalytics }: WorkerInit): Promise<void> {
   setHostBudget(budget);
+  lowerWorkerThreads();
   let host: HostStores;
   try {
     host = await open(dir);

@@ -41,3 +41,10 @@ export function defaultHostBudget(totalMemBytes = os.totalmem(), cores = os.avai
     concurrentQueries: CONCURRENT_QUERIES,
   };
 }
+
+/** How far below the main thread a host's worker threads run: CFS weighs 10 steps at about a tenth. */
+export const WORKER_NICE_STEPS = 10;
+const LOWEST = 19;
+
+/** The niceness of a host's worker threads when its main thread runs at `mainNice`. */
+export const workerNice = (mainNice: number): number => Math.min(LOWEST, mainNice + WORKER_NICE_STEPS);
