@@ -16,6 +16,7 @@ import { calendarChannels } from './channels/calendar.js';
 import { dialogChannels } from './channels/dialogs.js';
 import { noteChannels } from './channels/notes.js';
 import { profileChannels } from './channels/profiles.js';
+import { queryWorkspaceChannels } from './channels/query-workspace.js';
 import { searchChannels } from './channels/search.js';
 import { storageChannels } from './channels/storage.js';
 import { tagChannels } from './channels/tags.js';
@@ -35,6 +36,7 @@ export const contract = {
   ...storageChannels,
   ...backupChannels,
   ...tagChannels,
+  ...queryWorkspaceChannels,
 } as const;
 
 /** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */

@@ -7,6 +7,7 @@ import { analyticsHandlers } from './handlers/analytics-handlers.js';
 import { eventFileHandlers, eventHandlers } from './handlers/event-handlers.js';
 import { internalHandlers } from './handlers/internal-handlers.js';
 import { noteHandlers } from './handlers/note-handlers.js';
+import { queryWorkspaceHandlers } from './handlers/query-workspace-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
 import { tagHandlers } from './handlers/tag-handlers.js';
 import { taskHandlers } from './handlers/task-handlers.js';
@@ -34,6 +35,7 @@ export const hostHandlers: HostHandlerTable = {
   ...inTransactions(eventHandlers),
   ...eventFileHandlers,
   ...inTransactions(searchHandlers),
+  ...inTransactions(queryWorkspaceHandlers),
   ...analyticsHandlers,
   ...internalHandlers,
 };

@@ -1,4 +1,5 @@
-// The host methods that need only data.sqlite (tasks, notes, events, search, Trash).
+// The host methods that need only data.sqlite (tasks, notes, events, search, Trash, the
+// SQL editor's tabs and saved queries).
 // The host serves them from this table without loading DuckDB: its native module and
 // the analytics code take most of a host's start-up, and a profile's first page (the
 // tasks list after unlock, `enclave task list`) must not wait for them (issue 11/13).
@@ -6,6 +7,7 @@
 import type { ProfileStores } from '../core/storage/profile-stores.js';
 import { eventHandlers } from './handlers/event-handlers.js';
 import { noteHandlers } from './handlers/note-handlers.js';
+import { queryWorkspaceHandlers } from './handlers/query-workspace-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
 import { taskHandlers } from './handlers/task-handlers.js';
 
@@ -28,4 +30,5 @@ export const sqliteHandlers: Readonly<Record<string, AnyHandler>> = {
   ...inTransactions(noteHandlers),
   ...inTransactions(eventHandlers),
   ...inTransactions(searchHandlers),
+  ...inTransactions(queryWorkspaceHandlers),
 };

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../shared/errors.js';
 import type { LockReason, SessionInfo } from '../../shared/profiles.js';
+import { runBeforeLock } from './before-lock.js';
 import { callBridge, subscribeBridge } from './bridge.js';
 
 export type SessionState =
@@ -104,6 +105,7 @@ export function useSession(): Session {
   const lock = useCallback(async (reason: 'user' | 'switch') => {
     lockingRef.current = true;
     try {
+      await runBeforeLock();
       // LOCKED means main already dropped us; either way the window is now unbound.
       await callBridge((api) => api.lockSession());
     } finally {

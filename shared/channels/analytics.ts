@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
 import { boundedRecord } from './fields.js';
+import { querySearch } from './query-workspace.js';
 import {
   AGGREGATE_FNS,
   CSV_DELIMITER_MAX,
@@ -156,7 +157,8 @@ export const analyticsChannels = {
   }),
   listQueryHistory: channel({
     scope: 'data',
-    input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(100), beforeId: z.number().int().optional() }),
+    // `search` keeps the entries whose SQL holds every word of it (any case), newest first.
+    input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(100), beforeId: z.number().int().optional(), search: querySearch.optional() }),
     output: returns<QueryHistoryEntry[]>(),
     errors: ['LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),

@@ -12,6 +12,7 @@ const isoOrDate = z.union([iso, z.string().regex(/^\d{4}-\d\d-\d\d$/)]);
 const id = z.string().min(1);
 const count = z.number().int().min(0);
 const kind = z.enum(['task', 'note', 'event']);
+const savedQuery = z.object({ id, name: z.string().min(1), sql: z.string(), createdAt: iso, updatedAt: iso });
 
 const task = z.object({
   id,
@@ -177,4 +178,14 @@ export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
   openProfileWindow: z.null(),
   listTags: z.array(z.object({ tag: z.string().min(1), tasks: count, notes: count })),
   renameTag: z.object({ tasks: z.array(id), notes: z.array(id) }),
+
+  getQueryTabs: z.object({
+    tabs: z.array(z.object({ id, title: z.string().min(1), sql: z.string(), savedQueryId: id.nullable() })),
+    activeTabId: id.nullable(),
+  }),
+  saveQueryTabs: z.null(),
+  listSavedQueries: z.array(savedQuery),
+  createSavedQuery: savedQuery,
+  updateSavedQuery: savedQuery,
+  deleteSavedQuery: z.null(),
 };

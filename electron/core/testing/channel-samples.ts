@@ -124,6 +124,18 @@ export const channelSamples: Samples = {
   // Tags: the other profile's tag must not be renamed from here (nothing of this profile carries it).
   listTags: () => undefined,
   renameTag: (ctx) => ({ from: ctx.otherText, to: `${ctx.otherText} renamed` }),
+
+  // The SQL editor's workspace: tabs and saved queries of the caller's own profile; ids of
+  // saved queries point at the other profile's items (nothing of this profile has them).
+  getQueryTabs: () => undefined,
+  saveQueryTabs: (ctx) => ({
+    tabs: [{ id: FOREIGN_ANALYTICS_ID, title: `${ctx.freshName} tab`, sql: 'SELECT 1', savedQueryId: ctx.otherItems.note }],
+    activeTabId: FOREIGN_ANALYTICS_ID,
+  }),
+  listSavedQueries: (ctx) => ({ search: ctx.otherText }),
+  createSavedQuery: (ctx) => ({ name: `${ctx.freshName} query`, sql: 'SELECT 1' }),
+  updateSavedQuery: (ctx) => ({ id: ctx.otherItems.note, name: 'Overwritten' }),
+  deleteSavedQuery: (ctx) => ({ id: ctx.otherItems.note }),
 };
 
 const FOREIGN_BACKUP_ID = 'backup-2030-01-01T00-00-00-000Z.enclave';

@@ -52,7 +52,7 @@ export const analyticsHandlers = {
   listTables: ({ duckdb }) => listTables(duckdb.conn),
   profileColumn: async ({ duckdb }, { schema, table, column }) =>
     scrubProfile(await profileColumn(duckdb.conn, schema, table, column, duckdb.timeZone, duckdb.instance), duckdb.dir),
-  listQueryHistory: ({ sqlite }, { limit, beforeId }) => listQueryHistory(sqlite.db, limit, beforeId),
+  listQueryHistory: ({ sqlite }, { limit, beforeId, search }) => listQueryHistory(sqlite.db, limit, beforeId, search),
   async exportData(stores, { source, format, path }) {
     const { results } = state(stores);
     const dir = stores.duckdb.dir;

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { MenuRequest } from './menu-request.js';
 import type { ExportSource, QueryHistoryEntry, TableInfo } from '../../../shared/analytics.js';
+import type { SavedQuery } from '../../../shared/query-workspace.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Spinner } from '../../components/Spinner.js';
@@ -12,13 +13,19 @@ import { ColumnProfilePanel } from './components/ColumnProfilePanel.js';
 import { ExportDialog } from './components/ExportDialog.js';
 import { HistoryList } from './components/HistoryList.js';
 import { ResultPanel } from './components/ResultPanel.js';
+import { DeleteSavedQueryDialog, SavedQueryNameDialog } from './components/SavedQueryDialogs.js';
+import { SavedQueryList } from './components/SavedQueryList.js';
 import { DropTableDialog, RenameTableDialog } from './components/TableDialogs.js';
 import { TableBrowser } from './components/TableBrowser.js';
+import { activeTab } from './editor/query-tabs-model.js';
+import { QueryTabStrip } from './editor/QueryTabStrip.js';
 import { SqlEditor, type SqlEditorHandle } from './editor/SqlEditor.js';
 import { countOf, formatCount, formatDuration, lineAndColumn } from './display-format.js';
 import type { ColumnRef } from './hooks/useColumnProfile.js';
 import { useQueryHistory } from './hooks/useQueryHistory.js';
 import { useQuerySession, type QueryFailure } from './hooks/useQuerySession.js';
+import { useQueryTabs } from './hooks/useQueryTabs.js';
+import { useSavedQueries } from './hooks/useSavedQueries.js';
 import { describeSql, useTableAdmin } from './hooks/useTableAdmin.js';
 import { useTables } from './hooks/useTables.js';
 import { dragHasFile, grantFromDrop } from './import/FilePicker.js';
@@ -70,8 +77,19 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
     void reloadTables();
   }, [reloadHistory, reloadTables]);
   const session = useQuerySession(afterQuery);
-  const [sql, setSql] = useState('');
-  const [side, setSide] = useState<'tables' | 'history'>('tables');
+  // The editor shows the active tab; its text is kept in the profile with the other tabs.
+  const tabs = useQueryTabs();
+  const saved = useSavedQueries();
+  const strip = tabs.state.status === 'ready' ? tabs.state.strip : null;
+  const current = strip ? activeTab(strip) : null;
+  const sql = current?.sql ?? '';
+  const setSql = tabs.setSql;
+  const [naming, setNaming] = useState<{ mode: 'save' } | { mode: 'rename'; query: SavedQuery } | null>(null);
+  const [deleting, setDeleting] = useState<SavedQuery | null>(null);
+  const [savingTab, setSavingTab] = useState(false);
+  /** The tab the last run came from: its error marks belong in that tab's text only. */
+  const [runTab, setRunTab] = useState<string | null>(null);
+  const [side, setSide] = useState<'tables' | 'history' | 'saved'>('tables');
   const [importing, setImporting] = useState(false);
   const [dropped, setDropped] = useState<DroppedOnScreen | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -113,14 +131,34 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
 
   const tableNames = tables.state.status === 'ready' ? tables.state.tables.map((t) => t.name) : [];
 
+  // SQL from elsewhere (a table's "Query", Describe, the history's "Run again") opens in a
+  // tab of its own, or the active one when blank; with every tab taken it still runs.
+  const openTab = tabs.open;
   const runText = useCallback(
     (text: string) => {
-      setSql(text);
+      openTab({ sql: text });
       setImporting(false);
+      setRunTab(null);
       void run(text);
     },
-    [run],
+    [run, openTab],
   );
+
+  const saveTab = async (asNew: boolean) => {
+    if (!current || !current.sql.trim()) return;
+    if (asNew || !current.savedQueryId) {
+      setNaming({ mode: 'save' });
+      return;
+    }
+    setSavingTab(true);
+    const done = await saved.update(current.savedQueryId, { sql: current.sql });
+    setSavingTab(false);
+    if (!done.ok && done.error.code === 'NOT_FOUND') {
+      // Deleted meanwhile (another window): save it anew under a name.
+      tabs.deletedSaved(current.savedQueryId);
+      setNaming({ mode: 'save' });
+    }
+  };
 
   const showError = (at: number) => editorRef.current?.showAt(at);
 
@@ -172,6 +210,9 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
             <button type="button" role="tab" aria-selected={side === 'history'} className={styles.sideTab} onClick={() => setSide('history')} data-testid="side-history">
               History
             </button>
+            <button type="button" role="tab" aria-selected={side === 'saved'} className={styles.sideTab} onClick={() => setSide('saved')} data-testid="side-saved">
+              Saved
+            </button>
           </div>
         </div>
         <div className={styles.sideBody}>
@@ -194,14 +235,28 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
               onProfile={setProfiled}
               onImport={openImport}
             />
-          ) : (
+          ) : side === 'history' ? (
             <HistoryList
               state={history.state}
+              search={history.search}
+              onSearch={history.setSearch}
               onOpen={(e: QueryHistoryEntry) => {
-                setSql(e.sql);
+                openTab({ sql: e.sql });
                 setImporting(false);
               }}
               onRerun={(e) => runText(e.sql)}
+            />
+          ) : (
+            <SavedQueryList
+              state={saved.state}
+              search={saved.search}
+              onSearch={saved.setSearch}
+              onOpen={(q) => {
+                openTab({ sql: q.sql, title: q.name, savedQueryId: q.id });
+                setImporting(false);
+              }}
+              onRename={(q) => setNaming({ mode: 'rename', query: q })}
+              onDelete={setDeleting}
             />
           )}
         </div>
@@ -222,15 +277,37 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
             onQueryTable={(t) => runText(`SELECT * FROM ${plainIdent(t)}`)}
             onClose={() => setImporting(false)}
           />
+        ) : !strip || !current ? (
+          <div className={styles.resultEmpty}>
+            <Spinner size={20} label="Opening your query tabs" />
+          </div>
         ) : (
           <>
+            <QueryTabStrip
+              tabs={strip.tabs}
+              activeTabId={strip.activeTabId}
+              onSelect={tabs.select}
+              onAdd={tabs.add}
+              onClose={tabs.close}
+              onSave={(asNew) => void saveTab(asNew)}
+              saving={savingTab}
+              full={tabs.full}
+              onDismissFull={tabs.dismissFull}
+              saveError={tabs.saveError?.message ?? null}
+            />
             <SqlEditor
+              // One editor per tab: its undo history is that tab's own.
+              key={current.id}
               value={sql}
               onChange={setSql}
-              onRun={(text, offset) => void run(text, offset)}
+              onSave={() => void saveTab(false)}
+              onRun={(text, offset) => {
+                setRunTab(current.id);
+                void run(text, offset);
+              }}
               onCancel={() => void session.cancel()}
               running={session.running?.kind === 'query'}
-              error={editorError}
+              error={runTab === current.id ? editorError : null}
               elapsed={elapsed}
               tables={tableList}
               handle={editorRef}
@@ -280,6 +357,35 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
           taken={tableNames}
           onRename={(to) => admin.rename(managing.table, to)}
           onClose={() => setManaging(null)}
+        />
+      )}
+      {naming && current && (
+        <SavedQueryNameDialog
+          title={naming.mode === 'save' ? 'Save query' : `Rename “${naming.query.name}”`}
+          initial={naming.mode === 'rename' ? naming.query.name : /^Query \d+$/.test(current.title) ? '' : current.savedQueryId ? `${current.title} copy` : current.title}
+          action={naming.mode === 'save' ? 'Save' : 'Rename'}
+          onSubmit={async (name) => {
+            if (naming.mode === 'save') {
+              const done = await saved.create(name, current.sql);
+              if (done.ok) tabs.linkActive(done.value);
+              return done;
+            }
+            const done = await saved.update(naming.query.id, { name });
+            if (done.ok) tabs.renamedSaved(done.value);
+            return done;
+          }}
+          onClose={() => setNaming(null)}
+        />
+      )}
+      {deleting && (
+        <DeleteSavedQueryDialog
+          name={deleting.name}
+          onDelete={async () => {
+            const done = await saved.remove(deleting.id);
+            if (done.ok || done.error.code === 'NOT_FOUND') tabs.deletedSaved(deleting.id);
+            return done;
+          }}
+          onClose={() => setDeleting(null)}
         />
       )}
       {managing?.action === 'drop' && (

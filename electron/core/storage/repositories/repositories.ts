@@ -1,6 +1,8 @@
 import type { SqliteStore } from '../sqlite-store.js';
 import { EventRepository } from './event-repository.js';
 import { NoteRepository } from './note-repository.js';
+import { QueryTabRepository } from './query-tab-repository.js';
+import { SavedQueryRepository } from './saved-query-repository.js';
 import { SearchRepository } from './search-repository.js';
 import { TagRepository } from './tag-repository.js';
 import { TaskRepository } from './task-repository.js';
@@ -13,6 +15,8 @@ export interface Repositories {
   search: SearchRepository;
   tags: TagRepository;
   trash: TrashRepository;
+  queryTabs: QueryTabRepository;
+  savedQueries: SavedQueryRepository;
 }
 
 const byStore = new WeakMap<SqliteStore, Repositories>();
@@ -29,6 +33,8 @@ export function repositories(store: SqliteStore): Repositories {
       search: new SearchRepository(db),
       tags: new TagRepository(db),
       trash: new TrashRepository(db),
+      queryTabs: new QueryTabRepository(db),
+      savedQueries: new SavedQueryRepository(db),
     };
     byStore.set(store, r);
   }

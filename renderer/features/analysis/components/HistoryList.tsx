@@ -1,5 +1,7 @@
-// This profile's past queries: SQL, when, how long, how many rows, how it ended.
+// This profile's past queries: SQL, when, how long, how many rows, how it ended; a
+// search over the whole history; each opens into a tab or runs again.
 import type { QueryHistoryEntry } from '../../../../shared/analytics.js';
+import { QUERY_SEARCH_MAX } from '../../../../shared/query-workspace.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { countOf, formatClock, formatDuration } from '../display-format.js';
 import type { HistoryState } from '../hooks/useQueryHistory.js';
@@ -7,13 +9,33 @@ import styles from './Sidebar.module.css';
 
 interface HistoryListProps {
   state: HistoryState;
+  search: string;
+  onSearch: (search: string) => void;
   onOpen: (entry: QueryHistoryEntry) => void;
   onRerun: (entry: QueryHistoryEntry) => void;
 }
 
 const STATUS_TEXT = { ok: 'Succeeded', error: 'Failed', cancelled: 'Cancelled' } as const;
 
-export function HistoryList({ state, onOpen, onRerun }: HistoryListProps) {
+export function HistoryList({ state, search, onSearch, onOpen, onRerun }: HistoryListProps) {
+  return (
+    <div className={styles.section}>
+      <input
+        type="search"
+        className={styles.search}
+        placeholder="Search history"
+        aria-label="Search history"
+        value={search}
+        maxLength={QUERY_SEARCH_MAX}
+        onChange={(e) => onSearch(e.target.value)}
+        data-testid="history-search"
+      />
+      <HistoryEntries state={state} search={search.trim()} onOpen={onOpen} onRerun={onRerun} />
+    </div>
+  );
+}
+
+function HistoryEntries({ state, search, onOpen, onRerun }: Omit<HistoryListProps, 'onSearch'>) {
   if (state.status === 'loading') {
     return (
       <div className={styles.placeholder}>
@@ -25,6 +47,14 @@ export function HistoryList({ state, onOpen, onRerun }: HistoryListProps) {
     return (
       <div className={styles.placeholder} role="alert">
         History could not be read: {state.error.message}
+      </div>
+    );
+  }
+  if (state.entries.length === 0 && search) {
+    return (
+      <div className={styles.emptyState} data-testid="history-no-match">
+        <strong>No query matches</strong>
+        <p>Past queries holding every word of “{search}” would show here.</p>
       </div>
     );
   }
@@ -40,7 +70,7 @@ export function HistoryList({ state, onOpen, onRerun }: HistoryListProps) {
     <ul className={styles.list} data-testid="history-list">
       {state.entries.map((e) => (
         <li key={e.id} className={styles.historyItem}>
-          <button type="button" className={styles.historyButton} onClick={() => onOpen(e)} title="Open in the editor">
+          <button type="button" className={styles.historyButton} onClick={() => onOpen(e)} title="Open in a tab" data-testid="history-entry">
             <span className={styles.historySql}>{e.sql}</span>
             <span className={styles.historyMeta}>
               <span className={`${styles.dot} ${styles[e.status]}`} aria-label={STATUS_TEXT[e.status]} role="img" />

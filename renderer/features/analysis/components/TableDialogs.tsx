@@ -1,45 +1,13 @@
 // Rename a table, or drop it after a confirmation that says what is lost (its rows and
 // columns; there is no undo for a dropped table).
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TableInfo } from '../../../../shared/analytics.js';
 import type { AppError, Result } from '../../../../shared/errors.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import { countOf } from '../display-format.js';
+import { DialogFrame } from './DialogFrame.js';
 import styles from './Dialog.module.css';
-
-interface DialogFrameProps {
-  title: string;
-  testId: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  children: ReactNode;
-}
-
-function DialogFrame({ title, testId, onClose, onSubmit, children }: DialogFrameProps) {
-  const id = useId();
-  return (
-    <div className={styles.backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <form
-        className={styles.dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-        data-testid={testId}
-      >
-        <h2 id={`${id}-title`} className={styles.title}>
-          {title}
-        </h2>
-        {children}
-      </form>
-    </div>
-  );
-}
 
 const what = (t: TableInfo) => (t.kind === 'view' ? 'view' : 'table');
 

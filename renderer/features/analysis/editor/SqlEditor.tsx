@@ -1,7 +1,8 @@
 // The SQL editor (CodeMirror 6): highlighting, completion of this profile's tables,
 // columns and DuckDB's functions, line numbers, bracket matching, DuckDB's errors
 // marked in the gutter. Ctrl/Cmd+Enter runs the selection, or the statement the cursor
-// is in; Ctrl/Cmd+Shift+Enter runs everything; Shift+Alt+F formats; Escape cancels.
+// is in; Ctrl/Cmd+Shift+Enter runs everything; Shift+Alt+F formats; Ctrl/Cmd+S saves the
+// query (the tab strip's Save); Escape cancels.
 //
 // The editor lives in a shadow root: CodeMirror injects its styles, and in a shadow
 // root it does so through a constructed style sheet (adoptedStyleSheets), which the
@@ -31,6 +32,8 @@ interface SqlEditorProps {
   /** `offset`: where the SQL sent starts in the editor, so error positions map back. */
   onRun: (sql: string, offset: number) => void;
   onCancel: () => void;
+  /** Ctrl/Cmd+S: save the query (the tab strip's Save). */
+  onSave?: () => void;
   running: boolean;
   /** The error of the last run, placed in the editor's text. */
   error: EditorError | null;
@@ -61,15 +64,15 @@ function formatAll(view: EditorView): boolean {
   return true;
 }
 
-export function SqlEditor({ value, onChange, onRun, onCancel, running, error, elapsed, tables, handle }: SqlEditorProps) {
+export function SqlEditor({ value, onChange, onRun, onCancel, onSave, running, error, elapsed, tables, handle }: SqlEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
   const [hasSelection, setHasSelection] = useState(false);
   // The editor's key bindings outlive renders: they read the latest props from here.
-  const latest = useRef({ onChange, onRun, onCancel, running });
+  const latest = useRef({ onChange, onRun, onCancel, onSave, running });
   useEffect(() => {
-    latest.current = { onChange, onRun, onCancel, running };
+    latest.current = { onChange, onRun, onCancel, onSave, running };
   });
 
   const run = (scope: RunScope) => {
@@ -104,6 +107,7 @@ export function SqlEditor({ value, onChange, onRun, onCancel, running, error, el
               { key: 'Mod-Enter', run: () => (runRef.current('statement'), true) },
               { key: 'Mod-Shift-Enter', run: () => (runRef.current('all'), true) },
               { key: 'Shift-Alt-f', run: formatAll },
+              { key: 'Mod-s', run: () => (latest.current.onSave?.(), true) },
               { key: 'Escape', run: () => (latest.current.running ? (latest.current.onCancel(), true) : false) },
             ]),
           ),
