@@ -13,6 +13,7 @@ import { openEnclave, type Enclave } from '../electron/core/enclave.js';
 import { writeBenchCsv } from './bench-csv.js';
 import { fileSecretStore } from './file-secret-store.js';
 import { mib, stats } from './measure.js';
+import { widePreviewFigure } from './wide-preview.js';
 
 const ROWS = 5_000_000;
 const REPS = 5;
@@ -241,6 +242,7 @@ export async function run(): Promise<void> {
     );
 
     await pageFigure(enclave, kept!, bareFile);
+    await widePreviewFigure(enclave, dir);
   } finally {
     await enclave?.close();
     fs.rmSync(dir, { recursive: true, force: true });

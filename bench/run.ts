@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'import-1gb': () => import('./import-1gb.js'),
   backup: () => import('./backup-bench.js'),
   'analytics-page': async () => ({ run: (await import('./analytics-bench.js')).runPage }),
+  'analytics-preview': () => import('./wide-preview.js'),
   cli: async () => ({ run: (await import('./cli-bench.js')).runCli }),
   isolation: () => import('./isolation-bench.js'),
 };
@@ -19,7 +20,7 @@ for (const name of wanted) {
   }
 }
 // Figures that a wider module also prints run only when named.
-const onlyWhenNamed = new Set(['analytics-page', 'cli', 'isolation']);
+const onlyWhenNamed = new Set(['analytics-page', 'analytics-preview', 'cli', 'isolation']);
 for (const [name, load] of Object.entries(benches)) {
   if (wanted.length ? !wanted.includes(name) : onlyWhenNamed.has(name)) continue;
   console.log(`\n== ${name}`);
