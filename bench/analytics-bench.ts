@@ -78,7 +78,7 @@ async function enclaveImport(enclave: Enclave, file: string, onSample?: () => vo
   const t0 = performance.now();
   const sampler = onSample ? setInterval(onSample, 50) : undefined;
   try {
-    const out = await call<ImportOutcome>(enclave, 'startImport', { path: file, table: 'bench_import', onConflict: 'error' });
+    const out = await call<ImportOutcome>(enclave, 'startImport', { file: enclave.grantFile(WINDOW, 'read', file).token, table: 'bench_import', onConflict: 'error' });
     if (out.status !== 'imported' || out.rows !== ROWS) throw new Error(`import: ${JSON.stringify(out)}`);
     return performance.now() - t0;
   } finally {
@@ -170,7 +170,7 @@ export async function runPage(rows = 1_000_000): Promise<void> {
     enclave = await openEnclave({ dataDir: path.join(dir, 'userdata'), secrets: fileSecretStore(path.join(dir, 'secrets.json')) });
     const profile = await call<{ id: string }>(enclave, 'createProfile', { name: 'Bench' });
     await call(enclave, 'unlockProfile', { profileId: profile.id });
-    await call(enclave, 'startImport', { path: parquet, table: 'big' });
+    await call(enclave, 'startImport', { file: enclave.grantFile(WINDOW, 'read', parquet).token, table: 'big' });
     const SQL = 'SELECT * FROM big ORDER BY score';
     const kept = await call<QueryResultInfo>(enclave, 'runQuery', { sql: SQL, pageSize: 200 });
     const bareFile = path.join(dir, 'bare-sort.duckdb');
@@ -204,7 +204,7 @@ export async function run(): Promise<void> {
     // First page of a sorted 5M-row result. Bare: the same query on the same data with
     // node-api's default (materialised) run, reading 200 rows. Ours also counts every
     // row and keeps the whole result for paging.
-    await call(enclave, 'startImport', { path: parquet, table: 'big' });
+    await call(enclave, 'startImport', { file: enclave.grantFile(WINDOW, 'read', parquet).token, table: 'big' });
     const bareFile = path.join(dir, 'bare-sort.duckdb');
     const bi = await DuckDBInstance.create(bareFile);
     const bc = await bi.connect();

@@ -38,10 +38,10 @@ export async function run(): Promise<void> {
       console.log(`unlock (opens both databases, header checks): ${(performance.now() - t).toFixed(0)} ms`);
       const archive = path.join(work, 'bench.enclave');
       t = performance.now();
-      const outcome = value<ArchiveOutcome>(await enclave.handle(1, 'exportProfile', { path: archive }));
+      const outcome = value<ArchiveOutcome>(await enclave.handle(1, 'exportProfile', { file: enclave.grantFile(1, 'write', archive).token }));
       console.log(`export: ${(performance.now() - t).toFixed(0)} ms, archive ${(outcome.bytes / 2 ** 20).toFixed(0)} MiB`);
       t = performance.now();
-      value(await enclave.handle(1, 'restoreProfile', { path: archive, name: 'Bench restored' }));
+      value(await enclave.handle(1, 'restoreProfile', { file: enclave.grantFile(1, 'read', archive).token, name: 'Bench restored' }));
       console.log(`restore (verify, unpack, open, compare counts): ${(performance.now() - t).toFixed(0)} ms`);
     } finally {
       await enclave.close();

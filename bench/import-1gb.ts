@@ -106,7 +106,7 @@ export async function run(): Promise<void> {
     loop.enable();
     const elu0 = performance.eventLoopUtilization();
     const t0 = performance.now();
-    const out = await call<ImportOutcome>(enclave, IMPORTER, 'startImport', { path: csv, table: 'big', onConflict: 'error' });
+    const out = await call<ImportOutcome>(enclave, IMPORTER, 'startImport', { file: enclave.grantFile(IMPORTER, 'read', csv).token, table: 'big', onConflict: 'error' });
     const t1 = performance.now();
     const busy = performance.eventLoopUtilization(elu0).utilization;
     loop.disable();
