@@ -6,6 +6,7 @@ import { instantOfWall, parseWall, wallMsOf } from '../wall-time.js';
 import { addDays, canonicalTimeZone } from '../zoned-time.js';
 import { escapeText, fold, parseLine, unescapeText, unfold, type ContentLine } from './ics-lines.js';
 import { vtimezone, type ZoneSpan } from './ics-timezones.js';
+import { observanceOf, offsetOfWall, zoneMatching, type Observance } from './ics-vtimezone-read.js';
 
 export interface IcsImportResult {
   added: number;
@@ -80,8 +81,29 @@ type IcsTime = { kind: 'date'; date: string } | { kind: 'instant'; iso: string; 
 const BASIC_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const BASIC_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/;
 
+/** A file's VTIMEZONE blocks by TZID, and the zones it may prefer for one that names no zone. */
+interface ZoneBlocks {
+  byTzid: Map<string, Observance[]>;
+  preferred: string[];
+  /** `tzid|year` → the zone found for it (the search tries every zone Intl knows). */
+  matched: Map<string, string | null>;
+}
+
+/** The zone and instant of a wall time under a TZID we do not know, from the file's own block for it. */
+function fromBlock(tzid: string, wall: number, blocks: ZoneBlocks): { zone: string; ms: number } | null {
+  const observances = blocks.byTzid.get(tzid);
+  if (!observances || observances.length === 0) return null;
+  const key = `${tzid}|${new Date(wall).getUTCFullYear()}`;
+  if (!blocks.matched.has(key)) blocks.matched.set(key, zoneMatching(tzid, observances, wall, blocks.preferred));
+  const zone = blocks.matched.get(key)!;
+  if (zone !== null) return { zone, ms: instantOfWall(wall, zone) };
+  const offset = offsetOfWall(observances, wall);
+  // No zone keeps these rules: the block's offset still places this time right.
+  return offset === null ? null : { zone: blocks.preferred[0]!, ms: wall - offset };
+}
+
 /** One DATE or DATE-TIME value; `zone` of a UTC time is null (the event takes the calendar's). */
-function parseTime(value: string, params: Map<string, string>, defaultZone: string): IcsTime {
+function parseTime(value: string, params: Map<string, string>, defaultZone: string, blocks: ZoneBlocks): IcsTime {
   const d = BASIC_DATE.exec(value);
   if (d || params.get('VALUE') === 'DATE') {
     if (!d) throw new Error(`Not a date: ${value}`);
@@ -94,7 +116,12 @@ function parseTime(value: string, params: Map<string, string>, defaultZone: stri
   if (t[7] === 'Z') return { kind: 'instant', iso: new Date(wall).toISOString(), zone: null };
   const tzid = params.get('TZID');
   // A floating time (no zone) is read in the importing computer's zone.
-  const zone = tzid === undefined ? defaultZone : (zoneOfTzid(tzid) ?? defaultZone);
+  const known = tzid === undefined ? defaultZone : zoneOfTzid(tzid);
+  if (known === null && tzid !== undefined) {
+    const placed = fromBlock(tzid, wall, blocks);
+    if (placed) return { kind: 'instant', iso: new Date(placed.ms).toISOString(), zone: placed.zone };
+  }
+  const zone = known ?? defaultZone;
   return { kind: 'instant', iso: new Date(instantOfWall(wall, zone)).toISOString(), zone };
 }
 
@@ -131,6 +158,9 @@ export function parseIcs(text: string, defaultZone: string): IcsParseResult {
   let calendarZone = defaultZone;
   let current: RawEvent | null = null;
   let alarm: ContentLine[] | null = null;
+  const byTzid = new Map<string, Observance[]>();
+  let zone: { tzid: string; observances: Observance[] } | null = null;
+  let observance: ContentLine[] | null = null;
   const stack: string[] = [];
   for (const line of lines) {
     const p = parseLine(line);
@@ -140,6 +170,8 @@ export function parseIcs(text: string, defaultZone: string): IcsParseResult {
       stack.push(what);
       if (what === 'VEVENT') current = { props: [], alarms: [] };
       else if (what === 'VALARM' && current) alarm = [];
+      else if (what === 'VTIMEZONE') zone = { tzid: '', observances: [] };
+      else if ((what === 'STANDARD' || what === 'DAYLIGHT') && zone) observance = [];
       continue;
     }
     if (p.name === 'END') {
@@ -150,17 +182,27 @@ export function parseIcs(text: string, defaultZone: string): IcsParseResult {
       } else if (what === 'VALARM' && current && alarm) {
         current.alarms.push(alarm);
         alarm = null;
+      } else if ((what === 'STANDARD' || what === 'DAYLIGHT') && zone && observance) {
+        const o = observanceOf(observance);
+        if (o) zone.observances.push(o);
+        observance = null;
+      } else if (what === 'VTIMEZONE' && zone) {
+        if (zone.tzid) byTzid.set(zone.tzid, zone.observances);
+        zone = null;
       }
       continue;
     }
-    if (alarm) alarm.push(p);
+    if (observance) observance.push(p);
+    else if (zone && p.name === 'TZID') zone.tzid = unescapeText(p.value);
+    else if (alarm) alarm.push(p);
     else if (current && stack[stack.length - 1] === 'VEVENT') current.props.push(p);
     else if (stack.length === 1 && p.name === 'X-WR-TIMEZONE') calendarZone = zoneOfTzid(p.value) ?? defaultZone;
   }
+  const blocks: ZoneBlocks = { byTzid, preferred: [...new Set([calendarZone, defaultZone])], matched: new Map() };
   const events: IcsEventRecord[] = [];
   for (const raw of raws) {
     try {
-      events.push(toRecord(raw, calendarZone));
+      events.push(toRecord(raw, calendarZone, blocks));
     } catch (e) {
       const summary = raw.props.find((p) => p.name === 'SUMMARY');
       skipped.push({ reason: `${summary ? `“${unescapeText(summary.value).slice(0, 80)}”: ` : ''}${e instanceof Error ? e.message : String(e)}` });
@@ -169,11 +211,11 @@ export function parseIcs(text: string, defaultZone: string): IcsParseResult {
   return { events, skipped };
 }
 
-function toRecord(raw: RawEvent, calendarZone: string): IcsEventRecord {
+function toRecord(raw: RawEvent, calendarZone: string, blocks: ZoneBlocks): IcsEventRecord {
   const one = (name: string) => raw.props.find((p) => p.name === name);
   const dtstart = one('DTSTART');
   if (!dtstart) throw new Error('No DTSTART');
-  const start = parseTime(dtstart.value, dtstart.params, calendarZone);
+  const start = parseTime(dtstart.value, dtstart.params, calendarZone, blocks);
   const ownZone = one(ZONE_PROP);
   const zone =
     start.kind === 'instant' && start.zone !== null ? start.zone : ((ownZone && zoneOfTzid(ownZone.value)) ?? calendarZone);
@@ -185,7 +227,7 @@ function toRecord(raw: RawEvent, calendarZone: string): IcsEventRecord {
     startText = start.date;
     // DTEND of an all-day event is the day after its last (exclusive); ours is inclusive.
     if (dtend) {
-      const end = parseTime(dtend.value, dtend.params, zone);
+      const end = parseTime(dtend.value, dtend.params, zone, blocks);
       endText = end.kind === 'date' ? addDays(end.date, -1) : start.date;
     } else if (duration) {
       endText = addDays(start.date, Math.max(1, Math.round(parseDuration(duration.value) / 86_400_000)) - 1);
@@ -194,7 +236,7 @@ function toRecord(raw: RawEvent, calendarZone: string): IcsEventRecord {
   } else {
     startText = start.iso;
     if (dtend) {
-      const end = parseTime(dtend.value, dtend.params, zone);
+      const end = parseTime(dtend.value, dtend.params, zone, blocks);
       endText = end.kind === 'instant' ? end.iso : startText;
     } else if (duration) endText = new Date(Date.parse(start.iso) + parseDuration(duration.value)).toISOString();
     else endText = startText;
@@ -202,7 +244,7 @@ function toRecord(raw: RawEvent, calendarZone: string): IcsEventRecord {
   const exceptions: string[] = [];
   for (const ex of raw.props.filter((p) => p.name === 'EXDATE')) {
     for (const v of ex.value.split(',')) {
-      const t = parseTime(v.trim(), ex.params, zone);
+      const t = parseTime(v.trim(), ex.params, zone, blocks);
       exceptions.push(t.kind === 'date' ? t.date : start.kind === 'date' ? t.iso.slice(0, 10) : t.iso);
     }
   }
@@ -210,7 +252,7 @@ function toRecord(raw: RawEvent, calendarZone: string): IcsEventRecord {
   const recurrenceIdLine = one('RECURRENCE-ID');
   let recurrenceId: string | null = null;
   if (recurrenceIdLine) {
-    const t = parseTime(recurrenceIdLine.value, recurrenceIdLine.params, zone);
+    const t = parseTime(recurrenceIdLine.value, recurrenceIdLine.params, zone, blocks);
     recurrenceId = t.kind === 'date' ? t.date : t.iso;
   }
   let reminderMinutes: number | null = null;

@@ -53,6 +53,9 @@ describe('enclave event import / export', () => {
     assert.match(text, /^BEGIN:VCALENDAR\r\n/);
     assert.match(text, /RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3\r\n/);
     assert.match(text, /DTSTART;TZID=Europe\/Berlin:20300603T070000\r\n/);
+    // Every zone it names has its VTIMEZONE block (Berlin: summer time from the last Sunday of March).
+    assert.match(text, /BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\n/);
+    assert.match(text, /BEGIN:DAYLIGHT\r\nDTSTART:\d{4}0\d{3}T020000\r\nTZOFFSETFROM:\+0100\r\nTZOFFSETTO:\+0200\r\n(RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n)?END:DAYLIGHT/);
     const json = JSON.parse(await ok('event', 'import', '--profile', 'Jon', out, '--json')) as { added: number; skipped: unknown[] };
     assert.deepEqual(json, { added: 5, skipped: [] });
     const shape = (events: CalendarEvent[]) => events.map((e) => [e.title, e.start, e.end, e.timeZone, e.reminderMinutes]);
