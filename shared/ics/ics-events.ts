@@ -21,18 +21,7 @@ export interface IcsEventRecord {
   recurrenceId: string | null;
   /** STATUS:CANCELLED on an occurrence: that occurrence is removed. */
   cancelled: boolean;
-  input: {
-    title: string;
-    start: string;
-    end: string;
-    timeZone: string;
-    allDay: boolean;
-    location: string;
-    description: string;
-    recurrence: string | null;
-    exceptions: string[];
-    reminderMinutes: number | null;
-  };
+  input: Pick<CalendarEvent, 'title' | 'start' | 'end' | 'timeZone' | 'allDay' | 'location' | 'description' | 'recurrence' | 'exceptions' | 'reminderMinutes'>;
 }
 
 export interface IcsParseResult {
