@@ -7,8 +7,10 @@
 // (MAIN_DATA_CHANNELS in electron/core/storage/worker-protocol.ts). Type-checking
 // fails until it exists.
 import type { z } from 'zod';
+import type { AiProgress } from './ai.js';
 import type { ImportProgress } from './analytics.js';
 import { returns } from './channel.js';
+import { aiChannels } from './channels/ai.js';
 import { analyticsChannels } from './channels/analytics.js';
 import { auditChannels } from './channels/audit.js';
 import { backupChannels } from './channels/backups.js';
@@ -37,6 +39,7 @@ export const contract = {
   ...backupChannels,
   ...tagChannels,
   ...queryWorkspaceChannels,
+  ...aiChannels,
 } as const;
 
 /** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */
@@ -58,6 +61,8 @@ export const events = {
   profileReopened: returns<null>(),
   /** File › Import… / Export… chosen in the application menu for this window. */
   menuCommand: returns<{ command: 'import' | 'export' }>(),
+  /** An AI answer streaming in (askAi/fixAiSql with `stream`): the text since the previous event of that request. */
+  aiProgress: returns<AiProgress>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'LEGACY_ID_COLLISION', // enclave migrate-legacy: distinct user ids that only differ by type, spaces, case or notation (7, '7', ' 7'), or an id repeated in users (nothing migrated)
   'PROFILE_CRASHED', // the profile's host process died (abort, out of memory, killed); reopen it (retryAfterSeconds when restarts are backing off)
   'LIMIT_REACHED', // a per-profile budget was hit (concurrent queries, kept results, temp space); the message names it and what to do
+  'AI_NOT_CONFIGURED', // asking in plain language needs an endpoint set for this profile first (Settings, or enclave ai set)
+  'AI_UNREACHABLE', // the profile's AI endpoint could not be reached (refused, no such host, TLS)
+  'AI_KEY_REJECTED', // the AI endpoint answered 401/403: the key is wrong, missing or lacks access
+  'AI_TIMEOUT', // the AI endpoint gave no complete answer within the profile's timeout
+  'AI_NO_SQL', // the model answered, but with no SQL in its answer
+  'AI_ENDPOINT_ERROR', // the AI endpoint answered an error status or something that is not a chat completion
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@ import { APP_ID } from '../core/keychain/secret-store.js';
 import { defaultDataDir } from '../core/paths.js';
 import { GLOBAL_FLAGS, tokenize, usageLine, UsageError, type FlagKind } from './args.js';
 import type { Command, CommandContext } from './command.js';
+import { aiCommands, askCommand } from './commands/ai.js';
 import { archiveCommands } from './commands/archive.js';
 import { eventCommands } from './commands/event.js';
 import { exportCommand } from './commands/export.js';
@@ -36,6 +37,8 @@ const commands: Command[] = [
   tablesCommand,
   exportCommand,
   migrateLegacyCommand,
+  ...aiCommands,
+  askCommand,
 ];
 
 export function exitCodeFor(code: ErrorCode): number {

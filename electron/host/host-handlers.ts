@@ -3,6 +3,8 @@
 // methods. A data channel without a handler here, or one main does not answer itself
 // (MAIN_DATA_CHANNELS), fails type-checking.
 import type { HostHandlerTable, ProfileStores } from '../core/storage/profile-stores.js';
+import { aiAskHandlers } from './handlers/ai-handlers.js';
+import { aiSettingsHandlers } from './handlers/ai-settings-handlers.js';
 import { analyticsHandlers } from './handlers/analytics-handlers.js';
 import { eventFileHandlers, eventHandlers } from './handlers/event-handlers.js';
 import { internalHandlers } from './handlers/internal-handlers.js';
@@ -38,4 +40,6 @@ export const hostHandlers: HostHandlerTable = {
   ...inTransactions(queryWorkspaceHandlers),
   ...analyticsHandlers,
   ...internalHandlers,
+  ...inTransactions(aiSettingsHandlers),
+  ...aiAskHandlers,
 };

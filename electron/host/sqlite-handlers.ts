@@ -5,6 +5,7 @@
 // tasks list after unlock, `enclave task list`) must not wait for them (issue 11/13).
 // Every other method comes from the full table, loaded and opened on first use.
 import type { ProfileStores } from '../core/storage/profile-stores.js';
+import { aiSettingsHandlers } from './handlers/ai-settings-handlers.js';
 import { eventHandlers } from './handlers/event-handlers.js';
 import { noteHandlers } from './handlers/note-handlers.js';
 import { queryWorkspaceHandlers } from './handlers/query-workspace-handlers.js';
@@ -31,4 +32,5 @@ export const sqliteHandlers: Readonly<Record<string, AnyHandler>> = {
   ...inTransactions(eventHandlers),
   ...inTransactions(searchHandlers),
   ...inTransactions(queryWorkspaceHandlers),
+  ...inTransactions(aiSettingsHandlers),
 };

@@ -20,6 +20,7 @@ import {
   writeProfileSecrets,
   type ProfileSecrets,
 } from './profile-secrets.js';
+import { deleteAiKey, readAiKey, writeAiKey } from './ai-key.js';
 
 const PROFILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** How old a directory without a registry row must be before a start removes it. */
@@ -214,8 +215,20 @@ export class ProfileService {
    */
   async finishDeletion(id: string): Promise<void> {
     await fs.rm(profileDir(this.dataDir, id), { recursive: true, force: true });
+    await deleteAiKey(this.secrets, id);
     await keychainCall(() => this.secrets.delete(id));
     this.registry.finishDeletion(id);
+  }
+
+  /** The profile's AI endpoint key from the keychain, or null (ai-key.ts). */
+  aiKey(id: string): Promise<string | null> {
+    return readAiKey(this.secrets, id);
+  }
+
+  /** Stores (or, with null, removes) the profile's AI endpoint key in the keychain. */
+  async setAiKey(id: string, key: string | null): Promise<void> {
+    if (key === null) await deleteAiKey(this.secrets, id);
+    else await writeAiKey(this.secrets, id, key);
   }
 
   /** Finishes every deletion a crash interrupted; one that fails again waits for the next start. */

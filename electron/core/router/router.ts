@@ -7,6 +7,7 @@ import { AppException, fail, ok, type Result } from '../../../shared/errors.js';
 import { toAppError } from '../storage/to-app-error.js';
 import { servedByHost } from '../storage/worker-protocol.js';
 import type { AppContext, DataContext, Handlers } from './handler-types.js';
+import { aiHandlers } from './handlers/ai-handlers.js';
 import { analyticsHandlers } from './handlers/analytics-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
 import { backupHandlers } from './handlers/backup-handlers.js';
@@ -19,7 +20,7 @@ import { storageHandlers } from './handlers/storage-handlers.js';
 import { tagHandlers } from './handlers/tag-handlers.js';
 import { taskHandlers } from './handlers/task-handlers.js';
 
-const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers, ...dialogHandlers, ...auditHandlers, ...storageHandlers, ...backupHandlers, ...tagHandlers };
+const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers, ...dialogHandlers, ...auditHandlers, ...storageHandlers, ...backupHandlers, ...tagHandlers, ...aiHandlers };
 
 type AnyHandler = (ctx: AppContext, input: unknown) => Promise<unknown>;
 

@@ -2,6 +2,7 @@
 // serves the bridge contract's data channels under their own names, with the
 // contract's parsed input types (see README "Adding a data channel"), plus a few
 // internal methods no channel exposes. Both ends type-check against this file.
+import type { AiSettings } from '../../../shared/ai.js';
 import type { ArchiveCounts, ArchiveOutcome, DamagedFile } from '../../../shared/backups.js';
 import { contract, type ChannelName, type ChannelOutput, type Contract, type EventName, type EventPayload, type ParsedInput } from '../../../shared/contract.js';
 import type { AppError } from '../../../shared/errors.js';
@@ -48,14 +49,31 @@ export const servedByHost = (channel: ChannelName): channel is HostChannel =>
  * calling window (shared/file-grants.ts): main resolves and checks it, and the host
  * gets the `path` instead; everything else arrives as the contract parsed it.
  */
-export type HostInput<K extends HostChannel> = ParsedInput<K> extends { file: string }
-  ? Omit<ParsedInput<K>, 'file'> & { path: string }
-  : ParsedInput<K>;
+export type HostInput<K extends HostChannel> = K extends keyof HostInputs
+  ? HostInputs[K]
+  : ParsedInput<K> extends { file: string }
+    ? Omit<ParsedInput<K>, 'file'> & { path: string }
+    : ParsedInput<K>;
+
+/**
+ * Where main hands the host other than the channel's input: an AI key read from the
+ * keychain (which only main opens) travels in the call that uses it, and the key a
+ * setting carries stays in main.
+ */
+interface HostInputs {
+  setAiSettings: Omit<ParsedInput<'setAiSettings'>, 'key'>;
+  askAi: ParsedInput<'askAi'> & { apiKey: string | null };
+  fixAiSql: ParsedInput<'fixAiSql'> & { apiKey: string | null };
+}
 
 /** Where the host answers more than the channel: what main needs for its own step (here: whose windows to notify). */
 interface HostOutputs {
   purgeTrash: PurgedIds;
   emptyTrash: PurgedIds;
+  /** Main adds `hasKey` from the keychain. */
+  aiSettings: AiSettings | null;
+  /** The settings before, so main can drop a key whose URL moved to another origin. */
+  setAiSettings: { previous: AiSettings | null; settings: AiSettings };
 }
 export type HostOutput<K extends HostChannel> = K extends keyof HostOutputs ? HostOutputs[K] : ChannelOutput<K>;
 

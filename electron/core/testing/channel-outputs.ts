@@ -88,6 +88,11 @@ const fileChoice = z.unknown();
 const backupInfo = z.object({ id, createdAt: iso, bytes: count });
 const archiveOutcome = z.object({ bytes: count, counts: z.object({ sqlite: z.record(z.string(), count), duckdb: z.record(z.string(), count) }) });
 const cancelled = z.object({ cancelled: z.boolean() });
+const aiSettingsView = z.object({
+  settings: z.object({ url: z.string(), model: z.string(), sampleRows: count, timeoutSeconds: count }).nullable(),
+  hasKey: z.boolean(),
+});
+const aiAnswer = z.object({ requestId: id, sql: z.string().min(1), text: z.string(), round: count });
 const purged = z.object({ purged: count });
 
 export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
@@ -188,4 +193,10 @@ export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
   createSavedQuery: savedQuery,
   updateSavedQuery: savedQuery,
   deleteSavedQuery: z.null(),
+  aiSettings: aiSettingsView,
+  setAiSettings: aiSettingsView,
+  clearAiSettings: z.null(),
+  askAi: aiAnswer,
+  fixAiSql: aiAnswer,
+  cancelAi: cancelled,
 };

@@ -136,6 +136,14 @@ export const channelSamples: Samples = {
   createSavedQuery: (ctx) => ({ name: `${ctx.freshName} query`, sql: 'SELECT 1' }),
   updateSavedQuery: (ctx) => ({ id: ctx.otherItems.note, name: 'Overwritten' }),
   deleteSavedQuery: (ctx) => ({ id: ctx.otherItems.note }),
+  // Asking in plain language: the endpoint is the discard port on loopback, so a question
+  // the suites send is refused at once (AI_UNREACHABLE) and nothing leaves the machine.
+  aiSettings: () => undefined,
+  setAiSettings: () => ({ url: 'http://127.0.0.1:9/v1', model: 'test-model', timeoutSeconds: 5 }),
+  clearAiSettings: () => undefined,
+  askAi: () => ({ requestId: FOREIGN_ANALYTICS_ID, question: 'How many rows are there?', stream: false }),
+  fixAiSql: () => ({ requestId: FOREIGN_ANALYTICS_ID, question: 'How many rows?', sql: 'SELECT nope', error: 'Binder Error', round: 1, stream: false }),
+  cancelAi: () => ({ requestId: FOREIGN_ANALYTICS_ID }),
 };
 
 const FOREIGN_BACKUP_ID = 'backup-2030-01-01T00-00-00-000Z.enclave';
