@@ -1,7 +1,7 @@
 // enclave ai set|show|clear and enclave ask: a profile's chat-completions endpoint, and
 // questions in plain language answered with SQL. The key is read from standard input
 // only, kept in the keychain only, and never printed (`ai show` says whether there is one).
-import { aiSendsText, type AiSettingsView } from '../../../shared/ai.js';
+import { AI_SAMPLE_ROWS_MAX, AI_TIMEOUT_MAX_S, AI_TIMEOUT_MIN_S, aiSendsText, type AiSettingsView } from '../../../shared/ai.js';
 import type { Enclave } from '../../core/enclave.js';
 import { UsageError } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
@@ -49,8 +49,8 @@ const set: Command = {
     const url = stringFlag(flags, 'url');
     const model = stringFlag(flags, 'model');
     if (url === undefined || model === undefined) throw new UsageError('ai set needs --url URL and --model MODEL');
-    const sampleRows = intFlag(flags, 'sample-rows', 0, 50);
-    const timeoutSeconds = intFlag(flags, 'timeout', 1, 600);
+    const sampleRows = intFlag(flags, 'sample-rows', 0, AI_SAMPLE_ROWS_MAX);
+    const timeoutSeconds = intFlag(flags, 'timeout', AI_TIMEOUT_MIN_S, AI_TIMEOUT_MAX_S);
     let password: string | undefined;
     let key: string | undefined;
     if (flags.has('key-stdin')) {

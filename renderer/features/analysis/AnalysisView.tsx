@@ -8,6 +8,7 @@ import type { SavedQuery } from '../../../shared/query-workspace.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Spinner } from '../../components/Spinner.js';
+import { AskBox } from '../ask/AskBox.js';
 import styles from './AnalysisView.module.css';
 import { ColumnProfilePanel } from './components/ColumnProfilePanel.js';
 import { ExportDialog } from './components/ExportDialog.js';
@@ -295,6 +296,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
               onDismissFull={tabs.dismissFull}
               saveError={tabs.saveError?.message ?? null}
             />
+            <AskBox onSql={setSql} failure={runTab === current.id ? failure : null} />
             <SqlEditor
               // One editor per tab: its undo history is that tab's own.
               key={current.id}

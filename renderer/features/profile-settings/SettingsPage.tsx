@@ -7,6 +7,7 @@ import { useProfileChanges, useProfileDetails } from '../../bridge/useProfileSet
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';
+import { AiSettingsForm } from '../ask/AiSettingsForm.js';
 import { ActivityLog } from './ActivityLog.js';
 import { AppearanceForm } from './AppearanceForm.js';
 import { BackupsSection } from './BackupsSection.js';
@@ -27,6 +28,7 @@ const SECTIONS = [
   { id: 'settings-general', label: 'General' },
   { id: 'settings-security', label: 'Security' },
   { id: 'settings-storage', label: 'Storage & backups' },
+  { id: 'settings-ai', label: 'Ask in plain language' },
   { id: 'settings-activity', label: 'Activity' },
   { id: 'settings-danger', label: 'Danger zone' },
 ] as const;
@@ -85,6 +87,12 @@ export function SettingsPage({ session, onSession, onDelete, onClose }: Settings
               <StorageUsage />
             )}
             <BackupsSection name={session.name} />
+          </section>
+          <section className={styles.card} id="settings-ai" tabIndex={-1} aria-labelledby="settings-ai-title">
+            <h2 id="settings-ai-title" className={styles.cardTitle}>
+              Ask in plain language
+            </h2>
+            <AiSettingsForm />
           </section>
           <section className={styles.card} id="settings-activity" tabIndex={-1} aria-labelledby="settings-activity-title">
             <h2 id="settings-activity-title" className={styles.cardTitle}>
