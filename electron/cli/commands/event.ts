@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../args.js';
-import { formatTable } from '../io.js';
 import { call, grantPath } from '../session.js';
-import { allPages, localDateTime, localTimeZone, stringFlag } from './listing.js';
+import { allPages, given, localDateTime, localTimeZone, printList, stringFlag } from './listing.js';
 
 const add: Command = {
   path: ['event', 'add'],
@@ -30,8 +29,7 @@ const add: Command = {
       end,
       timeZone: stringFlag(flags, 'time-zone') ?? localTimeZone(),
       ...(flags.has('all-day') ? { allDay: true } : {}),
-      ...(location !== undefined ? { location } : {}),
-      ...(repeat !== undefined ? { recurrence: repeat } : {}),
+      ...given({ location, recurrence: repeat }),
       ...(reminder !== undefined ? { reminderMinutes: /^\d+$/.test(reminder) ? Number(reminder) : Number.NaN } : {}),
     });
     io.stdout(`${event.id}\n`);
@@ -53,33 +51,14 @@ const list: Command = {
     const to = stringFlag(flags, 'to');
     const timeZone = stringFlag(flags, 'time-zone');
     const events = await allPages((cursor) =>
-      call(enclave, 'listEvents', {
-        limit: 500,
-        ...(from !== undefined ? { from } : {}),
-        ...(to !== undefined ? { to } : {}),
-        ...(timeZone !== undefined ? { timeZone } : {}),
-        ...(cursor !== undefined ? { cursor } : {}),
-      }),
+      call(enclave, 'listEvents', { limit: 500, ...given({ from, to, timeZone, cursor }) }),
     );
-    if (json) {
-      io.stdout(`${JSON.stringify(events, null, 2)}\n`);
-      return;
-    }
-    if (events.length === 0) {
-      io.stdout('No events.\n');
-      return;
-    }
     // An all-day event is its dates, the same for everyone; a timed one reads in the zone it
     // belongs to, named beside it, so the row means the same on any computer.
-    io.stdout(
-      formatTable(
-        ['ID', 'START', 'END', 'ZONE', 'TITLE'],
-        events.map((e) =>
-          e.allDay
-            ? [e.id, e.start, e.end, 'all day', `${e.title} (all day)`]
-            : [e.id, localDateTime(e.start, e.timeZone), localDateTime(e.end, e.timeZone), e.timeZone, e.title],
-        ),
-      ),
+    printList(io, json, events, 'No events.', ['ID', 'START', 'END', 'ZONE', 'TITLE'], (e) =>
+      e.allDay
+        ? [e.id, e.start, e.end, 'all day', `${e.title} (all day)`]
+        : [e.id, localDateTime(e.start, e.timeZone), localDateTime(e.end, e.timeZone), e.timeZone, e.title],
     );
   },
 };

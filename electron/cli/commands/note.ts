@@ -1,9 +1,8 @@
 import fs from 'node:fs/promises';
 import { AppException } from '../../../shared/errors.js';
 import type { Command } from '../command.js';
-import { formatTable } from '../io.js';
 import { call } from '../session.js';
-import { allPages, stringFlag } from './listing.js';
+import { allPages, given, printList, stringFlag } from './listing.js';
 
 const add: Command = {
   path: ['note', 'add'],
@@ -24,7 +23,7 @@ const add: Command = {
         throw new AppException('INVALID_INPUT', `cannot read --body-file (${why})`, { field: 'body-file' });
       }
     }
-    const note = await call(await unlockProfile(), 'createNote', { title: args.TITLE!, ...(body !== undefined ? { body } : {}) });
+    const note = await call(await unlockProfile(), 'createNote', { title: args.TITLE!, ...given({ body }) });
     io.stdout(`${note.id}\n`);
   },
 };
@@ -37,21 +36,8 @@ const list: Command = {
   flags: {},
   async run({ io, json, unlockProfile }) {
     const enclave = await unlockProfile();
-    const notes = await allPages((cursor) => call(enclave, 'listNotes', { limit: 500, ...(cursor !== undefined ? { cursor } : {}) }));
-    if (json) {
-      io.stdout(`${JSON.stringify(notes, null, 2)}\n`);
-      return;
-    }
-    if (notes.length === 0) {
-      io.stdout('No notes.\n');
-      return;
-    }
-    io.stdout(
-      formatTable(
-        ['ID', 'UPDATED', 'PINNED', 'TITLE'],
-        notes.map((n) => [n.id, n.updatedAt, n.pinned ? 'yes' : '', n.title || '(untitled)']),
-      ),
-    );
+    const notes = await allPages((cursor) => call(enclave, 'listNotes', { limit: 500, ...given({ cursor }) }));
+    printList(io, json, notes, 'No notes.', ['ID', 'UPDATED', 'PINNED', 'TITLE'], (n) => [n.id, n.updatedAt, n.pinned ? 'yes' : '', n.title || '(untitled)']);
   },
 };
 

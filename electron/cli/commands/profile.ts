@@ -5,6 +5,7 @@ import type { Command } from '../command.js';
 import { UsageError } from '../args.js';
 import { formatTable } from '../io.js';
 import { call, unlock } from '../session.js';
+import { printList } from './listing.js';
 
 const create: Command = {
   path: ['profile', 'create'],
@@ -33,20 +34,13 @@ const list: Command = {
   flags: {},
   async run({ io, json, enclave }) {
     const profiles = await call(await enclave(), 'listProfiles');
-    if (json) {
-      io.stdout(`${JSON.stringify(profiles, null, 2)}\n`);
-      return;
-    }
-    if (profiles.length === 0) {
-      io.stdout('No profiles yet. Create one with: enclave profile create NAME\n');
-      return;
-    }
-    io.stdout(
-      formatTable(
-        ['NAME', 'ID', 'PASSWORD', 'CREATED', 'LAST OPENED'],
-        profiles.map((p) => [p.name, p.id, p.hasPassword ? 'yes' : 'no', p.createdAt, p.lastOpenedAt ?? '-']),
-      ),
-    );
+    printList(io, json, profiles, 'No profiles yet. Create one with: enclave profile create NAME', ['NAME', 'ID', 'PASSWORD', 'CREATED', 'LAST OPENED'], (p) => [
+      p.name,
+      p.id,
+      p.hasPassword ? 'yes' : 'no',
+      p.createdAt,
+      p.lastOpenedAt ?? '-',
+    ]);
   },
 };
 

@@ -1,7 +1,7 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/search.js';
 import type { Command } from '../command.js';
-import { formatTable } from '../io.js';
 import { call } from '../session.js';
+import { printList } from './listing.js';
 
 // A terminal shows highlights as «…»; --json keeps the markers (see shared/search.ts).
 const plain = (s: string) => s.split(HIGHLIGHT_START).join('«').split(HIGHLIGHT_END).join('»').replace(/\s+/g, ' ');
@@ -14,15 +14,7 @@ const search: Command = {
   flags: {},
   async run({ args, io, json, unlockProfile }) {
     const hits = await call(await unlockProfile(), 'search', { query: args.QUERY! });
-    if (json) {
-      io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
-      return;
-    }
-    if (hits.length === 0) {
-      io.stdout('No matches.\n');
-      return;
-    }
-    io.stdout(formatTable(['KIND', 'ID', 'TITLE', 'MATCH'], hits.map((h) => [h.kind, h.id, plain(h.title), plain(h.snippet)])));
+    printList(io, json, hits, 'No matches.', ['KIND', 'ID', 'TITLE', 'MATCH'], (h) => [h.kind, h.id, plain(h.title), plain(h.snippet)]);
   },
 };
 

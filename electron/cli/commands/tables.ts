@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
-import { formatTable } from '../io.js';
 import { call } from '../session.js';
+import { printList } from './listing.js';
 
 const size = (bytes: number | null) =>
   bytes === null ? '-' : bytes < 2 ** 20 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -14,25 +14,12 @@ export const tablesCommand: Command = {
   flags: {},
   async run({ io, json, unlockProfile }) {
     const tables = await call(await unlockProfile(), 'listTables');
-    if (json) {
-      io.stdout(`${JSON.stringify(tables, null, 2)}\n`);
-      return;
-    }
-    if (tables.length === 0) {
-      io.stdout('No tables yet. Import one with: enclave import --profile NAME FILE\n');
-      return;
-    }
-    io.stdout(
-      formatTable(
-        ['NAME', 'KIND', 'ROWS', 'SIZE', 'COLUMNS'],
-        tables.map((t) => [
-          t.schema === 'main' ? t.name : `${t.schema}.${t.name}`,
-          t.kind,
-          t.rowCount === null ? '-' : String(t.rowCount),
-          size(t.bytes),
-          t.columns.map((c) => `${c.name} ${c.type}`).join(', '),
-        ]),
-      ),
-    );
+    printList(io, json, tables, 'No tables yet. Import one with: enclave import --profile NAME FILE', ['NAME', 'KIND', 'ROWS', 'SIZE', 'COLUMNS'], (t) => [
+      t.schema === 'main' ? t.name : `${t.schema}.${t.name}`,
+      t.kind,
+      t.rowCount === null ? '-' : String(t.rowCount),
+      size(t.bytes),
+      t.columns.map((c) => `${c.name} ${c.type}`).join(', '),
+    ]);
   },
 };

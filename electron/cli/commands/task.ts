@@ -1,9 +1,8 @@
 import type { TaskPriority, TaskStatus } from '../../../shared/tasks.js';
 import { AppException } from '../../../shared/errors.js';
 import type { Command } from '../command.js';
-import { formatTable } from '../io.js';
 import { call } from '../session.js';
-import { allPages, stringFlag } from './listing.js';
+import { allPages, given, printList, stringFlag } from './listing.js';
 
 const add: Command = {
   path: ['task', 'add'],
@@ -15,11 +14,7 @@ const add: Command = {
   async run({ args, flags, io, unlockProfile }) {
     const due = stringFlag(flags, 'due');
     const priority = stringFlag(flags, 'priority');
-    const task = await call(await unlockProfile(), 'createTask', {
-      title: args.TITLE!,
-      ...(due !== undefined ? { due } : {}),
-      ...(priority !== undefined ? { priority: priority as TaskPriority } : {}),
-    });
+    const task = await call(await unlockProfile(), 'createTask', { title: args.TITLE!, ...given({ due, priority: priority as TaskPriority | undefined }) });
     io.stdout(`${task.id}\n`);
   },
 };
@@ -34,27 +29,8 @@ const list: Command = {
   async run({ flags, io, json, unlockProfile }) {
     const enclave = await unlockProfile();
     const status = stringFlag(flags, 'status');
-    const tasks = await allPages((cursor) =>
-      call(enclave, 'listTasks', {
-        limit: 500,
-        ...(status !== undefined ? { status: status as TaskStatus } : {}),
-        ...(cursor !== undefined ? { cursor } : {}),
-      }),
-    );
-    if (json) {
-      io.stdout(`${JSON.stringify(tasks, null, 2)}\n`);
-      return;
-    }
-    if (tasks.length === 0) {
-      io.stdout('No tasks.\n');
-      return;
-    }
-    io.stdout(
-      formatTable(
-        ['ID', 'STATUS', 'PRIORITY', 'DUE', 'TITLE'],
-        tasks.map((t) => [t.id, t.status, t.priority, t.due ?? '-', t.title]),
-      ),
-    );
+    const tasks = await allPages((cursor) => call(enclave, 'listTasks', { limit: 500, ...given({ status: status as TaskStatus | undefined, cursor }) }));
+    printList(io, json, tasks, 'No tasks.', ['ID', 'STATUS', 'PRIORITY', 'DUE', 'TITLE'], (t) => [t.id, t.status, t.priority, t.due ?? '-', t.title]);
   },
 };
 
