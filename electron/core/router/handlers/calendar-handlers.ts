@@ -1,25 +1,16 @@
 import { checkExportTarget, checkImportSource } from '../../analytics/import-source.js';
-import type { CalendarEvent } from '../../../../shared/events.js';
-import type { DataContext, Handlers } from '../handler-types.js';
-
-const changed = (ctx: DataContext, event: CalendarEvent) => {
-  ctx.sessions.notify(ctx.profile.id, 'eventsChanged', { ids: [event.id] });
-  return event;
-};
+import type { Handlers } from '../handler-types.js';
+import { itemWrites } from './item-writes.js';
 
 // The host serves the calendar channels; main adds only the windows' push event to writes,
 // and turns a file token of the calling window into the path the host reads or writes.
 export const calendarHandlers = {
-  createEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('createEvent', input)),
-  updateEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('updateEvent', input)),
-  deleteEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('deleteEvent', input)),
-  restoreEvent: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('restoreEvent', input)),
+  ...itemWrites('eventsChanged', ['createEvent', 'updateEvent', 'deleteEvent', 'restoreEvent', 'deleteOccurrence']),
   editOccurrence: async (ctx, input) => {
     const e = await ctx.profile.worker.call('editOccurrence', input);
     ctx.sessions.notify(ctx.profile.id, 'eventsChanged', { ids: [input.id, e.id] });
     return e;
   },
-  deleteOccurrence: async (ctx, input) => changed(ctx, await ctx.profile.worker.call('deleteOccurrence', input)),
   importEvents: (ctx, { file }) =>
     ctx.files.use(
       ctx.windowId,

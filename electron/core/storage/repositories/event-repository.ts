@@ -1,5 +1,4 @@
 // Calendar events in one profile's data.sqlite. Runs inside that profile's worker.
-import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../../shared/contract.js';
 import { AppException } from '../../../../shared/errors.js';
 import type { CalendarEvent, EventReminder } from '../../../../shared/events.js';
@@ -10,7 +9,7 @@ import { checkSeries, countBefore, endRuleBefore, expandSeries, type Series } fr
 import { resolveTiming, type Timing } from './event-timing.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
 import { conflict, notFound, setTrashed } from './soft-delete.js';
-import { Statements } from './statements.js';
+import { SqliteRepository } from './sqlite-repository.js';
 import { uuidv7 } from './uuidv7.js';
 
 export type CreateEvent = ParsedInput<'createEvent'>;
@@ -115,16 +114,7 @@ function edge(value: string, timeZone: string | undefined): { at: string; wallMs
 }
 const wallDate = (wallMs: number, timeZone: string | undefined) => dateInZone(wallMs, timeZone ?? 'UTC');
 
-export class EventRepository {
-  private readonly s: Statements;
-
-  constructor(
-    db: Database.Database,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.s = new Statements(db);
-  }
-
+export class EventRepository extends SqliteRepository {
   private row(id: string): EventRow {
     const r = this.s.get(`SELECT ${COLUMNS} FROM events WHERE id = ? AND deleted_at IS NULL`).get(id) as EventRow | undefined;
     if (!r) throw notFound('events');

@@ -1,6 +1,8 @@
 // Keyset paging: a page continues after the last row of the previous one, by the
 // values of its sort key, so rows inserted or deleted meanwhile never shift a page.
 import { AppException } from '../../../../shared/errors.js';
+import type { Page } from '../../../../shared/tasks.js';
+import type { Statements } from './statements.js';
 
 export type KeyValue = string | number;
 
@@ -46,4 +48,29 @@ export function toPage<R, T>(rows: R[], limit: number, map: (r: R) => T, key: (r
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];
   return { items: kept.map(map), nextCursor: more && last ? encodeCursor(order, key(last)) : null };
+}
+
+/**
+ * One page of `SELECT <select> FROM <from> WHERE <where> ORDER BY <order>` continuing after
+ * `cursor`, each row mapped by `map`. `where` (one condition at least) and `params` are the
+ * list's filters; the key is read from the row's columns named in the order.
+ */
+export function keysetPage<R, T>(
+  s: Statements,
+  query: { select: string; from: string; where: readonly string[]; params: readonly KeyValue[] },
+  order: KeysetOrder,
+  page: { limit: number; cursor: string | undefined },
+  map: (r: R) => T,
+): Page<T> {
+  const where = [...query.where];
+  const params = [...query.params];
+  const { after, orderBy } = keysetSql(order);
+  if (page.cursor !== undefined) {
+    where.push(after);
+    params.push(...decodeCursor(order, page.cursor));
+  }
+  const rows = s
+    .get(`SELECT ${query.select} FROM ${query.from} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`)
+    .all(...params, page.limit + 1) as R[];
+  return toPage(rows, page.limit, map, (r) => order.columns.map((c) => (r as Record<string, KeyValue>)[c]!), order);
 }

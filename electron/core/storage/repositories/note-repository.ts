@@ -1,11 +1,10 @@
 // Notes in one profile's data.sqlite. Runs inside that profile's worker.
-import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../../shared/contract.js';
 import { NOTE_EXCERPT_CHARS, type Note, type NoteSort, type NoteSummary } from '../../../../shared/notes.js';
 import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
-import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
-import { notFound, setTrashed, updateVersioned } from './soft-delete.js';
-import { Statements } from './statements.js';
+import { keysetPage, type KeysetOrder, type KeyValue } from './keyset.js';
+import { givenSets, notFound, setTrashed, updateVersioned } from './soft-delete.js';
+import { SqliteRepository } from './sqlite-repository.js';
 import { uuidv7 } from './uuidv7.js';
 
 export type CreateNote = ParsedInput<'createNote'>;
@@ -55,16 +54,7 @@ export const toNote = (r: NoteRow): Note => ({ ...meta(r), body: r.body });
 const toSummary = (r: NoteSummaryRow): NoteSummary => ({ ...meta(r), excerpt: r.excerpt });
 
 
-export class NoteRepository {
-  private readonly s: Statements;
-
-  constructor(
-    db: Database.Database,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.s = new Statements(db);
-  }
-
+export class NoteRepository extends SqliteRepository {
   get(id: string): Note {
     const r = this.s.get(`SELECT ${COLUMNS} FROM notes WHERE id = ? AND deleted_at IS NULL`).get(id) as NoteRow | undefined;
     if (!r) throw notFound('notes');
@@ -90,18 +80,8 @@ export class NoteRepository {
   }
 
   update(input: UpdateNote): Note {
-    const sets: string[] = [];
     const params: Record<string, unknown> = { id: input.id, version: input.version, at: this.now().toISOString() };
-    for (const key of ['title', 'body'] as const) {
-      if (input[key] !== undefined) {
-        sets.push(`${key} = @${key}`);
-        params[key] = input[key];
-      }
-    }
-    if (input.tags !== undefined) {
-      sets.push('tags = @tags');
-      params.tags = JSON.stringify(input.tags);
-    }
+    const sets = givenSets(input, ['title', 'body'], params);
     if (input.pinned !== undefined) {
       sets.push('pinned = @pinned');
       params.pinned = input.pinned ? 1 : 0;
@@ -130,17 +110,7 @@ export class NoteRepository {
       where.push('EXISTS (SELECT 1 FROM json_each(notes.tags) WHERE value = ?)');
       params.push(input.tag);
     }
-    const { after, orderBy } = keysetSql(order);
-    if (input.cursor !== undefined) {
-      where.push(after);
-      params.push(...decodeCursor(order, input.cursor));
-    }
-    const rows = this.s
-      .get(
-        `SELECT ${META}, substr(body, 1, ${NOTE_EXCERPT_CHARS}) AS excerpt FROM notes
-         WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`,
-      )
-      .all(...params, limit + 1) as NoteSummaryRow[];
-    return toPage(rows, limit, toSummary, (r) => order.columns.map((c) => r[c as keyof NoteMeta] as KeyValue), order);
+    const select = `${META}, substr(body, 1, ${NOTE_EXCERPT_CHARS}) AS excerpt`;
+    return keysetPage(this.s, { select, from: 'notes', where, params }, order, { limit, cursor: input.cursor }, toSummary);
   }
 }

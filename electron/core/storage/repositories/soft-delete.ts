@@ -30,6 +30,29 @@ export function setTrashed<Row>(s: Statements, table: ItemTable, columns: string
 }
 
 /**
+ * The `SET` parts of an edit's given fields, their values put in `params`: each of `plain`
+ * under its own column name, tags as their JSON array. A field left out stays as it is.
+ */
+export function givenSets<I extends { tags?: readonly string[] | undefined }>(
+  input: I,
+  plain: readonly (keyof I & string)[],
+  params: Record<string, unknown>,
+): string[] {
+  const sets: string[] = [];
+  for (const key of plain) {
+    if (input[key] !== undefined) {
+      sets.push(`${key} = @${key}`);
+      params[key] = input[key];
+    }
+  }
+  if (input.tags !== undefined) {
+    sets.push('tags = @tags');
+    params.tags = JSON.stringify(input.tags);
+  }
+  return sets;
+}
+
+/**
  * Applies `sets` to a row not in the Trash if it is still at the version the edit was
  * based on (`edit.version`; `params` carry @id, @version and @at); otherwise NOT_FOUND or CONFLICT, and nothing changes.
  */

@@ -1,22 +1,12 @@
 // Tags across one profile's tasks and notes (each item keeps its tags as a JSON array).
 // Runs inside that profile's host.
-import type Database from 'better-sqlite3';
 import { AppException } from '../../../../shared/errors.js';
 import { renameInTags, type TagCount, type TagRenamed } from '../../../../shared/tags.js';
-import { Statements } from './statements.js';
+import { SqliteRepository } from './sqlite-repository.js';
 
 const TABLES = ['tasks', 'notes'] as const;
 
-export class TagRepository {
-  private readonly s: Statements;
-
-  constructor(
-    db: Database.Database,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.s = new Statements(db);
-  }
-
+export class TagRepository extends SqliteRepository {
   /** Tags on items outside the Trash, A–Z (ignoring case), with counts per kind. */
   list(): TagCount[] {
     return this.s

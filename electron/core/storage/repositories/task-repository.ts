@@ -1,5 +1,4 @@
 // Tasks in one profile's data.sqlite. Runs inside that profile's worker.
-import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../../shared/contract.js';
 import { AppException } from '../../../../shared/errors.js';
 import {
@@ -14,9 +13,9 @@ import {
   type TaskStatus,
 } from '../../../../shared/tasks.js';
 import { addDays, dateInZone, startOfDay } from '../../../../shared/zoned-time.js';
-import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from './keyset.js';
-import { notFound, setTrashed, updateVersioned } from './soft-delete.js';
-import { Statements } from './statements.js';
+import { keysetPage, type KeysetOrder, type KeyValue } from './keyset.js';
+import { givenSets, notFound, setTrashed, updateVersioned } from './soft-delete.js';
+import { SqliteRepository } from './sqlite-repository.js';
 import { uuidv7 } from './uuidv7.js';
 
 export type CreateTask = ParsedInput<'createTask'>;
@@ -91,16 +90,7 @@ const COMMON_TAG = 1000;
 const DUE_SQL =
   'due_sort >= ? AND due_sort < ? AND ((length(due) = 10 AND due >= ? AND due < ?) OR (length(due) > 10 AND due >= ? AND due < ?))';
 
-export class TaskRepository {
-  private readonly s: Statements;
-
-  constructor(
-    db: Database.Database,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.s = new Statements(db);
-  }
-
+export class TaskRepository extends SqliteRepository {
   private row(id: string): TaskRow | undefined {
     return this.s.get(`SELECT ${COLUMNS} FROM tasks WHERE id = ?`).get(id) as TaskRow | undefined;
   }
@@ -138,18 +128,8 @@ export class TaskRepository {
   }
 
   update(input: UpdateTask): Task {
-    const sets: string[] = [];
     const params: Record<string, unknown> = { id: input.id, version: input.version, at: this.now().toISOString() };
-    for (const key of ['title', 'details', 'priority', 'due'] as const) {
-      if (input[key] !== undefined) {
-        sets.push(`${key} = @${key}`);
-        params[key] = input[key];
-      }
-    }
-    if (input.tags !== undefined) {
-      sets.push('tags = @tags');
-      params.tags = JSON.stringify(input.tags);
-    }
+    const sets = givenSets(input, ['title', 'details', 'priority', 'due'], params);
     if (input.status !== undefined) {
       sets.push("status = @status, completed_at = CASE WHEN @status = 'done' THEN coalesce(completed_at, @at) ELSE NULL END");
       params.status = input.status;
@@ -249,15 +229,7 @@ export class TaskRepository {
     }
     if (input.hideDone === true) where.push("status <> 'done'");
     this.filterSql(input, where, params);
-    const { after, orderBy } = keysetSql(order);
-    if (input.cursor !== undefined) {
-      where.push(after);
-      params.push(...decodeCursor(order, input.cursor));
-    }
-    const rows = this.s
-      .get(`SELECT ${COLUMNS} FROM tasks WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`)
-      .all(...params, limit + 1) as TaskRow[];
-    return toPage(rows, limit, toTask, (r) => order.columns.map((c) => r[c as keyof TaskRow] as KeyValue), order);
+    return keysetPage(this.s, { select: COLUMNS, from: 'tasks', where, params }, order, { limit, cursor: input.cursor }, toTask);
   }
 
   counts(filter: TaskFilter): TaskCounts {

@@ -1,10 +1,9 @@
 // The Trash: soft-deleted tasks, notes and events, kept 30 days.
-import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../../shared/contract.js';
 import { TRASH_RETENTION_DAYS, type ItemKind, type TrashItem } from '../../../../shared/search.js';
 import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder } from './keyset.js';
-import { Statements } from './statements.js';
+import { SqliteRepository } from './sqlite-repository.js';
 
 export type ListTrash = ParsedInput<'listTrash'>;
 export type PurgeTrash = ParsedInput<'purgeTrash'>;
@@ -35,16 +34,7 @@ const toItem = (r: TrashRow): TrashItem => ({
 
 const noneYet = (): PurgedIds => ({ task: [], note: [], event: [] });
 
-export class TrashRepository {
-  private readonly s: Statements;
-
-  constructor(
-    db: Database.Database,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.s = new Statements(db);
-  }
-
+export class TrashRepository extends SqliteRepository {
   list(input: ListTrash): Page<TrashItem> {
     const limit = input.limit ?? PAGE_SIZE_DEFAULT;
     const { after, orderBy } = keysetSql(BY_DELETED);
