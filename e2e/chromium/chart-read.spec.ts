@@ -4,31 +4,10 @@
 // chart saves as PNG and SVG, and no developer timings are shown.
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import { createProfile, shellName } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { openAnalysis, runSql } from '../analysis-steps.js';
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
-let harness: Harness;
-
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `chart-read-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
-
-async function openAnalysis(page: Page, name: string) {
-  await createProfile(page, name);
-  await expect(shellName(page)).toHaveText(name, { timeout: 30_000 });
-  await page.getByTestId('nav-analysis').click();
-  await expect(page.getByTestId('section-analysis')).toBeVisible();
-}
-
-async function runSql(page: Page, sql: string, rows: string) {
-  const editor = page.getByTestId('sql-editor');
-  await editor.fill(sql);
-  await editor.press('Control+Enter');
-  await expect(page.getByTestId('result-total')).toHaveText(rows, { timeout: 30_000 });
-}
+const harness = harnessForEachTest('chart-read');
 
 /** Hovers the middle of bar `i` of `n`, just above the x axis (the frame: 76 px left, 20 right, 58 below). */
 async function hoverBar(page: Page, i: number, n: number) {
@@ -39,7 +18,7 @@ async function hoverBar(page: Page, i: number, n: number) {
 
 test('bars with titles, order toggle and exact tooltips; histogram bins; PNG and SVG', async () => {
   test.setTimeout(120_000);
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Tufte');
   await runSql(
     page,

@@ -1,25 +1,11 @@
 // Journey: shape the grid around the data. Freeze the first column and scroll right,
 // hide a column and move another, show numbers grouped or raw or to fixed decimals
 // (the digits in the cell stay the value's own), and wrap long text onto three lines.
-import { expect, test, type Page } from '@playwright/test';
-import { createProfile, shellName } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { expect, test } from '@playwright/test';
+import { openAnalysis } from '../analysis-steps.js';
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
-let harness: Harness;
-
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `grid-columns-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
-
-async function openAnalysis(page: Page, name: string) {
-  await createProfile(page, name);
-  await expect(shellName(page)).toHaveText(name, { timeout: 30_000 });
-  await page.getByTestId('nav-analysis').click();
-  await expect(page.getByTestId('section-analysis')).toBeVisible();
-}
+const harness = harnessForEachTest('grid-columns');
 
 const extra = Array.from({ length: 16 }, (_, k) => `i + ${k} AS c${String(k + 1).padStart(2, '0')}`).join(', ');
 const QUERY = `SELECT i AS id, 'note ' || i || ': ' || repeat('a long run of words ', 8) AS note,
@@ -28,7 +14,7 @@ FROM range(1, 201) t(i)`;
 
 test('freeze, hide, reorder, number formats and wrapping', async () => {
   test.setTimeout(120_000);
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Codd');
   const editor = page.getByTestId('sql-editor');
   await editor.fill(QUERY);

@@ -1,32 +1,18 @@
 // Journey: group a result without SQL (Tad's core view). Choose a group column and
 // aggregates, see the grouped rows and the generated SQL, expand a group into its rows
 // and go back, pivot on a column, then ungroup.
-import { expect, test, type Page } from '@playwright/test';
-import { createProfile, shellName } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { expect, test } from '@playwright/test';
+import { openAnalysis } from '../analysis-steps.js';
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
-let harness: Harness;
-
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `grid-group-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
-
-async function openAnalysis(page: Page, name: string) {
-  await createProfile(page, name);
-  await expect(shellName(page)).toHaveText(name, { timeout: 30_000 });
-  await page.getByTestId('nav-analysis').click();
-  await expect(page.getByTestId('section-analysis')).toBeVisible();
-}
+const harness = harnessForEachTest('grid-group');
 
 const SALES = `SELECT ['north', 'south', 'east'][i % 3 + 1] AS region, 2023 + i % 2 AS year, (i * 1.25)::DECIMAL(18,2) AS amount
 FROM range(30) t(i)`;
 
 test('group by a column with aggregates, expand a group, pivot, ungroup', async () => {
   test.setTimeout(120_000);
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Tad');
   const editor = page.getByTestId('sql-editor');
   await editor.fill(SALES);

@@ -7,31 +7,10 @@
 // context, so the app writes through the copy command; in Electron it uses the async
 // clipboard with the permission main grants).
 import { expect, test, type Page } from '@playwright/test';
-import { createProfile, shellName } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { openAnalysis, runSql } from '../analysis-steps.js';
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
-let harness: Harness;
-
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `grid-selection-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
-
-async function openAnalysis(page: Page, name: string) {
-  await createProfile(page, name);
-  await expect(shellName(page)).toHaveText(name, { timeout: 30_000 });
-  await page.getByTestId('nav-analysis').click();
-  await expect(page.getByTestId('section-analysis')).toBeVisible();
-}
-
-async function runSql(page: Page, sql: string, rows: string) {
-  const editor = page.getByTestId('sql-editor');
-  await editor.fill(sql);
-  await editor.press('Control+Enter');
-  await expect(page.getByTestId('result-total')).toHaveText(rows, { timeout: 30_000 });
-}
+const harness = harnessForEachTest('grid-selection');
 
 /** Pastes the clipboard into a scratch text field and reads it (a text field turns CRLF into LF); focus goes back to the grid. */
 async function clipboard(page: Page): Promise<string> {
@@ -71,7 +50,7 @@ FROM range(1, 1001) t(i)`;
 
 test('keyboard selection, Ctrl+C as TSV and the Copy menu formats keep every digit', async () => {
   test.setTimeout(120_000);
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Grace');
   await runSql(page, QUERY, '1,000');
   const grid = page.getByTestId('result-grid');
@@ -134,7 +113,7 @@ test('keyboard selection, Ctrl+C as TSV and the Copy menu formats keep every dig
 
 test('a selection too large to copy says so and copies nothing', async () => {
   test.setTimeout(120_000);
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Hopper');
   await runSql(page, 'SELECT i AS n FROM range(10000000) t(i)', '10,000,000');
   await markClipboard(page);
@@ -147,7 +126,7 @@ test('a selection too large to copy says so and copies nothing', async () => {
 
 test('a column resized from the keyboard', async () => {
   test.setTimeout(120_000);
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Lovelace');
   await runSql(page, QUERY, '1,000');
   const resizer = page.getByTestId('resize-name');

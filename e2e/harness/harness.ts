@@ -75,6 +75,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** A harness of its own for each test of the file (named `name`), closed after it; call it for the current one. */
+export function harnessForEachTest(name: string): () => Harness {
+  let harness: Harness | undefined;
+  test.beforeEach(async ({ context }, info) => {
+    harness = await startHarness(context, `${name}-${info.workerIndex}`);
+  });
+  test.afterEach(async () => {
+    await harness?.close();
+  });
+  return () => harness!;
+}
+
 export async function startHarness(context: BrowserContext, name: string): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `enclave-e2e-${name}-`));
   const service = `enclave-e2e-${process.pid}-${name}`;

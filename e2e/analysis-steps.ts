@@ -1,0 +1,19 @@
+// What a person does on the analysis screen, shared by the grid and chart specs.
+import { expect, type Page } from '@playwright/test';
+import { createProfile, shellName } from './profile-steps.js';
+
+/** Creates profile `name` (it opens at once) and goes to its analysis screen. */
+export async function openAnalysis(page: Page, name: string) {
+  await createProfile(page, name);
+  await expect(shellName(page)).toHaveText(name, { timeout: 30_000 });
+  await page.getByTestId('nav-analysis').click();
+  await expect(page.getByTestId('section-analysis')).toBeVisible();
+}
+
+/** Runs `sql` from the editor (Ctrl+Enter) and waits for the result's row count to read `rows`. */
+export async function runSql(page: Page, sql: string, rows: string) {
+  const editor = page.getByTestId('sql-editor');
+  await editor.fill(sql);
+  await editor.press('Control+Enter');
+  await expect(page.getByTestId('result-total')).toHaveText(rows, { timeout: 30_000 });
+}
