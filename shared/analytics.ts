@@ -111,6 +111,8 @@ export interface ImportProgress {
   /** Estimated until `phase` is 'done'. */
   rows: number;
   elapsedMs: number;
+  /** An import from a database source: the source's estimate of all its rows (it has no bytes to count). */
+  estimatedRows?: number;
 }
 
 export interface QueryResultInfo {

@@ -20,6 +20,7 @@ import { noteChannels } from './channels/notes.js';
 import { profileChannels } from './channels/profiles.js';
 import { queryWorkspaceChannels } from './channels/query-workspace.js';
 import { searchChannels } from './channels/search.js';
+import { sourceChannels } from './channels/sources.js';
 import { storageChannels } from './channels/storage.js';
 import { tagChannels } from './channels/tags.js';
 import { taskChannels } from './channels/tasks.js';
@@ -40,6 +41,7 @@ export const contract = {
   ...tagChannels,
   ...queryWorkspaceChannels,
   ...aiChannels,
+  ...sourceChannels,
 } as const;
 
 /** Which items changed (created, edited, moved, trashed, restored or purged); the window refetches what it shows. */

@@ -30,6 +30,9 @@ export const ERROR_CODES = [
   'AI_TIMEOUT', // the AI endpoint gave no complete answer within the profile's timeout
   'AI_NO_SQL', // the model answered, but with no SQL in its answer
   'AI_ENDPOINT_ERROR', // the AI endpoint answered an error status or something that is not a chat completion
+  'SOURCE_AUTH_FAILED', // a saved database source refused its user or password
+  'SOURCE_UNREACHABLE', // a saved database source's server cannot be reached (host, port, TLS) or its SQLite file cannot be opened
+  'SOURCE_CONNECTION_LOST', // the connection to a source dropped mid-import; nothing was imported
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

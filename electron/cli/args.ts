@@ -8,6 +8,8 @@ export interface CommandSpec {
   path: readonly string[];
   summary: string;
   positionals: readonly string[];
+  /** How many of the positionals must be given (default: all); the rest are optional, at the end. */
+  minPositionals?: number;
   flags: Readonly<Record<string, FlagKind>>;
   /** The usage line, when the one made from positionals and flags would not say enough. */
   usage?: string;

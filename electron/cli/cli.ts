@@ -18,6 +18,7 @@ import { noteCommands } from './commands/note.js';
 import { profileCommands } from './commands/profile.js';
 import { queryCommand } from './commands/query.js';
 import { searchCommands } from './commands/search.js';
+import { sourceCommands } from './commands/source.js';
 import { tablesCommand } from './commands/tables.js';
 import { taskCommands } from './commands/task.js';
 import { OutputClosed, type CliIo } from './io.js';
@@ -32,6 +33,7 @@ const commands: Command[] = [
   ...noteCommands,
   ...eventCommands,
   ...searchCommands,
+  ...sourceCommands,
   importCommand,
   queryCommand,
   tablesCommand,
@@ -104,10 +106,10 @@ export async function runCli(io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const positionals = words.slice(command.path.length);
-    if (positionals.length !== command.positionals.length) {
+    if (positionals.length > command.positionals.length || positionals.length < (command.minPositionals ?? command.positionals.length)) {
       throw new UsageError(`expected ${command.positionals.join(' ') || 'no arguments'}\nusage: ${usageLine(command)}`);
     }
-    const args = Object.fromEntries(command.positionals.map((name, i) => [name, positionals[i]!]));
+    const args = Object.fromEntries(command.positionals.flatMap((name, i) => (i < positionals.length ? [[name, positionals[i]!]] : [])));
     const dataDirFlag = flags.get('data-dir');
     const dataDir = typeof dataDirFlag === 'string' ? dataDirFlag : (io.env.ENCLAVE_DATA_DIR ?? defaultDataDir());
     let password: Promise<string | undefined> | undefined;

@@ -11,6 +11,7 @@ import { internalHandlers } from './handlers/internal-handlers.js';
 import { noteHandlers } from './handlers/note-handlers.js';
 import { queryWorkspaceHandlers } from './handlers/query-workspace-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
+import { sourceHandlers } from './handlers/source-handlers.js';
 import { tagHandlers } from './handlers/tag-handlers.js';
 import { taskHandlers } from './handlers/task-handlers.js';
 
@@ -42,4 +43,5 @@ export const hostHandlers: HostHandlerTable = {
   ...internalHandlers,
   ...inTransactions(aiSettingsHandlers),
   ...aiAskHandlers,
+  ...sourceHandlers,
 };

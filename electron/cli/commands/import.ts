@@ -3,6 +3,7 @@ import { AppException } from '../../../shared/errors.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { call, grantPath } from '../session.js';
+import { importFromSource } from './import-from-source.js';
 import { stringFlag } from './listing.js';
 
 export const describeRejects = (r: RejectSummary) => {
@@ -14,14 +15,38 @@ export const describeRejects = (r: RejectSummary) => {
 export const importCommand: Command = {
   path: ['import'],
   needsAnalytics: true,
-  usage: 'enclave import --profile NAME FILE [--table T] [--format csv|tsv|parquet|json|ndjson] [--replace|--append] [--skip-bad-rows]',
-  summary: 'Import a CSV, TSV, Parquet or JSON file into a new table; prints the table and row count',
+  usage: [
+    'enclave import --profile NAME FILE [--table T] [--format csv|tsv|parquet|json|ndjson] [--replace|--append] [--skip-bad-rows]',
+    '       enclave import --profile NAME --source SOURCE (--source-table T | --sql QUERY) --table T [--replace|--append]',
+    '       enclave import --profile NAME --refresh TABLE',
+  ].join('\n'),
+  summary: 'Import a CSV, TSV, Parquet or JSON file, or a table or query of a saved source, into a table; prints the table and row count',
   positionals: ['FILE'],
-  flags: { table: 'string', format: 'string', replace: 'boolean', append: 'boolean', 'skip-bad-rows': 'boolean' },
+  minPositionals: 0,
+  flags: {
+    table: 'string',
+    format: 'string',
+    replace: 'boolean',
+    append: 'boolean',
+    'skip-bad-rows': 'boolean',
+    source: 'string',
+    'source-table': 'string',
+    sql: 'string',
+    refresh: 'string',
+  },
   details:
     'Types, delimiter, header and quoting are detected. When the table exists the import gets a new name,\n' +
-    'unless --replace or --append. Rows that do not fit fail the import (nothing is imported) unless --skip-bad-rows.',
-  async run({ args, flags, io, json, unlockProfile }) {
+    'unless --replace or --append. Rows that do not fit fail the import (nothing is imported) unless --skip-bad-rows.\n' +
+    'From a source (enclave source add): a table (schema.table) or a query in the source\'s SQL; an existing --table\n' +
+    'fails unless --replace or --append. --refresh imports a table again from the source it came from, atomically.',
+  async run(ctx) {
+    const { args, flags, io, json, unlockProfile } = ctx;
+    if (flags.has('source') || flags.has('refresh')) {
+      if (args.FILE !== undefined) throw new UsageError('give either FILE or --source/--refresh, not both');
+      return importFromSource(ctx);
+    }
+    if (flags.has('source-table') || flags.has('sql')) throw new UsageError('--source-table and --sql need --source SOURCE');
+    if (args.FILE === undefined) throw new UsageError(`expected FILE (or --source SOURCE, or --refresh TABLE)`);
     const format = stringFlag(flags, 'format');
     if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
     if (flags.has('replace') && flags.has('append')) throw new UsageError('--replace and --append exclude each other');

@@ -21,6 +21,7 @@ import {
   type ProfileSecrets,
 } from './profile-secrets.js';
 import { deleteAiKey, readAiKey, writeAiKey } from './ai-key.js';
+import { sourcePasswords } from './source-secrets.js';
 
 const PROFILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** How old a directory without a registry row must be before a start removes it. */
@@ -216,6 +217,7 @@ export class ProfileService {
   async finishDeletion(id: string): Promise<void> {
     await fs.rm(profileDir(this.dataDir, id), { recursive: true, force: true });
     await deleteAiKey(this.secrets, id);
+    await sourcePasswords.removeAll(this.secrets, id);
     await keychainCall(() => this.secrets.delete(id));
     this.registry.finishDeletion(id);
   }
@@ -229,6 +231,19 @@ export class ProfileService {
   async setAiKey(id: string, key: string | null): Promise<void> {
     if (key === null) await deleteAiKey(this.secrets, id);
     else await writeAiKey(this.secrets, id, key);
+  }
+
+  /** The keychain password of one of the profile's saved sources (null: it has none). */
+  sourcePassword(id: string, source: string): Promise<string | null> {
+    return sourcePasswords.get(this.secrets, id, source);
+  }
+
+  setSourcePassword(id: string, source: string, password: string): Promise<void> {
+    return sourcePasswords.set(this.secrets, id, source, password);
+  }
+
+  removeSourcePassword(id: string, source: string): Promise<void> {
+    return sourcePasswords.remove(this.secrets, id, source);
   }
 
   /** Finishes every deletion a crash interrupted; one that fails again waits for the next start. */
@@ -259,6 +274,7 @@ export class ProfileService {
         if (this.clock.now().getTime() - mtimeMs < UNFINISHED_AFTER_MS) continue;
         // The secret first: the directory is what marks the leftover for the next attempt.
         await keychainCall(() => this.secrets.delete(name));
+        await sourcePasswords.removeAll(this.secrets, name);
         await fs.rm(dir, { recursive: true, force: true });
       } catch (e) {
         console.error('[enclave] could not remove an unfinished profile:', e);

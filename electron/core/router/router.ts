@@ -16,11 +16,12 @@ import { dialogHandlers } from './handlers/dialog-handlers.js';
 import { noteHandlers } from './handlers/note-handlers.js';
 import { profileHandlers } from './handlers/profile-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
+import { sourceHandlers } from './handlers/source-handlers.js';
 import { storageHandlers } from './handlers/storage-handlers.js';
 import { tagHandlers } from './handlers/tag-handlers.js';
 import { taskHandlers } from './handlers/task-handlers.js';
 
-const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers, ...dialogHandlers, ...auditHandlers, ...storageHandlers, ...backupHandlers, ...tagHandlers, ...aiHandlers };
+const handlers: Handlers = { ...profileHandlers, ...taskHandlers, ...noteHandlers, ...calendarHandlers, ...searchHandlers, ...analyticsHandlers, ...dialogHandlers, ...auditHandlers, ...storageHandlers, ...backupHandlers, ...tagHandlers, ...aiHandlers, ...sourceHandlers };
 
 type AnyHandler = (ctx: AppContext, input: unknown) => Promise<unknown>;
 

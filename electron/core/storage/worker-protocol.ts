@@ -7,6 +7,7 @@ import type { ArchiveCounts, ArchiveOutcome, DamagedFile } from '../../../shared
 import { contract, type ChannelName, type ChannelOutput, type Contract, type EventName, type EventPayload, type ParsedInput } from '../../../shared/contract.js';
 import type { AppError } from '../../../shared/errors.js';
 import type { EventReminder } from '../../../shared/events.js';
+import type { SourceKind, TlsMode } from '../../../shared/sources.js';
 import type { ProfileRowCounts } from '../../../shared/storage-usage.js';
 import type { PurgedIds } from './repositories/trash-repository.js';
 
@@ -55,6 +56,9 @@ export type HostInput<K extends HostChannel> = K extends keyof HostInputs
     ? Omit<ParsedInput<K>, 'file'> & { path: string }
     : ParsedInput<K>;
 
+/** A source's password, which main reads from the keychain for each call that connects (null: it has none). */
+type WithPassword = { password: string | null };
+
 /**
  * Where main hands the host other than the channel's input: an AI key read from the
  * keychain (which only main opens) travels in the call that uses it, and the key a
@@ -64,6 +68,12 @@ interface HostInputs {
   setAiSettings: Omit<ParsedInput<'setAiSettings'>, 'key'>;
   askAi: ParsedInput<'askAi'> & { apiKey: string | null };
   fixAiSql: ParsedInput<'fixAiSql'> & { apiKey: string | null };
+  /** The URL main checked and normalised (a SQLite file's token resolved to `sqlite:<path>`); the password stays in main. */
+  addSource: { name: string; kind: SourceKind; url: string; tls: TlsMode | null; hasPassword: boolean };
+  browseSource: ParsedInput<'browseSource'> & WithPassword;
+  previewSource: ParsedInput<'previewSource'> & WithPassword;
+  importFromSource: ParsedInput<'importFromSource'> & WithPassword;
+  refreshTable: ParsedInput<'refreshTable'> & WithPassword;
 }
 
 /** Where the host answers more than the channel: what main needs for its own step (here: whose windows to notify). */

@@ -94,6 +94,9 @@ const aiSettingsView = z.object({
 });
 const aiAnswer = z.object({ requestId: id, sql: z.string().min(1), text: z.string(), round: count });
 const purged = z.object({ purged: count });
+const sourceInfo = z.object({ name: z.string(), kind: z.enum(['sqlite', 'postgresql', 'mysql']), url: z.string(), tls: z.string().nullable(), hasPassword: z.boolean(), createdAt: iso });
+const sourceColumn = z.object({ name: z.string(), sourceType: z.string(), type: z.string() });
+const sourceImport = z.object({ importId: id, table: z.string(), rows: count, mapping: z.array(sourceColumn), notes: z.array(z.string()) });
 
 export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
   listProfiles: z.array(profileSummary),
@@ -199,4 +202,12 @@ export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
   askAi: aiAnswer,
   fixAiSql: aiAnswer,
   cancelAi: cancelled,
+  listSources: z.array(sourceInfo),
+  addSource: sourceInfo,
+  removeSource: z.null(),
+  browseSource: z.array(z.object({ schema: z.string().nullable(), name: z.string(), kind: z.enum(['table', 'view']), rows: count.nullable() })),
+  previewSource: z.object({ columns: z.array(z.unknown()), mapping: z.array(sourceColumn), page: wirePage, notes: z.array(z.string()) }),
+  importFromSource: sourceImport,
+  listSourcedTables: z.array(z.object({ table: z.string(), source: z.string(), selection: z.object({}).loose(), importedAt: iso, rows: count })),
+  refreshTable: sourceImport,
 };

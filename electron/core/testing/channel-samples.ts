@@ -144,6 +144,15 @@ export const channelSamples: Samples = {
   askAi: () => ({ requestId: FOREIGN_ANALYTICS_ID, question: 'How many rows are there?', stream: false }),
   fixAiSql: () => ({ requestId: FOREIGN_ANALYTICS_ID, question: 'How many rows?', sql: 'SELECT nope', error: 'Binder Error', round: 1, stream: false }),
   cancelAi: () => ({ requestId: FOREIGN_ANALYTICS_ID }),
+  // Sources live in the caller's profile only: a name of the other profile's is unknown here.
+  listSources: () => undefined,
+  addSource: (ctx) => ({ name: ctx.freshName, url: 'postgresql://nobody@127.0.0.1:1/none' }),
+  removeSource: (ctx) => ({ name: ctx.otherText }),
+  browseSource: (ctx) => ({ source: ctx.otherText }),
+  previewSource: (ctx) => ({ source: ctx.otherText, from: { table: ctx.otherTable } }),
+  importFromSource: (ctx) => ({ source: ctx.otherText, from: { table: ctx.otherTable }, table: 'imported' }),
+  listSourcedTables: () => undefined,
+  refreshTable: (ctx) => ({ table: ctx.otherTable }),
 };
 
 const FOREIGN_BACKUP_ID = 'backup-2030-01-01T00-00-00-000Z.enclave';

@@ -11,6 +11,7 @@ import { listQueryHistory, recordQuery } from '../../core/analytics/query-histor
 import { QueryResults } from '../../core/analytics/query-results.js';
 import { checkStoredRelation } from '../../core/analytics/statement-policy.js';
 import { listTables } from '../../core/analytics/tables.js';
+import { sourceImportsOf } from './source-handlers.js';
 
 interface AnalyticsState {
   results: QueryResults;
@@ -39,7 +40,7 @@ function state(stores: ProfileStores): AnalyticsState {
 export const analyticsHandlers = {
   previewImport: (stores, { path, options }) => state(stores).imports.preview(path, options),
   startImport: (stores, input) => state(stores).imports.start(input),
-  cancelImport: (stores, { importId }) => ({ cancelled: state(stores).imports.cancel(importId) }),
+  cancelImport: (stores, { importId }) => ({ cancelled: state(stores).imports.cancel(importId) || sourceImportsOf(stores).cancel(importId) }),
   runQuery: (stores, input) => state(stores).results.run(input),
   cancelQuery: (stores, { queryId }) => ({ cancelled: state(stores).results.cancel(queryId) }),
   fetchRows: (stores, { resultId, offset, limit }) => state(stores).results.fetch(resultId, offset, limit),

@@ -1,0 +1,194 @@
+// Private PostgreSQL and MariaDB servers for the source-import tests and bench: each in
+// its own temp directory, listening on a free loopback port, stopped (and its directory
+// removed) by stop(). Debian's packages provide the binaries (.ci/run installs them);
+// without them `missing` says why, for a test's `skip`.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface DbServer {
+  host: string;
+  port: number;
+  /** A login with a password (scram for PostgreSQL, mysql_native_password for MariaDB). */
+  user: string;
+  password: string;
+  database: string;
+  /** `postgresql://user@127.0.0.1:port/db` or `mysql://…`: no password, like a saved source. */
+  url: string;
+  /** Runs SQL as the superuser (setup, killing a backend). */
+  admin(sql: string): string;
+  stop(): Promise<void>;
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+function pgBinDir(): string | null {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const v of versions) if (fs.existsSync(path.join(root, v, 'bin', 'postgres'))) return path.join(root, v, 'bin');
+  return null;
+}
+
+const onPath = (cmd: string) => ['/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin'].map((d) => path.join(d, cmd)).find((p) => fs.existsSync(p)) ?? null;
+
+/** Why PostgreSQL cannot be started here, or false. */
+export function postgresMissing(): string | false {
+  if (!pgBinDir()) return 'PostgreSQL server binaries not installed (Debian: apt-get install postgresql)';
+  if (!onPath('psql')) return 'psql not installed (Debian: apt-get install postgresql-client)';
+  return false;
+}
+
+/** Why MariaDB cannot be started here, or false. */
+export function mariadbMissing(): string | false {
+  if (!onPath('mariadbd') || !onPath('mariadb-install-db')) return 'MariaDB server not installed (Debian: apt-get install mariadb-server)';
+  return false;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits until something listens on the port (the server's own readiness, not a sleep). */
+async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${log()}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not listen on ${port}: ${log()}`);
+}
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts a private PostgreSQL (password authentication on loopback) with a database and a login. */
+export async function startPostgres(opts: { user?: string; password?: string; database?: string } = {}): Promise<DbServer> {
+  const bin = pgBinDir();
+  if (!bin) throw new Error('PostgreSQL is not installed');
+  const user = opts.user ?? 'enclave';
+  const password = opts.password ?? 'pg-secret';
+  const database = opts.database ?? 'shop';
+  const dir = tempDir('enclave-pg-');
+  const data = path.join(dir, 'data');
+  const pwfile = path.join(dir, 'pw');
+  fs.writeFileSync(pwfile, 'superpw\n', { mode: 0o600 });
+  // initdb and postgres refuse to run as root: as root they run as the postgres user.
+  const asUser = (cmd: string, args: string[]): [string, string[]] => (isRoot() ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
+  if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  const [initCmd, initArgs] = asUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C']);
+  execFileSync(initCmd, initArgs, { stdio: 'pipe' });
+  const port = await freePort();
+  const [cmd, args] = asUser(path.join(bin, 'postgres'), [
+    '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+  ]);
+  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  await waitForPort(port, child, () => log);
+  const admin = (sql: string) =>
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-t', '-A', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', sql], {
+      env: { ...process.env, PGPASSWORD: 'superpw' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  admin(`CREATE ROLE ${user} LOGIN SUPERUSER PASSWORD ${q(password)}`);
+  admin(`CREATE DATABASE ${database} OWNER ${user}`);
+  return {
+    host: '127.0.0.1',
+    port,
+    user,
+    password,
+    database,
+    url: `postgresql://${user}@127.0.0.1:${port}/${database}`,
+    admin: (sql) =>
+      execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-t', '-A', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-c', sql], {
+        env: { ...process.env, PGPASSWORD: 'superpw' },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    async stop() {
+      await stopChild(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts a private MariaDB with a database and a password login on 127.0.0.1. */
+export async function startMariadb(opts: { user?: string; password?: string; database?: string } = {}): Promise<DbServer> {
+  const user = opts.user ?? 'enclave';
+  const password = opts.password ?? 'maria-secret';
+  const database = opts.database ?? 'shop';
+  const dir = tempDir('enclave-maria-');
+  const data = path.join(dir, 'data');
+  const socket = path.join(dir, 'sock');
+  const me = os.userInfo().username;
+  execFileSync('mariadb-install-db', [`--datadir=${data}`, `--user=${me}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'pipe' });
+  const port = await freePort();
+  const child = spawn(
+    'mariadbd',
+    [
+      '--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', `--user=${me}`,
+      `--pid-file=${path.join(dir, 'pid')}`, '--skip-log-bin', '--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0',
+      `--log-error=${path.join(dir, 'err.log')}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const log = () => {
+    try {
+      return fs.readFileSync(path.join(dir, 'err.log'), 'utf8').slice(-4000);
+    } catch {
+      return '';
+    }
+  };
+  await waitForPort(port, child, log);
+  const admin = (sql: string, db?: string) =>
+    execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-N', '-B', ...(db ? [db] : []), '-e', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  admin(`CREATE DATABASE ${database}; CREATE USER '${user}'@'127.0.0.1' IDENTIFIED BY ${q(password)}; GRANT ALL ON *.* TO '${user}'@'127.0.0.1'; FLUSH PRIVILEGES;`);
+  return {
+    host: '127.0.0.1',
+    port,
+    user,
+    password,
+    database,
+    url: `mysql://${user}@127.0.0.1:${port}/${database}`,
+    admin: (sql) => admin(sql, database),
+    async stop() {
+      await stopChild(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
