@@ -44,7 +44,7 @@ const commands: Command[] = [
 ];
 
 export function exitCodeFor(code: ErrorCode): number {
-  if (code === 'AUTH_FAILED' || code === 'THROTTLED') return EXIT.auth;
+  if (code === 'AUTH_FAILED' || code === 'THROTTLED' || code === 'SOURCE_AUTH_FAILED') return EXIT.auth;
   if (code === 'KEYCHAIN_UNAVAILABLE') return EXIT.keychain;
   return EXIT.failed;
 }
@@ -56,7 +56,7 @@ const GLOBAL_HELP = `Global options:
   --json              machine-readable output
   -h, --help          help for a command
 
-Exit codes: 0 ok, 1 failed request, 2 usage error, 3 authentication failed or throttled, 4 keychain unavailable.
+Exit codes: 0 ok, 1 failed request, 2 usage error, 3 authentication failed (a profile's or a source's) or throttled, 4 keychain unavailable.
 Errors are printed to stderr as one line: error: <CODE>: <message>
 `;
 

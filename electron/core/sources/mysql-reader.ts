@@ -53,9 +53,15 @@ export async function openMysqlReader(source: string, a: NetworkAddress, passwor
     multipleStatements: false,
   });
   let lost = false;
-  conn.on('error', () => {
+  let streaming: Readable | null = null;
+  // mysql2 reports a connection dropped under a streaming query on the connection only
+  // (the query's rows just stop): the stream is failed here so that its reader hears of it.
+  const drop = () => {
     lost = true;
-  });
+    streaming?.destroy(sourceLost(source));
+  };
+  conn.on('error', drop);
+  conn.on('end', drop);
   const query = <T>(sql: string, values?: unknown[]) =>
     new Promise<T>((resolve, reject) => conn.query(sql, values ?? [], (err, rows) => (err ? reject(err) : resolve(rows as T))));
   try {
@@ -112,9 +118,18 @@ export async function openMysqlReader(source: string, a: NetworkAddress, passwor
         // Bytes (and text, which arrives the same way) as a Buffer, decided per column below.
         typeCast: (field, next) => (BYTES_TYPES.has(field.type) && field.extendedFormat !== 'json' ? field.buffer() : field.type ? field.string('utf8') : next()),
       });
+      // The stream first: rows that arrive before anyone reads wait in it (the socket
+      // pauses once it holds a batch) instead of being emitted to no one.
+      const stream: Readable = q.stream({ highWaterMark: BATCH_ROWS });
+      // An error is read through the iterator below; this keeps one that comes between from going unhandled.
+      stream.on('error', () => undefined);
+      streaming = stream;
+      stream.once('end', () => {
+        if (streaming === stream) streaming = null;
+      });
       const fields = await new Promise<mysql.FieldPacket[]>((resolve, reject) => {
         q.once('fields', (f: mysql.FieldPacket[]) => resolve(f));
-        q.once('error', reject);
+        stream.once('error', reject);
       }).catch((e: unknown) => {
         throw lost ? sourceLost(source) : mysqlError(e, source, password, 'read');
       });
@@ -133,7 +148,6 @@ export async function openMysqlReader(source: string, a: NetworkAddress, passwor
         return mapMysqlColumn(f.name, info);
       });
       const hex = columns.map((c) => c.type === 'BLOB' || c.type === 'UBIGINT');
-      const stream: Readable = q.stream({ highWaterMark: BATCH_ROWS });
       const rows = stream[Symbol.asyncIterator]() as AsyncIterator<unknown[]>;
       let done = false;
       return {
@@ -165,6 +179,12 @@ export async function openMysqlReader(source: string, a: NetworkAddress, passwor
     },
 
     async close() {
+      conn.off('end', drop);
+      streaming = null;
+      if (lost) {
+        conn.destroy();
+        return;
+      }
       await new Promise<void>((resolve) => conn.end(() => resolve()));
       conn.destroy();
     },

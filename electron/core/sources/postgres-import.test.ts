@@ -14,7 +14,7 @@ import { enclaveFixture } from '../testing/enclave-fixture.js';
 const missing = postgresMissing();
 const W = 1;
 
-describe('import from PostgreSQL', { skip: missing }, () => {
+describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
   const fx = enclaveFixture('pg-import');
   let pg: DbServer;
   let enclave: Enclave;
