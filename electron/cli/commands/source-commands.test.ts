@@ -74,7 +74,7 @@ describe('enclave source and import --source (SQLite files)', () => {
     assert.deepEqual(JSON.parse(await ok(['source', 'list', '--profile', 'Lea', '--json'])), []);
     const gone = await cli(['import', '--profile', 'Lea', '--refresh', 'items']);
     assert.equal(gone.code, 1);
-    assert.match(gone.stderr, /^error: NOT_FOUND: No source named "lite"/);
+    assert.match(gone.stderr, /^error: NOT_FOUND: This profile has no saved source of that name/);
   });
 
   test('a file inside the data folder is refused; usage errors exit 2', async () => {

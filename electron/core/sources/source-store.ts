@@ -16,7 +16,9 @@ interface SourceRow {
 
 const toSource = (r: SourceRow): SavedSource => ({ name: r.name, kind: r.kind, url: r.url, tls: r.tls, hasPassword: r.has_password === 1, createdAt: r.created_at });
 
-export const unknownSource = (name: string) => new AppException('NOT_FOUND', `No source named "${name}" in this profile`, { field: 'source' });
+// The message never repeats the name asked for: an answer carries nothing of the request
+// back (the isolation suite sends another profile's names through every channel).
+export const unknownSource = () => new AppException('NOT_FOUND', 'This profile has no saved source of that name', { field: 'source' });
 
 export function listSources(db: Database): SavedSource[] {
   return (db.prepare('SELECT * FROM sources ORDER BY name COLLATE NOCASE').all() as SourceRow[]).map(toSource);
@@ -24,18 +26,18 @@ export function listSources(db: Database): SavedSource[] {
 
 export function getSource(db: Database, name: string): SavedSource {
   const row = db.prepare('SELECT * FROM sources WHERE name = ?').get(name) as SourceRow | undefined;
-  if (!row) throw unknownSource(name);
+  if (!row) throw unknownSource();
   return toSource(row);
 }
 
 export function addSource(db: Database, s: Omit<SavedSource, 'createdAt'>, now: string): SavedSource {
-  if (db.prepare('SELECT 1 FROM sources WHERE name = ?').get(s.name)) throw new AppException('ALREADY_EXISTS', `A source named "${s.name}" exists already`, { field: 'name' });
+  if (db.prepare('SELECT 1 FROM sources WHERE name = ?').get(s.name)) throw new AppException('ALREADY_EXISTS', 'This profile has a saved source of that name already', { field: 'name' });
   db.prepare('INSERT INTO sources (name, kind, url, tls, has_password, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(s.name, s.kind, s.url, s.tls, s.hasPassword ? 1 : 0, now);
   return { ...s, createdAt: now };
 }
 
 export function removeSource(db: Database, name: string): void {
-  if (db.prepare('DELETE FROM sources WHERE name = ?').run(name).changes === 0) throw unknownSource(name);
+  if (db.prepare('DELETE FROM sources WHERE name = ?').run(name).changes === 0) throw unknownSource();
 }
 
 export function listSourcedTables(db: Database): SourcedTable[] {
@@ -51,7 +53,7 @@ export function listSourcedTables(db: Database): SourcedTable[] {
 
 export function getSourcedTable(db: Database, table: string): SourcedTable {
   const found = listSourcedTables(db).find((t) => t.table.toLowerCase() === table.toLowerCase());
-  if (!found) throw new AppException('NOT_FOUND', `Table "${table}" was not imported from a source (or was renamed since)`, { field: 'table' });
+  if (!found) throw new AppException('NOT_FOUND', 'That table was not imported from a source (or was renamed since)', { field: 'table' });
   return found;
 }
 

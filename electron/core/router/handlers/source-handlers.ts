@@ -66,7 +66,7 @@ export const sourceHandlers = {
 
   refreshTable: async (ctx, input) => {
     const sourced = (await ctx.profile.worker.call('listSourcedTables', undefined)).find((t) => t.table.toLowerCase() === input.table.toLowerCase());
-    if (!sourced) throw new AppException('NOT_FOUND', `Table "${input.table}" was not imported from a source (or was renamed since)`, { field: 'table' });
+    if (!sourced) throw new AppException('NOT_FOUND', 'That table was not imported from a source (or was renamed since)', { field: 'table' });
     const outcome = await ctx.profile.worker.call('refreshTable', { ...input, password: await password(ctx, sourced.source) });
     ctx.profiles.recordActivity(ctx.profile.id, 'table imported', `"${outcome.table}" refreshed from source "${sourced.source}": ${rowsText(outcome.rows)}`);
     return outcome;
