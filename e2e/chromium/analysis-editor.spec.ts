@@ -25,6 +25,20 @@ async function setText(page: Page, sql: string) {
   await page.keyboard.insertText(sql);
 }
 
+/**
+ * Accepts the completion offering `option` with Enter. CodeMirror ignores Enter for its
+ * interactionDelay (75 ms) after the list opens or changes (Enter then breaks the line,
+ * as it should for someone typing on), and on a busy machine the list can open just
+ * before the key: the option must have been on offer, selected, for longer than that.
+ */
+async function acceptCompletion(page: Page, option: string) {
+  const selected = page.locator('.cm-tooltip-autocomplete li[aria-selected]');
+  await expect(selected).toContainText(option);
+  await page.waitForTimeout(200);
+  await expect(selected).toContainText(option);
+  await page.keyboard.press('Enter');
+}
+
 test('keyboard only: complete, run the statement at the cursor or a selection, see errors, format, cancel', async () => {
   test.setTimeout(300_000);
   const page = await harness.openWindow();
@@ -53,16 +67,13 @@ test('keyboard only: complete, run the statement at the cursor or a selection, s
   // Completion: a column of this profile's table, then the table itself.
   await setText(page, '');
   await page.keyboard.type('SELECT regi');
-  const options = page.locator('.cm-tooltip-autocomplete');
-  await expect(options).toContainText('region');
+  await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('region');
   await screenshot(page, 'analysis-editor-complete');
-  await page.keyboard.press('Enter');
+  await acceptCompletion(page, 'region');
   await page.keyboard.type(', round(am');
-  await expect(options).toContainText('amount');
-  await page.keyboard.press('Enter');
+  await acceptCompletion(page, 'amount');
   await page.keyboard.type(') FROM sal');
-  await expect(options).toContainText('sales');
-  await page.keyboard.press('Enter');
+  await acceptCompletion(page, 'sales');
   await expect(editor(page)).toHaveText('SELECT region, round(amount) FROM sales');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('result-total')).toHaveText('12');
