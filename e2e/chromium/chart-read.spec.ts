@@ -11,6 +11,8 @@ const harness = harnessForEachTest('chart-read');
 
 /** Hovers the middle of bar `i` of `n`, just above the x axis (the frame: 76 px left, 20 right, 58 below). */
 async function hoverBar(page: Page, i: number, n: number) {
+  // The chart may start below the fold (the editor and its toolbars come first).
+  await page.getByTestId('chart-canvas').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('chart-canvas').boundingBox())!;
   const width = box.width - 76 - 20;
   await page.mouse.move(box.x + 76 + (width / n) * (i + 0.5), box.y + box.height - 58 - 4);
