@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
-import type { ImportOutcome, QueryResultInfo } from '../shared/analytics.js';
+import type { ImportOutcome, QueryResultInfo } from '../shared/analysis/analytics.js';
 import type { WirePage } from '../shared/wire.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
 import { writeBenchCsv } from './bench-csv.js';

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ArchiveOutcome } from '../shared/backups.js';
+import type { ArchiveOutcome } from '../shared/backups/backups.js';
 import type { Result } from '../shared/errors.js';
 import { openEnclave } from '../electron/core/enclave.js';
 import { profileDir, SQLITE_FILE } from '../electron/core/paths.js';

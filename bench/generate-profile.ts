@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ProfileSummary } from '../shared/profiles.js';
+import type { ProfileSummary } from '../shared/profiles/profiles.js';
 import { openEnclave } from '../electron/core/enclave.js';
 import type { SecretStore } from '../electron/core/keychain/secret-store.js';
 import { profileDir } from '../electron/core/paths.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { ImportOutcome } from '../shared/analytics.js';
+import type { ImportOutcome } from '../shared/analysis/analytics.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
 import { writeBenchCsv } from './bench-csv.js';
 import { fileSecretStore } from './file-secret-store.js';

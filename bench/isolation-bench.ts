@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { QueryResultInfo } from '../shared/analytics.js';
+import type { QueryResultInfo } from '../shared/analysis/analytics.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
 import { profileDir } from '../electron/core/paths.js';
 import { ProfileWorkerClient } from '../electron/core/storage/profile-worker-client.js';

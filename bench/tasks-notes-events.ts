@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChannelInput } from '../shared/contract.js';
-import type { Page, Task } from '../shared/tasks.js';
+import type { Page, Task } from '../shared/tasks/tasks.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
 import { profileDir, SQLITE_FILE } from '../electron/core/paths.js';
 import { ProfileWorkerClient } from '../electron/core/storage/profile-worker-client.js';

@@ -1,5 +1,5 @@
 import type { Api } from '../shared/contract.js';
-import type { DroppedFiles } from '../shared/dropped-files.js';
+import type { DroppedFiles } from '../shared/files/dropped-files.js';
 
 declare global {
   interface Window {

@@ -62,7 +62,7 @@ const MUTANTS = [
   {
     name: 'item-id-any-string',
     what: 'item ids accept any string instead of a UUIDv7',
-    file: 'shared/channels/fields.js',
+    file: 'shared/fields.js',
     find: "export const itemId = z.uuid({ version: 'v7', message: 'Not an item id' });",
     replace: "export const itemId = z.string().min(1);",
     suites: ['fuzz'],

@@ -29,13 +29,13 @@ test('form fields take their length limits from shared/, not a number', () => {
   assert.deepEqual(hits(sources('renderer', /\.tsx$/), /\b(maxLength|minLength)=\{\s*\d/), []);
 });
 
-test('no second page size or row cap for results: RESULT_PAGE_ROWS and MAX_PAGE_ROWS live in shared/analytics.ts', () => {
-  const code = [...sources('renderer', /\.tsx?$/), ...sources('electron', /\.ts$/), ...sources('shared/channels', /\.ts$/)];
+test('no second page size or row cap for results: RESULT_PAGE_ROWS and MAX_PAGE_ROWS live in shared/analysis/analytics.ts', () => {
+  const code = [...sources('renderer', /\.tsx?$/), ...sources('electron', /\.ts$/), ...sources('shared', /-channels\.ts$/)];
   assert.deepEqual(hits(code, /\b(PAGE_SIZE|PAGE_ROWS|MAX_PAGE_ROWS)\s*=\s*\d|\bPAGE\s*=\s*\d{3}|pageSize:\s*[1-9]|\.default\(\s*200\s*\)/), []);
 });
 
-test('each list of formats is written once (shared/analytics.ts)', () => {
-  const code = [...sources('renderer', /\.tsx?$/), ...sources('electron', /\.ts$/), ...sources('shared', /\.ts$/)].filter((f) => f !== 'shared/analytics.ts');
+test('each list of formats is written once (shared/analysis/analytics.ts)', () => {
+  const code = [...sources('renderer', /\.tsx?$/), ...sources('electron', /\.ts$/), ...sources('shared', /\.ts$/)].filter((f) => f !== 'shared/analysis/analytics.ts');
   assert.deepEqual(hits(code, /\[\s*'csv',\s*'parquet'\s*\]|\[\s*'csv',\s*'tsv',\s*'parquet',\s*'json',\s*'ndjson'\s*\]/), []);
   assert.deepEqual(hits(code, /type ExportFormat\s*=|type ImportFormat\s*=/), []);
 });

@@ -7,25 +7,25 @@
 // (MAIN_DATA_CHANNELS in electron/core/storage/worker-protocol.ts). Type-checking
 // fails until it exists.
 import type { z } from 'zod';
-import type { AiProgress } from './ai.js';
-import type { ImportProgress } from './analytics.js';
+import type { AiProgress } from './ai/ai.js';
+import type { ImportProgress } from './analysis/analytics.js';
 import { returns } from './channel.js';
-import { aiChannels } from './channels/ai.js';
-import { analyticsChannels } from './channels/analytics.js';
-import { auditChannels } from './channels/audit.js';
-import { backupChannels } from './channels/backups.js';
-import { calendarChannels } from './channels/calendar.js';
-import { dialogChannels } from './channels/dialogs.js';
-import { noteChannels } from './channels/notes.js';
-import { profileChannels } from './channels/profiles.js';
-import { queryWorkspaceChannels } from './channels/query-workspace.js';
-import { searchChannels } from './channels/search.js';
-import { sourceChannels } from './channels/sources.js';
-import { storageChannels } from './channels/storage.js';
-import { tagChannels } from './channels/tags.js';
-import { taskChannels } from './channels/tasks.js';
+import { aiChannels } from './ai/ai-channels.js';
+import { analyticsChannels } from './analysis/analytics-channels.js';
+import { auditChannels } from './activity/activity-channels.js';
+import { backupChannels } from './backups/backup-channels.js';
+import { calendarChannels } from './events/event-channels.js';
+import { dialogChannels } from './files/dialog-channels.js';
+import { noteChannels } from './notes/note-channels.js';
+import { profileChannels } from './profiles/profile-channels.js';
+import { queryWorkspaceChannels } from './analysis/query-workspace-channels.js';
+import { searchChannels } from './search/search-channels.js';
+import { sourceChannels } from './sources/source-channels.js';
+import { storageChannels } from './profiles/storage-channels.js';
+import { tagChannels } from './tags/tag-channels.js';
+import { taskChannels } from './tasks/task-channels.js';
 import type { Result } from './errors.js';
-import type { LockReason } from './profiles.js';
+import type { LockReason } from './profiles/profiles.js';
 
 export const contract = {
   ...profileChannels,

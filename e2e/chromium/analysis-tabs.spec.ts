@@ -4,7 +4,7 @@
 // (save, search, rename, open into a tab, delete); the history searched and a past query
 // opened into a tab.
 import { expect, test, type Page } from '@playwright/test';
-import type { QueryTabs } from '../../shared/query-workspace.js';
+import type { QueryTabs } from '../../shared/analysis/query-workspace.js';
 import { createProfile, shellName, unlock } from '../profile-steps.js';
 import { screenshot, startHarness, type Harness } from '../harness/harness.js';
 

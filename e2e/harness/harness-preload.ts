@@ -4,8 +4,8 @@
 // mints a read token: here the harness does, through the core's own grantFile).
 import { createApi } from '../../shared/api.js';
 import type { Api, EventName } from '../../shared/contract.js';
-import type { DroppedFiles } from '../../shared/dropped-files.js';
-import type { FileGrant } from '../../shared/file-grants.js';
+import type { DroppedFiles } from '../../shared/files/dropped-files.js';
+import type { FileGrant } from '../../shared/files/file-grants.js';
 
 declare global {
   interface Window {

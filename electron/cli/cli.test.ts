@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import type { ProfileSummary } from '../../shared/profiles.js';
+import type { ProfileSummary } from '../../shared/profiles/profiles.js';
 import { openEnclave } from '../core/enclave.js';
 import { runCliProcess } from '../core/testing/cli-process.js';
 import { expectError, expectOk } from '../core/testing/results.js';

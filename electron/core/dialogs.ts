@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../../shared/analytics.js';
+import type { ExportFormat } from '../../shared/analysis/analytics.js';
 
 /**
  * Native file dialogs, shown over the window that asked. The Electron shell supplies

@@ -2,8 +2,8 @@
 // the CLI and the test harnesses. Nothing here imports `electron`.
 import fs from 'node:fs';
 import { AppException, type Result } from '../../shared/errors.js';
-import type { FileGrant, FilePurpose } from '../../shared/file-grants.js';
-import type { LockReason } from '../../shared/profiles.js';
+import type { FileGrant, FilePurpose } from '../../shared/files/file-grants.js';
+import type { LockReason } from '../../shared/profiles/profiles.js';
 import type { BackupPolicy } from './backup/backup-files.js';
 import { Backups } from './backup/backups.js';
 import { systemClock, type Clock } from './clock.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CHANNEL_NAMES, type EventName } from '../../shared/contract.js';
-import type { ProfileOverview, ProfileSummary, SessionInfo } from '../../shared/profiles.js';
+import type { ProfileOverview, ProfileSummary, SessionInfo } from '../../shared/profiles/profiles.js';
 import { openEnclave, type Enclave, type EventSink } from './enclave.js';
 import { DUCKDB_FILE, profileDir, SQLITE_FILE } from './paths.js';
 import { Registry } from './registry/registry.js';

@@ -1,7 +1,7 @@
 // Entry point of one profile's host process (build/electron/host/profile-host.js).
 // It alone opens that profile's data.sqlite and analytics.duckdb, so a crash, a
 // runaway query or a memory hog there never reaches main or another profile.
-import type { DamagedFile } from '../../shared/backups.js';
+import type { DamagedFile } from '../../shared/backups/backups.js';
 import { setHostBudget } from '../core/analytics/host-limits.js';
 import { duckdbDamage, ProfileDamaged, sqliteDamage } from '../core/backup/damage.js';
 import { DUCKDB_FILE, SQLITE_FILE } from '../core/paths.js';

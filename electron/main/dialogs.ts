@@ -1,5 +1,5 @@
 // The core's FileDialogs over Electron's native open/save dialogs.
-import { ARCHIVE_EXTENSION } from '../../shared/backups.js';
+import { ARCHIVE_EXTENSION } from '../../shared/backups/backups.js';
 import type { FileDialogs } from '../core/dialogs.js';
 import type { ShellDialog } from './electron-deps.js';
 

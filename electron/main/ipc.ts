@@ -2,7 +2,7 @@
 // runs; and the sink through which the core pushes events to one window.
 import { CHANNEL_NAMES, ipcChannel, ipcEvent } from '../../shared/contract.js';
 import { AppException, fail, ok } from '../../shared/errors.js';
-import { DROPPED_FILE_IPC } from '../../shared/file-grants.js';
+import { DROPPED_FILE_IPC } from '../../shared/files/file-grants.js';
 import type { Enclave, EventSink } from '../core/enclave.js';
 import { checkSender, forbidden } from '../core/shell/sender-check.js';
 import type { ElectronDeps, ShellIpcMain } from './electron-deps.js';

@@ -13,7 +13,7 @@ import { APP_ENTRY_URL } from '../core/shell/app-origin.js';
 import { CONTENT_SECURITY_POLICY } from '../core/shell/csp.js';
 import { IDLE_POLL_INTERVAL_MS } from '../core/shell/idle-lock.js';
 import { createStandIn, electronEvent, FakeWebContents, type FakeWindow, type StandIn } from './testing/electron-stand-in.js';
-import { DROPPED_FILE_IPC } from '../../shared/file-grants.js';
+import { DROPPED_FILE_IPC } from '../../shared/files/file-grants.js';
 import { startShell, type RunningShell, type ShellCore, type ShellOptions } from './shell.js';
 
 interface Harness {

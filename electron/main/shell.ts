@@ -1,7 +1,7 @@
 // The Electron shell, wired from its parts. Everything is reached through `deps` (the
 // real `electron` module in main.ts, a recording stand-in in the seam tests); the
 // decisions themselves live in electron/core/shell/.
-import type { LockReason } from '../../shared/profiles.js';
+import type { LockReason } from '../../shared/profiles/profiles.js';
 import type { FileDialogs } from '../core/dialogs.js';
 import type { WindowOpener } from '../core/window-opener.js';
 import type { Enclave, EventSink } from '../core/enclave.js';

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { CHANNEL_NAMES, EVENT_NAMES, eventMethodName, ipcChannel, ipcEvent } from '../../shared/contract.js';
-import { DROPPED_FILE_IPC } from '../../shared/file-grants.js';
+import { DROPPED_FILE_IPC } from '../../shared/files/file-grants.js';
 import { exposeApi, exposeDroppedFiles, type BridgeContext, type BridgeIpc } from './bridge.js';
 
 type Fn = (...args: unknown[]) => unknown;

@@ -5,7 +5,7 @@
 // read token main grants (never a path the page could see).
 import { createApi, type BridgeTransport } from '../../shared/api.js';
 import { ipcChannel, ipcEvent } from '../../shared/contract.js';
-import { DROPPED_FILE_IPC, type FileGrant } from '../../shared/file-grants.js';
+import { DROPPED_FILE_IPC, type FileGrant } from '../../shared/files/file-grants.js';
 import { droppedFiles } from './dropped-files.js';
 
 /** The part of `ipcRenderer` the bridge uses. */
@@ -35,7 +35,7 @@ export function exposeApi(contextBridge: BridgeContext, ipc: BridgeIpc): void {
   contextBridge.exposeInMainWorld('api', createApi(ipcTransport(ipc)));
 }
 
-/** `window.files`: a read token for a file dropped on the page (see shared/dropped-files.ts). */
+/** `window.files`: a read token for a file dropped on the page (see shared/files/dropped-files.ts). */
 export function exposeDroppedFiles<F>(contextBridge: BridgeContext, ipc: BridgeIpc, getPathForFile: (file: F) => string): void {
   contextBridge.exposeInMainWorld(
     'files',

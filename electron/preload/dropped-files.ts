@@ -2,8 +2,8 @@
 // electron). The page hands over a File; the path webUtils finds for it goes straight to
 // main over a channel of its own, which checks it and answers a read token with the
 // file's name and size. The page never sees the path.
-import type { DroppedFiles } from '../../shared/dropped-files.js';
-import type { FileGrant } from '../../shared/file-grants.js';
+import type { DroppedFiles } from '../../shared/files/dropped-files.js';
+import type { FileGrant } from '../../shared/files/file-grants.js';
 
 /** Main's answer to a grant request: a grant, or null when main refused the file. */
 export type AskMainToGrant = (path: string) => Promise<FileGrant | null>;

@@ -3,7 +3,7 @@
 // value instead of an unhandled rejection somewhere in a component.
 import type { Api } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
-import type { FileGrant } from '../../shared/file-grants.js';
+import type { FileGrant } from '../../shared/files/file-grants.js';
 
 const unreachable = {
   code: 'INTERNAL',

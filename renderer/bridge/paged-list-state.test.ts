@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AppError, Result } from '../../shared/errors.js';
-import { PAGE_SIZE_MAX, type Page } from '../../shared/tasks.js';
+import { PAGE_SIZE_MAX, type Page } from '../../shared/tasks/tasks.js';
 import { canLoadMore, initialPagedState, moreLoaded, pageLoaded, refreshLimit } from './paged-list-state.js';
 
 type Row = { id: string };

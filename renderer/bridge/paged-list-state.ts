@@ -1,7 +1,7 @@
 // The state of a cursor-paged list and how each answer changes it, as plain functions:
 // usePagedList.ts holds it in React, and these are tested in Node.
 import type { AppError, Result } from '../../shared/errors.js';
-import { PAGE_SIZE_MAX, type Page } from '../../shared/tasks.js';
+import { PAGE_SIZE_MAX, type Page } from '../../shared/tasks/tasks.js';
 
 export interface PagedState<T> {
   /** The query (filter, sort) these rows answer; a new key starts over. */

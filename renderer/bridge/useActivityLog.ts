@@ -1,6 +1,6 @@
 // The window's own profile's activity log, newest first, one page at a time.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AuditLogEntry, AuditLogPage } from '../../shared/audit.js';
+import type { AuditLogEntry, AuditLogPage } from '../../shared/activity/audit.js';
 import type { AppError, Result } from '../../shared/errors.js';
 import { callBridge } from './bridge.js';
 

@@ -1,8 +1,8 @@
 // Backups and archives of the window's own profile, for the settings dialog.
 import { useCallback, useEffect, useState } from 'react';
-import type { ArchiveOutcome, BackupInfo } from '../../shared/backups.js';
+import type { ArchiveOutcome, BackupInfo } from '../../shared/backups/backups.js';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { ProfileSummary } from '../../shared/profiles.js';
+import type { ProfileSummary } from '../../shared/profiles/profiles.js';
 import type { NewProfile } from './useProfiles.js';
 import { callBridge } from './bridge.js';
 

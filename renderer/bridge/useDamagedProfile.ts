@@ -1,7 +1,7 @@
 // A profile that failed to open with PROFILE_DAMAGED: what is damaged, its backups,
 // and the two ways back (restore a backup, or move the damaged files aside).
 import { useCallback, useEffect, useState } from 'react';
-import type { DamageReport } from '../../shared/backups.js';
+import type { DamageReport } from '../../shared/backups/backups.js';
 import type { AppError, Result } from '../../shared/errors.js';
 import { callBridge } from './bridge.js';
 

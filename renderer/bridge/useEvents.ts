@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'react';
 import type { ChannelInput } from '../../shared/contract.js';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { CalendarEvent, OccurrenceScope } from '../../shared/events.js';
+import type { CalendarEvent, OccurrenceScope } from '../../shared/events/events.js';
 import { addDays } from '../../shared/zoned-time.js';
-import { PAGE_SIZE_MAX } from '../../shared/tasks.js';
+import { PAGE_SIZE_MAX } from '../../shared/tasks/tasks.js';
 import { callBridge } from './bridge.js';
 import { useItemsChanged } from './useItemsChanged.js';
 import { usePagedList, type PagedList } from './usePagedList.js';

@@ -2,7 +2,7 @@
 // window refetches what it shows.
 import { useEffect, useRef } from 'react';
 import type { ItemsChanged } from '../../shared/contract.js';
-import type { ItemKind } from '../../shared/search.js';
+import type { ItemKind } from '../../shared/search/search.js';
 import { subscribeBridge } from './bridge.js';
 
 export function useItemsChanged(kind: ItemKind, listener: (change: ItemsChanged) => void): void {

@@ -3,7 +3,7 @@
 // reload the other window's text or keep their own.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { Note } from '../../shared/notes.js';
+import type { Note } from '../../shared/notes/notes.js';
 import { callBridge } from './bridge.js';
 import { useItemsChanged } from './useItemsChanged.js';
 

@@ -1,7 +1,7 @@
 // The note list (pinned first, paged) and creating notes; refreshed by notesChanged,
 // which also reaches the window that wrote (so a create does not refresh on its answer).
 import { useCallback, useState } from 'react';
-import type { Note, NoteSummary } from '../../shared/notes.js';
+import type { Note, NoteSummary } from '../../shared/notes/notes.js';
 import type { Result } from '../../shared/errors.js';
 import { callBridge } from './bridge.js';
 import { useItemsChanged } from './useItemsChanged.js';

@@ -3,7 +3,7 @@
 // the person has scrolled through.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { Page } from '../../shared/tasks.js';
+import type { Page } from '../../shared/tasks/tasks.js';
 import { canLoadMore, initialPagedState, moreLoaded, pageLoaded, refreshLimit, type PagedState } from './paged-list-state.js';
 
 export interface PageRequest {

@@ -1,6 +1,6 @@
 // Counts read from the unlocked profile's own databases, read again whenever any window
 // of the profile changes a task, note or event (so a count never lags behind a dialog).
-import type { ProfileOverview } from '../../shared/profiles.js';
+import type { ProfileOverview } from '../../shared/profiles/profiles.js';
 import { callBridge } from './bridge.js';
 import { useLiveRead, type LiveState } from './useLiveRead.js';
 

@@ -1,7 +1,7 @@
 // What the profile settings dialog reads and changes about the window's own profile.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { ProfileSummary, SessionInfo } from '../../shared/profiles.js';
+import type { ProfileSummary, SessionInfo } from '../../shared/profiles/profiles.js';
 import { callBridge } from './bridge.js';
 
 export type ProfileDetails =

@@ -1,7 +1,7 @@
 // Sizes, last opened and rows per table of the window's own profile (Storage view).
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../shared/errors.js';
-import type { ProfileStorage } from '../../shared/storage-usage.js';
+import type { ProfileStorage } from '../../shared/profiles/storage-usage.js';
 import { callBridge } from './bridge.js';
 
 export type ProfileStorageState =

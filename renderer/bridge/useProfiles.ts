@@ -1,7 +1,7 @@
 // The profile list shown by the picker, plus creating a new profile.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { ProfileColor, ProfileSummary } from '../../shared/profiles.js';
+import type { ProfileColor, ProfileSummary } from '../../shared/profiles/profiles.js';
 import { callBridge } from './bridge.js';
 
 export type ProfilesState =

@@ -2,7 +2,7 @@
 // hits stay on screen while the next ones load.
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../shared/errors.js';
-import type { ItemKind, SearchHit } from '../../shared/search.js';
+import type { ItemKind, SearchHit } from '../../shared/search/search.js';
 import { callBridge } from './bridge.js';
 
 export interface SearchResults {

@@ -2,7 +2,7 @@
 // unlocking from the picker, locking from the shell, or main locking us.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../shared/errors.js';
-import type { LockReason, SessionInfo } from '../../shared/profiles.js';
+import type { LockReason, SessionInfo } from '../../shared/profiles/profiles.js';
 import { runBeforeLock } from './before-lock.js';
 import { callBridge, subscribeBridge } from './bridge.js';
 

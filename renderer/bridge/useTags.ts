@@ -2,7 +2,7 @@
 // the tag manager), read again whenever a task or note changes; and renaming one.
 import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '../../shared/errors.js';
-import type { TagCount, TagRenamed } from '../../shared/tags.js';
+import type { TagCount, TagRenamed } from '../../shared/tags/tags.js';
 import { callBridge } from './bridge.js';
 import { useItemsChanged } from './useItemsChanged.js';
 

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput } from '../../shared/contract.js';
 import type { Result } from '../../shared/errors.js';
-import type { DueFilter, Task, TaskCounts, TaskSort, TaskStatus } from '../../shared/tasks.js';
+import type { DueFilter, Task, TaskCounts, TaskSort, TaskStatus } from '../../shared/tasks/tasks.js';
 import { localTimeZone } from '../format/local-time.js';
 import { callBridge } from './bridge.js';
 import { usePagedList, type PagedList } from './usePagedList.js';

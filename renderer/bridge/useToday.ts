@@ -1,9 +1,9 @@
 // What Home shows under "Today": tasks overdue or due today (not done), today's events in
 // the viewer's zone, and pinned notes. Read again on every change push of the profile.
 import type { Result } from '../../shared/errors.js';
-import type { CalendarEvent } from '../../shared/events.js';
-import type { NoteSummary } from '../../shared/notes.js';
-import type { Page, Task } from '../../shared/tasks.js';
+import type { CalendarEvent } from '../../shared/events/events.js';
+import type { NoteSummary } from '../../shared/notes/notes.js';
+import type { Page, Task } from '../../shared/tasks/tasks.js';
 import { addDays, startOfDay } from '../../shared/zoned-time.js';
 import { localDate, localTimeZone } from '../format/local-time.js';
 import { callBridge } from './bridge.js';

@@ -1,7 +1,7 @@
 // The Trash across tasks, notes and events: restore, delete for good, empty.
 import { useCallback } from 'react';
 import type { Result } from '../../shared/errors.js';
-import type { TrashItem } from '../../shared/search.js';
+import type { TrashItem } from '../../shared/search/search.js';
 import { callBridge } from './bridge.js';
 import { useItemsChanged } from './useItemsChanged.js';
 import { usePagedList, type PagedList } from './usePagedList.js';

@@ -1,6 +1,6 @@
 // What a chosen archive holds, read from its manifest: shown before the restore form asks
 // for a name and password, so the person knows they picked the right file.
-import type { ArchiveSummary } from '../../shared/backups.js';
+import type { ArchiveSummary } from '../../shared/backups/backups.js';
 import { byteSize } from '../format/byte-size.js';
 import { dateFormat, formatNumber } from '../format/locale.js';
 import styles from './ArchiveSummaryCard.module.css';

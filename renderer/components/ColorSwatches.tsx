@@ -1,6 +1,6 @@
 // The profile colour picker: a radio group, so arrow keys move between swatches.
 import { useId } from 'react';
-import { PROFILE_COLORS, type ProfileColor } from '../../shared/profiles.js';
+import { PROFILE_COLORS, type ProfileColor } from '../../shared/profiles/profiles.js';
 import styles from './ColorSwatches.module.css';
 
 // Same order as PROFILE_COLORS; names are for screen readers and tooltips.

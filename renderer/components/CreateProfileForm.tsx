@@ -1,7 +1,7 @@
 // New profile: name, colour, and an optional password (typed twice).
 import { useRef, useState, type FormEvent } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import { PASSWORD_MIN, PROFILE_NAME_MAX, type ProfileColor, type ProfileSummary } from '../../shared/profiles.js';
+import { PASSWORD_MIN, PROFILE_NAME_MAX, type ProfileColor, type ProfileSummary } from '../../shared/profiles/profiles.js';
 import type { NewProfile } from '../bridge/useProfiles.js';
 import { useBridgeCall } from '../bridge/useBridgeCall.js';
 import { Avatar } from './Avatar.js';

@@ -1,7 +1,7 @@
 // Shown by the picker when a profile's databases are damaged: what is wrong, and the
 // two ways back. Both keep the damaged file (renamed aside in the profile's folder).
 import { useState } from 'react';
-import type { ProfileSummary } from '../../shared/profiles.js';
+import type { ProfileSummary } from '../../shared/profiles/profiles.js';
 import { useBridgeCall } from '../bridge/useBridgeCall.js';
 import { useDamagedProfile, type Recovery } from '../bridge/useDamagedProfile.js';
 import { byteSize } from '../format/byte-size.js';

@@ -1,7 +1,7 @@
 // The shell's landing view: what is due today and pinned, and live counts. A profile with
 // nothing in it yet gets the getting-started panel instead of an empty Today.
-import type { ItemKind } from '../../shared/search.js';
-import type { SessionInfo } from '../../shared/profiles.js';
+import type { ItemKind } from '../../shared/search/search.js';
+import type { SessionInfo } from '../../shared/profiles/profiles.js';
 import { useProfileOverview } from '../bridge/useProfileOverview.js';
 import { useToday } from '../bridge/useToday.js';
 import { formatNumber } from '../format/locale.js';

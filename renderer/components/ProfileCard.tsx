@@ -1,7 +1,7 @@
 // One profile in the picker: opens straight away, or reveals a password field.
 import { useId, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { ProfileSummary, SessionInfo } from '../../shared/profiles.js';
+import type { ProfileSummary, SessionInfo } from '../../shared/profiles/profiles.js';
 import { useBridgeCall } from '../bridge/useBridgeCall.js';
 import { relativeTime } from '../format/relative-time.js';
 import { Avatar } from './Avatar.js';

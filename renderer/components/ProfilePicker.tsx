@@ -1,10 +1,10 @@
 // The window's start screen when no profile is bound: choose, unlock or create one.
 import { useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type SessionInfo } from '../../shared/profiles.js';
+import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type SessionInfo } from '../../shared/profiles/profiles.js';
 import type { LockNotice } from '../bridge/useSession.js';
 import { useProfiles } from '../bridge/useProfiles.js';
-import type { ArchiveSummary } from '../../shared/backups.js';
+import type { ArchiveSummary } from '../../shared/backups/backups.js';
 import { AddProfileTile } from './AddProfileTile.js';
 import { ArchiveSummaryCard } from './ArchiveSummaryCard.js';
 import { Banner } from './Banner.js';

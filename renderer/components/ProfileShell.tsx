@@ -1,8 +1,8 @@
 // Everything a person sees once their profile is unlocked.
 import { useRef, useState } from 'react';
 import type { Result } from '../../shared/errors.js';
-import type { SessionInfo } from '../../shared/profiles.js';
-import type { ItemKind, SearchHit } from '../../shared/search.js';
+import type { SessionInfo } from '../../shared/profiles/profiles.js';
+import type { ItemKind, SearchHit } from '../../shared/search/search.js';
 import { useMenuCommand } from '../bridge/useMenuCommand.js';
 import { AnalysisSection, type MenuRequest } from '../features/analysis/AnalysisSection.js';
 import { EventsView } from '../features/events/EventsView.js';

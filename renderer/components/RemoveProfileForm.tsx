@@ -2,7 +2,7 @@
 // password, or its name typed out when it has none.
 import { useState, type FormEvent } from 'react';
 import type { Result } from '../../shared/errors.js';
-import { PASSWORD_MAX, PROFILE_NAME_MAX, type ProfileSummary } from '../../shared/profiles.js';
+import { PASSWORD_MAX, PROFILE_NAME_MAX, type ProfileSummary } from '../../shared/profiles/profiles.js';
 import { useBridgeCall } from '../bridge/useBridgeCall.js';
 import { Button } from './Button.js';
 import { ErrorMessage } from './ErrorMessage.js';

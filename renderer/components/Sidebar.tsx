@@ -1,5 +1,5 @@
 // The shell's left column: who is signed in, where to go, and how to leave.
-import type { SessionInfo } from '../../shared/profiles.js';
+import type { SessionInfo } from '../../shared/profiles/profiles.js';
 import { SECTIONS, type SectionId } from '../sections.js';
 import { Avatar } from './Avatar.js';
 import { Button } from './Button.js';

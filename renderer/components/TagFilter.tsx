@@ -2,7 +2,7 @@
 // way into the tag manager (rename, merge).
 import { useState } from 'react';
 import type { Result } from '../../shared/errors.js';
-import type { TagCount, TagRenamed } from '../../shared/tags.js';
+import type { TagCount, TagRenamed } from '../../shared/tags/tags.js';
 import { formatNumber } from '../format/locale.js';
 import { Icon } from './Icon.js';
 import styles from './TagFilter.module.css';

@@ -3,7 +3,7 @@
 // picked with the arrow keys and Enter, or a click. The text not yet made a chip is the
 // parent's too (`draft`), so saving a form keeps what was typed.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { normalizeTag, suggestTags, TAG_MAX, type TagCount } from '../../shared/tags.js';
+import { normalizeTag, suggestTags, TAG_MAX, type TagCount } from '../../shared/tags/tags.js';
 import { Icon } from './Icon.js';
 import { formatNumber } from '../format/locale.js';
 import styles from './TagInput.module.css';

@@ -2,7 +2,7 @@
 // into another by renaming it to that one's name.
 import { useState, type FormEvent } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import { normalizeTag, TAG_MAX, type TagCount, type TagRenamed } from '../../shared/tags.js';
+import { normalizeTag, TAG_MAX, type TagCount, type TagRenamed } from '../../shared/tags/tags.js';
 import { formatNumber } from '../format/locale.js';
 import { Button } from './Button.js';
 import { Dialog } from './Dialog.js';

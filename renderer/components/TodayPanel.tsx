@@ -1,7 +1,7 @@
 // Home's "Today": overdue and due tasks, today's events, pinned notes; each opens its item.
 import type { ReactNode } from 'react';
-import type { CalendarEvent } from '../../shared/events.js';
-import type { ItemKind } from '../../shared/search.js';
+import type { CalendarEvent } from '../../shared/events/events.js';
+import type { ItemKind } from '../../shared/search/search.js';
 import type { TodayState } from '../bridge/useToday.js';
 import { dueLabel } from '../features/tasks/task-format.js';
 import { longDayLabel, localDate, timeLabel } from '../format/local-time.js';

@@ -1,7 +1,7 @@
 // Inline password entry on a protected profile's card, with throttle countdown.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError, Result } from '../../shared/errors.js';
-import type { ProfileSummary, SessionInfo } from '../../shared/profiles.js';
+import type { ProfileSummary, SessionInfo } from '../../shared/profiles/profiles.js';
 import { useBridgeCall } from '../bridge/useBridgeCall.js';
 import { useCountdown } from '../hooks/useCountdown.js';
 import { Button } from './Button.js';

@@ -1,7 +1,7 @@
 // enclave ai set|show|clear and enclave ask: a profile's chat-completions endpoint, and
 // questions in plain language answered with SQL. The key is read from standard input
 // only, kept in the keychain only, and never printed (`ai show` says whether there is one).
-import { AI_SAMPLE_ROWS_MAX, AI_TIMEOUT_MAX_S, AI_TIMEOUT_MIN_S, aiSendsText, type AiSettingsView } from '../../../shared/ai.js';
+import { AI_SAMPLE_ROWS_MAX, AI_TIMEOUT_MAX_S, AI_TIMEOUT_MIN_S, aiSendsText, type AiSettingsView } from '../../../shared/ai/ai.js';
 import type { Enclave } from '../../core/enclave.js';
 import { UsageError } from '../args.js';
 import type { Command, CommandContext } from '../command.js';

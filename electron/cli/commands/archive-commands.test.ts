@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { listTreeStable, makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
 import { runCaptured } from '../testing/run-captured.js';

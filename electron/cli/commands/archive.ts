@@ -1,7 +1,7 @@
 // `enclave profile export` and `enclave profile restore`: a profile to one archive
 // file and back, through the same channels as the app's Backups section.
 import path from 'node:path';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { call, grantPath, unlock } from '../session.js';

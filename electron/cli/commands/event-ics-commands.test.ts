@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { CalendarEvent } from '../../../shared/events.js';
+import type { CalendarEvent } from '../../../shared/events/events.js';
 import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
 import { runCaptured, runCapturedOk } from '../testing/run-captured.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EXPORT_FORMATS, isExportFormat } from '../../../shared/analytics.js';
+import { EXPORT_FORMATS, isExportFormat } from '../../../shared/analysis/analytics.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { call, grantPath } from '../session.js';

@@ -1,6 +1,6 @@
 // `enclave import --source SOURCE (--source-table T | --sql QUERY) --table T` and
 // `enclave import --refresh TABLE`: the database half of `enclave import`.
-import type { SourceImportOutcome, SourceSelection } from '../../../shared/sources.js';
+import type { SourceImportOutcome, SourceSelection } from '../../../shared/sources/sources.js';
 import { UsageError } from '../args.js';
 import type { CommandContext } from '../command.js';
 import { call } from '../session.js';

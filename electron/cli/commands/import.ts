@@ -1,4 +1,4 @@
-import { IMPORT_FORMATS, type ImportFormat, type ImportOutcome, type RejectSummary } from '../../../shared/analytics.js';
+import { IMPORT_FORMATS, type ImportFormat, type ImportOutcome, type RejectSummary } from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';

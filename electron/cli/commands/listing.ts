@@ -1,5 +1,5 @@
 // What the list commands share: reading every page, flags, printing a list, times for people.
-import type { Page } from '../../../shared/tasks.js';
+import type { Page } from '../../../shared/tasks/tasks.js';
 import { dateInZone, timeInZone } from '../../../shared/zoned-time.js';
 import { formatTable, type CliIo } from '../io.js';
 

@@ -1,7 +1,7 @@
 // enclave profile rename / passwd / delete, run in this process against real files and the real keychain.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { listTree, listTreeStable, makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';
 import { runCaptured } from '../testing/run-captured.js';

@@ -1,5 +1,5 @@
-import type { ProfileSummary } from '../../../shared/profiles.js';
-import type { ProfileRowCounts } from '../../../shared/storage-usage.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
+import type { ProfileRowCounts } from '../../../shared/profiles/storage-usage.js';
 import { profileDir } from '../../core/paths.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../args.js';

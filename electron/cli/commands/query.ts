@@ -1,5 +1,5 @@
-import { MAX_PAGE_ROWS, type QueryResultInfo } from '../../../shared/analytics.js';
-import { jsonKeys, naturalJsonRow } from '../../../shared/natural-json.js';
+import { MAX_PAGE_ROWS, type QueryResultInfo } from '../../../shared/analysis/analytics.js';
+import { jsonKeys, naturalJsonRow } from '../../../shared/analysis/natural-json.js';
 import { formatCell, type WireCell, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import { UsageError } from '../args.js';
 import type { Command } from '../command.js';

@@ -1,9 +1,9 @@
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/search.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/search/search.js';
 import type { Command } from '../command.js';
 import { call } from '../session.js';
 import { printList } from './listing.js';
 
-// A terminal shows highlights as «…»; --json keeps the markers (see shared/search.ts).
+// A terminal shows highlights as «…»; --json keeps the markers (see shared/search/search.ts).
 const plain = (s: string) => s.split(HIGHLIGHT_START).join('«').split(HIGHLIGHT_END).join('»').replace(/\s+/g, ' ');
 
 const search: Command = {

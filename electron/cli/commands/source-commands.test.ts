@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { SourceInfo } from '../../../shared/sources.js';
+import type { SourceInfo } from '../../../shared/sources/sources.js';
 import { postgresMissing, startPostgres, type DbServer } from '../../core/testing/db-servers.js';
 import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
 import { testKeychain } from '../../core/testing/test-keychain.js';

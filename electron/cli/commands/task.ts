@@ -1,4 +1,4 @@
-import type { TaskPriority, TaskStatus } from '../../../shared/tasks.js';
+import type { TaskPriority, TaskStatus } from '../../../shared/tasks/tasks.js';
 import { AppException } from '../../../shared/errors.js';
 import type { Command } from '../command.js';
 import { call } from '../session.js';

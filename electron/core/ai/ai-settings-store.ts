@@ -2,7 +2,7 @@
 // profile (backups, archives, deletion) and no other profile can read them. The key is
 // not here: only the OS keychain holds it (core/profiles/ai-key.ts, main).
 import type Database from 'better-sqlite3';
-import { AI_SAMPLE_ROWS_MAX, AI_TIMEOUT_DEFAULT_S, AI_TIMEOUT_MAX_S, AI_TIMEOUT_MIN_S, type AiSettings } from '../../../shared/ai.js';
+import { AI_SAMPLE_ROWS_MAX, AI_TIMEOUT_DEFAULT_S, AI_TIMEOUT_MAX_S, AI_TIMEOUT_MIN_S, type AiSettings } from '../../../shared/ai/ai.js';
 
 const KEY = 'ai_settings';
 

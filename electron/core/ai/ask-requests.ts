@@ -2,7 +2,7 @@
 // its endpoint and finds the SQL in the answer. Cancel finds a request by its id among
 // this profile's only (each profile has its own host process).
 import { AppException } from '../../../shared/errors.js';
-import type { AiAnswer } from '../../../shared/ai.js';
+import type { AiAnswer } from '../../../shared/ai/ai.js';
 import { scrubText } from '../analytics/result-scrub.js';
 import type { ProfileStores } from '../storage/profile-stores.js';
 import type { HostInput } from '../storage/worker-protocol.js';

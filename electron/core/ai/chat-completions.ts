@@ -2,7 +2,7 @@
 // (server-sent events, `data:` lines up to `data: [DONE]`) or as one JSON answer, with a
 // timeout, cancellation, a cap on what is read, and a typed error for each way it fails.
 // Runs in the profile's host: a hung or huge answer holds up nothing else.
-import { AI_ANSWER_MAX_CHARS, chatCompletionsUrl } from '../../../shared/ai.js';
+import { AI_ANSWER_MAX_CHARS, chatCompletionsUrl } from '../../../shared/ai/ai.js';
 import { AppException } from '../../../shared/errors.js';
 
 export interface ChatMessage {

@@ -12,9 +12,9 @@ import type {
   QueryHistoryEntry,
   QueryResultInfo,
   TableInfo,
-} from '../../../shared/analytics.js';
+} from '../../../shared/analysis/analytics.js';
 import type { EventName } from '../../../shared/contract.js';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { pageRows, type WirePage } from '../../../shared/wire.js';
 import { openEnclave, type Enclave } from '../enclave.js';
 import { expectError, expectOk } from '../testing/results.js';

@@ -1,7 +1,7 @@
 // Statistics of one column. One column per call: a table with hundreds of columns
 // stays responsive because the renderer asks for the columns in view.
 import { DuckDBTypeId, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
-import type { ColumnProfile, HistogramBin } from '../../../shared/analytics.js';
+import type { ColumnProfile, HistogramBin } from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import type { WireCell } from '../../../shared/wire.js';
 import { sqlError } from './duckdb-errors.js';

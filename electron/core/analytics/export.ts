@@ -4,7 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportFormat, ExportOutcome } from '../../../shared/analytics.js';
+import type { ExportFormat, ExportOutcome } from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import { copyExclusively } from '../files/exclusive-file.js';
 import { sqlError } from './duckdb-errors.js';

@@ -1,7 +1,7 @@
 // The SQL of a grouped (and optionally pivoted) view of a kept result, built only from
 // quoted column names the result has and a fixed list of aggregate functions, like the
 // sort and filter SQL beside it: nothing a person typed reaches it unquoted.
-import type { ResultAggregate, ResultGrouping, ResultSort } from '../../../shared/analytics.js';
+import type { ResultAggregate, ResultGrouping, ResultSort } from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import { isNumericType, type WireColumn } from '../../../shared/wire.js';
 import { quoteIdent } from './sql-text.js';

@@ -3,8 +3,8 @@
 // pick the rows grouped, and a bad grouping is INVALID_INPUT.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { QueryResultInfo } from '../../../shared/analytics.js';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { QueryResultInfo } from '../../../shared/analysis/analytics.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { pageRows } from '../../../shared/wire.js';
 import { openEnclave, type Enclave } from '../enclave.js';
 import { expectError, expectOk } from '../testing/results.js';

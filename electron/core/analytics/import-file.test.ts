@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, mock, test } from 'node:test';
-import type { ImportOutcome, ImportProgress } from '../../../shared/analytics.js';
+import type { ImportOutcome, ImportProgress } from '../../../shared/analysis/analytics.js';
 import { AppException, type ErrorCode } from '../../../shared/errors.js';
 import { pageRows } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';

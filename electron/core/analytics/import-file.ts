@@ -14,9 +14,9 @@ import type {
   ImportPreview,
   ImportProgress,
   RejectSummary,
-} from '../../../shared/analytics.js';
+} from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
-import { renamedColumns } from '../../../shared/import-columns.js';
+import { renamedColumns } from '../../../shared/analysis/import-columns.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import type { HostInput } from '../storage/worker-protocol.js';
 import { isInterrupt, sqlError } from './duckdb-errors.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { ImportOutcome } from '../../../shared/analytics.js';
+import type { ImportOutcome } from '../../../shared/analysis/analytics.js';
 import { pageRows, type WireCell } from '../../../shared/wire.js';
 import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import type { HostInput } from '../storage/worker-protocol.js';

@@ -1,9 +1,9 @@
 // Every query a person runs (app or CLI), kept in the profile's data.sqlite: out of
 // reach of user SQL, which runs only in DuckDB.
 import type Database from 'better-sqlite3';
-import type { QueryHistoryEntry, QueryStatus } from '../../../shared/analytics.js';
+import type { QueryHistoryEntry, QueryStatus } from '../../../shared/analysis/analytics.js';
 import type { AppException } from '../../../shared/errors.js';
-import { searchWords } from '../../../shared/query-workspace.js';
+import { searchWords } from '../../../shared/analysis/query-workspace.js';
 
 const MAX_SQL_CHARS = 100_000;
 

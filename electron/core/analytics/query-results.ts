@@ -6,7 +6,7 @@
 // sorting, filtering and grouping a kept result runs generated SQL over its slices
 // (sort-filter-sql.ts) into a new kept result. Every run is noted in the query history.
 import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-api';
-import type { QueryResultInfo, ResultFilter, ResultGrouping, ResultSort } from '../../../shared/analytics.js';
+import type { QueryResultInfo, ResultFilter, ResultGrouping, ResultSort } from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import type { WirePage } from '../../../shared/wire.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';

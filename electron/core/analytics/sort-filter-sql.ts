@@ -1,7 +1,7 @@
 // The SQL of a sorted and filtered (or grouped, group-by-sql.ts) view of a kept result,
 // built only from quoted column names the result has, quoted literals cast to the
 // column's own type and a fixed list of operators: nothing a person typed reaches it unquoted.
-import type { ResultFilter, ResultGrouping, ResultSort } from '../../../shared/analytics.js';
+import type { ResultFilter, ResultGrouping, ResultSort } from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import type { WireColumn } from '../../../shared/wire.js';
 import { groupedSql } from './group-by-sql.js';

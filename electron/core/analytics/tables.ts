@@ -1,7 +1,7 @@
 // The table browser's list: the profile's own tables and views (never our
 // enclave_meta bookkeeping), with row counts, sizes, columns and types.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TableColumnInfo, TableInfo } from '../../../shared/analytics.js';
+import type { TableColumnInfo, TableInfo } from '../../../shared/analysis/analytics.js';
 import { quoteIdent } from './sql-text.js';
 
 // Temporary objects live in the 'temp' database, so the profile's database leaves them out.

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';

@@ -3,7 +3,7 @@
 // archive is the restore's job (archive.ts readArchive checks every byte).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ArchiveSummary } from '../../../shared/backups.js';
+import type { ArchiveSummary } from '../../../shared/backups/backups.js';
 import { AppException } from '../../../shared/errors.js';
 import { invalid, MANIFEST_MAX_BYTES, MANIFEST_NAME, parseManifest } from './archive.js';
 import { readEntry, TarFormatError } from './tar.js';

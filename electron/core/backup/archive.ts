@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { z } from 'zod';
-import { PROFILE_FILES, type ArchiveCounts, type ProfileFile } from '../../../shared/backups.js';
+import { PROFILE_FILES, type ArchiveCounts, type ProfileFile } from '../../../shared/backups/backups.js';
 import { AppException } from '../../../shared/errors.js';
 import { writeExclusively } from '../files/exclusive-file.js';
 import { BLOCK, endOfArchive, fileHeader, padding, readEntry, TarFormatError } from './tar.js';

@@ -2,7 +2,7 @@
 // profile's own folder, so deleting the profile removes them with everything else.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { BackupInfo } from '../../../shared/backups.js';
+import type { BackupInfo } from '../../../shared/backups/backups.js';
 import { AppException } from '../../../shared/errors.js';
 import { profileDir } from '../paths.js';
 

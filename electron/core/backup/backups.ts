@@ -4,8 +4,8 @@
 // profile through ProfileService, which undoes everything if a later step fails.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ArchiveOutcome, BackupInfo } from '../../../shared/backups.js';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ArchiveOutcome, BackupInfo } from '../../../shared/backups/backups.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import type { Clock } from '../clock.js';
 import type { CreateProfileInput, ProfileService } from '../profiles/profile-service.js';
 import type { OpenProfile, SessionHooks } from '../sessions/sessions.js';

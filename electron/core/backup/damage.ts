@@ -3,7 +3,7 @@
 // generic error, so the picker can offer restore-from-backup or start-empty.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DamagedFile, ProfileFile } from '../../../shared/backups.js';
+import type { DamagedFile, ProfileFile } from '../../../shared/backups/backups.js';
 import { AppException } from '../../../shared/errors.js';
 
 export class ProfileDamaged extends AppException {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import type { BackupInfo, DamageReport } from '../../../shared/backups.js';
+import type { BackupInfo, DamageReport } from '../../../shared/backups/backups.js';
 import { DUCKDB_FILE, profileDir, SQLITE_FILE } from '../paths.js';
 import { auditEvents } from '../testing/audit-events.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';

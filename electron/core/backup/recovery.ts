@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { DamagedFile, ProfileFile } from '../../../shared/backups.js';
+import type { DamagedFile, ProfileFile } from '../../../shared/backups/backups.js';
 import { AppException } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import { profileDir, SQLITE_FILE } from '../paths.js';

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ArchiveCounts } from '../../../shared/backups.js';
+import type { ArchiveCounts } from '../../../shared/backups/backups.js';
 import { AppException } from '../../../shared/errors.js';
 import { STAGING_DIR } from '../analytics/sandbox.js';
 import { quoteIdent, quoteLiteral } from '../analytics/sql-text.js';

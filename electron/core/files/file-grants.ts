@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppException } from '../../../shared/errors.js';
-import { FILE_GRANT_TTL_MINUTES, type FileGrant, type FilePurpose } from '../../../shared/file-grants.js';
+import { FILE_GRANT_TTL_MINUTES, type FileGrant, type FilePurpose } from '../../../shared/files/file-grants.js';
 import type { Clock } from '../clock.js';
 
 interface Grant {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppException } from '../../../shared/errors.js';
-import type { FileGrant, FilePurpose } from '../../../shared/file-grants.js';
+import type { FileGrant, FilePurpose } from '../../../shared/files/file-grants.js';
 import { checkExportTarget, checkImportSource } from '../analytics/import-source.js';
 import type { FileGrants } from './file-grants.js';
 

@@ -4,7 +4,7 @@
 // profile made so far is deleted again (files, keychain entry and registry row).
 import { contract } from '../../../shared/contract.js';
 import { AppException } from '../../../shared/errors.js';
-import { PROFILE_NAME_MAX } from '../../../shared/profiles.js';
+import { PROFILE_NAME_MAX } from '../../../shared/profiles/profiles.js';
 import { profileDir } from '../paths.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import { EventRepository } from '../storage/repositories/event-repository.js';

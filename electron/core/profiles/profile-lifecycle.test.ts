@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { EventName } from '../../../shared/contract.js';
-import type { ProfileSummary, SessionInfo } from '../../../shared/profiles.js';
+import type { ProfileSummary, SessionInfo } from '../../../shared/profiles/profiles.js';
 import type { Enclave, EventSink } from '../enclave.js';
 import { Registry } from '../registry/registry.js';
 import { auditEvents } from '../testing/audit-events.js';

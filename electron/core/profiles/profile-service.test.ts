@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ProfileSummary, SessionInfo } from '../../../shared/profiles.js';
+import type { ProfileSummary, SessionInfo } from '../../../shared/profiles/profiles.js';
 import type { Enclave } from '../enclave.js';
 import { KeychainUnavailableError, type SecretStore } from '../keychain/secret-store.js';
 import { Registry } from '../registry/registry.js';

@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AuditEvent, AuditLogPage } from '../../../shared/audit.js';
+import type { AuditEvent, AuditLogPage } from '../../../shared/activity/audit.js';
 import { AppException } from '../../../shared/errors.js';
-import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type ProfileUsage } from '../../../shared/profiles.js';
+import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type ProfileUsage } from '../../../shared/profiles/profiles.js';
 import { createVerifier, verifyPassword } from '../auth/password.js';
 import { delayAfter, secondsLeft } from '../auth/throttle.js';
 import type { Clock } from '../clock.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { openEnclave } from '../enclave.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';

@@ -2,8 +2,8 @@
 // audit log. It never holds a secret: verifiers and keys live in the OS keychain.
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import type { AuditEvent, AuditLogPage } from '../../../shared/audit.js';
-import type { ProfileColor } from '../../../shared/profiles.js';
+import type { AuditEvent, AuditLogPage } from '../../../shared/activity/audit.js';
+import type { ProfileColor } from '../../../shared/profiles/profiles.js';
 import type { Clock } from '../clock.js';
 import { configureSqlite, migrateSqlite } from '../sqlite/migrate.js';
 import { openDatabase } from '../sqlite/open-database.js';

@@ -3,8 +3,8 @@
 // after the lock is thrown away. The last suite runs it through the real core and host.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { EventReminder } from '../../../shared/events.js';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { EventReminder } from '../../../shared/events/events.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { openEnclave, type Enclave } from '../enclave.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectOk } from '../testing/results.js';

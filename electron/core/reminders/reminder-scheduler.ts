@@ -3,7 +3,7 @@
 // window and sets a timer for each; main's thin Electron edge shows them as OS notifications.
 // When a profile locks, everything pending for it is dropped at once and an answer still
 // on its way from the host is thrown away: a locked profile's titles never reach the screen.
-import type { EventReminder } from '../../../shared/events.js';
+import type { EventReminder } from '../../../shared/events/events.js';
 import type { Clock } from '../clock.js';
 
 /** The reminders due in [from, to) of an open profile (its host's eventReminders). */

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { z } from 'zod';
-import { BOUNDED_RECORDS } from '../../../shared/channels/fields.js';
+import { BOUNDED_RECORDS } from '../../../shared/fields.js';
 import { CHANNEL_NAMES, contract } from '../../../shared/contract.js';
 import { openEnclave } from '../enclave.js';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';

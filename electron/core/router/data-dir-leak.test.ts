@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { CHANNEL_NAMES } from '../../../shared/contract.js';
 import type { FileDialogs } from '../dialogs.js';
 import type { Enclave } from '../enclave.js';

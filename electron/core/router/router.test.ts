@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CHANNEL_NAMES, contract, type ChannelName } from '../../../shared/contract.js';
 import type { AppError, Result } from '../../../shared/errors.js';
-import type { ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { openEnclave, type Enclave } from '../enclave.js';
 import { DUCKDB_FILE, profileDir } from '../paths.js';
 import { channelSamples, FOREIGN_ITEMS, type SampleContext } from '../testing/channel-samples.js';

@@ -4,7 +4,7 @@
 // their calls answer PROFILE_CRASHED until one of them reopens it.
 import type { EventName, EventPayload } from '../../../shared/contract.js';
 import { AppException } from '../../../shared/errors.js';
-import type { LockReason } from '../../../shared/profiles.js';
+import type { LockReason } from '../../../shared/profiles/profiles.js';
 import type { EventSink } from '../event-sink.js';
 import { profileDir } from '../paths.js';
 import type { Registry } from '../registry/registry.js';

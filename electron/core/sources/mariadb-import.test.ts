@@ -2,10 +2,10 @@
 // types, a wrong password, a connection killed mid-import (nothing left).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ImportProgress } from '../../../shared/analytics.js';
+import type { ImportProgress } from '../../../shared/analysis/analytics.js';
 import type { EventName } from '../../../shared/contract.js';
 import type { Result } from '../../../shared/errors.js';
-import type { SourceImportOutcome } from '../../../shared/sources.js';
+import type { SourceImportOutcome } from '../../../shared/sources/sources.js';
 import type { Enclave } from '../enclave.js';
 import { mariadbMissing, startMariadb, type DbServer } from '../testing/db-servers.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';

@@ -4,7 +4,7 @@
 import mysql from 'mysql2';
 import type { Readable } from 'node:stream';
 import { AppException } from '../../../shared/errors.js';
-import type { NetworkAddress, SourceSelection, SourceTable } from '../../../shared/sources.js';
+import type { NetworkAddress, SourceSelection, SourceTable } from '../../../shared/sources/sources.js';
 import { BATCH_ROWS, scrubSecret, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
 import { mapMysqlColumn, type MysqlFieldInfo } from './type-map.js';
 import { stripSemicolons } from './pg-reader.js';

@@ -3,7 +3,7 @@
 // table), in a read-only transaction through a server-side cursor fetched in batches, so
 // memory stays bounded whatever the table's size.
 import pg from 'pg';
-import type { NetworkAddress, SourceSelection, SourceTable } from '../../../shared/sources.js';
+import type { NetworkAddress, SourceSelection, SourceTable } from '../../../shared/sources/sources.js';
 import { AppException } from '../../../shared/errors.js';
 import { BATCH_ROWS, scrubSecret, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
 import { mapPgColumn, type PgTypeInfo } from './type-map.js';

@@ -1,7 +1,7 @@
 // What the import needs of a source, whatever its kind: its tables, and a cursor over a
 // table or query that hands out rows as text in batches (bounded memory at any size).
 import { AppException } from '../../../shared/errors.js';
-import type { SourceKind, SourceSelection, SourceTable, TlsMode } from '../../../shared/sources.js';
+import type { SourceKind, SourceSelection, SourceTable, TlsMode } from '../../../shared/sources/sources.js';
 import type { MappedColumn } from './type-map.js';
 
 /** One row: each cell the source's text (or hex for bytes), null for NULL. */

@@ -2,7 +2,7 @@
 // Host side: only the profile's host opens that file.
 import type { Database } from 'better-sqlite3';
 import { AppException } from '../../../shared/errors.js';
-import type { SourceKind, SourceSelection, SourcedTable, TlsMode } from '../../../shared/sources.js';
+import type { SourceKind, SourceSelection, SourcedTable, TlsMode } from '../../../shared/sources/sources.js';
 import type { SavedSource } from './source-reader.js';
 
 interface SourceRow {

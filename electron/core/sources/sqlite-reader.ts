@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppException } from '../../../shared/errors.js';
-import type { SourceSelection, SourceTable } from '../../../shared/sources.js';
+import type { SourceSelection, SourceTable } from '../../../shared/sources/sources.js';
 import { nativeBinding } from '../sqlite/open-database.js';
 import { BATCH_ROWS, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
 import { stripSemicolons } from './pg-reader.js';

@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { ProfileRowCounts, TableRowCount } from '../../../shared/storage-usage.js';
+import type { ProfileRowCounts, TableRowCount } from '../../../shared/profiles/storage-usage.js';
 import { openSandboxedDuckdb } from '../analytics/sandboxed-open.js';
 import { listTables } from '../analytics/tables.js';
 import { SQLITE_FILE } from '../paths.js';

@@ -2,13 +2,13 @@
 // serves the bridge contract's data channels under their own names, with the
 // contract's parsed input types (see README "Adding a data channel"), plus a few
 // internal methods no channel exposes. Both ends type-check against this file.
-import type { AiSettings } from '../../../shared/ai.js';
-import type { ArchiveCounts, ArchiveOutcome, DamagedFile } from '../../../shared/backups.js';
+import type { AiSettings } from '../../../shared/ai/ai.js';
+import type { ArchiveCounts, ArchiveOutcome, DamagedFile } from '../../../shared/backups/backups.js';
 import { contract, type ChannelName, type ChannelOutput, type Contract, type EventName, type EventPayload, type ParsedInput } from '../../../shared/contract.js';
 import type { AppError } from '../../../shared/errors.js';
-import type { EventReminder } from '../../../shared/events.js';
-import type { SourceKind, TlsMode } from '../../../shared/sources.js';
-import type { ProfileRowCounts } from '../../../shared/storage-usage.js';
+import type { EventReminder } from '../../../shared/events/events.js';
+import type { SourceKind, TlsMode } from '../../../shared/sources/sources.js';
+import type { ProfileRowCounts } from '../../../shared/profiles/storage-usage.js';
 import type { PurgedIds } from './repositories/trash-repository.js';
 
 /**
@@ -47,7 +47,7 @@ export const servedByHost = (channel: ChannelName): channel is HostChannel =>
 
 /**
  * A channel's parsed input as the host receives it. A `file` field is a token of the
- * calling window (shared/file-grants.ts): main resolves and checks it, and the host
+ * calling window (shared/files/file-grants.ts): main resolves and checks it, and the host
  * gets the `path` instead; everything else arrives as the contract parsed it.
  */
 export type HostInput<K extends HostChannel> = K extends keyof HostInputs

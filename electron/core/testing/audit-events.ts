@@ -1,5 +1,5 @@
 // What the registry in a data dir recorded for one profile, read straight from its file.
-import type { AuditEvent } from '../../../shared/audit.js';
+import type { AuditEvent } from '../../../shared/activity/audit.js';
 import { Registry } from '../registry/registry.js';
 import { ManualClock } from './manual-clock.js';
 

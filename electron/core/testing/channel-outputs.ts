@@ -5,7 +5,7 @@
 // mistyped one is.
 import { z } from 'zod';
 import type { ChannelName } from '../../../shared/contract.js';
-import { TASK_PRIORITIES, TASK_STATUSES } from '../../../shared/tasks.js';
+import { TASK_PRIORITIES, TASK_STATUSES } from '../../../shared/tasks/tasks.js';
 
 const iso = z.string().regex(/^[+-]?\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, 'an ISO instant in UTC');
 const isoOrDate = z.union([iso, z.string().regex(/^\d{4}-\d\d-\d\d$/)]);

@@ -11,10 +11,10 @@
 // (`import-progress`): the test kills it at one of those, a moment provably mid-import.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportOutcome, ImportProgress, TableInfo } from '../../../shared/analytics.js';
-import type { Note, NoteSummary } from '../../../shared/notes.js';
-import type { ProfileSummary } from '../../../shared/profiles.js';
-import type { Page, Task } from '../../../shared/tasks.js';
+import type { ImportOutcome, ImportProgress, TableInfo } from '../../../shared/analysis/analytics.js';
+import type { Note, NoteSummary } from '../../../shared/notes/notes.js';
+import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
+import type { Page, Task } from '../../../shared/tasks/tasks.js';
 import { openEnclave, type Enclave } from '../enclave.js';
 import { STAGING_DIR } from '../analytics/sandbox.js';
 import { keytarStore } from '../keychain/keytar-store.js';

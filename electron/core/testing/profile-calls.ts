@@ -1,6 +1,6 @@
 // Calls a test makes on a real enclave as a window would (window 1 unless told), and
 // the profile-filling step the backup tests share.
-import type { ProfileOverview, ProfileSummary } from '../../../shared/profiles.js';
+import type { ProfileOverview, ProfileSummary } from '../../../shared/profiles/profiles.js';
 import type { BackupPolicy } from '../backup/backup-files.js';
 import type { Enclave } from '../enclave.js';
 import type { EnclaveFixture } from './enclave-fixture.js';

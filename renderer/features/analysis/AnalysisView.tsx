@@ -3,8 +3,8 @@
 // middle while it runs. Loaded lazily: none of this is in the initial bundle.
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { MenuRequest } from './menu-request.js';
-import type { ExportSource, QueryHistoryEntry, TableInfo } from '../../../shared/analytics.js';
-import type { SavedQuery } from '../../../shared/query-workspace.js';
+import type { ExportSource, QueryHistoryEntry, TableInfo } from '../../../shared/analysis/analytics.js';
+import type { SavedQuery } from '../../../shared/analysis/query-workspace.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Spinner } from '../../components/Spinner.js';

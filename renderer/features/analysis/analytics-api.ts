@@ -1,10 +1,10 @@
 // The analysis feature's only way to the core. Every call goes through the shared
 // bridge (so transport failures become error values) and is typed from the contract.
 import type { z } from 'zod';
-import type { ImportProgress } from '../../../shared/analytics.js';
-import type { analyticsChannels } from '../../../shared/channels/analytics.js';
-import type { ExportFormat } from '../../../shared/analytics.js';
-import type { FileChoice } from '../../../shared/channels/dialogs.js';
+import type { ImportProgress } from '../../../shared/analysis/analytics.js';
+import type { analyticsChannels } from '../../../shared/analysis/analytics-channels.js';
+import type { ExportFormat } from '../../../shared/analysis/analytics.js';
+import type { FileChoice } from '../../../shared/files/dialog-channels.js';
 import type { Api } from '../../../shared/contract.js';
 import type { Result } from '../../../shared/errors.js';
 import { callBridge, subscribeBridge } from '../../bridge/bridge.js';
@@ -53,7 +53,7 @@ export function newId(): string {
 }
 
 /**
- * Import options as the channel's schema accepts them (shared/analytics.ts's
+ * Import options as the channel's schema accepts them (shared/analysis/analytics.ts's
  * `ImportOptions` is looser: its `decimalSeparator` is any string).
  */
 export type ImportOptionsInput = NonNullable<AnalyticsInput<'startImport'>['options']>;

@@ -14,7 +14,7 @@ import {
   aiSendsText,
   aiUrlProblem,
   type AiSettingsView,
-} from '../../../shared/ai.js';
+} from '../../../shared/ai/ai.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

@@ -3,7 +3,7 @@
 // question as a comment, for the person to read and run (nothing runs by itself). After
 // a failed run, "Fix with AI" sends the SQL and DuckDB's error back, one round per click.
 import { useEffect, useState, type FormEvent } from 'react';
-import { AI_FIX_ROUNDS_MAX, AI_QUESTION_MAX, type AiSettingsView } from '../../../shared/ai.js';
+import { AI_FIX_ROUNDS_MAX, AI_QUESTION_MAX, type AiSettingsView } from '../../../shared/ai/ai.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Spinner } from '../../components/Spinner.js';

@@ -1,6 +1,6 @@
 // The ask feature's only way to the core: the AI channels and the `aiProgress` event,
 // through the shared bridge (a transport failure becomes an error value).
-import type { AiAnswer, AiProgress, AiSettingsView } from '../../../shared/ai.js';
+import type { AiAnswer, AiProgress, AiSettingsView } from '../../../shared/ai/ai.js';
 import type { ChannelInput } from '../../../shared/contract.js';
 import type { Result } from '../../../shared/errors.js';
 import { callBridge, subscribeBridge } from '../../bridge/bridge.js';

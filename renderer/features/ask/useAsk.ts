@@ -2,7 +2,7 @@
 // correction rounds, each kept so the panel can show them; the text of a running answer
 // as it streams in; cancel; the error of the last attempt.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { AI_FIX_ROUNDS_MAX, type AiAnswer } from '../../../shared/ai.js';
+import { AI_FIX_ROUNDS_MAX, type AiAnswer } from '../../../shared/ai/ai.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { newId } from '../analysis/analytics-api.js';
 import { askAi, cancelAi, fixAiSql, subscribeAiProgress } from './ai-api.js';

@@ -1,5 +1,5 @@
 // What is coming up, day by day, from today on; more loads as you scroll.
-import type { CalendarEvent } from '../../../shared/events.js';
+import type { CalendarEvent } from '../../../shared/events/events.js';
 import type { PagedList } from '../../bridge/usePagedList.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';

@@ -1,6 +1,6 @@
 // One all-day or multi-day event as a bar across the days it covers in a row of days: the
 // month grid's weeks and the week and day views' all-day row draw the same bar.
-import type { CalendarEvent } from '../../../shared/events.js';
+import type { CalendarEvent } from '../../../shared/events/events.js';
 import { timeLabel } from '../../format/local-time.js';
 import styles from './EventBar.module.css';
 import type { Bar } from './event-layout.js';

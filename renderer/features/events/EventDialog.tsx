@@ -2,7 +2,7 @@
 // rejects comes back with the field it concerns and is shown beside that field.
 import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors.js';
-import { EVENT_LOCATION_MAX, EVENT_TITLE_MAX, type CalendarEvent } from '../../../shared/events.js';
+import { EVENT_LOCATION_MAX, EVENT_TITLE_MAX, type CalendarEvent } from '../../../shared/events/events.js';
 import { addDays, isIsoDate } from '../../../shared/zoned-time.js';
 import { createEvent, deleteEvent, deleteOccurrence, editOccurrence, fetchEvent, updateEvent } from '../../bridge/useEvents.js';
 import { Button } from '../../components/Button.js';

@@ -1,7 +1,7 @@
 // The Events screen: a month grid, a week or a day of hours, or the agenda, and the
 // dialog that creates and edits events. Everything is shown in the viewer's local time.
 import { useEffect, useState } from 'react';
-import type { CalendarEvent } from '../../../shared/events.js';
+import type { CalendarEvent } from '../../../shared/events/events.js';
 import { fetchEvent, moveEvent, useEventRange, useUpcomingEvents } from '../../bridge/useEvents.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';

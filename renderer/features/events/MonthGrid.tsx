@@ -2,7 +2,7 @@
 // event there; click an event to edit it. All-day and multi-day events are one bar per
 // week row across the days they cover; timed events of one day are chips in that day.
 import type { CSSProperties } from 'react';
-import type { CalendarEvent } from '../../../shared/events.js';
+import type { CalendarEvent } from '../../../shared/events/events.js';
 import { localDate, longDayLabel, timeLabel } from '../../format/local-time.js';
 import { formatNumber } from '../../format/locale.js';
 import { coversDay, eventDays, monthGridDays, weekdayNames } from './event-days.js';

@@ -1,7 +1,7 @@
 // How an event repeats: never, daily, weekly on chosen weekdays, monthly, yearly (every N),
 // ending never, on a date or after a number of times; or a custom RFC 5545 rule as text.
-import { EVENT_RULE_MAX } from '../../../shared/events.js';
-import { WEEKDAYS, type Weekday } from '../../../shared/recurrence-rule.js';
+import { EVENT_RULE_MAX } from '../../../shared/events/events.js';
+import { WEEKDAYS, type Weekday } from '../../../shared/events/recurrence-rule.js';
 import { dateAtNoon } from '../../format/local-time.js';
 import { currentLocale, dateFormat } from '../../format/locale.js';
 import type { RepeatForm, RepeatFrequency } from './repeat-rule.js';

@@ -3,7 +3,7 @@
 // across days in the week). Keyboard: the grid is one tab stop where the arrow keys move a
 // time cursor and Enter creates an event at it; on an event, Alt+arrows move it.
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { CalendarEvent } from '../../../shared/events.js';
+import type { CalendarEvent } from '../../../shared/events/events.js';
 import { addDays } from '../../../shared/zoned-time.js';
 import { localDate, timeLabel } from '../../format/local-time.js';
 import { currentLocale, dateFormat } from '../../format/locale.js';

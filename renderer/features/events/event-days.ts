@@ -1,6 +1,6 @@
 // Which calendar days an event covers and how its time reads, in the viewer's zone.
 // All-day events are dates, the same days for every viewer in every zone.
-import type { CalendarEvent } from '../../../shared/events.js';
+import type { CalendarEvent } from '../../../shared/events/events.js';
 import { addDays } from '../../../shared/zoned-time.js';
 import { dateAtNoon, localDate, timeLabel } from '../../format/local-time.js';
 import { currentLocale, dateFormat } from '../../format/locale.js';

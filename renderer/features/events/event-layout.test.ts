@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CalendarEvent } from '../../../shared/events.js';
+import type { CalendarEvent } from '../../../shared/events/events.js';
 import { localInstant } from '../../format/local-time.js';
 import { layoutBars, layoutBlocks, weekDays } from './event-layout.js';
 import { monthGridDays } from './event-days.js';

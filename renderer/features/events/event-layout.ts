@@ -1,7 +1,7 @@
 // Where events go on the month, week and day grids: multi-day and all-day events as one
 // bar per week row (lanes so bars never overlap), timed events as blocks in a day column
 // (side by side where they overlap). Pure functions over dates and minutes.
-import type { CalendarEvent } from '../../../shared/events.js';
+import type { CalendarEvent } from '../../../shared/events/events.js';
 import { addDays } from '../../../shared/zoned-time.js';
 import { localInstant } from '../../format/local-time.js';
 import { eventDays, weekStartOf } from './event-days.js';

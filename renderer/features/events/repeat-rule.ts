@@ -1,6 +1,6 @@
 // The repeat editor's choices and the RRULE text they stand for, both ways. A rule the
 // simple choices cannot show stays as its text ("Custom"), so nothing is lost by opening it.
-import { parseRecurrenceRule, WEEKDAYS, type Weekday } from '../../../shared/recurrence-rule.js';
+import { parseRecurrenceRule, WEEKDAYS, type Weekday } from '../../../shared/events/recurrence-rule.js';
 import { localInstant } from '../../format/local-time.js';
 
 export type RepeatFrequency = 'none' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY' | 'custom';

@@ -1,9 +1,9 @@
 // The open note: title, Markdown body with a live preview, autosave state, pin and
 // Trash. A conflict stops autosave and asks which text to keep.
 import { useEffect, useRef, useState } from 'react';
-import { NOTE_TITLE_MAX } from '../../../shared/notes.js';
+import { NOTE_TITLE_MAX } from '../../../shared/notes/notes.js';
 import { useNoteEditor } from '../../bridge/useNoteEditor.js';
-import type { TagCount } from '../../../shared/tags.js';
+import type { TagCount } from '../../../shared/tags/tags.js';
 import { Button } from '../../components/Button.js';
 import { TagInput } from '../../components/TagInput.js';
 import { EmptyState } from '../../components/EmptyState.js';

@@ -1,5 +1,5 @@
 // The left column of Notes: search, then pinned notes first, then the rest.
-import type { NoteSummary } from '../../../shared/notes.js';
+import type { NoteSummary } from '../../../shared/notes/notes.js';
 import type { PagedList } from '../../bridge/usePagedList.js';
 import type { SearchResults } from '../../bridge/useSearch.js';
 import { EmptyState } from '../../components/EmptyState.js';

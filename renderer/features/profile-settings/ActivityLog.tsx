@@ -1,6 +1,6 @@
 // What happened to this profile: unlocks (and failed attempts), locks, password and
 // name changes, imports and exports. Only this profile's entries ever reach it.
-import { collapseRuns } from '../../../shared/audit.js';
+import { collapseRuns } from '../../../shared/activity/audit.js';
 import { useActivityLog } from '../../bridge/useActivityLog.js';
 import { Button } from '../../components/Button.js';
 import { activityLabel, dateTimeLabel } from './activity-labels.js';

@@ -2,7 +2,7 @@
 // backups kept on this computer (made daily while the profile is open), and
 // restoring any of them as a new profile.
 import { useState } from 'react';
-import { PROFILE_COLORS } from '../../../shared/profiles.js';
+import { PROFILE_COLORS } from '../../../shared/profiles/profiles.js';
 import { useBackups } from '../../bridge/useBackups.js';
 import { useBridgeCall } from '../../bridge/useBridgeCall.js';
 import { Button } from '../../components/Button.js';

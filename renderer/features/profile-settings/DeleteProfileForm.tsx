@@ -1,7 +1,7 @@
 // The danger zone: deleting the profile asks for its password, or its name typed out.
 import { useState, type FormEvent } from 'react';
 import type { Result } from '../../../shared/errors.js';
-import { PASSWORD_MAX, PROFILE_NAME_MAX } from '../../../shared/profiles.js';
+import { PASSWORD_MAX, PROFILE_NAME_MAX } from '../../../shared/profiles/profiles.js';
 import { useBridgeCall } from '../../bridge/useBridgeCall.js';
 import { Button } from '../../components/Button.js';
 import { TextField } from '../../components/TextField.js';

@@ -1,7 +1,7 @@
 // Sets, changes or removes the password of the window's profile.
 import { useState, type FormEvent } from 'react';
 import type { Result } from '../../../shared/errors.js';
-import { PASSWORD_MAX, PASSWORD_MIN, type SessionInfo } from '../../../shared/profiles.js';
+import { PASSWORD_MAX, PASSWORD_MIN, type SessionInfo } from '../../../shared/profiles/profiles.js';
 import { useBridgeCall } from '../../bridge/useBridgeCall.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

@@ -1,7 +1,7 @@
 // Renames the window's profile; a clash with another profile shows on the field.
 import { useState, type FormEvent } from 'react';
 import type { Result } from '../../../shared/errors.js';
-import { PROFILE_NAME_MAX, type SessionInfo } from '../../../shared/profiles.js';
+import { PROFILE_NAME_MAX, type SessionInfo } from '../../../shared/profiles/profiles.js';
 import { useBridgeCall } from '../../bridge/useBridgeCall.js';
 import { Button } from '../../components/Button.js';
 import { TextField } from '../../components/TextField.js';

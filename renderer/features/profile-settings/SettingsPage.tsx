@@ -2,7 +2,7 @@
 // backups, Activity and the Danger zone, with a contents list to jump between them. The
 // page scrolls as one, so nothing is cut off and no list scrolls inside another.
 import type { Result } from '../../../shared/errors.js';
-import type { SessionInfo } from '../../../shared/profiles.js';
+import type { SessionInfo } from '../../../shared/profiles/profiles.js';
 import { useProfileChanges, useProfileDetails } from '../../bridge/useProfileSettings.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';

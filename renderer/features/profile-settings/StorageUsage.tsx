@@ -1,5 +1,5 @@
 // How much disk the profile's two databases take, what they hold, and when it was last opened.
-import type { TableRowCount } from '../../../shared/storage-usage.js';
+import type { TableRowCount } from '../../../shared/profiles/storage-usage.js';
 import { useProfileStorage } from '../../bridge/useProfileStorage.js';
 import { byteSize } from '../../format/byte-size.js';
 import { formatNumber } from '../../format/locale.js';

@@ -1,5 +1,5 @@
 // How activity log entries read: a sentence per kind, local date and time.
-import type { AuditRun } from '../../../shared/audit.js';
+import type { AuditRun } from '../../../shared/activity/audit.js';
 import { dateFormat } from '../../format/locale.js';
 
 const dateTime = { format: (d: Date | number) => dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(d) };

@@ -1,6 +1,6 @@
 // Search highlights arrive as control-character markers; each marked run becomes a
 // <mark> element and everything else a text node — never HTML.
-import { highlightRuns } from '../../../shared/search.js';
+import { highlightRuns } from '../../../shared/search/search.js';
 
 export function Highlighted({ text, className }: { text: string; className?: string }) {
   return (

@@ -1,7 +1,7 @@
 // One row of the task list: status toggle, title, tags, priority, due. In manual
 // order it can be dragged, or moved with Alt+↑/↓.
 import type { DragEvent, KeyboardEvent } from 'react';
-import type { Task } from '../../../shared/tasks.js';
+import type { Task } from '../../../shared/tasks/tasks.js';
 import { Icon } from '../../components/Icon.js';
 import { dueLabel, PRIORITY_LABELS, STATUS_LABELS } from './task-format.js';
 import styles from './TaskItem.module.css';

@@ -3,8 +3,8 @@
 // type and shown back under the line before anything is saved; × keeps the words as text.
 import { useMemo, useState, type FormEvent } from 'react';
 import type { AppError, Result } from '../../../shared/errors.js';
-import { parseNaturalDue } from '../../../shared/natural-due.js';
-import { TASK_TITLE_MAX, type Task } from '../../../shared/tasks.js';
+import { parseNaturalDue } from '../../../shared/tasks/natural-due.js';
+import { TASK_TITLE_MAX, type Task } from '../../../shared/tasks/tasks.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
 import { Spinner } from '../../components/Spinner.js';

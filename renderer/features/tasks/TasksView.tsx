@@ -1,6 +1,6 @@
 // The Tasks screen: quick add, filters and sort, the paged list with inline editing.
 import { useEffect, useRef, useState } from 'react';
-import type { DueFilter, Task, TaskSort, TaskStatus } from '../../../shared/tasks.js';
+import type { DueFilter, Task, TaskSort, TaskStatus } from '../../../shared/tasks/tasks.js';
 import { useTags } from '../../bridge/useTags.js';
 import { fetchTask, useTasks } from '../../bridge/useTasks.js';
 import { TagFilter } from '../../components/TagFilter.js';

@@ -1,6 +1,6 @@
 // How a task's status, priority and due date read in the list.
 import { isIsoDate } from '../../../shared/zoned-time.js';
-import type { Task, TaskPriority, TaskStatus } from '../../../shared/tasks.js';
+import type { Task, TaskPriority, TaskStatus } from '../../../shared/tasks/tasks.js';
 import { dayLabel, localDate, timeLabel } from '../../format/local-time.js';
 
 export const STATUS_LABELS: Record<TaskStatus, string> = { todo: 'To do', doing: 'In progress', done: 'Done' };

@@ -1,7 +1,7 @@
 // Main's step for asking in plain language: the keychain. The profile's host keeps the
 // settings and calls the endpoint; main reads the window's profile's key and hands it to
 // that host in the call, and answers `hasKey`, never the key itself.
-import type { AiSettings } from '../../../../shared/ai.js';
+import type { AiSettings } from '../../../../shared/ai/ai.js';
 import type { DataContext, Handlers } from '../handler-types.js';
 
 const hasKey = async (ctx: DataContext) => (await ctx.profiles.aiKey(ctx.profile.id)) !== null;

@@ -1,5 +1,5 @@
 import { checkExportTarget, checkImportSource } from '../../analytics/import-source.js';
-import type { QueryResultInfo } from '../../../../shared/analytics.js';
+import type { QueryResultInfo } from '../../../../shared/analysis/analytics.js';
 import { packPage } from '../../../../shared/wire.js';
 import type { Handlers } from '../handler-types.js';
 

@@ -2,9 +2,9 @@
 // dates every viewer sees alike, zones are stored canonical, years 0001–9999 hold.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CalendarEvent } from '../../../../shared/events.js';
-import type { Page } from '../../../../shared/tasks.js';
-import type { ProfileSummary } from '../../../../shared/profiles.js';
+import type { CalendarEvent } from '../../../../shared/events/events.js';
+import type { Page } from '../../../../shared/tasks/tasks.js';
+import type { ProfileSummary } from '../../../../shared/profiles/profiles.js';
 import { openEnclave, type Enclave } from '../../enclave.js';
 import { expectError, expectOk } from '../../testing/results.js';
 import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { EventName, EventPayload } from '../../../../shared/contract.js';
-import type { CalendarEvent } from '../../../../shared/events.js';
-import type { Note } from '../../../../shared/notes.js';
-import type { ProfileOverview, ProfileSummary } from '../../../../shared/profiles.js';
-import type { SearchHit } from '../../../../shared/search.js';
-import type { Page, Task } from '../../../../shared/tasks.js';
+import type { CalendarEvent } from '../../../../shared/events/events.js';
+import type { Note } from '../../../../shared/notes/notes.js';
+import type { ProfileOverview, ProfileSummary } from '../../../../shared/profiles/profiles.js';
+import type { SearchHit } from '../../../../shared/search/search.js';
+import type { Page, Task } from '../../../../shared/tasks/tasks.js';
 import { openEnclave, type Enclave, type EventSink } from '../../enclave.js';
 import { expectError, expectOk } from '../../testing/results.js';
 import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../../shared/profiles.js';
+import type { SessionInfo } from '../../../../shared/profiles/profiles.js';
 import type { ProfileRow } from '../../registry/registry.js';
 import type { Handlers } from '../handler-types.js';
 

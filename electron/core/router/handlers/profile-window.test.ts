@@ -2,7 +2,7 @@
 // profile chosen, for an existing profile only; nothing is unlocked by it.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import type { ProfileSummary, SessionInfo } from '../../../../shared/profiles.js';
+import type { ProfileSummary, SessionInfo } from '../../../../shared/profiles/profiles.js';
 import { openEnclave, type Enclave } from '../../enclave.js';
 import { expectError, expectOk } from '../../testing/results.js';
 import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';

@@ -4,9 +4,9 @@
 // history can be searched.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { QueryHistoryEntry } from '../../../../shared/analytics.js';
-import type { ProfileSummary } from '../../../../shared/profiles.js';
-import { QUERY_SQL_MAX, QUERY_TAB_TITLE_MAX, QUERY_TABS_MAX, SAVED_QUERY_NAME_MAX, type QueryTabs, type SavedQuery } from '../../../../shared/query-workspace.js';
+import type { QueryHistoryEntry } from '../../../../shared/analysis/analytics.js';
+import type { ProfileSummary } from '../../../../shared/profiles/profiles.js';
+import { QUERY_SQL_MAX, QUERY_TAB_TITLE_MAX, QUERY_TABS_MAX, SAVED_QUERY_NAME_MAX, type QueryTabs, type SavedQuery } from '../../../../shared/analysis/query-workspace.js';
 import { openEnclave, type Enclave } from '../../enclave.js';
 import { expectError, expectOk } from '../../testing/results.js';
 import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';

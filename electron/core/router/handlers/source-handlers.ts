@@ -4,7 +4,7 @@
 // listed to a window names a SQLite file by its base name only.
 import path from 'node:path';
 import { AppException } from '../../../../shared/errors.js';
-import { parseSourceUrl, formatNetworkUrl, type SourceInfo } from '../../../../shared/sources.js';
+import { parseSourceUrl, formatNetworkUrl, type SourceInfo } from '../../../../shared/sources/sources.js';
 import { checkImportSource } from '../../analytics/import-source.js';
 import type { DataContext, Handlers } from '../handler-types.js';
 

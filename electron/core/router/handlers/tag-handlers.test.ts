@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { EventName, EventPayload } from '../../../../shared/contract.js';
-import type { Note } from '../../../../shared/notes.js';
-import type { ProfileSummary } from '../../../../shared/profiles.js';
-import type { TagCount, TagRenamed } from '../../../../shared/tags.js';
-import type { Task } from '../../../../shared/tasks.js';
+import type { Note } from '../../../../shared/notes/notes.js';
+import type { ProfileSummary } from '../../../../shared/profiles/profiles.js';
+import type { TagCount, TagRenamed } from '../../../../shared/tags/tags.js';
+import type { Task } from '../../../../shared/tasks/tasks.js';
 import { openEnclave, type Enclave, type EventSink } from '../../enclave.js';
 import { expectError, expectOk } from '../../testing/results.js';
 import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, beforeEach, describe, test } from 'node:test';
-import { fold, unfold } from '../../../../shared/ics/ics-lines.js';
+import { fold, unfold } from '../../../../shared/events/ics/ics-lines.js';
 import { exportIcs, importIcs } from './event-ics.js';
 import { openTestStore, type TestStore } from '../../testing/test-store.js';
 

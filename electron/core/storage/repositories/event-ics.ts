@@ -1,8 +1,8 @@
 // .ics files in and out of a profile's events. What a file says is checked against the
 // createEvent contract (caps, zones, rules) like any other input before it is stored.
-import { calendarChannels } from '../../../../shared/channels/calendar.js';
+import { calendarChannels } from '../../../../shared/events/event-channels.js';
 import { AppException } from '../../../../shared/errors.js';
-import { parseIcs, writeIcs, type IcsImportResult } from '../../../../shared/ics/ics-events.js';
+import { parseIcs, writeIcs, type IcsImportResult } from '../../../../shared/events/ics/ics-events.js';
 import type { EventRepository } from './event-repository.js';
 
 const REASONS_MAX = 100;

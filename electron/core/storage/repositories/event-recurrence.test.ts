@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { AppException } from '../../../../shared/errors.js';
-import type { CalendarEvent } from '../../../../shared/events.js';
+import type { CalendarEvent } from '../../../../shared/events/events.js';
 import { openTestStore, type TestStore } from '../../testing/test-store.js';
 
 const starts = (items: CalendarEvent[]) => items.map((e) => e.start);

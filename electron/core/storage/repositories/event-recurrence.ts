@@ -4,8 +4,8 @@
 // times), and each occurrence's wall time becomes an instant in the event's zone afterwards.
 // So a weekly 09:00 in New York is 09:00 before and after DST, as RFC 5545 asks.
 import rrule from 'rrule';
-import { parseRecurrenceRule } from '../../../../shared/recurrence-rule.js';
-import { instantOfWall, wallMsOf } from '../../../../shared/wall-time.js';
+import { parseRecurrenceRule } from '../../../../shared/events/recurrence-rule.js';
+import { instantOfWall, wallMsOf } from '../../../../shared/events/wall-time.js';
 import { addDays } from '../../../../shared/zoned-time.js';
 
 const { RRule } = rrule;

@@ -1,9 +1,9 @@
 // Calendar events in one profile's data.sqlite. Runs inside that profile's worker.
 import type { ParsedInput } from '../../../../shared/contract.js';
 import { AppException } from '../../../../shared/errors.js';
-import type { CalendarEvent, EventReminder } from '../../../../shared/events.js';
-import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
-import { REMINDER_MINUTES_MAX } from '../../../../shared/events.js';
+import type { CalendarEvent, EventReminder } from '../../../../shared/events/events.js';
+import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks/tasks.js';
+import { REMINDER_MINUTES_MAX } from '../../../../shared/events/events.js';
 import { dateInZone, isIsoDate, normalizeInstant, normalizeLocalInstant, startOfDay } from '../../../../shared/zoned-time.js';
 import { checkSeries, countBefore, endRuleBefore, expandSeries, type Series } from './event-recurrence.js';
 import { resolveTiming, type Timing } from './event-timing.js';

@@ -1,7 +1,7 @@
 // Keyset paging: a page continues after the last row of the previous one, by the
 // values of its sort key, so rows inserted or deleted meanwhile never shift a page.
 import { AppException } from '../../../../shared/errors.js';
-import type { Page } from '../../../../shared/tasks.js';
+import type { Page } from '../../../../shared/tasks/tasks.js';
 import type { Statements } from './statements.js';
 
 export type KeyValue = string | number;

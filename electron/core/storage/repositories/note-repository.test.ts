@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AppException } from '../../../../shared/errors.js';
-import { NOTE_EXCERPT_CHARS } from '../../../../shared/notes.js';
+import { NOTE_EXCERPT_CHARS } from '../../../../shared/notes/notes.js';
 import { storePerTest } from '../../testing/test-store.js';
 
 describe('NoteRepository', () => {

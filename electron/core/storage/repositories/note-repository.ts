@@ -1,7 +1,7 @@
 // Notes in one profile's data.sqlite. Runs inside that profile's worker.
 import type { ParsedInput } from '../../../../shared/contract.js';
-import { NOTE_EXCERPT_CHARS, type Note, type NoteSort, type NoteSummary } from '../../../../shared/notes.js';
-import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
+import { NOTE_EXCERPT_CHARS, type Note, type NoteSort, type NoteSummary } from '../../../../shared/notes/notes.js';
+import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks/tasks.js';
 import { keysetPage, type KeysetOrder, type KeyValue } from './keyset.js';
 import { givenSets, notFound, setTrashed, updateVersioned } from './soft-delete.js';
 import { SqliteRepository } from './sqlite-repository.js';

@@ -2,7 +2,7 @@
 // saves the whole strip (debounced) and reads it back at unlock, so the rows are always
 // one consistent strip: a save replaces them all in one transaction.
 import type Database from 'better-sqlite3';
-import type { QueryTab, QueryTabs } from '../../../../shared/query-workspace.js';
+import type { QueryTab, QueryTabs } from '../../../../shared/analysis/query-workspace.js';
 import { Statements } from './statements.js';
 
 interface TabRow {

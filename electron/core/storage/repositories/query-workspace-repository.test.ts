@@ -1,7 +1,7 @@
 // The SQL editor's tabs and saved queries on a real data.sqlite.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { SAVED_QUERIES_MAX } from '../../../../shared/query-workspace.js';
+import { SAVED_QUERIES_MAX } from '../../../../shared/analysis/query-workspace.js';
 import { ManualClock } from '../../testing/manual-clock.js';
 import { throwsCode } from '../../testing/results.js';
 import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';

@@ -2,7 +2,7 @@
 // unique in any case ("Sales" and "sales" would be the same entry in the list).
 import type Database from 'better-sqlite3';
 import { AppException } from '../../../../shared/errors.js';
-import { SAVED_QUERIES_MAX, searchWords, type SavedQuery } from '../../../../shared/query-workspace.js';
+import { SAVED_QUERIES_MAX, searchWords, type SavedQuery } from '../../../../shared/analysis/query-workspace.js';
 import { Statements } from './statements.js';
 import { uuidv7 } from './uuidv7.js';
 

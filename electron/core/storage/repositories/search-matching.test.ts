@@ -2,7 +2,7 @@
 // folded spellings — among a few hundred other notes, so a match is never the only text.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HIGHLIGHT_END as E, HIGHLIGHT_START as S } from '../../../../shared/search.js';
+import { HIGHLIGHT_END as E, HIGHLIGHT_START as S } from '../../../../shared/search/search.js';
 import { mulberry32 } from '../../testing/prng.js';
 import { openTestStore, type TestStore } from '../../testing/test-store.js';
 

@@ -2,7 +2,7 @@
 // few hundred words each (word frequencies as in natural text), tasks and events.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { SearchHit } from '../../../../shared/search.js';
+import type { SearchHit } from '../../../../shared/search/search.js';
 import { mulberry32 } from '../../testing/prng.js';
 import { openTestStore, type TestStore } from '../../testing/test-store.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { HIGHLIGHT_END, HIGHLIGHT_START, highlightRuns } from '../../../../shared/search.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, highlightRuns } from '../../../../shared/search/search.js';
 import { mulberry32 } from '../../testing/prng.js';
 import { RANK_WINDOW } from './search-repository.js';
 import { storePerTest } from '../../testing/test-store.js';

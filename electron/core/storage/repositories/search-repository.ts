@@ -2,7 +2,7 @@
 // results of different kinds compare (see `search`).
 import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../../shared/contract.js';
-import { ITEM_KINDS, type ItemKind, type SearchHit } from '../../../../shared/search.js';
+import { ITEM_KINDS, type ItemKind, type SearchHit } from '../../../../shared/search/search.js';
 import { highlightAll, matchText, snippet } from '../search/search-highlight.js';
 import { SEARCH_SOURCES, SearchIndex } from '../search/search-index.js';
 import { parseSearchQuery, toFtsMatch, type SearchQuery } from '../search/search-query.js';

@@ -1,7 +1,7 @@
 // Tags across one profile's tasks and notes (each item keeps its tags as a JSON array).
 // Runs inside that profile's host.
 import { AppException } from '../../../../shared/errors.js';
-import { renameInTags, type TagCount, type TagRenamed } from '../../../../shared/tags.js';
+import { renameInTags, type TagCount, type TagRenamed } from '../../../../shared/tags/tags.js';
 import { SqliteRepository } from './sqlite-repository.js';
 
 const TABLES = ['tasks', 'notes'] as const;

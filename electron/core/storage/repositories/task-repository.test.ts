@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Task } from '../../../../shared/tasks.js';
+import type { Task } from '../../../../shared/tasks/tasks.js';
 import { throwsCode } from '../../testing/results.js';
 import { storePerTest } from '../../testing/test-store.js';
 

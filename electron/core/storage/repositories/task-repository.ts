@@ -11,7 +11,7 @@ import {
   type TaskPriority,
   type TaskSort,
   type TaskStatus,
-} from '../../../../shared/tasks.js';
+} from '../../../../shared/tasks/tasks.js';
 import { addDays, dateInZone, startOfDay } from '../../../../shared/zoned-time.js';
 import { keysetPage, type KeysetOrder, type KeyValue } from './keyset.js';
 import { givenSets, notFound, setTrashed, updateVersioned } from './soft-delete.js';

@@ -1,7 +1,7 @@
 // The Trash: soft-deleted tasks, notes and events, kept 30 days.
 import type { ParsedInput } from '../../../../shared/contract.js';
-import { TRASH_RETENTION_DAYS, type ItemKind, type TrashItem } from '../../../../shared/search.js';
-import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks.js';
+import { TRASH_RETENTION_DAYS, type ItemKind, type TrashItem } from '../../../../shared/search/search.js';
+import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks/tasks.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder } from './keyset.js';
 import { SqliteRepository } from './sqlite-repository.js';
 

@@ -1,6 +1,6 @@
 // Highlights and snippets, computed from the stored text with the same tokenizer and
 // query terms as the index (FTS5's own highlight() would show the folded index text).
-import { HIGHLIGHT_END, HIGHLIGHT_START, SNIPPET_ELLIPSIS } from '../../../../shared/search.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, SNIPPET_ELLIPSIS } from '../../../../shared/search/search.js';
 import type { Phrase, SearchQuery } from './search-query.js';
 import { tokenize, type SearchToken } from './search-text.js';
 

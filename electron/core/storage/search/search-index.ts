@@ -7,7 +7,7 @@
 // when it is read. The FTS tables are contentless (the text lives once, in the tables);
 // contentless_delete lets a row be dropped by rowid alone.
 import type Database from 'better-sqlite3';
-import type { ItemKind } from '../../../../shared/search.js';
+import type { ItemKind } from '../../../../shared/search/search.js';
 import { Statements } from '../repositories/statements.js';
 import { indexText } from './search-text.js';
 

@@ -1,7 +1,7 @@
 // Charts of the result on screen: bar, line, scatter or histogram over chosen columns,
 // with axis titles, tooltips that show exact values, and Save as PNG or SVG.
 import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from 'react';
-import type { QueryResultInfo } from '../../../../shared/analytics.js';
+import type { QueryResultInfo } from '../../../../shared/analysis/analytics.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { formatCount } from '../display-format.js';
 import { CHART_ROW_LIMIT, useChartRows } from '../hooks/useChartRows.js';

@@ -1,6 +1,6 @@
 // Statistics of one column: nulls, distinct values, range, quantiles, a histogram and
 // the most frequent values. Computed when opened, one column at a time.
-import type { ColumnProfile } from '../../../../shared/analytics.js';
+import type { ColumnProfile } from '../../../../shared/analysis/analytics.js';
 import { formatCell, type WireCell, type WireType } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';

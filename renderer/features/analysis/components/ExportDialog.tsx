@@ -1,7 +1,7 @@
 // Export a table or a result to CSV, Parquet or JSON, to a file chosen in main's save dialog
 // (the dialog answers a token for it: the page never names a path).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { EXPORT_FORMATS, type ExportFormat, type ExportOutcome, type ExportSource } from '../../../../shared/analytics.js';
+import { EXPORT_FORMATS, type ExportFormat, type ExportOutcome, type ExportSource } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';

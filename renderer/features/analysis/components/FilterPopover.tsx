@@ -1,7 +1,7 @@
 // Filter one column of a result: an operator and, for most, a value. DuckDB casts the
 // text to the column's type, so '2024-01-31' works for a DATE and '10.5' for a DECIMAL.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { FilterOp, ResultFilter } from '../../../../shared/analytics.js';
+import type { FilterOp, ResultFilter } from '../../../../shared/analysis/analytics.js';
 import { isNumericType, type WireColumn } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
 import styles from './FilterPopover.module.css';

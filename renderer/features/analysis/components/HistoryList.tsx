@@ -1,7 +1,7 @@
 // This profile's past queries: SQL, when, how long, how many rows, how it ended; a
 // search over the whole history; each opens into a tab or runs again.
-import type { QueryHistoryEntry } from '../../../../shared/analytics.js';
-import { QUERY_SEARCH_MAX } from '../../../../shared/query-workspace.js';
+import type { QueryHistoryEntry } from '../../../../shared/analysis/analytics.js';
+import { QUERY_SEARCH_MAX } from '../../../../shared/analysis/query-workspace.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { countOf, formatClock, formatDuration } from '../display-format.js';
 import type { HistoryState } from '../hooks/useQueryHistory.js';

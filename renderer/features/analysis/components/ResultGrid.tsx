@@ -16,7 +16,7 @@ import {
   type GridSelection,
 } from '../../../../shared/analysis/grid-selection.js';
 import type { NumberFormat } from '../../../../shared/analysis/number-format.js';
-import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../../shared/analytics.js';
+import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../../shared/analysis/analytics.js';
 import { isNumericType } from '../../../../shared/wire.js';
 import { formatCount } from '../display-format.js';
 import { GridHeaderCell } from '../grid/GridHeaderCell.js';

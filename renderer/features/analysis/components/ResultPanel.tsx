@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { GridSelection } from '../../../../shared/analysis/grid-selection.js';
 import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../../../../shared/analysis/number-format.js';
-import type { ResultFilter, ResultGrouping, ResultSort } from '../../../../shared/analytics.js';
+import type { ResultFilter, ResultGrouping, ResultSort } from '../../../../shared/analysis/analytics.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { ChartPanel } from '../chart/ChartPanel.js';

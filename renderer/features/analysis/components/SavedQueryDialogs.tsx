@@ -2,7 +2,7 @@
 // deleting one after a confirmation that names it.
 import { useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../../../shared/errors.js';
-import { SAVED_QUERY_NAME_MAX } from '../../../../shared/query-workspace.js';
+import { SAVED_QUERY_NAME_MAX } from '../../../../shared/analysis/query-workspace.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import styles from './Dialog.module.css';

@@ -1,7 +1,7 @@
 // This profile's saved queries in the sidebar: a search over names and SQL, each query
 // opens into a tab (or switches to the tab showing it), and can be renamed or deleted.
-import type { SavedQuery } from '../../../../shared/query-workspace.js';
-import { QUERY_SEARCH_MAX } from '../../../../shared/query-workspace.js';
+import type { SavedQuery } from '../../../../shared/analysis/query-workspace.js';
+import { QUERY_SEARCH_MAX } from '../../../../shared/analysis/query-workspace.js';
 import { Spinner } from '../../../components/Spinner.js';
 import type { SavedQueriesState } from '../hooks/useSavedQueries.js';
 import styles from './Sidebar.module.css';

@@ -1,7 +1,7 @@
 // The profile's tables and views: row counts, sizes, columns and types. A column opens
 // its profile; a table can be queried or exported from here.
 import { useState } from 'react';
-import type { TableInfo } from '../../../../shared/analytics.js';
+import type { TableInfo } from '../../../../shared/analysis/analytics.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { countOf, formatBytes, formatCount } from '../display-format.js';
 import type { ColumnRef } from '../hooks/useColumnProfile.js';

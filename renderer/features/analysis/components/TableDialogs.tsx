@@ -1,7 +1,7 @@
 // Rename a table, or drop it after a confirmation that says what is lost (its rows and
 // columns; there is no undo for a dropped table).
 import { useEffect, useRef, useState } from 'react';
-import type { TableInfo } from '../../../../shared/analytics.js';
+import type { TableInfo } from '../../../../shared/analysis/analytics.js';
 import type { AppError, Result } from '../../../../shared/errors.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';

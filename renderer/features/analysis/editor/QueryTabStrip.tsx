@@ -2,8 +2,8 @@
 // (they come back after a restart). Arrow keys move between tabs, Delete closes one;
 // "Save" names the active tab's query (or updates the saved query it came from).
 import { useRef, type KeyboardEvent } from 'react';
-import type { QueryTab } from '../../../../shared/query-workspace.js';
-import { QUERY_TABS_MAX } from '../../../../shared/query-workspace.js';
+import type { QueryTab } from '../../../../shared/analysis/query-workspace.js';
+import { QUERY_TABS_MAX } from '../../../../shared/analysis/query-workspace.js';
 import { Button } from '../../../components/Button.js';
 import styles from './QueryTabStrip.module.css';
 

@@ -13,7 +13,7 @@ import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import type { TableInfo } from '../../../../shared/analytics.js';
+import type { TableInfo } from '../../../../shared/analysis/analytics.js';
 import { formatSql } from '../../../../shared/sql/format-sql.js';
 import { statementAt } from '../../../../shared/sql/statement-at.js';
 import { Button } from '../../../components/Button.js';

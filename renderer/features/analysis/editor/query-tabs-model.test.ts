@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { QUERY_TAB_TITLE_MAX, QUERY_TABS_MAX } from '../../../../shared/query-workspace.js';
+import { QUERY_TAB_TITLE_MAX, QUERY_TABS_MAX } from '../../../../shared/analysis/query-workspace.js';
 import { activeTab, add, close, deletedSaved, fromStored, linkActive, nextTitle, open, renamedSaved, select, setSql, type TabStrip } from './query-tabs-model.js';
 
 let n = 0;

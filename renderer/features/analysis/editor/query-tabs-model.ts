@@ -1,7 +1,7 @@
 // The query tab strip as plain data and the moves on it (pure: the hook keeps it in
 // React state and saves it to the profile). Every move keeps the strip valid for the
 // saveQueryTabs channel: at least one tab, at most QUERY_TABS_MAX, the active one among them.
-import { QUERY_TAB_TITLE_MAX, QUERY_TABS_MAX, type QueryTab, type QueryTabs } from '../../../../shared/query-workspace.js';
+import { QUERY_TAB_TITLE_MAX, QUERY_TABS_MAX, type QueryTab, type QueryTabs } from '../../../../shared/analysis/query-workspace.js';
 
 export interface TabStrip {
   tabs: QueryTab[];

@@ -7,7 +7,7 @@ import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { RangeSet, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, GutterMarker, gutter, type DecorationSet } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import type { TableInfo } from '../../../../shared/analytics.js';
+import type { TableInfo } from '../../../../shared/analysis/analytics.js';
 import { DUCKDB_FUNCTIONS } from './duckdb-functions.js';
 
 const FUNCTION_OPTIONS: Completion[] = DUCKDB_FUNCTIONS.map((name) => ({ label: name, type: 'function', boost: -1 }));

@@ -2,7 +2,7 @@
 // aggregates to compute, and optionally a column whose values become columns (pivot).
 // The core generates the SQL, shown under the result like that of a sort or filter.
 import { useState } from 'react';
-import { AGGREGATE_FNS, type AggregateFn, type ResultAggregate, type ResultGrouping } from '../../../../shared/analytics.js';
+import { AGGREGATE_FNS, type AggregateFn, type ResultAggregate, type ResultGrouping } from '../../../../shared/analysis/analytics.js';
 import { isNumericType, type WireColumn } from '../../../../shared/wire.js';
 import styles from './GridToolbar.module.css';
 import { Popover } from './Popover.js';

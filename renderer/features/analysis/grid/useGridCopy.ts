@@ -5,7 +5,7 @@
 import { useCallback, useState } from 'react';
 import { formatCopy, type CopyFormat } from '../../../../shared/analysis/copy-formats.js';
 import { boundsColCount, boundsRowCount, copiesHeader, selectionBounds, type GridSelection } from '../../../../shared/analysis/grid-selection.js';
-import type { QueryResultInfo } from '../../../../shared/analytics.js';
+import type { QueryResultInfo } from '../../../../shared/analysis/analytics.js';
 import type { WireCell } from '../../../../shared/wire.js';
 import { callAnalytics } from '../analytics-api.js';
 import { formatCount } from '../display-format.js';

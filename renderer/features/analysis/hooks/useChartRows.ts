@@ -1,7 +1,7 @@
 // The rows a chart draws: the first CHART_ROW_LIMIT rows of a result, fetched in the
 // largest pages the channel allows.
 import { useEffect, useState } from 'react';
-import { MAX_PAGE_ROWS, type QueryResultInfo } from '../../../../shared/analytics.js';
+import { MAX_PAGE_ROWS, type QueryResultInfo } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { slicePage, type WirePage } from '../../../../shared/wire.js';
 import { callAnalytics } from '../analytics-api.js';

@@ -1,7 +1,7 @@
 // Statistics of one column, computed on demand (one column per call keeps tables with
 // hundreds of columns responsive).
 import { useEffect, useState } from 'react';
-import type { ColumnProfile } from '../../../../shared/analytics.js';
+import type { ColumnProfile } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { callAnalytics } from '../analytics-api.js';
 

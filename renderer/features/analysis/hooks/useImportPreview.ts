@@ -2,7 +2,7 @@
 // change often while someone tunes them, so requests are debounced and a stale answer
 // never replaces a newer one.
 import { useEffect, useState } from 'react';
-import type { ImportPreview } from '../../../../shared/analytics.js';
+import type { ImportPreview } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { callAnalytics, type ImportOptionsInput } from '../analytics-api.js';
 

@@ -1,7 +1,7 @@
 // Runs one import with live progress (bytes and rows, when the core reports them) and
 // a Cancel that reaches DuckDB.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BadRowMode, ConflictMode, ImportOutcome, ImportProgress } from '../../../../shared/analytics.js';
+import type { BadRowMode, ConflictMode, ImportOutcome, ImportProgress } from '../../../../shared/analysis/analytics.js';
 import type { Result } from '../../../../shared/errors.js';
 import { callAnalytics, newId, subscribeImportProgress, type ImportOptionsInput } from '../analytics-api.js';
 

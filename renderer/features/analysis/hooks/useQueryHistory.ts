@@ -1,7 +1,7 @@
 // This profile's query history, newest first; a search (every word, any case) is sent to
 // the profile's host as it is typed, so it covers the whole history, not the page shown.
 import { useCallback, useEffect, useState } from 'react';
-import type { QueryHistoryEntry } from '../../../../shared/analytics.js';
+import type { QueryHistoryEntry } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { callAnalytics } from '../analytics-api.js';
 

@@ -2,7 +2,7 @@
 // filter is a new result on the core derived from the original one, by generated SQL).
 // Results the view no longer shows are closed so the core can drop them.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RESULT_PAGE_ROWS, type QueryResultInfo, type ResultFilter, type ResultGrouping, type ResultSort } from '../../../../shared/analytics.js';
+import { RESULT_PAGE_ROWS, type QueryResultInfo, type ResultFilter, type ResultGrouping, type ResultSort } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { callAnalytics, newId } from '../analytics-api.js';
 

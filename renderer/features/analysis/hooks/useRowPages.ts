@@ -2,7 +2,7 @@
 // small cache (least recently used pages leave first), so scrolling through ten million
 // rows costs memory for a few thousand.
 import { useCallback, useMemo, useState } from 'react';
-import { RESULT_PAGE_ROWS, type QueryResultInfo } from '../../../../shared/analytics.js';
+import { RESULT_PAGE_ROWS, type QueryResultInfo } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { slicePage, type WireCell, type WirePage } from '../../../../shared/wire.js';
 import { callAnalytics } from '../analytics-api.js';

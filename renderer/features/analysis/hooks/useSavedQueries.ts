@@ -2,7 +2,7 @@
 // changes to it, each followed by a fresh read of the list.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, Result } from '../../../../shared/errors.js';
-import type { SavedQuery } from '../../../../shared/query-workspace.js';
+import type { SavedQuery } from '../../../../shared/analysis/query-workspace.js';
 import { callBridge } from '../../../bridge/bridge.js';
 
 export type SavedQueriesState =

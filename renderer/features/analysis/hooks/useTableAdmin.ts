@@ -2,7 +2,7 @@
 // name quoted, never typed SQL) and runs it like any query: the statement policy checks
 // it, and the history keeps a record of what was done.
 import { useCallback } from 'react';
-import type { TableInfo } from '../../../../shared/analytics.js';
+import type { TableInfo } from '../../../../shared/analysis/analytics.js';
 import type { Result } from '../../../../shared/errors.js';
 import { callAnalytics } from '../analytics-api.js';
 import { quoteIdent } from '../table-name.js';

@@ -1,6 +1,6 @@
 // The profile's tables and views, with row counts, sizes and columns.
 import { useCallback, useEffect, useState } from 'react';
-import type { TableInfo } from '../../../../shared/analytics.js';
+import type { TableInfo } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { callAnalytics } from '../analytics-api.js';
 

@@ -3,7 +3,7 @@
 // main); the page never sees or sends a path, so a typed path or a file:// URI cannot be
 // imported.
 import { useState, type DragEvent } from 'react';
-import type { FileGrant } from '../../../../shared/file-grants.js';
+import type { FileGrant } from '../../../../shared/files/file-grants.js';
 import { droppedFileGrant } from '../../../bridge/bridge.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';

@@ -1,8 +1,8 @@
 // Importing a file into a new table: choose → preview and adjust → import with
 // progress and Cancel → rejected rows (import the good ones, or fix and retry) → done.
 import { useEffect, useState } from 'react';
-import type { ImportOutcome, RejectSummary } from '../../../../shared/analytics.js';
-import type { FileGrant } from '../../../../shared/file-grants.js';
+import type { ImportOutcome, RejectSummary } from '../../../../shared/analysis/analytics.js';
+import type { FileGrant } from '../../../../shared/files/file-grants.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { countOf, formatBytes, formatCount, formatDuration } from '../display-format.js';

@@ -2,9 +2,9 @@
 // column names and types, every one of which can be changed — as can the CSV dialect,
 // the table's name and what happens if that name is taken.
 import { useEffect, useId, useRef, useState } from 'react';
-import { CSV_DELIMITER_MAX, type ConflictMode, type ImportFormat, type ImportPreview } from '../../../../shared/analytics.js';
+import { CSV_DELIMITER_MAX, type ConflictMode, type ImportFormat, type ImportPreview } from '../../../../shared/analysis/analytics.js';
 import type { CsvOptionsInput as CsvOptions, ImportOptionsInput as ImportOptions } from '../analytics-api.js';
-import { renamedColumns } from '../../../../shared/import-columns.js';
+import { renamedColumns } from '../../../../shared/analysis/import-columns.js';
 import { isNumericType } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';

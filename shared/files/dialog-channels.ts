@@ -1,0 +1,42 @@
+// Native open/save dialogs, shown by main over the calling window. The renderer
+// learns a token for the file the person chose, with its name (and size, to read):
+// never its path (see shared/files/file-grants.ts). A file inside the app's data is refused.
+import { z } from 'zod';
+import { channel, returns } from '../channel.js';
+import { EXPORT_FORMATS } from '../analysis/analytics.js';
+import type { FileGrant } from './file-grants.js';
+
+/** The chosen file as a token for this window; null when the person cancelled. */
+export type FileChoice = FileGrant | null;
+
+export const dialogChannels = {
+  chooseImportFile: channel({
+    scope: 'data',
+    input: z.undefined(),
+    output: returns<FileChoice>(),
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
+  }),
+  /** Open dialog for an iCalendar file (.ics) to import as events. */
+  chooseCalendarFile: channel({
+    scope: 'data',
+    input: z.undefined(),
+    output: returns<FileChoice>(),
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
+  }),
+  /** Save dialog for the profile's events as an iCalendar file (.ics). */
+  chooseCalendarExportPath: channel({
+    scope: 'data',
+    input: z.strictObject({ suggestedName: z.string().min(1).max(255) }),
+    output: returns<FileChoice>(),
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
+  }),
+  chooseExportPath: channel({
+    scope: 'data',
+    input: z.strictObject({
+      format: z.enum(EXPORT_FORMATS),
+      suggestedName: z.string().min(1).max(255),
+    }),
+    output: returns<FileChoice>(),
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
+  }),
+} as const;

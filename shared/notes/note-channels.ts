@@ -1,0 +1,56 @@
+// Channels of notes.
+import { z } from 'zod';
+import { channel, returns } from '../channel.js';
+import { NOTE_BODY_MAX_BYTES, NOTE_SORTS, NOTE_TITLE_MAX, type Note, type NoteSummary } from './notes.js';
+import type { Page } from '../tasks/tasks.js';
+import { changesSomething, cursor, itemId, limit, line, TAG_MAX, tags, text, utf8Length, version } from '../fields.js';
+
+const title = line('Title', NOTE_TITLE_MAX);
+const BODY_TOO_LONG = `Body is at most ${NOTE_BODY_MAX_BYTES / 1024 / 1024} MiB`;
+// Characters first (cheap, and never fewer than bytes), then the exact UTF-8 size.
+const body = text('Body', NOTE_BODY_MAX_BYTES, BODY_TOO_LONG).refine((s) => utf8Length(s) <= NOTE_BODY_MAX_BYTES, BODY_TOO_LONG);
+const pinned = z.boolean('Pinned is true or false');
+
+const byId = z.strictObject({ id: itemId });
+const noteErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
+
+export const noteChannels = {
+  createNote: channel({
+    scope: 'data',
+    input: z.strictObject({ title: title.optional(), body: body.optional(), tags: tags.optional(), pinned: pinned.optional() }),
+    output: returns<Note>(),
+    errors: noteErrors,
+  }),
+  /** Changes the given fields of a note last seen at `version`; CONFLICT when it has changed since. */
+  updateNote: channel({
+    scope: 'data',
+    input: z
+      .strictObject({
+        id: itemId,
+        version,
+        title: title.optional(),
+        body: body.optional(),
+        tags: tags.optional(),
+        pinned: pinned.optional(),
+      })
+      .refine(changesSomething, 'Nothing to change'),
+    output: returns<Note>(),
+    errors: [...noteErrors, 'NOT_FOUND', 'CONFLICT'],
+  }),
+  deleteNote: channel({ scope: 'data', input: byId, output: returns<Note>(), errors: [...noteErrors, 'NOT_FOUND'] }),
+  restoreNote: channel({ scope: 'data', input: byId, output: returns<Note>(), errors: [...noteErrors, 'NOT_FOUND'] }),
+  getNote: channel({ scope: 'data', input: byId, output: returns<Note>(), errors: [...noteErrors, 'NOT_FOUND'] }),
+  /** One page of notes not in the Trash, pinned first. Sort defaults to updated, limit to 100. */
+  listNotes: channel({
+    scope: 'data',
+    input: z.strictObject({
+      tag: line('Tag', TAG_MAX, 1).optional(),
+      pinned: pinned.optional(),
+      sort: z.enum(NOTE_SORTS, `Sort is one of ${NOTE_SORTS.join(', ')}`).optional(),
+      cursor: cursor.optional(),
+      limit: limit.optional(),
+    }),
+    output: returns<Page<NoteSummary>>(),
+    errors: noteErrors,
+  }),
+} as const;
