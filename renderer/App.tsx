@@ -1,10 +1,10 @@
 // Top level: the picker while no profile is bound to this window, the shell after.
 import { useState } from 'react';
-import { useSession } from './bridge/useSession.js';
+import { useSession } from './features/profiles/useSession.js';
 import { LoadingScreen } from './components/LoadingScreen.js';
-import { ProfilePicker } from './components/ProfilePicker.js';
+import { ProfilePicker } from './features/profiles/ProfilePicker.js';
 import { ProfileShell } from './components/ProfileShell.js';
-import { ProfileStopped } from './components/ProfileStopped.js';
+import { ProfileStopped } from './features/profiles/ProfileStopped.js';
 
 export function App() {
   const { state, unlock, lock, reopen, dismissNotice, updateSession, deleteCurrent } = useSession();

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors.js';
 import { EVENT_LOCATION_MAX, EVENT_TITLE_MAX, type CalendarEvent } from '../../../shared/events/events.js';
 import { addDays, isIsoDate } from '../../../shared/zoned-time.js';
-import { createEvent, deleteEvent, deleteOccurrence, editOccurrence, fetchEvent, updateEvent } from '../../bridge/useEvents.js';
+import { createEvent, deleteEvent, deleteOccurrence, editOccurrence, fetchEvent, updateEvent } from './useEvents.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

@@ -2,7 +2,7 @@
 // dialog that creates and edits events. Everything is shown in the viewer's local time.
 import { useEffect, useState } from 'react';
 import type { CalendarEvent } from '../../../shared/events/events.js';
-import { fetchEvent, moveEvent, useEventRange, useUpcomingEvents } from '../../bridge/useEvents.js';
+import { fetchEvent, moveEvent, useEventRange, useUpcomingEvents } from './useEvents.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';

@@ -2,10 +2,10 @@
 // Trash. A conflict stops autosave and asks which text to keep.
 import { useEffect, useRef, useState } from 'react';
 import { NOTE_TITLE_MAX } from '../../../shared/notes/notes.js';
-import { useNoteEditor } from '../../bridge/useNoteEditor.js';
+import { useNoteEditor } from './useNoteEditor.js';
 import type { TagCount } from '../../../shared/tags/tags.js';
 import { Button } from '../../components/Button.js';
-import { TagInput } from '../../components/TagInput.js';
+import { TagInput } from '../tags/TagInput.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Icon } from '../../components/Icon.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';

@@ -1,7 +1,7 @@
 // The left column of Notes: search, then pinned notes first, then the rest.
 import type { NoteSummary } from '../../../shared/notes/notes.js';
 import type { PagedList } from '../../bridge/usePagedList.js';
-import type { SearchResults } from '../../bridge/useSearch.js';
+import type { SearchResults } from '../search/useSearch.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Icon } from '../../components/Icon.js';
 import { LoadMore } from '../../components/LoadMore.js';

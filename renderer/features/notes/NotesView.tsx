@@ -1,9 +1,9 @@
 // The Notes screen: the list (with search) on the left, the open note on the right.
 import { useState } from 'react';
-import { useNotes } from '../../bridge/useNotes.js';
-import { useTags } from '../../bridge/useTags.js';
-import { TagFilter } from '../../components/TagFilter.js';
-import { useSearch } from '../../bridge/useSearch.js';
+import { useNotes } from './useNotes.js';
+import { useTags } from '../tags/useTags.js';
+import { TagFilter } from '../tags/TagFilter.js';
+import { useSearch } from '../search/useSearch.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

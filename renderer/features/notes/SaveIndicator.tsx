@@ -1,6 +1,6 @@
 // Says where the typed text is: only here, on its way, or safely in the profile.
 import type { AppError } from '../../../shared/errors.js';
-import type { SaveStatus } from '../../bridge/useNoteEditor.js';
+import type { SaveStatus } from './useNoteEditor.js';
 import { Icon } from '../../components/Icon.js';
 import { Spinner } from '../../components/Spinner.js';
 import styles from './SaveIndicator.module.css';

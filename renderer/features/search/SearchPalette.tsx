@@ -1,7 +1,7 @@
 // Search across tasks, notes and events: type, move with ↑/↓, Enter opens the item.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { SEARCH_QUERY_MAX, type ItemKind, type SearchHit } from '../../../shared/search/search.js';
-import { useSearch } from '../../bridge/useSearch.js';
+import { useSearch } from './useSearch.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { Spinner } from '../../components/Spinner.js';
 import { Highlighted } from './Highlighted.js';

@@ -3,12 +3,12 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { TASK_PRIORITIES, TASK_STATUSES, TASK_TITLE_MAX, type Task } from '../../../shared/tasks/tasks.js';
-import type { TaskChanges } from '../../bridge/useTasks.js';
+import type { TaskChanges } from './useTasks.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
 import type { TagCount } from '../../../shared/tags/tags.js';
-import { TagInput, withDraft } from '../../components/TagInput.js';
+import { TagInput, withDraft } from '../tags/TagInput.js';
 import { dueDateInput, PRIORITY_LABELS, STATUS_LABELS } from './task-format.js';
 import styles from './TaskEditor.module.css';
 

@@ -1,9 +1,9 @@
 // The Tasks screen: quick add, filters and sort, the paged list with inline editing.
 import { useEffect, useRef, useState } from 'react';
 import type { DueFilter, Task, TaskSort, TaskStatus } from '../../../shared/tasks/tasks.js';
-import { useTags } from '../../bridge/useTags.js';
-import { fetchTask, useTasks } from '../../bridge/useTasks.js';
-import { TagFilter } from '../../components/TagFilter.js';
+import { useTags } from '../tags/useTags.js';
+import { fetchTask, useTasks } from './useTasks.js';
+import { TagFilter } from '../tags/TagFilter.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { LoadMore } from '../../components/LoadMore.js';

@@ -2,7 +2,7 @@
 // empty the Trash (after a second click).
 import { useState } from 'react';
 import type { ItemKind, TrashItem } from '../../../shared/search/search.js';
-import { useTrash } from '../../bridge/useTrash.js';
+import { useTrash } from './useTrash.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
