@@ -1,5 +1,5 @@
 // The bridge contract: the single source of truth for every channel between the
-// renderer and main. It assembles the per-feature channel tables in ./channels/;
+// renderer and main. It assembles the per-feature channel tables (./<feature>/*-channels.ts);
 // preload methods, main handlers, renderer types and the test harness all derive
 // from it. Adding a channel = one entry in a channel table + one handler: in
 // electron/host/handlers for a data channel the profile's host serves (main passes it
