@@ -77,7 +77,7 @@ const reported = [
   ["import { x } from '../electron/host/profile-host.js';", 'bench/x.ts'],
   // Shipped code never imports a test kit (testing/ folders are left out of the package).
   ["import { makeTempDir } from '../testing/temp-dir.js';", 'electron/core/storage/x.ts'],
-  ["import { storePerTest } from '../../testing/test-store.js';", 'electron/core/storage/repositories/x.ts'],
+  ["import { storePerTest } from '../testing/test-store.js';", 'electron/host/tasks/x.ts'],
   ["import { standIn } from './testing/electron-stand-in.js';", 'electron/main/x.ts'],
   ["import { runCaptured } from './testing/run-captured.js';", 'electron/cli/x.ts'],
   ["import { x } from './x.test.js';", 'electron/core/y.ts'],
@@ -87,15 +87,23 @@ const reported = [
   ["import { x } from './x.js';", 'shared/x.ts'],
   // The host never imports the core's main-only code (import-graph.mjs: MAIN_ONLY_CORE), nor main-only code the host's handlers.
   ["import { route } from '../core/router/router.js';", 'electron/host/x.ts'],
-  ["import type { Handlers } from '../../core/router/handler-types.js';", 'electron/host/handlers/x.ts'],
+  ["import type { Handlers } from '../../core/router/handler-types.js';", 'electron/host/tasks/x.ts'],
   ["import { Sessions } from '../core/sessions/sessions.js';", 'electron/host/x.ts'],
   ["import { Enclave } from '../core/enclave.js';", 'electron/host/x.ts'],
-  ["import { FileGrants } from '../../core/files/file-grants.js';", 'electron/host/handlers/x.ts'],
+  ["import { FileGrants } from '../../core/files/file-grants.js';", 'electron/host/analysis/x.ts'],
   ["import { ProfileWorkerClient } from '../core/storage/profile-worker-client.js';", 'electron/host/x.ts'],
   ["import { checkImportSource } from '../../electron/core/analytics/import-source.js';", 'electron/host/x.ts'],
   ["import { hostHandlers } from '../../host/host-handlers.js';", 'electron/core/router/x.ts'],
-  ["import { taskHandlers } from '../../../host/handlers/task-handlers.js';", 'electron/core/router/handlers/x.ts'],
+  ["import { taskHandlers } from '../../../host/tasks/task-handlers.js';", 'electron/core/router/handlers/x.ts'],
   ["import { hostHandlers } from '../host/host-handlers.js';", 'electron/cli/x.ts'],
+  // The core never uses a feature's repository, its tests included (they live in electron/host/<feature>/).
+  ["import { TaskRepository } from '../../../host/tasks/task-repository.js';", 'electron/core/storage/sqlite-migrations/x.test.ts'],
+  ["import { openTestStore } from '../../host/testing/test-store.js';", 'electron/core/analytics/x.test.ts'],
+  // Only the CLI's legacy import may use the host, and only its repositories.
+  ["import { TaskRepository } from '../../host/tasks/task-repository.js';", 'electron/cli/commands/x.ts'],
+  ["import { taskHandlers } from '../../host/tasks/task-handlers.js';", 'electron/cli/legacy/x.ts'],
+  ["import { repositories } from '../../host/repositories.js';", 'electron/cli/legacy/x.ts'],
+  ["import { ProfileWorkerClient } from '../../core/storage/profile-worker-client.js';", 'electron/host/trash/x.ts'],
 ];
 
 for (const [code, file] of reported) {
@@ -117,9 +125,14 @@ const allowed = [
   ["import { _electron } from '@playwright/test';", 'e2e/electron/x.spec.ts'],
   ["import { x } from '../core/enclave.js';", 'electron/main/x.ts'],
   ["import { hostHandlers } from './host-handlers.js';", 'electron/host/x.ts'],
-  ["import { repositories } from '../../core/storage/repositories/repositories.js';", 'electron/host/handlers/x.ts'],
-  ["import type { HostHandlerTable } from '../../core/storage/profile-stores.js';", 'electron/host/handlers/x.ts'],
-  ["import { snapshotHandlers } from '../../core/backup/snapshot-methods.js';", 'electron/host/handlers/x.ts'],
+  ["import { repositories } from '../repositories.js';", 'electron/host/tasks/x.ts'],
+  ["import { SqliteRepository } from '../../core/storage/repositories/sqlite-repository.js';", 'electron/host/tasks/x.ts'],
+  ["import type { HostHandlerTable } from '../../core/storage/profile-stores.js';", 'electron/host/tasks/x.ts'],
+  ["import { snapshotHandlers } from '../../core/backup/snapshot-methods.js';", 'electron/host/analysis/x.ts'],
+  // A feature's slice across runtimes: its host folder and the CLI's legacy import use its repository.
+  ["import { TaskRepository } from '../../host/tasks/task-repository.js';", 'electron/cli/legacy/x.ts'],
+  // A host test may start a host through main's thin client (it runs in the test runner, not in a host).
+  ["import { ProfileWorkerClient } from '../../core/storage/profile-worker-client.js';", 'electron/host/trash/x.test.ts'],
   ["import type { HostInput } from '../core/storage/worker-protocol.js';", 'electron/host/x.ts'],
   // The thin client's protocol is what both ends share.
   ["import { servedByHost } from '../storage/worker-protocol.js';", 'electron/core/router/x.ts'],

@@ -2,7 +2,7 @@
 // renderer and main. It assembles the per-feature channel tables (./<feature>/*-channels.ts);
 // preload methods, main handlers, renderer types and the test harness all derive
 // from it. Adding a channel = one entry in a channel table + one handler: in
-// electron/host/handlers for a data channel the profile's host serves (main passes it
+// electron/host/<feature>/ for a data channel the profile's host serves (main passes it
 // through), in electron/core/router/handlers for an app channel or one main answers
 // (MAIN_DATA_CHANNELS in electron/core/storage/worker-protocol.ts). Type-checking
 // fails until it exists.

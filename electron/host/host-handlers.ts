@@ -3,17 +3,17 @@
 // methods. A data channel without a handler here, or one main does not answer itself
 // (MAIN_DATA_CHANNELS), fails type-checking.
 import type { HostHandlerTable, ProfileStores } from '../core/storage/profile-stores.js';
-import { aiAskHandlers } from './handlers/ai-handlers.js';
-import { aiSettingsHandlers } from './handlers/ai-settings-handlers.js';
-import { analyticsHandlers } from './handlers/analytics-handlers.js';
-import { eventFileHandlers, eventHandlers } from './handlers/event-handlers.js';
-import { internalHandlers } from './handlers/internal-handlers.js';
-import { noteHandlers } from './handlers/note-handlers.js';
-import { queryWorkspaceHandlers } from './handlers/query-workspace-handlers.js';
-import { searchHandlers } from './handlers/search-handlers.js';
-import { sourceHandlers } from './handlers/source-handlers.js';
-import { tagHandlers } from './handlers/tag-handlers.js';
-import { taskHandlers } from './handlers/task-handlers.js';
+import { aiAskHandlers } from './ai/ai-handlers.js';
+import { aiSettingsHandlers } from './ai/ai-settings-handlers.js';
+import { analyticsHandlers } from './analysis/analytics-handlers.js';
+import { eventFileHandlers, eventHandlers } from './events/event-handlers.js';
+import { internalHandlers } from './internal-handlers.js';
+import { noteHandlers } from './notes/note-handlers.js';
+import { queryWorkspaceHandlers } from './analysis/query-workspace-handlers.js';
+import { searchHandlers } from './search/search-handlers.js';
+import { sourceHandlers } from './sources/source-handlers.js';
+import { tagHandlers } from './tags/tag-handlers.js';
+import { taskHandlers } from './tasks/task-handlers.js';
 
 type AnyHandler = (stores: ProfileStores, input: never) => unknown;
 

@@ -8,7 +8,7 @@ import { DUCKDB_FILE, SQLITE_FILE } from '../core/paths.js';
 import { analyticsUntouched, forgetAnalyticsStamp, stampAnalyticsClosed } from '../core/storage/analytics-stamp.js';
 import type { DuckdbStore } from '../core/storage/duckdb-store.js';
 import { exclusiveWorkDone } from '../core/storage/exclusive.js';
-import { repositories } from '../core/storage/repositories/repositories.js';
+import { repositories } from './repositories.js';
 import { encodeReplyValue } from '../core/storage/page-transfer.js';
 import { openSqliteStore, type SqliteStore } from '../core/storage/sqlite-store.js';
 import { toAppError } from '../core/storage/to-app-error.js';

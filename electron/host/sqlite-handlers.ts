@@ -5,12 +5,12 @@
 // tasks list after unlock, `enclave task list`) must not wait for them (issue 11/13).
 // Every other method comes from the full table, loaded and opened on first use.
 import type { ProfileStores } from '../core/storage/profile-stores.js';
-import { aiSettingsHandlers } from './handlers/ai-settings-handlers.js';
-import { eventHandlers } from './handlers/event-handlers.js';
-import { noteHandlers } from './handlers/note-handlers.js';
-import { queryWorkspaceHandlers } from './handlers/query-workspace-handlers.js';
-import { searchHandlers } from './handlers/search-handlers.js';
-import { taskHandlers } from './handlers/task-handlers.js';
+import { aiSettingsHandlers } from './ai/ai-settings-handlers.js';
+import { eventHandlers } from './events/event-handlers.js';
+import { noteHandlers } from './notes/note-handlers.js';
+import { queryWorkspaceHandlers } from './analysis/query-workspace-handlers.js';
+import { searchHandlers } from './search/search-handlers.js';
+import { taskHandlers } from './tasks/task-handlers.js';
 
 type AnyHandler = (stores: ProfileStores, params: never) => unknown;
 

@@ -59,3 +59,6 @@ export interface TrashItem {
 }
 
 export const TRASH_RETENTION_DAYS = 30;
+
+/** The ids a purge deleted for good, by kind (main pushes each kind's change event with them). */
+export type PurgedIds = Record<ItemKind, string[]>;

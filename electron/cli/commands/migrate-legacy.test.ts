@@ -12,7 +12,7 @@ import type { ProfileOverview, ProfileSummary } from '../../../shared/profiles/p
 import type { SearchHit } from '../../../shared/search/search.js';
 import type { Page, Task } from '../../../shared/tasks/tasks.js';
 import { openEnclave, type Enclave } from '../../core/enclave.js';
-import type { LegacyMigrationReport } from '../../core/legacy/migrate-legacy.js';
+import type { LegacyMigrationReport } from '../legacy/migrate-legacy.js';
 import { profilesRoot } from '../../core/paths.js';
 import { expectOk } from '../../core/testing/results.js';
 import { listTree, tempDirs } from '../../core/testing/temp-dir.js';

@@ -25,8 +25,8 @@ export const migrateLegacyCommand: Command = {
     // Loaded here, not at the top: the other commands (and --help) start without SQLite.
     const [{ checkImportSource }, { LEGACY_TABLES, readLegacy }, { migrateLegacy }] = await Promise.all([
       import('../../core/analytics/import-source.js'),
-      import('../../core/legacy/legacy-source.js'),
-      import('../../core/legacy/migrate-legacy.js'),
+      import('../legacy/legacy-source.js'),
+      import('../legacy/migrate-legacy.js'),
     ]);
     // Like imports: never a file inside Enclave's own data folder (another profile's database).
     const file = checkImportSource(dataDir, path.resolve(args.FILE!));

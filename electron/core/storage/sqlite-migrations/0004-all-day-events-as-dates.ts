@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { canonicalTimeZone, isIsoDate, isTimeZone } from '../../../../shared/zoned-time.js';
 import type { SqliteMigration } from '../../sqlite/migrate.js';
-import { firstDay, lastDay } from '../repositories/event-timing.js';
+import { firstDay, lastDay } from '../../../../shared/events/event-timing.js';
 
 // All-day events become dates (first and last day, inclusive) instead of the instants
 // their days started in the zone they were entered in, so every viewer sees the same

@@ -1,0 +1,57 @@
+// The calendar channels, served in the profile's host under their contract names.
+import fsp from 'node:fs/promises';
+import { AppException } from '../../../shared/errors.js';
+import { writeExclusively } from '../../core/files/exclusive-file.js';
+import { exportIcs, importIcs } from './event-ics.js';
+import { repositories } from '../repositories.js';
+import type { HostHandlerTable } from '../../core/storage/profile-stores.js';
+import { diskError } from '../../core/storage/storage-errors.js';
+
+/** An .ics file larger than this is not a calendar a person keeps (and is read whole). */
+export const ICS_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+export const eventHandlers = {
+  createEvent: ({ sqlite }, input) => repositories(sqlite).events.create(input),
+  updateEvent: ({ sqlite }, input) => repositories(sqlite).events.update(input),
+  deleteEvent: ({ sqlite }, { id }) => repositories(sqlite).events.delete(id),
+  restoreEvent: ({ sqlite }, { id }) => repositories(sqlite).events.restore(id),
+  getEvent: ({ sqlite }, { id }) => repositories(sqlite).events.get(id),
+  listEvents: ({ sqlite }, input) => repositories(sqlite).events.list(input),
+  editOccurrence: ({ sqlite }, input) => repositories(sqlite).events.editOccurrence(input),
+  deleteOccurrence: ({ sqlite }, input) => repositories(sqlite).events.deleteOccurrence(input),
+} satisfies Partial<HostHandlerTable>;
+
+async function readIcs(file: string): Promise<string> {
+  try {
+    const stat = await fsp.stat(file);
+    if (stat.size > ICS_FILE_MAX_BYTES) {
+      throw new AppException('INVALID_INPUT', `file: An .ics file is at most ${ICS_FILE_MAX_BYTES / 1024 / 1024} MB`, { field: 'file' });
+    }
+    return await fsp.readFile(file, 'utf8');
+  } catch (e) {
+    if (e instanceof AppException) throw e;
+    throw diskError(e) ?? new AppException('NOT_FOUND', `Cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+// File work is asynchronous, so these run outside the per-call transaction; the import
+// itself is one transaction (all of the file's events or none).
+export const eventFileHandlers = {
+  async importEvents({ sqlite }, { path }) {
+    const text = await readIcs(path);
+    // Times without a zone in the file are read in this computer's zone (the host runs on it).
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return sqlite.db.transaction(() => importIcs(repositories(sqlite).events, text, zone))();
+  },
+  async exportEvents({ sqlite }, { path }) {
+    const { text, events } = exportIcs(repositories(sqlite).events, new Date());
+    try {
+      await writeExclusively(path, async (out) => {
+        await out.writeFile(text, 'utf8');
+      });
+    } catch (e) {
+      throw diskError(e) ?? new AppException('STORAGE_ERROR', `Cannot write the file: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { events };
+  },
+} satisfies Partial<HostHandlerTable>;

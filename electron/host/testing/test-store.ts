@@ -1,0 +1,69 @@
+// A real data.sqlite in a temp directory, migrated like a profile's, with repositories
+// on a manual clock. For repository tests only.
+import { after, beforeEach } from 'node:test';
+import type { SqliteStore } from '../../core/storage/sqlite-store.js';
+import { openSqliteStore } from '../../core/storage/sqlite-store.js';
+import { ManualClock } from '../../core/testing/manual-clock.js';
+import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
+import { EventRepository } from '../events/event-repository.js';
+import { NoteRepository } from '../notes/note-repository.js';
+import { SearchRepository } from '../search/search-repository.js';
+import { TagRepository } from '../tags/tag-repository.js';
+import { TaskRepository } from '../tasks/task-repository.js';
+import { TrashRepository } from '../trash/trash-repository.js';
+
+export interface TestStore {
+  dir: string;
+  store: SqliteStore;
+  clock: ManualClock;
+  tasks: TaskRepository;
+  notes: NoteRepository;
+  events: EventRepository;
+  search: SearchRepository;
+  tags: TagRepository;
+  trash: TrashRepository;
+  /** Row count of a table, deleted rows included. */
+  rows(table: string): number;
+  close(): void;
+}
+
+export function openTestStore(start = '2030-01-01T12:00:00.000Z'): TestStore {
+  const dir = makeTempDir();
+  const store = openSqliteStore(dir);
+  const clock = new ManualClock(start);
+  // Each write happens one millisecond after the previous one, so orders by time are total.
+  const now = () => {
+    clock.advance(1);
+    return clock.now();
+  };
+  return {
+    dir,
+    store,
+    clock,
+    tasks: new TaskRepository(store.db, now),
+    notes: new NoteRepository(store.db, now),
+    events: new EventRepository(store.db, now),
+    search: new SearchRepository(store.db),
+    tags: new TagRepository(store.db, now),
+    trash: new TrashRepository(store.db, now),
+    rows: (table) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    close() {
+      store.close();
+      removeTempDir(dir);
+    },
+  };
+}
+
+/**
+ * A fresh store for each test of the calling suite (closed after the last one): the
+ * returned object always stands for the current test's store.
+ */
+export function storePerTest(): TestStore {
+  let current: TestStore | undefined;
+  beforeEach(() => {
+    current?.close();
+    current = openTestStore();
+  });
+  after(() => current?.close());
+  return new Proxy({} as TestStore, { get: (_, key) => Reflect.get(current!, key) });
+}
