@@ -1,10 +1,9 @@
 // The import preview of a wide file (issue 16 item 8): 400 columns × 20,000 rows of CSV
 // (about 69 MB), end to end through the router and the profile's host, against bare
 // DuckDB reading the same file's first 100 rows with its sniffer, in the same run.
-// Where the time goes: on a wide file the sniff is nearly all of it, and the preview
-// sniffs twice (read_csv's own sniff for the first rows, then sniff_csv for the dialect
-// it shows), so it takes about twice the baseline until it reads with the one sniff's
-// result (auto_detect off, the sniffed columns).
+// Where the time goes: on a wide file the sniff is nearly all of it. The preview sniffs
+// once (sniff_csv, for the dialect it shows) and reads the first rows with that result
+// (auto_detect off, the sniffed columns); sniffing twice made it about 2× the baseline.
 import { DuckDBInstance } from '@duckdb/node-api';
 import fs from 'node:fs';
 import os from 'node:os';

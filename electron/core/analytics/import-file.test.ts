@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { after, before, mock, test } from 'node:test';
 import type { ImportOutcome, ImportProgress } from '../../../shared/analysis/analytics.js';
 import { AppException, type ErrorCode } from '../../../shared/errors.js';
@@ -307,4 +308,61 @@ test('the preview carries the same wire columns and cells as a query of the impo
   assert.deepEqual(profiled.wireType, info.columns.find((c) => c.name === 'at_tz')?.type);
   assert.equal(profiled.timeZone, store.timeZone);
   assert.equal(profiled.min, info.firstPage.columns[6]![0]);
+});
+
+/** Every statement the preview or import sends DuckDB, from the connections it opens or borrows. */
+async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  // runAndReadAll calls run itself (synchronously, before its first await): one statement is recorded once.
+  let nested = false;
+  const watch = (conn: DuckDBConnection) => {
+    for (const name of ['run', 'runAndReadAll'] as const) {
+      const original = conn[name].bind(conn) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+      mock.method(conn, name, (sql: string, ...rest: unknown[]) => {
+        if (nested) return original(sql, ...rest);
+        seen.push(sql);
+        nested = true;
+        try {
+          return original(sql, ...rest);
+        } finally {
+          nested = false;
+        }
+      });
+    }
+    return conn;
+  };
+  const connect = store.instance.connect.bind(store.instance);
+  mock.method(store.instance, 'connect', async () => watch(await connect()));
+  for (const c of store.importConns) watch(c);
+  try {
+    await run();
+  } finally {
+    mock.restoreAll();
+  }
+  return seen;
+}
+
+test('the preview and the import sniff a CSV once and read with its result (issue 16 item 8)', async () => {
+  const header = ['id', "it's", 'a, b', 'when'];
+  const p = file('sniff_once.csv', `${header.map((h) => `"${h.replaceAll('"', '""')}"`).join(',')}\r\n1,"",x,2024-01-02\r\n2,,"q""t",2024-01-03\r\n`);
+  const variants: Parameters<Imports['preview']>[1][] = [{}, { columnTypes: { id: 'VARCHAR' } }, { csv: { delimiter: ',', nullString: 'x' } }];
+  for (const options of variants) {
+    const sql = await statementsOf(() => imports.preview(p, options));
+    const sniffs = sql.filter((s) => /sniff_csv\(|read_csv\((?![^)]*auto_detect = false)/.test(s));
+    assert.equal(sniffs.length, 1, `one detection per preview (${JSON.stringify(options)}):\n${sql.join('\n')}`);
+    assert.match(sniffs[0]!, /sniff_csv\(/);
+  }
+  // What the one sniff saw is what the preview shows and the import brings in, names with quotes and commas too.
+  const preview = await imports.preview(p, { columnTypes: { id: 'VARCHAR' } });
+  assert.deepEqual(preview.columns.map((c) => [c.name, c.type.id]), [['id', 'VARCHAR'], ["it's", 'VARCHAR'], ['a, b', 'VARCHAR'], ['when', 'DATE']]);
+  assert.deepEqual(pageRows(preview.page), [['1', '', 'x', '2024-01-02'], ['2', null, 'q"t', '2024-01-03']]);
+  assert.equal(preview.detected?.delimiter, ',');
+  let outcome: ImportOutcome | undefined;
+  const sql = await statementsOf(async () => {
+    outcome = await start({ path: p, options: { columnTypes: { id: 'VARCHAR' }, columnNames: { 'a, b': 'ab' } } });
+  });
+  assert.equal(sql.filter((s) => /sniff_csv\(|read_csv\((?![^)]*auto_detect = false)|DESCRIBE/.test(s)).length, 1, sql.join('\n'));
+  const o = imported(outcome!);
+  assert.deepEqual(await rows(`SELECT * FROM ${o.table} ORDER BY id`), pageRows(preview.page));
+  assert.deepEqual((await columnsOf(o.table)).map(([n]) => n), ['id', "it's", 'ab', 'when']);
 });

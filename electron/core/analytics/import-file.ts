@@ -20,6 +20,7 @@ import { renamedColumns } from '../../../shared/analysis/import-columns.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import type { HostInput } from '../storage/worker-protocol.js';
 import { isInterrupt, sqlError } from './duckdb-errors.js';
+import { sniffCsv, sniffedDialectArgs, type CsvSniff } from './csv-sniff.js';
 import { quoteIdent, quoteLiteral, sanitizeTableName } from './sql-text.js';
 import { stageFile } from './staging.js';
 import { readPage, wireColumns } from './wire-encode.js';
@@ -73,23 +74,65 @@ interface ReaderSql {
   select: string;
 }
 
-/**
- * How a file is read. `names` (the final name of each of the file's columns, in its
- * order) makes the SELECT list explicit, so the import's one statement already
- * produces the renamed columns.
- */
-function readerSql(
-  format: ImportFormat,
-  file: string,
-  options: ImportOptions,
-  rejects?: { table: string; scan: string },
-  names?: { source: readonly string[]; final: readonly string[] },
-): ReaderSql {
+interface ReaderParts {
+  /** Reject rows into these temp tables (the import's read). */
+  rejects?: { table: string; scan: string };
+  /**
+   * The final name of each of the file's columns, in its order: makes the SELECT list
+   * explicit, so the import's one statement already produces the renamed columns.
+   */
+  names?: { source: readonly string[]; final: readonly string[] };
+  /** A sniff already run with these options: read with its result instead of sniffing again. */
+  sniff?: CsvSniff | null;
+}
+
+const isCsvLike = (f: ImportFormat) => f === 'csv' || f === 'tsv';
+
+/** What the person chose about the file's dialect and types: what the sniffer would otherwise detect. */
+function csvDialectArgs(format: ImportFormat, options: ImportOptions): string[] {
+  const o = options.csv ?? {};
+  const args: string[] = [];
+  const delimiter = o.delimiter ?? (format === 'tsv' ? '\t' : undefined);
+  if (delimiter !== undefined) args.push(`delim = ${quoteLiteral(delimiter)}`);
+  if (o.header !== undefined) args.push(`header = ${o.header}`);
+  if (o.quote !== undefined) args.push(`quote = ${quoteLiteral(o.quote)}`);
+  if (o.escape !== undefined) args.push(`escape = ${quoteLiteral(o.escape)}`);
+  if (o.skipRows !== undefined) args.push(`skip = ${o.skipRows}`);
+  if (o.dateFormat !== undefined) args.push(`dateformat = ${quoteLiteral(o.dateFormat)}`);
+  if (o.timestampFormat !== undefined) args.push(`timestampformat = ${quoteLiteral(o.timestampFormat)}`);
+  if (o.allVarchar) args.push('all_varchar = true');
+  const typeEntries = Object.entries(options.columnTypes ?? {});
+  if (typeEntries.length) args.push(`types = {${typeEntries.map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(', ')}}`);
+  return args;
+}
+
+/** How fields turn into values, sniffed or not. */
+function csvValueArgs(options: ImportOptions): string[] {
+  const o = options.csv ?? {};
+  const args: string[] = [];
+  if (o.decimalSeparator !== undefined) args.push(`decimal_separator = ${quoteLiteral(o.decimalSeparator)}`);
+  if (o.nullString !== undefined) args.push(`nullstr = ${quoteLiteral(o.nullString)}`);
+  // A quoted field is a value the file wrote on purpose: `""` is an empty string and a
+  // quoted NULL marker is that text. Only an unquoted field equal to the marker (by
+  // default an empty one) is NULL; DuckDB's default would fold `""` into NULL.
+  args.push('allow_quoted_nulls = false');
+  return args;
+}
+
+/** sniff_csv's arguments: exactly what an auto-detecting read_csv of the file would get. */
+function csvSniffArgs(format: ImportFormat, file: string, options: ImportOptions): string[] {
+  return [quoteLiteral(file), ...csvDialectArgs(format, options), ...csvValueArgs(options)];
+}
+
+/** How a file is read. */
+function readerSql(format: ImportFormat, file: string, options: ImportOptions, parts: ReaderParts = {}): ReaderSql {
   const args: string[] = [quoteLiteral(file)];
   const types = options.columnTypes ?? {};
   const typeEntries = Object.entries(types);
-  const csvLike = format === 'csv' || format === 'tsv';
-  // CSV/TSV get their types from read_csv's `types`; the other readers need a CAST.
+  const csvLike = isCsvLike(format);
+  const { names, rejects, sniff } = parts;
+  // CSV/TSV get their types from read_csv's `types` (or the sniffed columns, which
+  // carry them); the other readers need a CAST.
   const cast = (column: string) =>
     !csvLike && Object.hasOwn(types, column) ? `CAST(${quoteIdent(column)} AS ${checkTypeName(types[column]!)})` : quoteIdent(column);
   const select = names
@@ -98,23 +141,7 @@ function readerSql(
       ? `* REPLACE (${typeEntries.map(([k]) => `${cast(k)} AS ${quoteIdent(k)}`).join(', ')})`
       : '*';
   if (csvLike) {
-    const o = options.csv ?? {};
-    const delimiter = o.delimiter ?? (format === 'tsv' ? '\t' : undefined);
-    if (delimiter !== undefined) args.push(`delim = ${quoteLiteral(delimiter)}`);
-    if (o.header !== undefined) args.push(`header = ${o.header}`);
-    if (o.quote !== undefined) args.push(`quote = ${quoteLiteral(o.quote)}`);
-    if (o.escape !== undefined) args.push(`escape = ${quoteLiteral(o.escape)}`);
-    if (o.skipRows !== undefined) args.push(`skip = ${o.skipRows}`);
-    if (o.dateFormat !== undefined) args.push(`dateformat = ${quoteLiteral(o.dateFormat)}`);
-    if (o.timestampFormat !== undefined) args.push(`timestampformat = ${quoteLiteral(o.timestampFormat)}`);
-    if (o.decimalSeparator !== undefined) args.push(`decimal_separator = ${quoteLiteral(o.decimalSeparator)}`);
-    if (o.nullString !== undefined) args.push(`nullstr = ${quoteLiteral(o.nullString)}`);
-    // A quoted field is a value the file wrote on purpose: `""` is an empty string and a
-    // quoted NULL marker is that text. Only an unquoted field equal to the marker (by
-    // default an empty one) is NULL; DuckDB's default would fold `""` into NULL.
-    args.push('allow_quoted_nulls = false');
-    if (o.allVarchar) args.push('all_varchar = true');
-    if (typeEntries.length) args.push(`types = {${typeEntries.map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(', ')}}`);
+    args.push(...(sniff ? sniffedDialectArgs(sniff) : csvDialectArgs(format, options)), ...csvValueArgs(options));
     if (rejects) args.push(`store_rejects = true, rejects_table = ${quoteLiteral(rejects.table)}, rejects_scan = ${quoteLiteral(rejects.scan)}`);
     return { from: `system.main.read_csv(${args.join(', ')})`, select };
   }
@@ -181,28 +208,15 @@ export class Imports {
     const staged = stageFile(this.store.dir, file);
     const conn = await this.store.instance.connect();
     try {
-      const reader = readerSql(format, staged.path, options);
+      // One sniff: its dialect is what the screen shows, and the first rows and the count
+      // are read with its result (issue 16 item 8: sniffing twice doubled a wide file's preview).
+      const sniff = isCsvLike(format) ? await sniffCsv(conn, csvSniffArgs(format, staged.path, options)) : null;
+      const reader = readerSql(format, staged.path, options, { sniff });
       const result = await conn.run(`SELECT ${reader.select} FROM ${reader.from} LIMIT ${PREVIEW_ROWS}`).catch((e) => {
         throw this.importError(e, staged.path, file);
       });
       const page = readPage(result, 0, PREVIEW_ROWS);
-      let detected: DetectedCsv | null = null;
-      if (format === 'csv' || format === 'tsv') {
-        const sniffArgs = reader.from.replace(/^system\.main\.read_csv\(/, 'system.main.sniff_csv(').replace(/, types = \{[^}]*\}/, '');
-        const sniff = (await conn.runAndReadAll(`SELECT * FROM ${sniffArgs}`).catch(() => null))?.getRowObjectsJS()[0];
-        if (sniff) {
-          const text = (v: unknown) => (v === null || v === undefined || v === '(empty)' ? '' : String(v));
-          detected = {
-            delimiter: text(sniff.Delimiter),
-            quote: text(sniff.Quote),
-            escape: text(sniff.Escape),
-            header: Boolean(sniff.HasHeader),
-            skipRows: Number(sniff.SkipRows ?? 0),
-            dateFormat: sniff.DateFormat == null ? null : String(sniff.DateFormat),
-            timestampFormat: sniff.TimestampFormat == null ? null : String(sniff.TimestampFormat),
-          };
-        }
-      }
+      const detected = sniff?.detected ?? null;
       const rows = await this.previewRowCount(conn, reader.from, format, file, size, page.rowCount, detected);
       return {
         format,
@@ -261,11 +275,13 @@ export class Imports {
     emit('reading', 0, 0);
     // DuckDB's query progress (for read_csv: bytes of the file consumed) is polled. It
     // reads -1 between statements and restarts with each one, so what is reported is
-    // the highest seen: progress never runs backwards.
+    // the highest seen: progress never runs backwards. Only the import's own statement
+    // counts: the sniff before it reports a percentage of its own sample.
     let fraction = 0;
+    let reading = false;
     const timer = setInterval(() => {
       const pct = conn.progress.percentage;
-      if (pct >= 0) fraction = Math.max(fraction, Math.min(1, pct / 100));
+      if (reading && pct >= 0) fraction = Math.max(fraction, Math.min(1, pct / 100));
       emit('reading', Math.round(fraction * estimatedRows), Math.round(fraction * totalBytes));
     }, this.progressEveryMs);
     const suffix = importId.replace(/-/g, '');
@@ -274,11 +290,17 @@ export class Imports {
     let inTransaction = false;
     try {
       const target = await this.targetTable(conn, req.table ?? suggestTableName(req.path), req.onConflict);
-      const names = await this.columnNames(conn, format, staged.path, options, req.path);
-      const reader = readerSql(format, staged.path, options, useRejects ? rejects : undefined, names);
+      // Sniffed once, with the reject options (they make the sniffer tolerate ragged rows,
+      // so it must see them to detect what the import reads); the renames and the read
+      // use that one result.
+      const sniff = useRejects ? await sniffCsv(conn, [...csvSniffArgs(format, staged.path, options), 'store_rejects = true']) : null;
+      if (state.cancelled) throw new AppException('CANCELLED', 'The import was cancelled');
+      const names = await this.columnNames(conn, format, staged.path, options, req.path, sniff);
+      const reader = readerSql(format, staged.path, options, { rejects: useRejects ? rejects : undefined, names, sniff });
       const source = `SELECT ${reader.select} FROM ${reader.from}`;
       await conn.run('BEGIN TRANSACTION');
       inTransaction = true;
+      reading = true;
       let rows: number;
       try {
         if (target.append) {
@@ -364,14 +386,26 @@ export class Imports {
   }
 
   /** The file's columns and what the table calls them, when the person renamed any. */
-  private async columnNames(conn: DuckDBConnection, format: ImportFormat, staged: string, options: ImportOptions, original: string) {
+  private async columnNames(
+    conn: DuckDBConnection,
+    format: ImportFormat,
+    staged: string,
+    options: ImportOptions,
+    original: string,
+    sniff: CsvSniff | null,
+  ) {
     const renames = options.columnNames ?? {};
     if (Object.keys(renames).length === 0) return undefined;
-    const reader = readerSql(format, staged, options);
-    const described = await conn.runAndReadAll(`DESCRIBE SELECT ${reader.select} FROM ${reader.from}`).catch((e: unknown) => {
-      throw this.importError(e, staged, original);
-    });
-    const source = described.getRowObjectsJS().map((r) => String(r.column_name));
+    let source: string[];
+    if (sniff) {
+      source = sniff.columns.map((c) => c.name);
+    } else {
+      const reader = readerSql(format, staged, options);
+      const described = await conn.runAndReadAll(`DESCRIBE SELECT ${reader.select} FROM ${reader.from}`).catch((e: unknown) => {
+        throw this.importError(e, staged, original);
+      });
+      source = described.getRowObjectsJS().map((r) => String(r.column_name));
+    }
     const check = renamedColumns(source, renames);
     if (!check.ok) throw new AppException('INVALID_INPUT', check.message, { field: 'options.columnNames' });
     return { source, final: check.names };
