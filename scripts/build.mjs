@@ -100,6 +100,9 @@ await step('clean', () => {
   }
 });
 await step('tsc (node side)', () => typescript());
+// The `enclave` command and the profile host, each bundled from the compiled JS above
+// (scripts/bundle-entries.mjs says why): bin/enclave.js and APP_ENTRIES.profileHost load these.
+await step('bundle entries', async () => (await import('./bundle-entries.mjs')).bundleEntries(root));
 // The renderer's pure modules and their tests, for node:test (into build/testing/).
 await step('tsc (web tests)', () => typescript('tsconfig.web-tests.json'));
 // A sandboxed preload can only require('electron'): shared/ and zod are bundled in.

@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntries } from './bundle-entries.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD = path.join(ROOT, 'build');
@@ -137,6 +138,8 @@ for (const m of MUTANTS.filter((x) => wanted.length === 0 || wanted.includes(x.n
   try {
     const file = path.join(dir, 'build', m.file);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(m.find, m.replace));
+    // The CLI and the profile host run from bundles of the compiled modules: bundle the mutant in.
+    await bundleEntries(dir);
     for (const suiteName of m.suites) {
       const suite = SUITES[suiteName];
       const started = Date.now();

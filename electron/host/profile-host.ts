@@ -1,4 +1,5 @@
-// Entry point of one profile's host process (build/electron/host/profile-host.js).
+// Entry point of one profile's host process (bundled into build/bundle/profile-host.js by
+// scripts/bundle-entries.mjs, which is what every launcher starts).
 // It alone opens that profile's data.sqlite and analytics.duckdb, so a crash, a
 // runaway query or a memory hog there never reaches main or another profile.
 import type { DamagedFile } from '../../shared/backups/backups.js';

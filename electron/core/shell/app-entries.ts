@@ -8,5 +8,5 @@ export const APP_ENTRIES = {
   /** Served as app://enclave/ from its folder. */
   renderer: 'build/renderer/index.html',
   /** One profile's host process (utilityProcess in the app, child_process.fork elsewhere): see storage/host-channel.ts. */
-  profileHost: 'build/electron/host/profile-host.js',
+  profileHost: 'build/bundle/profile-host.js',
 } as const;

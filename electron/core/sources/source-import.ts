@@ -15,11 +15,8 @@ import { isInterrupt, sqlError } from '../analytics/duckdb-errors.js';
 import { quoteIdent, sanitizeTableName } from '../analytics/sql-text.js';
 import { readPage, wireColumns } from '../analytics/wire-encode.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
-import { openMysqlReader } from './mysql-reader.js';
-import { openPgReader } from './pg-reader.js';
 import type { SavedSource, SourceCursor, SourceReader } from './source-reader.js';
 import { recordSourcedTable } from './source-store.js';
-import { openSqliteReader } from './sqlite-reader.js';
 import type { MappedColumn } from './type-map.js';
 
 export const SOURCE_PREVIEW_ROWS = 100;
@@ -31,9 +28,13 @@ export type ProgressSink = (p: ImportProgress) => void;
 export async function openReader(source: SavedSource, password: string | null, dataDir: string): Promise<SourceReader> {
   const parsed = parseSourceUrl(source.url);
   if (!parsed.ok) throw new AppException('INVALID_INPUT', parsed.message, { field: 'url' });
-  if (parsed.kind === 'sqlite') return openSqliteReader(source.name, parsed.path, dataDir);
+  // Each client loads with its first use: pg and mysql2 are large, and a host that
+  // never imports from a server (most runs of `enclave query`) should not pay for them.
+  if (parsed.kind === 'sqlite') return (await import('./sqlite-reader.js')).openSqliteReader(source.name, parsed.path, dataDir);
   const address = { ...parsed, tls: source.tls ?? parsed.tls };
-  return parsed.kind === 'postgresql' ? openPgReader(source.name, address, password) : openMysqlReader(source.name, address, password);
+  return parsed.kind === 'postgresql'
+    ? (await import('./pg-reader.js')).openPgReader(source.name, address, password)
+    : (await import('./mysql-reader.js')).openMysqlReader(source.name, address, password);
 }
 
 export interface SourceImportRequest {

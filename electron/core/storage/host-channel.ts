@@ -26,7 +26,7 @@ export interface HostChannel {
 }
 
 export interface HostLauncher {
-  /** Starts one host process running `entry` (build/electron/host/profile-host.js). */
+  /** Starts one host process running `entry` (HOST_ENTRY: build/bundle/profile-host.js). */
   launch(entry: string, name: string): HostChannel;
 }
 

@@ -2,7 +2,6 @@
 import fsp from 'node:fs/promises';
 import { AppException } from '../../../shared/errors.js';
 import { writeExclusively } from '../../core/files/exclusive-file.js';
-import { exportIcs, importIcs } from './event-ics.js';
 import { repositories } from '../repositories.js';
 import type { HostHandlerTable } from '../../core/storage/profile-stores.js';
 import { diskError } from '../../core/storage/storage-errors.js';
@@ -35,15 +34,20 @@ async function readIcs(file: string): Promise<string> {
 }
 
 // File work is asynchronous, so these run outside the per-call transaction; the import
-// itself is one transaction (all of the file's events or none).
+// itself is one transaction (all of the file's events or none). The .ics code, and with
+// it the contract's schemas an import checks each event against, loads with the first
+// file: a host answering `enclave task list` never needs them.
+const icsFiles = () => import('./event-ics.js');
+
 export const eventFileHandlers = {
   async importEvents({ sqlite }, { path }) {
-    const text = await readIcs(path);
+    const [text, { importIcs }] = await Promise.all([readIcs(path), icsFiles()]);
     // Times without a zone in the file are read in this computer's zone (the host runs on it).
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     return sqlite.db.transaction(() => importIcs(repositories(sqlite).events, text, zone))();
   },
   async exportEvents({ sqlite }, { path }) {
+    const { exportIcs } = await icsFiles();
     const { text, events } = exportIcs(repositories(sqlite).events, new Date());
     try {
       await writeExclusively(path, async (out) => {
