@@ -17,7 +17,8 @@ import type { ProfileStores } from '../core/storage/profile-stores.js';
 import type { HostInbound, WorkerInit, WorkerMessage, WorkerRequest } from '../core/storage/worker-protocol.js';
 import { connectToParent } from './parent-link.js';
 import { sqliteHandlers } from './sqlite-handlers.js';
-import { lowerWorkerThreads } from './thread-priority.js';
+import { LongCalls } from './long-calls.js';
+import { demoteRunningWorkerThreads, lowerWorkerThreads } from './thread-priority.js';
 
 const parent = connectToParent();
 const post = (m: WorkerMessage) => parent.post(m);
@@ -210,16 +211,22 @@ async function serve({ dir, budget, warmAnalytics }: WorkerInit): Promise<void> 
   }
   post({ kind: 'ready' });
   let warmed = !warmAnalytics;
+  // A call still running after LONG_CALL_MS is background work: its threads drop lower (thread-priority.ts).
+  const longCalls = new LongCalls(demoteRunningWorkerThreads);
   parent.onMessage(async (req) => {
     if (req.kind === 'init') return;
     if (req.kind === 'close') return void (await close(host, req));
     try {
       await exclusiveWorkDone();
       const handler = await handlerFor(host, req.method);
+      // Timed from here: waiting for a snapshot or for DuckDB to open is not this call's work.
+      longCalls.begin(req.id);
       const value = await handler(host.stores, req.params);
       post({ kind: 'reply', id: req.id, ok: true, value: encodeReplyValue(value) });
     } catch (e) {
       post({ kind: 'reply', id: req.id, ok: false, error: toAppError(e, 'INTERNAL') });
+    } finally {
+      longCalls.end(req.id);
     }
     // Where analytics is likely wanted soon (the app), it opens once the first answer
     // has left, so that answer never waits for DuckDB. A failure is reported by the call that needs it.

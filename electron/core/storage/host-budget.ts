@@ -44,7 +44,22 @@ export function defaultHostBudget(totalMemBytes = os.totalmem(), cores = os.avai
 
 /** How far below the main thread a host's worker threads run: CFS weighs 10 steps at about a tenth. */
 export const WORKER_NICE_STEPS = 10;
-const LOWEST = 19;
+/** The lowest niceness Linux has; where a host's long-running work goes (see LONG_CALL_MS). */
+export const BACKGROUND_NICE = 19;
 
 /** The niceness of a host's worker threads when its main thread runs at `mainNice`. */
-export const workerNice = (mainNice: number): number => Math.min(LOWEST, mainNice + WORKER_NICE_STEPS);
+export const workerNice = (mainNice: number): number => Math.min(BACKGROUND_NICE, mainNice + WORKER_NICE_STEPS);
+
+/**
+ * A host call (a query, an import, a sort, a snapshot) still running after this long
+ * is background work: the threads running it drop to BACKGROUND_NICE, below every
+ * host's worker threads at workerNice (CFS weighs nice 19 at about a seventh of nice
+ * 10). So four 2-s queries in profile A give way to B's page fetch (a few ms of DuckDB
+ * on B's threads at workerNice), to B's host starting and to scrypt in main, instead
+ * of sharing the CPU equally with them. 250 ms is well above any page, preview or
+ * tasks answer and short enough that a runaway query yields almost at once. The drop
+ * is for the thread's life: Linux lets a process lower a thread's priority but not
+ * raise it again without privilege, so a pool thread that once ran long work stays
+ * low (profiles that both grind share the CPU equally at the lowest priority).
+ */
+export const LONG_CALL_MS = 250;
