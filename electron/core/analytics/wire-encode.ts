@@ -164,6 +164,23 @@ function timestampText(micros: number | bigint): string {
   return `${dateText(days)} ${timeOfDayText(rest)}`;
 }
 
+/**
+ * A DECIMAL(width, scale) as DuckDB writes it, from its unscaled integer, every digit
+ * exact: '-0.05', '10.00', '15' (scale 0 has no point), and '.25' when every digit is
+ * behind the point (width = scale: DuckDB writes no leading zero there).
+ */
+export function decimalText(unscaled: number | bigint, width: number, scale: number): string {
+  if (scale === 0) return String(unscaled);
+  const negative = unscaled < 0;
+  let digits = String(negative ? -unscaled : unscaled);
+  const whole = width > scale ? 1 : 0;
+  if (digits.length < scale + whole) digits = '0'.repeat(scale + whole - digits.length) + digits;
+  return `${negative ? '-' : ''}${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+}
+
+/** A signed 128-bit integer at `at` (DuckDB's hugeint: the low 64 bits, then the high 64 signed). */
+const int128At = (view: DataView, at: number): bigint => (view.getBigInt64(at + 8, true) << 64n) + view.getBigUint64(at, true);
+
 /** A signed 64-bit integer at `at` as a number when exact, else as a bigint. */
 function int64At(view: DataView, at: number): number | bigint {
   const hi = view.getInt32(at + 4, true);
@@ -369,6 +386,22 @@ function pushColumn(type: DuckDBType, chunk: DuckDBDataChunk, c: number, rowCoun
     case DuckDBTypeId.BIGINT: {
       const { view, validity } = fixedWidth(chunk, c, rowCount, 8);
       for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? String(int64At(view, r * 8)) : null);
+      return;
+    }
+    case DuckDBTypeId.DECIMAL: {
+      // Stored as the narrowest integer holding `width` digits (DuckDB's rule: 4, 9, 18, 38).
+      const { width, scale } = type;
+      const bytes = width <= 4 ? 2 : width <= 9 ? 4 : width <= 18 ? 8 : 16;
+      const { view, validity } = fixedWidth(chunk, c, rowCount, bytes);
+      const at =
+        bytes === 2
+          ? (r: number) => view.getInt16(r * 2, true)
+          : bytes === 4
+            ? (r: number) => view.getInt32(r * 4, true)
+            : bytes === 8
+              ? (r: number) => int64At(view, r * 8)
+              : (r: number) => int128At(view, r * 16);
+      for (let r = 0; r < rowCount; r++) out.push(isValid(validity, r) ? decimalText(at(r), width, scale) : null);
       return;
     }
     case DuckDBTypeId.DATE: {

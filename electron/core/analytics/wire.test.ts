@@ -98,7 +98,7 @@ test('a fetched page (some columns cast in SQL) equals the first page (all encod
   await results.close(info.resultId);
 });
 
-test("integers, DATE and TIMESTAMP read from their vectors match DuckDB's own text", async () => {
+test("integers, DECIMAL, DATE and TIMESTAMP read from their vectors match DuckDB's own text", async () => {
   const D = 86_400_000_000n;
   const micros = [
     -9223372022400000000n, 9223372036854775806n, 0n, -1n, 1n, 2n ** 53n, 2n ** 53n - 1n, 2n ** 53n + 1n, -(2n ** 53n), -(2n ** 53n) - 1n,
@@ -119,6 +119,23 @@ test("integers, DATE and TIMESTAMP read from their vectors match DuckDB's own te
       `SELECT unnest([-9223372036854775808, 9223372036854775807, 9007199254740993, -9007199254740993, 9007199254740991, -9007199254740992, 4294967296, -4294967297, 0, NULL])::BIGINT AS v
        UNION ALL SELECT (range::HUGEINT * 1844674407370955 - 9223372036854775807)::BIGINT FROM range(10000)`,
     ],
+    // Every storage width (int16, int32, int64, int128), scales from none to all digits,
+    // the extremes, |v| < 1, and a sweep of each width's range. DuckDB's cast is the oracle.
+    ...(
+      [
+        [4, 0], [4, 2], [4, 4], [9, 0], [9, 3], [9, 9], [18, 0], [18, 1], [18, 6], [18, 18], [38, 0], [38, 10], [38, 37], [38, 38],
+      ] as const
+    ).map(([width, scale]): [string, string] => {
+      const literal = (unscaled: bigint) => {
+        const digits = (unscaled < 0n ? -unscaled : unscaled).toString().padStart(width, '0');
+        return `${unscaled < 0n ? '-' : ''}${digits.slice(0, width - scale) || '0'}${scale > 0 ? `.${digits.slice(width - scale)}` : ''}`;
+      };
+      const max = 10n ** BigInt(width) - 1n;
+      const values = [max, -max, 0n, 1n, -1n, 5n, -5n, 10n, -10n, 10n ** BigInt(scale), -(10n ** BigInt(scale))];
+      for (let k = -50n; k <= 50n; k++) values.push((max * k) / 50n + k);
+      const listed = values.filter((v) => v <= max && v >= -max).map((v) => `'${literal(v)}'`);
+      return ['DECIMAL', `SELECT unnest([${listed.join(', ')}, NULL])::DECIMAL(${width},${scale}) AS v`];
+    }),
     [
       'DATE',
       `SELECT ('epoch'::DATE + d::INTEGER)::DATE AS v FROM (SELECT unnest([-2147483646, 2147483646, 0, -1, -719162, -719163, -719528, -719529, -719893, 2932896]) AS d
