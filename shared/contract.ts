@@ -23,6 +23,7 @@ import { searchChannels } from './search/search-channels.js';
 import { sourceChannels } from './sources/source-channels.js';
 import { storageChannels } from './profiles/storage-channels.js';
 import { tagChannels } from './tags/tag-channels.js';
+import { trashChannels } from './trash/trash-channels.js';
 import { taskChannels } from './tasks/task-channels.js';
 import type { Result } from './errors.js';
 import type { LockReason } from './profiles/profiles.js';
@@ -33,6 +34,7 @@ export const contract = {
   ...noteChannels,
   ...calendarChannels,
   ...searchChannels,
+  ...trashChannels,
   ...analyticsChannels,
   ...dialogChannels,
   ...auditChannels,

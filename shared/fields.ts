@@ -1,11 +1,15 @@
 // Schema pieces the task, note, event and search channels share.
 import { z } from 'zod';
+import { ITEM_KINDS } from './search/search.js';
 import { TAG_MAX } from './tags/tags.js';
 import { isIsoDate, isTimeZone, normalizeInstant } from './zoned-time.js';
 import { PAGE_SIZE_MAX } from './tasks/tasks.js';
 
 /** Ids of tasks, notes and events are UUIDv7 (time-ordered), never a profile's v4 id. */
 export const itemId = z.uuid({ version: 'v7', message: 'Not an item id' });
+
+/** A task, note or event, where a channel takes any of them (search, the Trash). */
+export const itemKind = z.enum(ITEM_KINDS, `Kind is one of ${ITEM_KINDS.join(', ')}`);
 
 export const version = z.int('Version must be a whole number').min(1, 'Version must be at least 1');
 

@@ -14,6 +14,7 @@ import { searchHandlers } from './search/search-handlers.js';
 import { sourceHandlers } from './sources/source-handlers.js';
 import { tagHandlers } from './tags/tag-handlers.js';
 import { taskHandlers } from './tasks/task-handlers.js';
+import { trashHandlers } from './trash/trash-handlers.js';
 
 type AnyHandler = (stores: ProfileStores, input: never) => unknown;
 
@@ -38,6 +39,7 @@ export const hostHandlers: HostHandlerTable = {
   ...inTransactions(eventHandlers),
   ...eventFileHandlers,
   ...inTransactions(searchHandlers),
+  ...inTransactions(trashHandlers),
   ...inTransactions(queryWorkspaceHandlers),
   ...analyticsHandlers,
   ...internalHandlers,

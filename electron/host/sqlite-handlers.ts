@@ -11,6 +11,7 @@ import { noteHandlers } from './notes/note-handlers.js';
 import { queryWorkspaceHandlers } from './analysis/query-workspace-handlers.js';
 import { searchHandlers } from './search/search-handlers.js';
 import { taskHandlers } from './tasks/task-handlers.js';
+import { trashHandlers } from './trash/trash-handlers.js';
 
 type AnyHandler = (stores: ProfileStores, params: never) => unknown;
 
@@ -31,6 +32,7 @@ export const sqliteHandlers: Readonly<Record<string, AnyHandler>> = {
   ...inTransactions(noteHandlers),
   ...inTransactions(eventHandlers),
   ...inTransactions(searchHandlers),
+  ...inTransactions(trashHandlers),
   ...inTransactions(queryWorkspaceHandlers),
   ...inTransactions(aiSettingsHandlers),
 };

@@ -1,11 +1,8 @@
-// Full-text search over everything a profile holds, and the Trash.
+// Full-text search over everything a profile holds.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
-import { ITEM_KINDS, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX, type SearchHit, type TrashItem } from './search.js';
-import type { Page } from '../tasks/tasks.js';
-import { cursor, itemId, limit } from '../fields.js';
-
-const kind = z.enum(ITEM_KINDS, `Kind is one of ${ITEM_KINDS.join(', ')}`);
+import { itemKind } from '../fields.js';
+import { ITEM_KINDS, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX, type SearchHit } from './search.js';
 
 export const searchChannels = {
   /**
@@ -22,30 +19,10 @@ export const searchChannels = {
     scope: 'data',
     input: z.strictObject({
       query: z.string('Query must be text').max(SEARCH_QUERY_MAX, `Query is at most ${SEARCH_QUERY_MAX} characters`),
-      kinds: z.array(kind).min(1).max(ITEM_KINDS.length).optional(),
+      kinds: z.array(itemKind).min(1).max(ITEM_KINDS.length).optional(),
       limit: z.int().min(1).max(SEARCH_LIMIT_MAX).optional(),
     }),
     output: returns<SearchHit[]>(),
     errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
-  }),
-  /** Items in the Trash, most recently deleted first. */
-  listTrash: channel({
-    scope: 'data',
-    input: z.strictObject({ cursor: cursor.optional(), limit: limit.optional() }),
-    output: returns<Page<TrashItem>>(),
-    errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
-  }),
-  /** Deletes items in the Trash for good; items not in the Trash are left alone. */
-  purgeTrash: channel({
-    scope: 'data',
-    input: z.strictObject({ items: z.array(z.strictObject({ kind, id: itemId })).min(1).max(1000) }),
-    output: returns<{ purged: number }>(),
-    errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
-  }),
-  emptyTrash: channel({
-    scope: 'data',
-    input: z.undefined(),
-    output: returns<{ purged: number }>(),
-    errors: ['LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
   }),
 } as const;

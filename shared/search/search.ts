@@ -1,4 +1,4 @@
-// Full-text search results and the Trash, across tasks, notes and events.
+// Full-text search results across tasks, notes and events (the kinds of item the Trash holds too).
 
 export const ITEM_KINDS = ['task', 'note', 'event'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -48,17 +48,3 @@ export function highlightRuns(text: string): { text: string; highlighted: boolea
   if (current) runs.push({ text: current, highlighted });
   return runs;
 }
-
-export interface TrashItem {
-  kind: ItemKind;
-  id: string;
-  title: string;
-  deletedAt: string;
-  /** When it will be purged for good. */
-  purgeAt: string;
-}
-
-export const TRASH_RETENTION_DAYS = 30;
-
-/** The ids a purge deleted for good, by kind (main pushes each kind's change event with them). */
-export type PurgedIds = Record<ItemKind, string[]>;

@@ -9,7 +9,7 @@ import type { AppError } from '../../../shared/errors.js';
 import type { EventReminder } from '../../../shared/events/events.js';
 import type { SourceKind, TlsMode } from '../../../shared/sources/sources.js';
 import type { ProfileRowCounts } from '../../../shared/profiles/storage-usage.js';
-import type { PurgedIds } from '../../../shared/search/search.js';
+import type { PurgedIds } from '../../../shared/trash/trash.js';
 
 /**
  * Data channels main answers itself, from the registry, the keychain, the backups

@@ -1,11 +1,7 @@
-// Search and the Trash, served in the profile's host under their contract names.
+// Search, served in the profile's host under its contract name.
 import { repositories } from '../repositories.js';
 import type { HostHandlerTable } from '../../core/storage/profile-stores.js';
 
 export const searchHandlers = {
   search: ({ sqlite }, input) => repositories(sqlite).search.search(input),
-  listTrash: ({ sqlite }, input) => repositories(sqlite).trash.list(input),
-  // Both answer the purged ids (not the channel's count): main tells each kind's windows.
-  purgeTrash: ({ sqlite }, input) => repositories(sqlite).trash.purge(input),
-  emptyTrash: ({ sqlite }) => repositories(sqlite).trash.empty(),
 } satisfies Partial<HostHandlerTable>;

@@ -1,6 +1,7 @@
 // The Trash: soft-deleted tasks, notes and events, kept 30 days.
 import type { ParsedInput } from '../../../shared/contract.js';
-import { TRASH_RETENTION_DAYS, type ItemKind, type PurgedIds, type TrashItem } from '../../../shared/search/search.js';
+import type { ItemKind } from '../../../shared/search/search.js';
+import { TRASH_RETENTION_DAYS, type PurgedIds, type TrashItem } from '../../../shared/trash/trash.js';
 import { PAGE_SIZE_DEFAULT, type Page } from '../../../shared/tasks/tasks.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder } from '../../core/storage/repositories/keyset.js';
 import { SqliteRepository } from '../../core/storage/repositories/sqlite-repository.js';

@@ -1,7 +1,8 @@
 // Deleted tasks, notes and events for 30 days: restore one, delete one for good, or
 // empty the Trash (after a second click).
 import { useState } from 'react';
-import type { ItemKind, TrashItem } from '../../../shared/search/search.js';
+import type { ItemKind } from '../../../shared/search/search.js';
+import type { TrashItem } from '../../../shared/trash/trash.js';
 import { useTrash } from './useTrash.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';

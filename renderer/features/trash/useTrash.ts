@@ -1,7 +1,7 @@
 // The Trash across tasks, notes and events: restore, delete for good, empty.
 import { useCallback } from 'react';
 import type { Result } from '../../../shared/errors.js';
-import type { TrashItem } from '../../../shared/search/search.js';
+import type { TrashItem } from '../../../shared/trash/trash.js';
 import { callBridge } from '../../bridge/bridge.js';
 import { useItemsChanged } from '../../bridge/useItemsChanged.js';
 import { usePagedList, type PagedList } from '../../bridge/usePagedList.js';

@@ -1,4 +1,4 @@
-import type { PurgedIds } from '../../../../shared/search/search.js';
+import type { PurgedIds } from '../../../../shared/trash/trash.js';
 import type { DataContext, Handlers } from '../handler-types.js';
 
 /** Purged items leave the Trash: each kind's windows hear about theirs. */
