@@ -8,7 +8,7 @@ import type { SavedQuery } from '../../../shared/analysis/query-workspace.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Spinner } from '../../components/Spinner.js';
-import { AskBox } from '../ask/AskBox.js';
+import { AskBox } from '../ai/AskBox.js';
 import styles from './AnalysisView.module.css';
 import { ColumnProfilePanel } from './components/ColumnProfilePanel.js';
 import { ExportDialog } from './components/ExportDialog.js';

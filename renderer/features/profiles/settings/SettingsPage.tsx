@@ -7,7 +7,7 @@ import { useProfileChanges, useProfileDetails } from '../useProfileSettings.js';
 import { Banner } from '../../../components/Banner.js';
 import { Button } from '../../../components/Button.js';
 import { Icon } from '../../../components/Icon.js';
-import { AiSettingsForm } from '../../ask/AiSettingsForm.js';
+import { AiSettingsForm } from '../../ai/AiSettingsForm.js';
 import { ActivityLog } from '../../activity/ActivityLog.js';
 import { AppearanceForm } from './AppearanceForm.js';
 import { BackupsSection } from '../../backups/BackupsSection.js';
