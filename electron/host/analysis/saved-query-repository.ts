@@ -1,9 +1,8 @@
 // Saved queries with names, of one profile. Runs inside that profile's host. Names are
 // unique in any case ("Sales" and "sales" would be the same entry in the list).
-import type Database from 'better-sqlite3';
 import { AppException } from '../../../shared/errors.js';
 import { SAVED_QUERIES_MAX, searchWords, type SavedQuery } from '../../../shared/analysis/query-workspace.js';
-import { Statements } from '../../core/storage/repositories/statements.js';
+import { SqliteRepository } from '../../core/storage/repositories/sqlite-repository.js';
 import { uuidv7 } from '../../core/storage/repositories/uuidv7.js';
 
 interface Row {
@@ -17,15 +16,7 @@ interface Row {
 const toQuery = (r: Row): SavedQuery => ({ id: r.id, name: r.name, sql: r.sql, createdAt: r.created_at, updatedAt: r.updated_at });
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-export class SavedQueryRepository {
-  private readonly s: Statements;
-
-  constructor(
-    db: Database.Database,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.s = new Statements(db);
-  }
+export class SavedQueryRepository extends SqliteRepository {
 
   private all(): Row[] {
     return this.s.get('SELECT id, name, sql, created_at, updated_at FROM saved_queries').all() as Row[];

@@ -5,23 +5,12 @@ import type { SqliteStore } from '../../core/storage/sqlite-store.js';
 import { openSqliteStore } from '../../core/storage/sqlite-store.js';
 import { ManualClock } from '../../core/testing/manual-clock.js';
 import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
-import { EventRepository } from '../events/event-repository.js';
-import { NoteRepository } from '../notes/note-repository.js';
-import { SearchRepository } from '../search/search-repository.js';
-import { TagRepository } from '../tags/tag-repository.js';
-import { TaskRepository } from '../tasks/task-repository.js';
-import { TrashRepository } from '../trash/trash-repository.js';
+import { createRepositories, type Repositories } from '../repositories.js';
 
-export interface TestStore {
+export interface TestStore extends Repositories {
   dir: string;
   store: SqliteStore;
   clock: ManualClock;
-  tasks: TaskRepository;
-  notes: NoteRepository;
-  events: EventRepository;
-  search: SearchRepository;
-  tags: TagRepository;
-  trash: TrashRepository;
   /** Row count of a table, deleted rows included. */
   rows(table: string): number;
   close(): void;
@@ -40,12 +29,7 @@ export function openTestStore(start = '2030-01-01T12:00:00.000Z'): TestStore {
     dir,
     store,
     clock,
-    tasks: new TaskRepository(store.db, now),
-    notes: new NoteRepository(store.db, now),
-    events: new EventRepository(store.db, now),
-    search: new SearchRepository(store.db),
-    tags: new TagRepository(store.db, now),
-    trash: new TrashRepository(store.db, now),
+    ...createRepositories(store.db, now),
     rows: (table) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
     close() {
       store.close();

@@ -167,7 +167,7 @@ export function TasksView({ focus }: TasksViewProps) {
         </label>
         <label className={styles.sort}>
           <span>Sort</span>
-          <select value={sort} onChange={(e) => setSort(e.target.value as TaskSort)} data-testid="task-sort">
+          <select className={styles.sortSelect} value={sort} onChange={(e) => setSort(e.target.value as TaskSort)} data-testid="task-sort">
             {SORTS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
