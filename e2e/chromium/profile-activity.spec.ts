@@ -26,7 +26,7 @@ const PASSWORD = 'correct horse battery';
 async function importThroughDialog(page: Page, file: string, table: string) {
   harness.dialogs.answers.push(file);
   return page.evaluate(async (t) => {
-    const chosen = await window.api.chooseImportFile();
+    const chosen = await window.api.chooseImportFile({ purpose: 'data' });
     return chosen.ok && chosen.value ? window.api.startImport({ file: chosen.value.token, table: t }) : chosen;
   }, table);
 }

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../shared/analysis/analytics.js';
+import type { ImportFilePurpose } from '../../shared/files/dialog-channels.js';
 
 /**
  * Native file dialogs, shown over the window that asked. The Electron shell supplies
@@ -6,7 +7,8 @@ import type { ExportFormat } from '../../shared/analysis/analytics.js';
  * a scripted stand-in, as the OS dialog is part of the Electron edge.
  */
 export interface FileDialogs {
-  chooseImportFile(windowId: number): Promise<string | null>;
+  /** Open dialog for a file to read: a data file (default), a SQLite database or a CA certificate, with filters to match. */
+  chooseImportFile(windowId: number, purpose?: ImportFilePurpose): Promise<string | null>;
   chooseExportPath(windowId: number, options: { format: ExportFormat; suggestedName: string }): Promise<string | null>;
   /** Open dialog for an iCalendar file (.ics). */
   chooseCalendarFile(windowId: number): Promise<string | null>;

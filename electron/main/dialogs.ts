@@ -1,21 +1,27 @@
 // The core's FileDialogs over Electron's native open/save dialogs.
 import { ARCHIVE_EXTENSION } from '../../shared/backups/backups.js';
+import type { ImportFilePurpose } from '../../shared/files/dialog-channels.js';
 import type { FileDialogs } from '../core/dialogs.js';
 import type { ShellDialog } from './electron-deps.js';
 
 /** What the import understands (see electron/core/analytics/import-file.ts). */
 const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'parquet', 'json', 'ndjson', 'jsonl'];
 
+/** The open dialog's title and first filter for each thing a window may ask to read. */
+const OPEN_FOR: Record<ImportFilePurpose, { title: string; filter: { name: string; extensions: string[] } }> = {
+  data: { title: 'Import a file', filter: { name: 'Data files', extensions: IMPORT_EXTENSIONS } },
+  database: { title: 'Open a SQLite database', filter: { name: 'SQLite databases', extensions: ['sqlite', 'sqlite3', 'db', 'db3', 's3db', 'sl3'] } },
+  certificate: { title: 'Choose a CA certificate', filter: { name: 'Certificates (PEM)', extensions: ['pem', 'crt', 'cer'] } },
+};
+
 export function nativeFileDialogs(dialog: ShellDialog): FileDialogs {
   return {
-    async chooseImportFile(windowId) {
+    async chooseImportFile(windowId, purpose = 'data') {
+      const { title, filter } = OPEN_FOR[purpose];
       const result = await dialog.showOpenDialog(windowId, {
-        title: 'Import a file',
+        title,
         properties: ['openFile'],
-        filters: [
-          { name: 'Data files', extensions: [...IMPORT_EXTENSIONS] },
-          { name: 'All files', extensions: ['*'] },
-        ],
+        filters: [filter, { name: 'All files', extensions: ['*'] }],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

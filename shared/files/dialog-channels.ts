@@ -9,10 +9,14 @@ import type { FileGrant } from './file-grants.js';
 /** The chosen file as a token for this window; null when the person cancelled. */
 export type FileChoice = FileGrant | null;
 
+/** What the open dialog is for: a data file to import (the default), a SQLite database to add as a source, a CA certificate (PEM). */
+export const IMPORT_FILE_PURPOSES = ['data', 'database', 'certificate'] as const;
+export type ImportFilePurpose = (typeof IMPORT_FILE_PURPOSES)[number];
+
 export const dialogChannels = {
   chooseImportFile: channel({
     scope: 'data',
-    input: z.undefined(),
+    input: z.strictObject({ purpose: z.enum(IMPORT_FILE_PURPOSES) }).optional(),
     output: returns<FileChoice>(),
     errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),

@@ -115,7 +115,9 @@ export async function openPgReader(source: string, a: NetworkAddress, password: 
     async open(selection: SourceSelection, limit?: number): Promise<SourceCursor> {
       const inner = 'sql' in selection ? stripSemicolons(selection.sql) : `SELECT * FROM ${selection.schema ? `${quoteIdent(selection.schema)}.` : ''}${quoteIdent(selection.table)}`;
       const described = await run(`SELECT * FROM (${inner}) AS q LIMIT 0`);
-      const columns = await Promise.all(described.fields.map(async (f) => mapPgColumn(f.name, await typeInfo(f.dataTypeID, f.dataTypeModifier))));
+      // One at a time: a connection runs one query at once (pg deprecates queueing them).
+      const columns = [];
+      for (const f of described.fields) columns.push(mapPgColumn(f.name, await typeInfo(f.dataTypeID, f.dataTypeModifier)));
       // The subquery's columns get positional aliases, so a query with two columns of one
       // name (or none) still reads each once.
       const aliases = columns.map((_, i) => quoteIdent(`c${i}`));

@@ -9,6 +9,11 @@ import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Spinner } from '../../components/Spinner.js';
 import { AskBox } from '../ai/AskBox.js';
+import { AddSourceDialog } from '../sources/AddSourceDialog.js';
+import { SourcedTableNote } from '../sources/SourcedTableNote.js';
+import { SourceList } from '../sources/SourceList.js';
+import { SourceWorkspace, type RefreshRequest } from '../sources/SourceWorkspace.js';
+import { useSources } from '../sources/useSources.js';
 import styles from './AnalysisView.module.css';
 import { ColumnProfilePanel } from './components/ColumnProfilePanel.js';
 import { ExportDialog } from './components/ExportDialog.js';
@@ -90,7 +95,11 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
   const [savingTab, setSavingTab] = useState(false);
   /** The tab the last run came from: its error marks belong in that tab's text only. */
   const [runTab, setRunTab] = useState<string | null>(null);
-  const [side, setSide] = useState<'tables' | 'history' | 'saved'>('tables');
+  const [side, setSide] = useState<'tables' | 'history' | 'saved' | 'sources'>('tables');
+  const sources = useSources();
+  /** The saved source open in the work area (with a Refresh asked for from the table list). */
+  const [sourceView, setSourceView] = useState<{ name: string; refresh: RefreshRequest | null } | null>(null);
+  const [addingSource, setAddingSource] = useState(false);
   const [importing, setImporting] = useState(false);
   const [dropped, setDropped] = useState<DroppedOnScreen | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -106,6 +115,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
   /** The import flow from its start (a drop opens it with the dropped file instead). */
   const [importSerial, setImportSerial] = useState(0);
   const openImport = () => {
+    setSourceView(null);
     setDropped(null);
     setImporting(true);
     setImportSerial((n) => n + 1);
@@ -139,6 +149,7 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
     (text: string) => {
       openTab({ sql: text });
       setImporting(false);
+      setSourceView(null);
       setRunTab(null);
       void run(text);
     },
@@ -193,6 +204,17 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
     [failure],
   );
   const tableList = useMemo(() => (tables.state.status === 'ready' ? tables.state.tables : []), [tables.state]);
+  const sourceList = sources.state.status === 'ready' ? sources.state.sources : [];
+  const sourcedList = sources.state.status === 'ready' ? sources.state.sourced : [];
+  const openSource = sourceView ? sourceList.find((s) => s.name.toLowerCase() === sourceView.name.toLowerCase()) : undefined;
+  const showSource = (name: string, refresh: string | null = null) => {
+    setImporting(false);
+    setSourceView((v) => ({ name, refresh: refresh === null ? null : { table: refresh, serial: (v?.refresh?.serial ?? 0) + 1 } }));
+  };
+  const reloadSources = sources.reload;
+  const afterSourceImport = useCallback(async () => {
+    await Promise.all([reloadTables(), reloadSources()]);
+  }, [reloadTables, reloadSources]);
 
   return (
     <div className={`${styles.view} ${dragging ? styles.dragging : ''}`} data-testid="section-analysis" {...dropTarget}>
@@ -213,6 +235,9 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
             </button>
             <button type="button" role="tab" aria-selected={side === 'saved'} className={styles.sideTab} onClick={() => setSide('saved')} data-testid="side-saved">
               Saved
+            </button>
+            <button type="button" role="tab" aria-selected={side === 'sources'} className={styles.sideTab} onClick={() => setSide('sources')} data-testid="side-sources">
+              Databases
             </button>
           </div>
         </div>
@@ -235,7 +260,13 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
               onDrop={(t) => setManaging({ action: 'drop', table: t })}
               onProfile={setProfiled}
               onImport={openImport}
+              extra={(t) => {
+                const from = t.schema === 'main' ? sourcedList.find((x) => x.table.toLowerCase() === t.name.toLowerCase()) : undefined;
+                return from ? <SourcedTableNote sourced={from} onOpenSource={() => showSource(from.source)} onRefresh={() => showSource(from.source, from.table)} /> : null;
+              }}
             />
+          ) : side === 'sources' ? (
+            <SourceList state={sources.state} selected={openSource?.name ?? null} onSelect={(s) => showSource(s.name)} onAdd={() => setAddingSource(true)} />
           ) : side === 'history' ? (
             <HistoryList
               state={history.state}
@@ -262,9 +293,15 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
           )}
         </div>
         <div className={styles.sideFoot}>
-          <Button fullWidth variant={importing ? 'secondary' : 'primary'} onClick={openImport} data-testid="open-import">
-            Import a file…
-          </Button>
+          {side === 'sources' ? (
+            <Button fullWidth variant="primary" onClick={() => setAddingSource(true)} data-testid="add-source">
+              Add a database…
+            </Button>
+          ) : (
+            <Button fullWidth variant={importing ? 'secondary' : 'primary'} onClick={openImport} data-testid="open-import">
+              Import a file…
+            </Button>
+          )}
         </div>
       </aside>
 
@@ -277,6 +314,23 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
             onImported={reloadTables}
             onQueryTable={(t) => runText(`SELECT * FROM ${plainIdent(t)}`)}
             onClose={() => setImporting(false)}
+          />
+        ) : openSource ? (
+          <SourceWorkspace
+            key={openSource.name}
+            source={openSource}
+            sourced={sourcedList.filter((t) => t.source.toLowerCase() === openSource.name.toLowerCase())}
+            existingTables={tableNames}
+            refresh={sourceView?.refresh ?? null}
+            onImported={afterSourceImport}
+            onQueryTable={(t) => runText(`SELECT * FROM ${plainIdent(t)}`)}
+            onRemove={async () => {
+              const done = await sources.remove(openSource.name);
+              if (done.ok) setSourceView(null);
+              return done;
+            }}
+            onChangePassword={(password) => sources.changePassword(openSource, password)}
+            onClose={() => setSourceView(null)}
           />
         ) : !strip || !current ? (
           <div className={styles.resultEmpty}>
@@ -343,6 +397,18 @@ export default function AnalysisView({ request }: { request: MenuRequest | null 
         )}
       </div>
 
+      {addingSource && (
+        <AddSourceDialog
+          taken={sourceList.map((s) => s.name)}
+          onAdd={sources.add}
+          onAdded={(s) => {
+            setAddingSource(false);
+            setSide('sources');
+            showSource(s.name);
+          }}
+          onClose={() => setAddingSource(false)}
+        />
+      )}
       {profiled && <ColumnProfilePanel target={profiled} onClose={() => setProfiled(null)} />}
       {exporting && (
         <ExportDialog

@@ -27,7 +27,7 @@ export function callAnalytics<K extends AnalyticsChannel>(
 
 /** The native open dialog (main shows it over this window); null when cancelled. */
 export function chooseImportFile(): Promise<Result<FileChoice>> {
-  return callBridge((api) => api.chooseImportFile());
+  return callBridge((api) => api.chooseImportFile({ purpose: 'data' }));
 }
 
 /** The native save dialog; null when cancelled. */

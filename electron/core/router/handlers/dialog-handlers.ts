@@ -3,8 +3,8 @@ import type { Handlers } from '../handler-types.js';
 
 // The dialogs answer paths inside main; the window gets a token for its file.
 export const dialogHandlers = {
-  chooseImportFile: async (ctx) => {
-    const path = await ctx.dialogs.chooseImportFile(ctx.windowId);
+  chooseImportFile: async (ctx, input) => {
+    const path = await ctx.dialogs.chooseImportFile(ctx.windowId, input?.purpose ?? 'data');
     return path === null ? null : grantFile(ctx.files, ctx.dataDir, ctx.windowId, 'read', path);
   },
   chooseCalendarFile: async (ctx) => {

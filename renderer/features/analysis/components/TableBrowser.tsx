@@ -1,6 +1,6 @@
 // The profile's tables and views: row counts, sizes, columns and types. A column opens
 // its profile; a table can be queried or exported from here.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { TableInfo } from '../../../../shared/analysis/analytics.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { countOf, formatBytes, formatCount } from '../display-format.js';
@@ -18,11 +18,13 @@ interface TableBrowserProps {
   onDrop: (table: TableInfo) => void;
   onProfile: (column: ColumnRef) => void;
   onImport: () => void;
+  /** More about a table, under its facts (where a table imported from a database came from, and Refresh). */
+  extra?: (table: TableInfo) => ReactNode;
 }
 
 const COLUMN_LIMIT = 400;
 
-export function TableBrowser({ state, profiled, onQuery, onExport, onDescribe, onRename, onDrop, onProfile, onImport }: TableBrowserProps) {
+export function TableBrowser({ state, profiled, onQuery, onExport, onDescribe, onRename, onDrop, onProfile, onImport, extra }: TableBrowserProps) {
   const [open, setOpen] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
 
@@ -101,6 +103,7 @@ export function TableBrowser({ state, profiled, onQuery, onExport, onDescribe, o
                     <span>{countOf(t.columns.length, 'column')}</span>
                     {t.bytes !== null && t.bytes > 0 && <span>{formatBytes(t.bytes)}</span>}
                   </div>
+                  {extra?.(t)}
                   <div className={styles.tableActions}>
                     <button type="button" className={styles.linkButton} onClick={() => onQuery(t)} data-testid={`query-${t.name}`}>
                       Query
