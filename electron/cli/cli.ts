@@ -1,5 +1,6 @@
 // The `enclave` command line over the same plain-Node core as the desktop app.
 // Exit codes and `error: <CODE>:` lines are a public interface for scripts.
+import type { EventName } from '../../shared/contract.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import { AppException } from '../../shared/errors.js';
 import type { Enclave } from '../core/enclave.js';
@@ -114,6 +115,7 @@ export async function runCli(io: CliIo): Promise<number> {
     const dataDir = typeof dataDirFlag === 'string' ? dataDirFlag : (io.env.ENCLAVE_DATA_DIR ?? defaultDataDir());
     let password: Promise<string | undefined> | undefined;
     const profileFlag = flags.get('profile');
+    const listeners = new Set<(event: EventName, payload: unknown) => void>();
 
     const ctx: CommandContext = {
       io,
@@ -129,6 +131,9 @@ export async function runCli(io: CliIo): Promise<number> {
           enclave = await openEnclave({
             dataDir,
             secrets: keytarStore(io.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID),
+            events: (_window, event, payload) => {
+              for (const listener of listeners) listener(event, payload);
+            },
             ...(earlyHost ? { hostLauncher: earlyHost } : {}),
           });
         }
@@ -146,6 +151,10 @@ export async function runCli(io: CliIo): Promise<number> {
         const e = await ctx.enclave();
         await unlock(e, typeof profileFlag === 'string' ? profileFlag : undefined, await ctx.password());
         return e;
+      },
+      onEvent(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
       },
     };
     await command.run(ctx);

@@ -1,3 +1,4 @@
+import type { EventName } from '../../shared/contract.js';
 import type { Enclave } from '../core/enclave.js';
 import type { CommandSpec } from './args.js';
 import type { CliIo } from './io.js';
@@ -16,6 +17,8 @@ export interface CommandContext {
   password(): Promise<string | undefined>;
   /** Unlocks --profile for this run. */
   unlockProfile(): Promise<Enclave>;
+  /** Listens to the core's push events (import progress…) for this run; answers the unsubscribe. */
+  onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
 }
 
 export interface Command extends CommandSpec {

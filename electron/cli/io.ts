@@ -9,6 +9,8 @@ export interface CliIo {
    */
   stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
+  /** Whether standard error is a terminal (progress is drawn there, on one rewritten line). */
+  stderrIsTTY?: boolean;
   readStdin(): Promise<string>;
 }
 

@@ -10,5 +10,6 @@ process.exitCode = await runCli({
   env: process.env,
   stdout: (t) => writeWithBackpressure(process.stdout, t),
   stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: process.stderr.isTTY === true,
   readStdin: () => readAll(process.stdin),
 });

@@ -17,8 +17,8 @@ export const importCommand: Command = {
   needsAnalytics: true,
   usage: [
     'enclave import --profile NAME FILE [--table T] [--format csv|tsv|parquet|json|ndjson] [--replace|--append] [--skip-bad-rows]',
-    '       enclave import --profile NAME --source SOURCE (--source-table T | --sql QUERY) --table T [--replace|--append]',
-    '       enclave import --profile NAME --refresh TABLE',
+    '       enclave import --profile NAME --source SOURCE (--source-table T | --sql QUERY) --table T [--replace|--append] [--progress]',
+    '       enclave import --profile NAME --refresh TABLE [--progress]',
   ].join('\n'),
   summary: 'Import a CSV, TSV, Parquet or JSON file, or a table or query of a saved source, into a table; prints the table and row count',
   positionals: ['FILE'],
@@ -33,19 +33,21 @@ export const importCommand: Command = {
     'source-table': 'string',
     sql: 'string',
     refresh: 'string',
+    progress: 'boolean',
   },
   details:
     'Types, delimiter, header and quoting are detected. When the table exists the import gets a new name,\n' +
     'unless --replace or --append. Rows that do not fit fail the import (nothing is imported) unless --skip-bad-rows.\n' +
     'From a source (enclave source add): a table (schema.table) or a query in the source\'s SQL; an existing --table\n' +
-    'fails unless --replace or --append. --refresh imports a table again from the source it came from, atomically.',
+    'fails unless --replace or --append. --refresh imports a table again from the source it came from, atomically.\n' +
+    'Progress (rows so far) goes to standard error when it is a terminal, or with --progress; standard output stays the result.',
   async run(ctx) {
     const { args, flags, io, json, unlockProfile } = ctx;
     if (flags.has('source') || flags.has('refresh')) {
       if (args.FILE !== undefined) throw new UsageError('give either FILE or --source/--refresh, not both');
       return importFromSource(ctx);
     }
-    if (flags.has('source-table') || flags.has('sql')) throw new UsageError('--source-table and --sql need --source SOURCE');
+    if (flags.has('source-table') || flags.has('sql') || flags.has('progress')) throw new UsageError('--source-table, --sql and --progress need --source SOURCE (or --refresh)');
     if (args.FILE === undefined) throw new UsageError(`expected FILE (or --source SOURCE, or --refresh TABLE)`);
     const format = stringFlag(flags, 'format');
     if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);

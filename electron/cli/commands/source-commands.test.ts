@@ -77,6 +77,21 @@ describe('enclave source and import --source (SQLite files)', () => {
     assert.match(gone.stderr, /^error: NOT_FOUND: This profile has no saved source of that name/);
   });
 
+  test('--progress puts the rows so far on stderr only; without it (stderr not a terminal) stderr stays empty', async () => {
+    const file = path.join(outside, 'many.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE n (i INTEGER); WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 20000) INSERT INTO n SELECT i FROM r;');
+    db.close();
+    await ok(['source', 'add', '--profile', 'Lea', 'many', `sqlite:${file}`]);
+    const shown = await cli(['import', '--profile', 'Lea', '--source', 'many', '--source-table', 'n', '--table', 'n', '--progress']);
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.equal(shown.stdout, 'n\t20000\n');
+    assert.match(shown.stderr, /^importing: [\d,]+ rows, \d+\.\d s\n/);
+    assert.equal(await ok(['import', '--profile', 'Lea', '--refresh', 'n']), 'n\t20000\n');
+    const misplaced = await cli(['import', '--profile', 'Lea', lite, '--progress']);
+    assert.equal(misplaced.code, 2);
+  });
+
   test('a file inside the data folder is refused; usage errors exit 2', async () => {
     const r = await cli(['source', 'add', '--profile', 'Lea', 'own', `sqlite:${path.join(dataDir, 'registry.sqlite')}`]);
     assert.equal(r.code, 1);
