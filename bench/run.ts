@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'analytics-preview': () => import('./wide-preview.js'),
   cli: async () => ({ run: (await import('./cli-bench.js')).runCli }),
   isolation: () => import('./isolation-bench.js'),
+  sources: () => import('./sources-bench.js'),
 };
 
 const wanted = process.argv.slice(2);
