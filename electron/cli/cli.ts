@@ -4,7 +4,8 @@ import type { EventName } from '../../shared/contract.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import { AppException } from '../../shared/errors.js';
 import type { Enclave } from '../core/enclave.js';
-import type { SpareHostLauncher } from '../core/storage/spare-host.js';
+import { forkLauncherWith } from '../core/storage/fork-launcher.js';
+import { SpareHostLauncher } from '../core/storage/spare-host.js';
 import { APP_ID } from '../core/keychain/secret-store.js';
 import { defaultDataDir } from '../core/paths.js';
 import { GLOBAL_FLAGS, tokenize, usageLine, UsageError, type FlagKind } from './args.js';
@@ -75,12 +76,11 @@ function findCommand(words: readonly string[]): Command | undefined {
     .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
-/** One host process, started now and handed to the first profile this run opens. */
-async function startEarlyHost(preloadAnalytics: boolean): Promise<SpareHostLauncher> {
-  const [{ SpareHostLauncher }, { forkLauncherWith }] = await Promise.all([
-    import('../core/storage/spare-host.js'),
-    import('../core/storage/fork-launcher.js'),
-  ]);
+/**
+ * One host process, started now and handed to the first profile this run opens. Its two
+ * small modules load with the CLI, so the fork waits for no further module loading.
+ */
+function startEarlyHost(preloadAnalytics: boolean): SpareHostLauncher {
   const host = new SpareHostLauncher(forkLauncherWith(preloadAnalytics ? ['--preload-analytics'] : []), false);
   host.warm();
   return host;
@@ -147,7 +147,7 @@ export async function runCli(io: CliIo): Promise<number> {
       async unlockProfile() {
         // The profile's host process starts before the core loads, so its own start-up
         // (Node, SQLite, and DuckDB for analytics commands) runs beside ours on another core.
-        if (!enclave && !earlyHost) earlyHost = await startEarlyHost(command.needsAnalytics === true);
+        if (!enclave && !earlyHost) earlyHost = startEarlyHost(command.needsAnalytics === true);
         const e = await ctx.enclave();
         await unlock(e, typeof profileFlag === 'string' ? profileFlag : undefined, await ctx.password());
         return e;

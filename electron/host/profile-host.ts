@@ -63,7 +63,8 @@ async function openAnalytics(dir: string, sqlite: SqliteStore): Promise<DuckdbSt
   ]);
   let duckdb: DuckdbStore;
   try {
-    duckdb = await whenUnlocked(() => openDuckdbStore(dir));
+    // Checked right before each try: a file as the app last closed it skips the macro scan.
+    duckdb = await whenUnlocked(() => openDuckdbStore(dir, { closedCleanByApp: analyticsUntouched(sqlite.db, dir) }));
   } catch (e) {
     const reason = duckdbDamage(e);
     if (reason === null) throw e;

@@ -26,6 +26,14 @@ export interface SandboxedDuckdb {
 export interface SandboxedOpenOptions {
   readOnly?: boolean;
   progressConnections?: number;
+  /**
+   * The file is exactly as the app last closed it (storage/analytics-stamp.ts: same
+   * inode, size, mtime and ctime, no WAL). The open before that close dropped every
+   * shadowing macro and the statement policy refused new ones since, so the scan for them
+   * (two passes over duckdb_functions(), about a third of an open) is skipped. Any file
+   * touched outside the app fails the stamp and is scanned.
+   */
+  closedCleanByApp?: boolean;
 }
 
 /**
@@ -56,7 +64,7 @@ export async function openSandboxedDuckdb(profileDir: string, options: Sandboxed
     const database = String((await conn.runAndReadAll('SELECT system.main.current_database()')).getRows()[0]![0]);
     // A read-only open cannot drop a shadowing macro, so it never resolves to one instead.
     if (options.readOnly) await preferSystemFunctions(conn, database);
-    else await dropShadowingMacros(conn);
+    else if (!options.closedCleanByApp) await dropShadowingMacros(conn);
     return { instance, conn, progressConns, dir, database, closeSync };
   } catch (e) {
     closeSync();

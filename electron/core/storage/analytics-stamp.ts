@@ -36,6 +36,8 @@ export function analyticsUntouched(db: Database.Database, dir: string): boolean 
 export function stampAnalyticsClosed(db: Database.Database, dir: string): void {
   const stamp = analyticsFileStamp(dir);
   if (stamp === null) forgetAnalyticsStamp(db);
+  // A session that changed nothing leaves the file as it was: no write (and no fsync) to say so again.
+  else if (analyticsUntouched(db, dir)) return;
   else db.prepare('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, stamp);
 }
 

@@ -47,11 +47,12 @@ async function refuseTruncated(conn: DuckDBConnection, file: string): Promise<vo
   if (fs.statSync(file).size < needed) throw new DamagedFileError('the file is truncated');
 }
 
-export async function openDuckdbStore(profileDir: string): Promise<DuckdbStore> {
+/** `closedCleanByApp`: see SandboxedOpenOptions (the caller checked the file's stamp). */
+export async function openDuckdbStore(profileDir: string, { closedCleanByApp = false } = {}): Promise<DuckdbStore> {
   // What an import or export killed mid-way left in staging goes before anything can use it.
   clearStaging(fs.realpathSync(profileDir));
   // The sandbox (analytics/sandbox.ts) is in place before any other SQL runs, ours included.
-  const db = await openSandboxedDuckdb(profileDir, { progressConnections: IMPORT_CONNECTIONS });
+  const db = await openSandboxedDuckdb(profileDir, { progressConnections: IMPORT_CONNECTIONS, closedCleanByApp });
   const { instance, conn, dir } = db;
   try {
     await refuseTruncated(conn, path.join(dir, DUCKDB_FILE));
