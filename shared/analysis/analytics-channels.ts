@@ -19,6 +19,7 @@ import {
   type ImportPreview,
   type QueryHistoryEntry,
   type QueryResultInfo,
+  type ResultTotal,
   type TableInfo,
 } from './analytics.js';
 import { fileToken } from '../files/file-grants.js';
@@ -95,9 +96,29 @@ export const analyticsChannels = {
   /** Runs one or more statements; the last one's result is kept for paging (no row cap). */
   runQuery: channel({
     scope: 'data',
-    input: z.strictObject({ sql: sqlText, queryId: id.optional(), pageSize: z.number().int().min(0).max(MAX_PAGE_ROWS).default(RESULT_PAGE_ROWS) }),
+    input: z.strictObject({
+      sql: sqlText,
+      queryId: id.optional(),
+      pageSize: z.number().int().min(0).max(MAX_PAGE_ROWS).default(RESULT_PAGE_ROWS),
+      /**
+       * Answer once the first page is streamed (a lone SELECT): the result then says
+       * `counting`, and `resultTotal` answers the exact count once every row is kept.
+       */
+      stream: z.boolean().optional(),
+    }),
     output: returns<QueryResultInfo>(),
     errors: ['LOCKED', 'INVALID_INPUT', 'SQL_ERROR', 'PERMISSION_DENIED', 'CANCELLED', 'LIMIT_REACHED'],
+  }),
+  /**
+   * The exact row count of a streamed result once all its rows are kept (at once for any
+   * other), with its first `pageSize` rows as kept. The keeping's failure is this call's:
+   * the query's error, its cancel, or LIMIT_REACHED when it outgrew what a profile keeps.
+   */
+  resultTotal: channel({
+    scope: 'data',
+    input: z.strictObject({ resultId: id, pageSize: z.number().int().min(1).max(MAX_PAGE_ROWS).default(RESULT_PAGE_ROWS) }),
+    output: returns<ResultTotal>(),
+    errors: ['LOCKED', 'NOT_FOUND', 'SQL_ERROR', 'CANCELLED', 'LIMIT_REACHED'],
   }),
   cancelQuery: channel({
     scope: 'data',
@@ -113,7 +134,8 @@ export const analyticsChannels = {
       limit: z.number().int().min(1).max(MAX_PAGE_ROWS),
     }),
     output: returns<WirePage>(),
-    errors: ['LOCKED', 'NOT_FOUND', 'SQL_ERROR'],
+    // A page past what a stream has kept waits for it, and fails as the stream does.
+    errors: ['LOCKED', 'NOT_FOUND', 'SQL_ERROR', 'CANCELLED', 'LIMIT_REACHED'],
   }),
   /** A new result: a kept result sorted and filtered by generated SQL (returned in `sql`). */
   sortFilterResult: channel({

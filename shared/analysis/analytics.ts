@@ -118,8 +118,16 @@ export interface ImportProgress {
 export interface QueryResultInfo {
   resultId: string;
   columns: WireColumn[];
-  /** The true number of rows, never capped. */
+  /**
+   * The true number of rows, never capped. While `counting`, only the rows read so far
+   * (the first page's): the exact total follows from `resultTotal`.
+   */
   totalRows: number;
+  /**
+   * The result was streamed (runQuery's `stream`) and DuckDB is still producing it: the
+   * first page is here, the exact count and the rest of the rows follow in the background.
+   */
+  counting: boolean;
   /** The first page (offset 0). */
   firstPage: WirePage;
   /** Rows changed by the last statement when it was not a query. */
@@ -130,6 +138,13 @@ export interface QueryResultInfo {
   timeZone: string;
   /** The SQL that produced this result (for sorted/filtered results, the generated SQL). */
   sql: string;
+}
+
+/** A streamed result once all its rows are kept (`resultTotal`). */
+export interface ResultTotal {
+  totalRows: number;
+  /** The first page as kept: it replaces the streamed one (an ORDER BY with ties may order them otherwise). */
+  firstPage: WirePage;
 }
 
 export type FilterOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' | 'starts_with' | 'is_null' | 'is_not_null';

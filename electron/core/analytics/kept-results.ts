@@ -3,8 +3,8 @@
 // are open or together they pass the host's result budget (host-limits.ts).
 import { randomUUID } from 'node:crypto';
 import { AppException } from '../../../shared/errors.js';
-import { hostBudget, limitReached } from './host-limits.js';
-import { slicesOf, type KeptConnection, type Materialised, type Slices } from './result-slices.js';
+import { hostBudget } from './host-limits.js';
+import { estimatedBytes, slicesOf, tooLarge, type KeptConnection, type Materialised, type Slices } from './result-slices.js';
 
 /** Kept results beyond this are closed, oldest use first. */
 const MAX_KEPT_RESULTS = 32;
@@ -36,17 +36,21 @@ export class KeptResults {
       ...slicesOf(kept, m),
       sql,
       lastUsed: performance.now(),
-      bytes: estimatedBytes(m),
+      bytes: estimatedBytes(m.totalRows, m.names.length),
     };
     const { resultBytes } = hostBudget();
     if (result.bytes > resultBytes) {
       // Refused before any row is kept; the caller closes the connection (kept.users is still 0 for a new one).
-      throw limitReached(
-        `This result (about ${mib(result.bytes)} MB) is larger than the ${mib(resultBytes)} MB a profile keeps for paging`,
-        'Add a LIMIT, a filter or an aggregate, or export the query straight to a file.',
-      );
+      throw tooLarge(result.bytes, resultBytes);
     }
     result.filled = m.fill(result);
+    if (m.counting) {
+      // A streamed result's size is known once it is all kept: then it counts against the budget.
+      void result.filled.then(() => {
+        result.bytes = estimatedBytes(result.totalRows, m.names.length);
+        if (this.results.has(result.id)) void this.evict();
+      }, () => undefined);
+    }
     // A failure shows on the next fetch of a page not yet appended; never unhandled.
     result.filled.catch(() => undefined);
     kept.users++;
@@ -60,6 +64,7 @@ export class KeptResults {
     if (!r) return;
     this.results.delete(resultId);
     r.closed = true;
+    r.stop?.();
     await r.filled.catch(() => undefined);
     try {
       for (const table of r.slices) await r.kept.conn.run(`DROP TABLE IF EXISTS ${table}`);
@@ -80,10 +85,3 @@ export class KeptResults {
     }
   }
 }
-
-/** A rough size of a kept result: 16 bytes a cell (DuckDB's fixed width, or a short string). */
-function estimatedBytes(m: Materialised): number {
-  return m.totalRows * Math.max(1, m.names.length) * 16;
-}
-
-const mib = (bytes: number) => Math.ceil(bytes / 2 ** 20);

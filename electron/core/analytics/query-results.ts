@@ -5,7 +5,7 @@
 // connection (result-slices.ts) among the profile's open results (kept-results.ts);
 // sorting, filtering and grouping a kept result runs generated SQL over its slices
 // (sort-filter-sql.ts) into a new kept result. Every run is noted in the query history.
-import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-api';
+import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBResult } from '@duckdb/node-api';
 import type { QueryResultInfo, ResultFilter, ResultGrouping, ResultSort } from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import type { WirePage } from '../../../shared/wire.js';
@@ -16,7 +16,8 @@ import { hostBudget, limitReached } from './host-limits.js';
 import { KeptResults, type KeptResult } from './kept-results.js';
 import { historyRecord, type HistoryRecord } from './query-history.js';
 import { scrubPage } from './result-scrub.js';
-import { materialise, nextTable, readRows, relation, type KeptConnection } from './result-slices.js';
+import { materialise, nextTable, readHead, readRows, relation, type KeptConnection, type Materialised } from './result-slices.js';
+import { streamedResult } from './result-stream.js';
 import { sortFilterSql } from './sort-filter-sql.js';
 import { checkBeforeRun, checkUserSql } from './statement-policy.js';
 import { splitStatements } from './sql-text.js';
@@ -57,15 +58,18 @@ export class QueryResults {
     }
   }
 
-  private async runAdmitted({ sql, queryId, pageSize }: HostInput<'runQuery'>): Promise<QueryResultInfo> {
+  private async runAdmitted({ sql, queryId, pageSize, stream }: HostInput<'runQuery'>): Promise<QueryResultInfo> {
     if (splitStatements(sql).length === 0) throw new AppException('INVALID_INPUT', 'There is no SQL statement to run', { field: 'sql' });
     const started = new Date();
     const t0 = performance.now();
     const conn = await this.store.instance.connect();
     const kept: KeptConnection = { conn, users: 0 };
+    let handedOver = false;
     if (queryId) this.running.set(queryId, conn);
     const name = nextTable();
     let inTransaction = false;
+    /** Set when the last statement streams: its connection then lives on until the stream ends. */
+    let prepared: DuckDBPreparedStatement | null = null;
     try {
       // The statement policy (statement-policy.ts) sees every statement before the first runs.
       const script = await checkUserSql(conn, this.store.instance, sql);
@@ -76,11 +80,20 @@ export class QueryResults {
         await conn.run('BEGIN TRANSACTION');
         inTransaction = true;
       }
-      let result: DuckDBMaterializedResult | undefined;
+      let result: DuckDBResult | undefined;
       for (const [i, s] of statements.entries()) {
         if (i > 0) await checkBeforeRun(conn, this.store.instance, s);
         if (queryId && this.cancelRequested.has(queryId)) throw new AppException('CANCELLED', 'The query was cancelled');
         try {
+          // Only a lone SELECT streams: a script's statements share a transaction that
+          // must commit before its answer, and a stream holds its connection until it ends.
+          if (stream && statements.length === 1) {
+            prepared = await conn.prepare(s.text);
+            if (prepared.statementType === StatementType.SELECT) {
+              result = await prepared.stream();
+              break;
+            }
+          }
           result = await conn.run(s.text);
         } catch (e) {
           throw sqlError(e, s.offset);
@@ -91,9 +104,24 @@ export class QueryResults {
         await conn.run('COMMIT');
       }
       const last = statements[statements.length - 1]!;
-      const m = await materialise(conn, name, result!, pageSize);
+      let m: Materialised;
+      if (result!.isStreaming) {
+        // The first page as soon as DuckDB streams it (result-stream.ts); a stream that
+        // ends within it is the whole result already.
+        const head = await readHead(result!, Math.max(1, pageSize)).catch((e: unknown) => {
+          throw sqlError(e, last.offset);
+        });
+        m = head.ended ? await materialise(conn, name, result!, pageSize, head) : streamedResult(conn, name, last.text, result!, head, pageSize);
+      } else {
+        m = await materialise(conn, name, result!, pageSize);
+      }
       const keptResult = this.results.keep(kept, statements.length === 1 ? last.text : sql, m);
       const info = this.info(keptResult, m.firstPage, m.rowsChanged, statements.length, performance.now() - t0);
+      if (m.counting) {
+        this.followStream(keptResult, conn, prepared!, sql, started, t0, queryId);
+        handedOver = true;
+        return info;
+      }
       this.history(sql, started, info.durationMs, info.totalRows, null);
       return info;
     } catch (e) {
@@ -102,15 +130,61 @@ export class QueryResults {
       // (an interrupted EXPLAIN reads as "cannot be checked"): the person asked to cancel.
       const cancelled = queryId !== undefined && this.cancelRequested.has(queryId);
       const err = cancelled ? new AppException('CANCELLED', 'The query was cancelled') : scrubPaths(sqlError(e), this.store.dir);
-      if (kept.users === 0) conn.closeSync();
       this.history(sql, started, performance.now() - t0, null, err);
       throw err;
     } finally {
-      if (queryId) {
+      if (!handedOver) {
+        prepared?.destroySync();
+        if (kept.users === 0) conn.closeSync();
+      }
+      if (queryId && !handedOver) {
         this.running.delete(queryId);
         this.cancelRequested.delete(queryId);
       }
     }
+  }
+
+  /**
+   * The rest of a streamed result, kept while the person already sees its first page. A
+   * cancel interrupts it (the query id stays registered until it is over), closing the
+   * result stops it; the history notes the run with its exact count or its error.
+   */
+  private followStream(
+    r: KeptResult,
+    conn: DuckDBConnection,
+    prepared: DuckDBPreparedStatement,
+    sql: string,
+    started: Date,
+    t0: number,
+    queryId: string | undefined,
+  ): void {
+    r.stop = () => conn.interrupt();
+    const done = (err: AppException | null) => {
+      r.stop = undefined;
+      prepared.destroySync();
+      if (queryId && this.running.get(queryId) === conn) {
+        this.running.delete(queryId);
+        this.cancelRequested.delete(queryId);
+      }
+      this.history(sql, started, performance.now() - t0, err ? null : r.totalRows, err);
+    };
+    r.filled = r.filled.then(
+      () => done(null),
+      (e: unknown) => {
+        const err = e instanceof AppException ? e : scrubPaths(sqlError(e), this.store.dir);
+        done(err);
+        throw err;
+      },
+    );
+    r.filled.catch(() => undefined);
+  }
+
+  /** The exact row count of a result once all its rows are kept, and its first page as kept. */
+  async total(resultId: string, pageSize: number): Promise<{ totalRows: number; firstPage: WirePage }> {
+    const r = this.results.get(resultId);
+    await r.filled;
+    if (r.counting) throw new AppException('NOT_FOUND', 'That result is no longer open; run the query again');
+    return { totalRows: r.totalRows, firstPage: await this.fetch(resultId, 0, Math.max(1, pageSize)) };
   }
 
   /**
@@ -201,6 +275,7 @@ export class QueryResults {
       resultId: r.id,
       columns: r.columns,
       totalRows: r.totalRows,
+      counting: r.counting,
       // The last line against a path in a result (result-scrub.ts).
       firstPage: scrubPage(firstPage, this.store.dir),
       rowsChanged,

@@ -14,8 +14,9 @@
 // filter against every row of the table, so a page of a 5M-row result cost 3× one of
 // a 1M-row result. With slices a page costs the same at any result size. The whole
 // result (for sorting, filtering, export) is the slices' UNION ALL, which keeps order.
-import { DuckDBTypeId, ResultReturnType, type DuckDBAppender, type DuckDBConnection, type DuckDBMaterializedResult, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBTypeId, ResultReturnType, type DuckDBAppender, type DuckDBConnection, type DuckDBDataChunk, type DuckDBMaterializedResult, type DuckDBResult, type DuckDBType } from '@duckdb/node-api';
 import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
+import { limitReached } from './host-limits.js';
 import { quoteIdent } from './sql-text.js';
 import { bigintColumn, emptyColumns, pushChunk, readPage, wireType } from './wire-encode.js';
 
@@ -45,7 +46,12 @@ export interface Slices {
   /** The SELECT list a page is read with (see pageSelect). */
   pageSelect: string;
   byRowid: boolean;
+  /** Every row of the result; while `counting`, only the first page's (result-stream.ts). */
   totalRows: number;
+  /** The first page was streamed and the rows are still being kept: the total follows when `filled` settles. */
+  counting: boolean;
+  /** Stops the work still filling the result (closing the result calls it); absent when there is none. */
+  stop?: () => void;
   /** Rows already in the slices (all of them once `filled` settles). */
   appended: number;
   filled: Promise<void>;
@@ -58,6 +64,7 @@ export interface Materialised {
   types: DuckDBType[];
   names: string[];
   totalRows: number;
+  counting: boolean;
   rowsChanged: number | null;
   firstPage: WirePage;
   /** The first slice, already created (so even an empty result has a typed table). */
@@ -70,13 +77,68 @@ let tableCounter = 0;
 /** The name a result's slice tables start with; slice i is `${name}_${i}`. */
 export const nextTable = () => `__enclave_result_${++tableCounter}`;
 
+/** A rough size of a kept result: 16 bytes a cell (DuckDB's fixed width, or a short string). */
+export function estimatedBytes(rows: number, columns: number): number {
+  return rows * Math.max(1, columns) * 16;
+}
+
+/** The answer when a result is larger than a profile keeps for paging. */
+export function tooLarge(bytes: number, budget: number) {
+  const mib = (b: number) => Math.ceil(b / 2 ** 20);
+  return limitReached(
+    `This result (about ${mib(bytes)} MB) is larger than the ${mib(budget)} MB a profile keeps for paging`,
+    'Add a LIMIT, a filter or an aggregate, or export the query straight to a file.',
+  );
+}
+
+/** The first chunks of a result, `count` rows in all; `ended` when there are no more. */
+export interface ResultHead {
+  chunks: DuckDBDataChunk[];
+  count: number;
+  ended: boolean;
+}
+
+/** Reads chunks until `rows` rows are here or the result ends. */
+export async function readHead(result: DuckDBResult, rows: number): Promise<ResultHead> {
+  const head: ResultHead = { chunks: [], count: 0, ended: false };
+  while (head.count < rows) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) {
+      head.ended = true;
+      break;
+    }
+    head.chunks.push(chunk);
+    head.count += chunk.rowCount;
+  }
+  return head;
+}
+
+/** The first `pageSize` rows of a result's first chunks, as a page. */
+export function headPage(types: DuckDBType[], chunks: readonly DuckDBDataChunk[], pageSize: number): WirePage {
+  const page: WirePage = { offset: 0, rowCount: 0, columns: emptyColumns(types.length) };
+  for (const chunk of chunks) {
+    const n = Math.min(chunk.rowCount, pageSize - page.rowCount);
+    if (n <= 0) break;
+    pushChunk(types, chunk, page.columns, n);
+    page.rowCount += n;
+  }
+  return page;
+}
+
 /**
  * Creates the first slice of `name` for a finished query's result and converts the
- * first page from the first chunks. `fill` appends every chunk (first ones included)
+ * first page from the first chunks. A stream that ended within its first chunks
+ * (`ended`, already read) is a finished result too. `fill` appends every chunk (first ones included)
  * with the Appender, which copies DuckDB vectors without JavaScript ever seeing the
  * values, starting a new slice whenever the next chunk would overfill this one.
  */
-export async function materialise(conn: DuckDBConnection, name: string, result: DuckDBMaterializedResult, pageSize: number): Promise<Materialised> {
+export async function materialise(
+  conn: DuckDBConnection,
+  name: string,
+  result: DuckDBMaterializedResult | DuckDBResult,
+  pageSize: number,
+  ended?: ResultHead,
+): Promise<Materialised> {
   const isRows = result.returnType === ResultReturnType.QUERY_RESULT && result.columnCount > 0;
   const rowsChanged = result.returnType === ResultReturnType.CHANGED_ROWS ? Number(result.rowsChanged) : null;
   const slice = `${name}_0`;
@@ -89,6 +151,7 @@ export async function materialise(conn: DuckDBConnection, name: string, result: 
       types,
       names: ['Count'],
       totalRows: rowsChanged === null ? 0 : 1,
+      counting: false,
       rowsChanged,
       firstPage: rowsChanged === null ? emptyPage(0, 0) : { offset: 0, rowCount: 1, columns: [[String(rowsChanged)]] },
       slice,
@@ -101,27 +164,15 @@ export async function materialise(conn: DuckDBConnection, name: string, result: 
   const types = result.columnTypes();
   const definition = `(${unique.map((n, i) => `${quoteIdent(n)} ${types[i]!.toString()}`).join(', ')})`;
   await conn.run(`CREATE TEMP TABLE ${slice} ${definition}`);
-  const totalRows = result.rowCount;
-  const first: Awaited<ReturnType<DuckDBMaterializedResult['fetchChunk']>>[] = [];
-  let firstCount = 0;
-  while (firstCount < Math.min(pageSize, totalRows)) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    first.push(chunk);
-    firstCount += chunk.rowCount;
-  }
-  const firstPage: WirePage = { offset: 0, rowCount: 0, columns: emptyColumns(types.length) };
-  for (const chunk of first) {
-    const n = Math.min(chunk!.rowCount, pageSize - firstPage.rowCount);
-    if (n <= 0) break;
-    pushChunk(types, chunk!, firstPage.columns, n);
-    firstPage.rowCount += n;
-  }
+  const totalRows = ended ? ended.count : (result as DuckDBMaterializedResult).rowCount;
+  const first = ended ? ended.chunks : (await readHead(result, Math.min(pageSize, totalRows))).chunks;
+  const firstPage = headPage(types, first, pageSize);
   return {
     columns: names.map((n, i) => ({ name: n, type: wireType(types[i]!) })),
     types,
     names: unique,
     totalRows,
+    counting: false,
     rowsChanged,
     firstPage,
     slice,
@@ -152,9 +203,9 @@ export async function materialise(conn: DuckDBConnection, name: string, result: 
           pending += chunk.rowCount;
           if (pending >= FLUSH_ROWS) flush();
         };
-        for (const chunk of first) await append(chunk!);
+        for (const chunk of first) await append(chunk);
         first.length = 0;
-        for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0 && !r.closed; chunk = await result.fetchChunk()) {
+        for (let chunk = ended ? null : await result.fetchChunk(); chunk && chunk.rowCount > 0 && !r.closed; chunk = await result.fetchChunk()) {
           await append(chunk);
         }
         flush();
@@ -176,6 +227,7 @@ export function slicesOf(kept: KeptConnection, m: Materialised): Slices {
     // A result column named rowid hides DuckDB's; such a result pages by OFFSET.
     byRowid: !m.names.some((n) => n.toLowerCase() === 'rowid'),
     totalRows: m.totalRows,
+    counting: m.counting,
     appended: 0,
     filled: Promise.resolve(),
     closed: false,
@@ -184,6 +236,8 @@ export function slicesOf(kept: KeptConnection, m: Materialised): Slices {
 
 /** Rows [offset, offset + limit) of a result, waiting for the slices to fill that far. */
 export async function readRows(r: Slices, offset: number, limit: number): Promise<WirePage> {
+  // While counting, the total is not known: the rows past the first page wait for it.
+  if (r.counting) await r.filled;
   if (offset >= r.totalRows) return emptyPage(offset, r.columns.length);
   const end = Math.min(r.totalRows, offset + limit);
   if (r.appended < end) await r.filled;

@@ -93,6 +93,7 @@ export const channelSamples: Samples = {
   runQuery: (ctx) => ({ sql: `SELECT * FROM read_text('${ctx.otherFile.replaceAll("'", "''")}')` }),
   cancelQuery: () => ({ queryId: FOREIGN_ANALYTICS_ID }),
   fetchRows: () => ({ resultId: FOREIGN_ANALYTICS_ID, offset: 0, limit: 10 }),
+  resultTotal: () => ({ resultId: FOREIGN_ANALYTICS_ID }),
   sortFilterResult: () => ({ resultId: FOREIGN_ANALYTICS_ID }),
   closeResult: () => ({ resultId: FOREIGN_ANALYTICS_ID }),
   listTables: () => undefined,

@@ -44,6 +44,7 @@ export const analyticsHandlers = {
   runQuery: (stores, input) => state(stores).results.run(input),
   cancelQuery: (stores, { queryId }) => ({ cancelled: state(stores).results.cancel(queryId) }),
   fetchRows: (stores, { resultId, offset, limit }) => state(stores).results.fetch(resultId, offset, limit),
+  resultTotal: (stores, { resultId, pageSize }) => state(stores).results.total(resultId, pageSize),
   sortFilterResult: (stores, { resultId, sort, filters, queryId, pageSize, group }) =>
     state(stores).results.sortFilter(resultId, sort, filters, queryId, pageSize, group),
   closeResult: async (stores, { resultId }) => {

@@ -34,6 +34,10 @@ export const analyticsHandlers = {
     ),
   runQuery: async (ctx, input) => packed(await ctx.profile.worker.call('runQuery', input)),
   fetchRows: async (ctx, input) => packPage(await ctx.profile.worker.call('fetchRows', input)),
+  resultTotal: async (ctx, input) => {
+    const total = await ctx.profile.worker.call('resultTotal', input);
+    return { ...total, firstPage: packPage(total.firstPage) };
+  },
   sortFilterResult: async (ctx, input) => packed(await ctx.profile.worker.call('sortFilterResult', input)),
   exportData: (ctx, { file, ...input }) =>
     ctx.files.use(ctx.windowId, 'write', file, async (path) => {

@@ -120,7 +120,9 @@ export function ResultPanel({ shown, busy, onSortFilter: change, onExport, onCle
         {/* Each figure is kept whole: a narrow bar wraps between figures, never cuts one. */}
         <span className={styles.stats} data-testid="result-stats">
           <span className={styles.figure}>
-            <strong data-testid="result-total">{formatCount(view.totalRows)}</strong> {view.totalRows === 1 ? 'row' : 'rows'}
+            {/* A streamed result shows its first page while the core still counts the rest. */}
+            <strong data-testid="result-total">{view.counting ? 'counting…' : formatCount(view.totalRows)}</strong>{' '}
+            {!view.counting && view.totalRows === 1 ? 'row' : 'rows'}
             {derived && ` of ${formatCount(base.totalRows)}`}
           </span>
           <span className={styles.figure}>{countOf(view.columns.length, 'column')}</span>

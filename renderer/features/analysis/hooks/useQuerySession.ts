@@ -79,10 +79,26 @@ export function useQuerySession(onFinished?: () => void) {
     return true;
   }, []);
 
+  /** The exact count of a streamed result, and its first page as kept, once the core has them. */
+  const follow = useCallback(async (info: QueryResultInfo, sql: string, editorOffset: number) => {
+    const total = await callAnalytics('resultTotal', { resultId: info.resultId, pageSize: RESULT_PAGE_ROWS });
+    if (!total.ok) {
+      if (total.error.code === 'NOT_FOUND') return; // closed meanwhile: another result is shown
+      setResult((shown) => (shown?.base.resultId === info.resultId ? { ...shown, stale: total.error.code === 'CANCELLED' ? 'cancelled' : 'failed' } : shown));
+      setFailure({ error: total.error, sql, editorOffset });
+      return;
+    }
+    const counted: QueryResultInfo = { ...info, ...total.value, counting: false };
+    setResult((shown) =>
+      shown?.base.resultId === info.resultId ? { ...shown, base: counted, view: shown.view === shown.base ? counted : shown.view } : shown,
+    );
+  }, []);
+
   const run = useCallback(async (sql: string, editorOffset = 0) => {
     const { queryId } = start('query');
     setFailure(null);
-    const outcome = await callAnalytics('runQuery', { sql, queryId, pageSize: RESULT_PAGE_ROWS });
+    // Streamed: the first page shows as soon as DuckDB has it; the exact count follows.
+    const outcome = await callAnalytics('runQuery', { sql, queryId, pageSize: RESULT_PAGE_ROWS, stream: true });
     if (!stop(queryId)) {
       if (outcome.ok) close([outcome.value.resultId]);
       return;
@@ -91,13 +107,14 @@ export function useQuerySession(onFinished?: () => void) {
       openIds.current.add(outcome.value.resultId);
       close([...openIds.current].filter((id) => id !== outcome.value.resultId));
       setResult({ base: outcome.value, view: outcome.value, sort: [], filters: [], ranAt: Date.now(), stale: null });
+      if (outcome.value.counting) void follow(outcome.value, sql, editorOffset);
     } else {
       setFailure({ error: outcome.error, sql, editorOffset });
       const stale = outcome.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
       setResult((shown) => (shown ? { ...shown, stale } : shown));
     }
     finished.current?.();
-  }, [close, start, stop]);
+  }, [close, follow, start, stop]);
 
   const sortFilter = useCallback(async (shown: ShownResult, sort: ResultSort[], filters: ResultFilter[], group: ResultGrouping | null = null) => {
     setFailure(null);
