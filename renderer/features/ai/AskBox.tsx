@@ -55,9 +55,13 @@ export function AskBox({ onSql, failure }: AskBoxProps) {
   if (settings === null) return null;
   if (!settings.settings) {
     return (
-      <p className={styles.off} data-testid="ask-off">
-        <strong>Ask in plain language</strong> is off for this profile: nothing is sent anywhere. To ask questions about your tables, set an
-        OpenAI-compatible endpoint (a local server such as Ollama or llama.cpp, or any compatible URL) in Settings › Ask in plain language.
+      <p
+        className={styles.off}
+        data-testid="ask-off"
+        title="To ask questions about your tables, set an OpenAI-compatible endpoint (a local server such as Ollama or llama.cpp, or any compatible URL) in Settings › Ask in plain language."
+      >
+        {/* One line: the editor, the grid and the chart need the height more than this hint. */}
+        <strong>Ask in plain language</strong> is off for this profile: nothing is sent anywhere. Turn it on in Settings › Ask in plain language.
       </p>
     );
   }

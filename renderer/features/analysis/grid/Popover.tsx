@@ -21,11 +21,23 @@ export function Popover({ label, title, testId, role, align = 'right', children 
     if (!open) return;
     // Focus goes into the panel, so the keyboard can use it at once.
     boxRef.current?.querySelector<HTMLElement>('button, input, select')?.focus();
-    const outside = (e: PointerEvent) => {
+    // Closed by the click outside, not its pointerdown: closing moves the layout (the open
+    // panel can give the page a scrollbar, and the toolbar is right-aligned), and a button
+    // that moved between pointerdown and pointerup never gets the click it was aimed at.
+    const outside = (e: MouseEvent) => {
       if (!boxRef.current?.parentElement?.contains(e.target as Node)) setOpen(false);
     };
-    window.addEventListener('pointerdown', outside);
-    return () => window.removeEventListener('pointerdown', outside);
+    // Escape closes it from anywhere: the focused item may have gone (Show all columns
+    // disappears once clicked), leaving focus outside the panel.
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('click', outside);
+    window.addEventListener('keydown', escape);
+    return () => {
+      window.removeEventListener('click', outside);
+      window.removeEventListener('keydown', escape);
+    };
   }, [open]);
 
   // By id, not a ref: `close` is handed to the panel's render function.
