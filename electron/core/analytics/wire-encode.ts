@@ -113,6 +113,25 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
  * algorithm of H. Hinnant, exact in doubles far beyond DuckDB's range).
  */
 function dateText(days: number): string {
+  let text = dateCache.get(days);
+  if (text === undefined) {
+    // Bounded: a page of scattered dates must not grow the cache without end.
+    if (dateCache.size >= DATE_CACHE_MAX) dateCache.clear();
+    text = civilDateText(days);
+    dateCache.set(days, text);
+  }
+  return text;
+}
+
+/**
+ * dateText's texts by day. Pages of dates and timestamps repeat few days (a year is 365
+ * of them), and a text is a pure function of its day, so a page converts each day once
+ * (issue 11: the 1,000 × 10 page across processes).
+ */
+const dateCache = new Map<number, string>();
+const DATE_CACHE_MAX = 8192;
+
+function civilDateText(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import v8 from 'node:v8';
-import type { WireCell, WirePage } from '../../../shared/wire.js';
+import { packPage, type WireCell, type WirePage } from '../../../shared/wire.js';
 import { decodeReplyValue, encodeReplyValue } from './page-transfer.js';
 
 const across = (value: unknown) => decodeReplyValue(v8.deserialize(v8.serialize(encodeReplyValue(value))));
@@ -55,4 +55,10 @@ test('values that only look like pages are left alone', () => {
   ]) {
     assert.deepEqual(across(value), value);
   }
+});
+
+test('every column main receives is packed, nested ones too: it clones to the renderer densely without packPage', () => {
+  const back = across(page) as WirePage;
+  // A holey array (as a structured clone hands back) serialises key by key, larger than packed.
+  assert.equal(v8.serialize(back.columns).length, v8.serialize(packPage(back).columns).length);
 });

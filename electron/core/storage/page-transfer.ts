@@ -3,9 +3,10 @@
 // object of its own (most of a page's cost across processes, issue 11). A column of
 // scalars travels instead as ONE string of its cells end to end and an Int32Array of
 // their lengths (-1 NULL, -2 true, -3 false): a few large copies. Main rebuilds the
-// column with slices, as packed arrays (no packPage copy needed). Nested columns
-// (LIST, STRUCT, …) travel as they are. The host encodes replies, main decodes them;
-// nothing else ever sees the compact form.
+// column with slices, as packed arrays. Nested columns (LIST, STRUCT, …) travel as
+// they are and are copied into packed arrays on arrival, so every page main receives
+// is packed already (the router does not pack a fetchRows page a second time). The
+// host encodes replies, main decodes them; nothing else ever sees the compact form.
 import type { WireCell, WirePage } from '../../../shared/wire.js';
 
 interface CompactColumn {
@@ -39,8 +40,15 @@ function encodeColumn(cells: readonly WireCell[]): CompactColumn | WireCell[] {
   return { text, lengths };
 }
 
+/** A cloned column copied by push: a structured clone hands arrays back holey (see packPage). */
+function packed(cells: readonly WireCell[]): WireCell[] {
+  const out: WireCell[] = [];
+  for (let i = 0; i < cells.length; i++) out.push(cells[i] ?? null);
+  return out;
+}
+
 function decodeColumn(c: CompactColumn | WireCell[]): WireCell[] {
-  if (Array.isArray(c)) return c;
+  if (Array.isArray(c)) return packed(c);
   const { text, lengths } = c;
   const out: WireCell[] = [];
   let at = 0;
