@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
 import { fileToken } from '../files/file-grants.js';
-import { SOURCE_NAME_MAX, TLS_MODES, type SourceImportOutcome, type SourceInfo, type SourcePreview, type SourceTable, type SourcedTable } from './sources.js';
+import { SOURCE_NAME_MAX, SOURCE_PASSWORD_MAX, TLS_MODES, type SourceImportOutcome, type SourceInfo, type SourcePreview, type SourceTable, type SourcedTable } from './sources.js';
 import { line } from '../fields.js';
 
 const sourceName = line('Source name', SOURCE_NAME_MAX, 1);
@@ -27,7 +27,7 @@ export const sourceChannels = {
         name: sourceName,
         url: z.string().trim().min(1).max(2000).optional(),
         file: fileToken.optional(),
-        password: z.string().max(1000).optional(),
+        password: z.string().max(SOURCE_PASSWORD_MAX).optional(),
         tls: z.enum(TLS_MODES).optional(),
       })
       .refine((s) => (s.url === undefined) !== (s.file === undefined), { message: 'Give either a URL or a SQLite file', path: ['url'] }),

@@ -15,6 +15,8 @@ export const TLS_MODES = ['disable', 'require', 'verify-full'] as const;
 export type TlsMode = (typeof TLS_MODES)[number];
 
 export const SOURCE_NAME_MAX = 64;
+/** The longest source password accepted (the channel's limit and the password fields'). */
+export const SOURCE_PASSWORD_MAX = 1000;
 
 /** A source as listed: never its password, and a SQLite file by its name only (the window never sees paths). */
 export interface SourceInfo {

@@ -4,7 +4,7 @@
 // file's name, never its path).
 import { useId, useState, type FormEvent } from 'react';
 import type { FileGrant } from '../../../shared/files/file-grants.js';
-import { parseSourceUrl, SOURCE_NAME_MAX, type SourceInfo, type TlsMode } from '../../../shared/sources/sources.js';
+import { parseSourceUrl, SOURCE_NAME_MAX, SOURCE_PASSWORD_MAX, type SourceInfo, type TlsMode } from '../../../shared/sources/sources.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -160,7 +160,7 @@ export function AddSourceDialog({ taken, onAdd, onAdded, onClose }: AddSourceDia
               type="password"
               autoComplete="off"
               value={password}
-              maxLength={1000}
+              maxLength={SOURCE_PASSWORD_MAX}
               onChange={(e) => setPassword(e.target.value)}
               hint="Kept in the OS keychain under this profile, never in a file."
               testId="add-source-password"

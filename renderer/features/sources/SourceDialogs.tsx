@@ -2,7 +2,7 @@
 // can no longer be refreshed) and giving a network source a new password.
 import { useId, useState, type FormEvent } from 'react';
 import type { AppError, Result } from '../../../shared/errors.js';
-import type { SourceInfo, SourcedTable } from '../../../shared/sources/sources.js';
+import { SOURCE_PASSWORD_MAX, type SourceInfo, type SourcedTable } from '../../../shared/sources/sources.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -87,7 +87,7 @@ export function ChangePasswordDialog({
         <p className={styles.dialogText}>
           For <code>{source.url}</code>. It replaces the one in the keychain; leave it empty for a server that asks for none.
         </p>
-        <TextField label="Password" type="password" autoComplete="off" autoFocus value={password} maxLength={1000} onChange={(e) => setPassword(e.target.value)} testId="source-password" />
+        <TextField label="Password" type="password" autoComplete="off" autoFocus value={password} maxLength={SOURCE_PASSWORD_MAX} onChange={(e) => setPassword(e.target.value)} testId="source-password" />
         {error && (
           <ErrorMessage>
             {sourceErrorTitle(error)}: {error.message}
