@@ -130,6 +130,18 @@ test('cancelQuery interrupts a running query', { timeout: 60_000 }, async () => 
   assert.equal(history[0]!.status, 'cancelled');
 });
 
+test('a cancel sent right behind its query is honoured, however early it reaches the host', { timeout: 60_000 }, async () => {
+  // The host takes calls in order: the cancel arrives while the query is still opening its
+  // connection, and must not be lost (a lost cancel leaves a query that never ends).
+  for (const n of [1, 2, 3]) {
+    const queryId = `9a1c2b1e-3d4a-4b5c-8d6e-7f8091a2b3c${n}`;
+    const running = enclave.handle(W_A, 'runQuery', { sql: 'SELECT count(*) FROM range(1000000000000) a', queryId });
+    const cancel = enclave.handle(W_A, 'cancelQuery', { queryId });
+    assert.deepEqual(expectOk(await cancel), { cancelled: true }, `try ${n}`);
+    expectError(await running, 'CANCELLED');
+  }
+});
+
 test('table browser, column profile and export', async () => {
   const tables = await call<TableInfo[]>(W_A, 'listTables');
   const tickets = tables.find((t) => t.name === 'tickets')!;

@@ -24,7 +24,12 @@ import { splitStatements } from './sql-text.js';
 
 export class QueryResults {
   private readonly results = new KeptResults();
-  private readonly running = new Map<string, DuckDBConnection>();
+  /**
+   * Queries that can be cancelled, by queryId: registered as soon as the call is admitted
+   * (null until its connection exists), so a cancel that arrives while the connection
+   * opens or a result fills is not lost.
+   */
+  private readonly running = new Map<string, DuckDBConnection | null>();
   /** Queries running now (with or without a queryId), against the host's concurrency budget. */
   private active = 0;
   /**
@@ -33,6 +38,8 @@ export class QueryResults {
    * arrives earlier is remembered and honoured before the next statement starts.
    */
   private readonly cancelRequested = new Set<string>();
+  /** Queries whose first page has been answered while the rest of the stream is kept. */
+  private readonly following = new Set<string>();
 
   constructor(
     private readonly store: DuckdbStore,
@@ -41,21 +48,34 @@ export class QueryResults {
   ) {}
 
   async run(options: HostInput<'runQuery'>): Promise<QueryResultInfo> {
-    return this.admitted(() => this.runAdmitted(options));
+    return this.admitted(options.queryId, () => this.runAdmitted(options));
   }
 
-  /** Runs a query within the host's budget of concurrent queries, or answers LIMIT_REACHED. */
-  private async admitted<T>(query: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a query within the host's budget of concurrent queries, or answers LIMIT_REACHED.
+   * Its queryId is cancellable from this moment, before anything is awaited.
+   */
+  private async admitted<T>(queryId: string | undefined, query: () => Promise<T>): Promise<T> {
     const { concurrentQueries } = hostBudget();
     if (this.active >= concurrentQueries) {
       throw limitReached(`${concurrentQueries} queries are already running in this profile, its limit`, 'Wait for one to finish or cancel one, then run this again.');
     }
+    if (queryId && this.running.has(queryId)) throw new AppException('INVALID_INPUT', 'A query with that id is already running', { field: 'queryId' });
     this.active++;
+    if (queryId) this.running.set(queryId, null);
     try {
       return await query();
     } finally {
       this.active--;
+      // A streamed result stays cancellable until its rows are all kept (followStream).
+      if (queryId && !this.following.has(queryId)) this.forget(queryId);
     }
+  }
+
+  private forget(queryId: string): void {
+    this.running.delete(queryId);
+    this.cancelRequested.delete(queryId);
+    this.following.delete(queryId);
   }
 
   private async runAdmitted({ sql, queryId, pageSize, stream }: HostInput<'runQuery'>): Promise<QueryResultInfo> {
@@ -66,6 +86,10 @@ export class QueryResults {
     const kept: KeptConnection = { conn, users: 0 };
     let handedOver = false;
     if (queryId) this.running.set(queryId, conn);
+    if (queryId && this.cancelRequested.has(queryId)) {
+      conn.closeSync();
+      throw new AppException('CANCELLED', 'The query was cancelled');
+    }
     const name = nextTable();
     let inTransaction = false;
     /** Set when the last statement streams: its connection then lives on until the stream ends. */
@@ -137,10 +161,6 @@ export class QueryResults {
         prepared?.destroySync();
         if (kept.users === 0) conn.closeSync();
       }
-      if (queryId && !handedOver) {
-        this.running.delete(queryId);
-        this.cancelRequested.delete(queryId);
-      }
     }
   }
 
@@ -159,13 +179,11 @@ export class QueryResults {
     queryId: string | undefined,
   ): void {
     r.stop = () => conn.interrupt();
+    if (queryId) this.following.add(queryId);
     const done = (err: AppException | null) => {
       r.stop = undefined;
       prepared.destroySync();
-      if (queryId && this.running.get(queryId) === conn) {
-        this.running.delete(queryId);
-        this.cancelRequested.delete(queryId);
-      }
+      if (queryId && this.running.get(queryId) === conn) this.forget(queryId);
       this.history(sql, started, performance.now() - t0, err ? null : r.totalRows, err);
     };
     r.filled = r.filled.then(
@@ -200,7 +218,7 @@ export class QueryResults {
     pageSize: number,
     group?: ResultGrouping,
   ): Promise<QueryResultInfo> {
-    return this.admitted(() => this.sortFilterAdmitted(resultId, sort, filters, queryId, pageSize, group));
+    return this.admitted(queryId, () => this.sortFilterAdmitted(resultId, sort, filters, queryId, pageSize, group));
   }
 
   private async sortFilterAdmitted(
@@ -219,6 +237,7 @@ export class QueryResults {
     await parent.filled;
     if (queryId) this.running.set(queryId, parent.kept.conn);
     try {
+      if (queryId && this.cancelRequested.has(queryId)) throw new AppException('CANCELLED', 'The query was cancelled');
       // Only now: the slices are all there once the parent has filled.
       const result = await parent.kept.conn.run(view.over(relation(parent)));
       const m = await materialise(parent.kept.conn, name, result, pageSize);
@@ -227,11 +246,10 @@ export class QueryResults {
       this.history(view.shownSql, started, info.durationMs, info.totalRows, null);
       return info;
     } catch (e) {
-      const err = scrubPaths(sqlError(e), this.store.dir);
+      const cancelled = queryId !== undefined && this.cancelRequested.has(queryId);
+      const err = cancelled ? new AppException('CANCELLED', 'The query was cancelled') : scrubPaths(sqlError(e), this.store.dir);
       this.history(view.shownSql, started, performance.now() - t0, null, err);
       throw err;
-    } finally {
-      if (queryId) this.running.delete(queryId);
     }
   }
 
@@ -247,14 +265,14 @@ export class QueryResults {
   }
 
   cancel(queryId: string): boolean {
-    const conn = this.running.get(queryId);
-    if (!conn) return false;
+    if (!this.running.has(queryId)) return false;
     this.cancelRequested.add(queryId);
     // DuckDB clears an interrupt when a statement begins, so one that lands before the
-    // statement has started would be lost: interrupt again until this run has ended.
-    conn.interrupt();
+    // statement has started would be lost: interrupt again until this run has ended
+    // (a run still opening its connection checks the request once it has one).
+    this.running.get(queryId)?.interrupt();
     const timer = setInterval(() => {
-      if (this.running.get(queryId) === conn) conn.interrupt();
+      if (this.running.has(queryId)) this.running.get(queryId)?.interrupt();
       else clearInterval(timer);
     }, 50);
     timer.unref();
@@ -266,7 +284,7 @@ export class QueryResults {
   }
 
   async closeAll(): Promise<void> {
-    for (const conn of this.running.values()) conn.interrupt();
+    for (const conn of this.running.values()) conn?.interrupt();
     await this.results.closeAll();
   }
 
