@@ -192,7 +192,7 @@ function estimateRows(file: string, size: number, format: ImportFormat): number 
 }
 
 export class Imports {
-  private readonly running = new Map<string, { conn: DuckDBConnection; cancelled: boolean }>();
+  private readonly running = new Map<string, { conn: DuckDBConnection | null; cancelled: boolean }>();
   private readonly busy = new Set<DuckDBConnection>();
 
   constructor(
@@ -264,11 +264,21 @@ export class Imports {
     checkLooksLikeText(req.path, format);
     const estimatedRows = estimateRows(req.path, totalBytes, format);
     const staged = stageFile(this.store.dir, req.path);
-    const conn = this.store.importConns.find((c) => !this.busy.has(c)) ?? (await this.store.instance.connect());
+    // Cancellable before the connection exists: a cancel that arrives while it opens is
+    // honoured at the first check below instead of being lost.
+    const state: { conn: DuckDBConnection | null; cancelled: boolean } = { conn: null, cancelled: false };
+    this.running.set(importId, state);
+    let conn: DuckDBConnection;
+    try {
+      conn = this.store.importConns.find((c) => !this.busy.has(c)) ?? (await this.store.instance.connect());
+    } catch (e) {
+      this.running.delete(importId);
+      staged.release();
+      throw e;
+    }
+    state.conn = conn;
     const pooled = this.store.importConns.includes(conn);
     this.busy.add(conn);
-    const state = { conn, cancelled: false };
-    this.running.set(importId, state);
     const t0 = performance.now();
     const emit = (phase: ImportProgress['phase'], rows: number, bytesRead: number) =>
       this.progress({ importId, phase, bytesRead, totalBytes, rows, elapsedMs: Math.round(performance.now() - t0) });
@@ -289,6 +299,7 @@ export class Imports {
     const useRejects = format === 'csv' || format === 'tsv';
     let inTransaction = false;
     try {
+      if (state.cancelled) throw new AppException('CANCELLED', 'The import was cancelled');
       const target = await this.targetTable(conn, req.table ?? suggestTableName(req.path), req.onConflict);
       // Sniffed once, with the reject options (they make the sniffer tolerate ragged rows,
       // so it must see them to detect what the import reads); the renames and the read
@@ -351,7 +362,7 @@ export class Imports {
     const state = this.running.get(importId);
     if (!state) return false;
     state.cancelled = true;
-    state.conn.interrupt();
+    state.conn?.interrupt();
     return true;
   }
 
