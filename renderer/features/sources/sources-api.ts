@@ -1,12 +1,11 @@
 // The sources feature's only way to the core: the database-source channels of the
 // contract, through the shared bridge (a transport failure becomes an error value).
 import type { z } from 'zod';
-import type { ImportProgress } from '../../../shared/analysis/analytics.js';
 import type { FileChoice, ImportFilePurpose } from '../../../shared/files/dialog-channels.js';
 import type { sourceChannels } from '../../../shared/sources/source-channels.js';
 import type { Api } from '../../../shared/contract.js';
 import type { Result } from '../../../shared/errors.js';
-import { callBridge, subscribeBridge } from '../../bridge/bridge.js';
+import { callBridge } from '../../bridge/bridge.js';
 
 type Channels = typeof sourceChannels;
 export type SourceChannel = keyof Channels;
@@ -22,11 +21,6 @@ export function callSources<K extends SourceChannel>(name: K, ...args: SourceInp
 /** The native open dialog for a SQLite database or a CA certificate; a token, never a path (null: cancelled). */
 export function chooseFile(purpose: Exclude<ImportFilePurpose, 'data'>): Promise<Result<FileChoice>> {
   return callBridge((api) => api.chooseImportFile({ purpose }));
-}
-
-/** Progress of running imports (the same `importProgress` event file imports send). */
-export function subscribeProgress(listener: (progress: ImportProgress) => void): () => void {
-  return subscribeBridge((api) => api.onImportProgress(listener));
 }
 
 /** What to read from a source, as the channels take it. */

@@ -5,11 +5,12 @@ import type { ImportOutcome, RejectSummary } from '../../../../shared/analysis/a
 import type { FileGrant } from '../../../../shared/files/file-grants.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';
-import { countOf, formatBytes, formatCount, formatDuration } from '../display-format.js';
+import { countOf, formatBytes, formatCount } from '../display-format.js';
 import { useImportPreview } from '../hooks/useImportPreview.js';
 import { useImportRun, type RunningImport } from '../hooks/useImportRun.js';
 import { sanitizeTableName } from '../table-name.js';
 import { FilePicker, NO_DROPPED_PATH } from './FilePicker.js';
+import { ImportProgressBar } from './ImportProgressBar.js';
 import styles from './Import.module.css';
 import { ImportSetup, type ImportChoices } from './ImportSetup.js';
 
@@ -37,39 +38,18 @@ type Stage =
   | { stage: 'done'; table: string; rows: number; rejected: RejectSummary | null };
 
 function Progress({ running }: { running: RunningImport }) {
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(performance.now()), 250);
-    return () => clearInterval(t);
-  }, []);
   const p = running.progress;
   const fraction = p && p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : null;
   return (
-    <div className={styles.progress} data-testid="import-progress">
-      <div
-        className={styles.progressTrack}
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
-      >
-        <span
-          className={fraction === null ? styles.progressIndeterminate : styles.progressFill}
-          style={fraction === null ? undefined : { width: `${fraction * 100}%` }}
-        />
-      </div>
-      <div className={styles.progressText}>
-        {p ? (
-          <>
-            {formatBytes(p.bytesRead)} of {formatBytes(p.totalBytes)} · about {countOf(p.rows, 'row')}
-          </>
-        ) : (
-          'Importing…'
-        )}{' '}
-        · {formatDuration(now - running.startedAt)}
-      </div>
-    </div>
+    <ImportProgressBar fraction={fraction} startedAt={running.startedAt} testId="import-progress">
+      {p ? (
+        <>
+          {formatBytes(p.bytesRead)} of {formatBytes(p.totalBytes)} · about {countOf(p.rows, 'row')}
+        </>
+      ) : (
+        'Importing…'
+      )}
+    </ImportProgressBar>
   );
 }
 
