@@ -1,6 +1,6 @@
 // Export a table or a result to CSV, Parquet or JSON, to a file chosen in main's save dialog
 // (the dialog answers a token for it: the page never names a path).
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportOutcome, type ExportSource } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { Button } from '../../../components/Button.js';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import { callAnalytics, chooseExportPath } from '../analytics-api.js';
 import { countOf, formatBytes } from '../display-format.js';
 import styles from './Dialog.module.css';
+import { DialogFrame } from './DialogFrame.js';
 
 interface ExportDialogProps {
   source: ExportSource;
@@ -44,27 +45,14 @@ export function ExportDialog({ source, label, suggestedName, scope, onClose }: E
     else setError(result.error);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const chosen = await chooseExportPath(format, `${suggestedName}.${format}`);
     if (!chosen.ok) return setError(chosen.error);
     if (chosen.value) await exportTo(chosen.value.token);
   };
 
   return (
-    <div className={styles.backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <form
-        className={styles.dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={(e) => void submit(e)}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-        data-testid="export-dialog"
-      >
-        <h2 id={`${id}-title`} className={styles.title}>
-          Export {label}
-        </h2>
+    <DialogFrame title={`Export ${label}`} testId="export-dialog" onClose={onClose} onSubmit={() => void submit()}>
         {done ? (
           <div className={styles.success} role="status" data-testid="export-done">
             Wrote {countOf(done.rows, 'row')} ({formatBytes(done.bytes)}) to <code>{done.name}</code>
@@ -108,7 +96,6 @@ export function ExportDialog({ source, label, suggestedName, scope, onClose }: E
             </Button>
           )}
         </div>
-      </form>
-    </div>
+    </DialogFrame>
   );
 }
