@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { NetworkAddress, SourceSelection, SourceTable } from '../../../shared/sources/sources.js';
 import { AppException } from '../../../shared/errors.js';
 import { BATCH_ROWS, scrubSecret, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
+import { copyToFile } from './pg-copy.js';
 import { mapPgColumn, type PgTypeInfo } from './type-map.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -133,13 +134,16 @@ export async function openPgReader(source: string, a: NetworkAddress, password: 
       }
       // REPEATABLE READ: every batch sees the one snapshot the import started from.
       await run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await run(`DECLARE enclave_import NO SCROLL CURSOR FOR ${sql}`);
       let done = false;
+      let declared = false;
       return {
         columns,
         estimatedRows,
         async next(): Promise<TextRow[] | null> {
           if (done) return null;
+          // Declared at the first batch: an import that copies the rows never fetches them.
+          if (!declared) await run(`DECLARE enclave_import NO SCROLL CURSOR FOR ${sql}`);
+          declared = true;
           const r = await (async () => {
             try {
               return await client.query<TextRow>({ text: `FETCH FORWARD ${BATCH_ROWS} FROM enclave_import`, rowMode: 'array' });
@@ -150,6 +154,17 @@ export async function openPgReader(source: string, a: NetworkAddress, password: 
           if (r.rows.length < BATCH_ROWS) done = true;
           return r.rows.length ? r.rows : null;
         },
+        ...(columns.length
+          ? {
+              async copyCsv(file: string, onRows: (rows: number) => void) {
+                try {
+                  return await copyToFile(client, `COPY (${sql}) TO STDOUT (FORMAT csv)`, file, onRows);
+                } catch (e) {
+                  throw lost ? sourceLost(source) : pgError(e, source, password, 'read');
+                }
+              },
+            }
+          : {}),
       };
     },
 

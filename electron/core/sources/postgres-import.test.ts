@@ -2,6 +2,7 @@
 // every type the issue lists, wrong password, unreachable server, a dropped connection
 // mid-import (nothing left), a query import, and Refresh's atomicity.
 import assert from 'node:assert/strict';
+import PgDriver from 'pg';
 import { after, before, describe, test } from 'node:test';
 import type { EventName } from '../../../shared/contract.js';
 import type { Result } from '../../../shared/errors.js';
@@ -37,6 +38,14 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
   };
   const cells = async (sql: string) => (await query(sql)).firstPage.columns;
 
+  /** Holds advisory lock 42 until the answer is called: a read of `gated` waits at row 200,000. */
+  const closeGate = async (): Promise<() => Promise<void>> => {
+    const holder = new PgDriver.Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
+    await holder.connect();
+    await holder.query('SELECT pg_advisory_lock(42)');
+    return () => holder.end();
+  };
+
   before(async () => {
     pg = await startPostgres();
     pg.admin(`
@@ -57,6 +66,12 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
       CREATE SCHEMA sales;
       CREATE TABLE sales.orders AS SELECT g AS id, 'item ' || g AS item, (g * 1.25)::numeric(12,2) AS price FROM generate_series(1, 3000) g;
       CREATE TABLE big AS SELECT g AS id, md5(g::text) AS h FROM generate_series(1, 400000) g;
+      -- A source that stops at row 200,000 while the test holds advisory lock 42: an import
+      -- is then certainly mid-way when the test drops its connection or reads the old table
+      -- (COPY reads 400,000 rows faster than a progress event reaches the test).
+      CREATE FUNCTION gate(id integer) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+        BEGIN IF id = 200000 THEN PERFORM pg_advisory_lock_shared(42); PERFORM pg_advisory_unlock_shared(42); END IF; RETURN true; END $$;
+      CREATE VIEW gated AS SELECT id, CASE WHEN gate(id) THEN h END AS h FROM big;
       ANALYZE;
     `);
     const dataDir = fx.tempDir();
@@ -154,12 +169,14 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
         pg.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Enclave import'");
       }
     };
+    const openGate = await closeGate();
     try {
-      const err = await fails('importFromSource', { source: 'shop', from: { table: 'big' }, table: 'dropped', importId });
+      const err = await fails('importFromSource', { source: 'shop', from: { table: 'gated' }, table: 'dropped', importId });
       assert.ok(killed, 'the kill landed during the import');
       assert.equal(err.code, 'SOURCE_CONNECTION_LOST');
     } finally {
       onProgress = null;
+      await openGate();
     }
     const names = (await call<{ name: string }[]>('listTables')).map((t) => t.name);
     assert.ok(!names.includes('dropped'), 'no partial table');
@@ -186,14 +203,20 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
   });
 
   test('Refresh re-imports from the source; the old table stays whole until the new one is complete, and after a failed refresh', async () => {
-    await call('importFromSource', { source: 'shop', from: { table: 'big' }, table: 'snap' });
+    await call('importFromSource', { source: 'shop', from: { table: 'gated' }, table: 'snap' });
     pg.admin('INSERT INTO big SELECT g, md5(g::text) FROM generate_series(400001, 400010) g');
     const importId = '7d0c5b1e-2f4a-4c1e-9a1b-000000000003';
     let seenDuring: unknown = null;
     let reading: Promise<void> | null = null;
+    // The refresh waits at the gate until the old table has been read.
+    let openGate: (() => Promise<void>) | null = await closeGate();
     onProgress = (p) => {
       if (p.importId === importId && p.phase === 'reading' && p.rows > 0 && reading === null) {
-        reading = cells('SELECT count(*)::INTEGER FROM snap').then((c) => void (seenDuring = c[0]![0]));
+        reading = cells('SELECT count(*)::INTEGER FROM snap').then(async (c) => {
+          seenDuring = c[0]![0];
+          await openGate?.();
+          openGate = null;
+        });
       }
     };
     try {
@@ -202,6 +225,7 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
       await reading;
     } finally {
       onProgress = null;
+      await openGate?.();
     }
     assert.equal(seenDuring, '400000', 'during the refresh the old table was whole');
     assert.deepEqual(await cells('SELECT count(*)::INTEGER FROM snap'), [['400010']]);
@@ -213,7 +237,12 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
         pg.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Enclave import'");
       }
     };
-    assert.equal((await fails('refreshTable', { table: 'snap', importId: failId })).code, 'SOURCE_CONNECTION_LOST');
+    const openAgain = await closeGate();
+    try {
+      assert.equal((await fails('refreshTable', { table: 'snap', importId: failId })).code, 'SOURCE_CONNECTION_LOST');
+    } finally {
+      await openAgain();
+    }
     assert.deepEqual(await cells('SELECT count(*)::INTEGER FROM snap'), [['400010']]);
     assert.equal((await fails('refreshTable', { table: 'kinds_never' })).code, 'NOT_FOUND');
   });

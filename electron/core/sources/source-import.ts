@@ -7,12 +7,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportProgress } from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import { parseSourceUrl, type SourceColumn, type SourceImportOutcome, type SourcePreview, type SourceSelection, type SourceTable } from '../../../shared/sources/sources.js';
 import { isInterrupt, sqlError } from '../analytics/duckdb-errors.js';
-import { quoteIdent, sanitizeTableName } from '../analytics/sql-text.js';
+import { quoteIdent, quoteLiteral, sanitizeTableName } from '../analytics/sql-text.js';
+import { stagingPath } from '../analytics/staging.js';
 import { readPage, wireColumns } from '../analytics/wire-encode.js';
 import type { DuckdbStore } from '../storage/duckdb-store.js';
 import type { SavedSource, SourceCursor, SourceReader } from './source-reader.js';
@@ -23,6 +25,31 @@ export const SOURCE_PREVIEW_ROWS = 100;
 const PROGRESS_EVERY_MS = 250;
 
 export type ProgressSink = (p: ImportProgress) => void;
+
+/** The first rows' report at once (a person sees the import move), then at most one per PROGRESS_EVERY_MS. */
+function throttle(report: (rows: number) => void): (rows: number) => void {
+  let last = -Infinity;
+  return (rows) => {
+    if (performance.now() - last < PROGRESS_EVERY_MS) return;
+    last = performance.now();
+    report(rows);
+  };
+}
+
+/** DuckDB's default longest CSV line (2 MB). */
+const CSV_LINE_DEFAULT = 2_000_000;
+
+/**
+ * A source's rows as PostgreSQL's COPY wrote them, read by DuckDB as text columns c0, c1, …:
+ * no detection, every field VARCHAR, an unquoted empty field NULL and a quoted one
+ * (`""`) the empty string. A row longer than DuckDB's default line limit (a big JSON or
+ * BYTEA value) raises the limit to that row: the appender had no such limit either.
+ */
+export function csvSource(file: string, columnCount: number, longestRow: number): string {
+  const columns = Array.from({ length: columnCount }, (_, i) => `${quoteLiteral(`c${i}`)}: 'VARCHAR'`).join(', ');
+  const limit = longestRow + 2 > CSV_LINE_DEFAULT ? `, max_line_size = ${longestRow + 2}, buffer_size = ${Math.max(32 * 2 ** 20, 2 * (longestRow + 2))}` : '';
+  return `read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', allow_quoted_nulls = false, strict_mode = true, columns = {${columns}}${limit})`;
+}
 
 /** Connects to a saved source. `dataDir` is the app's data folder (a SQLite source may not lie in it). */
 export async function openReader(source: SavedSource, password: string | null, dataDir: string): Promise<SourceReader> {
@@ -91,7 +118,7 @@ export class SourceImports {
       const cursor = await reader.open(selection, SOURCE_PREVIEW_ROWS);
       await conn.run('BEGIN TRANSACTION');
       await this.stageRows(conn, stage, cursor, () => false, () => undefined);
-      const result = await conn.run(this.castSelect(stage, cursor.columns)).catch((e: unknown) => {
+      const result = await conn.run(this.castSelect(`temp.main.${quoteIdent(stage)}`, cursor.columns)).catch((e: unknown) => {
         throw this.castError(e);
       });
       return { columns: wireColumns(result), mapping: mapping(cursor.columns), page: readPage(result, 0, SOURCE_PREVIEW_ROWS), notes: notes(cursor.columns) };
@@ -115,6 +142,7 @@ export class SourceImports {
     const stage = `enclave_source_stage_${importId.replace(/-/g, '')}`;
     let conn: DuckDBConnection | null = null;
     let inTransaction = false;
+    let csvFile: string | null = null;
     try {
       const target = sanitizeTableName(req.table);
       state.reader = await openReader(req.source, req.password, this.dataDir);
@@ -126,17 +154,30 @@ export class SourceImports {
       const mode = await this.targetMode(conn, target, req.onConflict);
       await conn.run('BEGIN TRANSACTION');
       inTransaction = true;
-      const rows = await this.stageRows(conn, stage, cursor, () => state.cancelled, (n) => emit('reading', n));
+      let rows: number;
+      let from: string;
+      const throttled = throttle((n: number) => emit('reading', n));
+      if (cursor.copyCsv) {
+        csvFile = stagingPath(this.store.dir, 'source.csv');
+        fs.mkdirSync(path.dirname(csvFile), { recursive: true, mode: 0o700 });
+        fs.chmodSync(path.dirname(csvFile), 0o700);
+        const copied = await cursor.copyCsv(csvFile, throttled);
+        rows = copied.rows;
+        from = csvSource(csvFile, cursor.columns.length, copied.longestRow);
+      } else {
+        rows = await this.stageRows(conn, stage, cursor, () => state.cancelled, throttled);
+        from = `temp.main.${quoteIdent(stage)}`;
+      }
       if (state.cancelled) throw new AppException('CANCELLED', 'cancelled');
       const names = targetNames(cursor.columns);
-      const select = this.castSelect(stage, cursor.columns, names);
+      const select = this.castSelect(from, cursor.columns, names);
       try {
         if (mode === 'append') await conn.run(`INSERT INTO ${quoteIdent(target)} BY NAME ${select}`);
         else await conn.run(`CREATE ${mode === 'replace' ? 'OR REPLACE ' : ''}TABLE ${quoteIdent(target)} AS ${select}`);
       } catch (e) {
         throw this.castError(e);
       }
-      await conn.run(`DROP TABLE temp.main.${quoteIdent(stage)}`);
+      if (!cursor.copyCsv) await conn.run(`DROP TABLE temp.main.${quoteIdent(stage)}`);
       if (state.cancelled) throw new AppException('CANCELLED', 'cancelled');
       await conn.run('COMMIT');
       inTransaction = false;
@@ -158,6 +199,7 @@ export class SourceImports {
         conn.closeSync();
       }
       await state.reader?.close().catch(() => undefined);
+      if (csvFile) fs.rmSync(csvFile, { force: true });
       this.running.delete(importId);
     }
   }
@@ -181,7 +223,6 @@ export class SourceImports {
     await conn.run(`CREATE TEMP TABLE ${quoteIdent(stage)} (${cols})`);
     const appender = await conn.createAppender(stage, 'main', 'temp');
     let rows = 0;
-    let lastReport = performance.now();
     try {
       for (let batch = await cursor.next(); batch; batch = await cursor.next()) {
         if (cancelled()) break;
@@ -193,10 +234,7 @@ export class SourceImports {
           appender.endRow();
         }
         rows += batch.length;
-        if (performance.now() - lastReport >= PROGRESS_EVERY_MS) {
-          lastReport = performance.now();
-          onProgress(rows);
-        }
+        onProgress(rows);
       }
       appender.flushSync();
     } finally {
@@ -205,9 +243,10 @@ export class SourceImports {
     return rows;
   }
 
-  private castSelect(stage: string, columns: readonly MappedColumn[], names = targetNames(columns)): string {
+  /** The import's SELECT over `from`: staged VARCHAR columns c0, c1, … cast to their types. */
+  private castSelect(from: string, columns: readonly MappedColumn[], names = targetNames(columns)): string {
     const list = columns.map((c, i) => `${c.cast(quoteIdent(`c${i}`))} AS ${quoteIdent(names[i]!)}`).join(', ');
-    return `SELECT ${list || 'NULL AS "empty"'} FROM temp.main.${quoteIdent(stage)}`;
+    return `SELECT ${list || 'NULL AS "empty"'} FROM ${from}`;
   }
 
   private castError(e: unknown): AppException {

@@ -13,6 +13,12 @@ export interface SourceCursor {
   estimatedRows: number | null;
   /** The next batch, or null at the end. */
   next(): Promise<TextRow[] | null>;
+  /**
+   * Where the source can write every row itself as CSV into `file` (PostgreSQL's COPY):
+   * NULL an unquoted empty field, an empty string `""`. Used instead of next() for
+   * imports; answers the rows written and the longest row's length in bytes.
+   */
+  copyCsv?(file: string, onRows: (rows: number) => void): Promise<{ rows: number; longestRow: number }>;
 }
 
 export interface SourceReader {
