@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'SOURCE_AUTH_FAILED', // a saved database source refused its user or password
   'SOURCE_UNREACHABLE', // a saved database source's server cannot be reached (host, port, TLS) or its SQLite file cannot be opened
   'SOURCE_CONNECTION_LOST', // the connection to a source dropped mid-import; nothing was imported
+  'SOURCE_CERTIFICATE_UNTRUSTED', // a source's TLS certificate is not signed by a trusted CA (or not for its host); the message says what to do
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,7 +14,7 @@ const selection = z.union([
   z.strictObject({ table: identifier, schema: identifier.optional() }),
   z.strictObject({ sql: z.string().trim().min(1).max(1_000_000) }),
 ]);
-const connectErrors = ['NOT_FOUND', 'SOURCE_AUTH_FAILED', 'SOURCE_UNREACHABLE', 'SOURCE_CONNECTION_LOST', 'SQL_ERROR', 'KEYCHAIN_UNAVAILABLE', 'PERMISSION_DENIED'] as const;
+const connectErrors = ['NOT_FOUND', 'SOURCE_AUTH_FAILED', 'SOURCE_UNREACHABLE', 'SOURCE_CERTIFICATE_UNTRUSTED', 'SOURCE_CONNECTION_LOST', 'SQL_ERROR', 'KEYCHAIN_UNAVAILABLE', 'PERMISSION_DENIED'] as const;
 const importErrors = [...connectErrors, 'ALREADY_EXISTS', 'CANCELLED', 'DISK_FULL', 'STORAGE_ERROR'] as const;
 
 export const sourceChannels = {
@@ -29,6 +29,8 @@ export const sourceChannels = {
         file: fileToken.optional(),
         password: z.string().max(SOURCE_PASSWORD_MAX).optional(),
         tls: z.enum(TLS_MODES).optional(),
+        /** A CA certificate file (PEM) chosen by the person: TLS then verifies the server against it. */
+        ca: fileToken.optional(),
       })
       .refine((s) => (s.url === undefined) !== (s.file === undefined), { message: 'Give either a URL or a SQLite file', path: ['url'] }),
     output: returns<SourceInfo>(),

@@ -25,8 +25,16 @@ export interface SourceInfo {
   url: string;
   tls: TlsMode | null;
   hasPassword: boolean;
+  /** The source has its own CA certificate (kept with it; TLS verifies the server against it). */
+  hasCa: boolean;
   createdAt: string;
 }
+
+/** The largest CA certificate file accepted (a PEM bundle of a few certificates). */
+export const SOURCE_CA_MAX_BYTES = 256 * 1024;
+
+/** Whether text is a PEM file holding at least one certificate. */
+export const isPemCertificate = (text: string) => /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text);
 
 /** A network source's address, from its URL. */
 export interface NetworkAddress {

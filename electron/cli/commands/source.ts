@@ -11,14 +11,16 @@ const stdinLines = (text: string) => text.replace(/\r?\n$/, '').split(/\r?\n/);
 
 const add: Command = {
   path: ['source', 'add'],
-  usage: 'enclave source add --profile NAME SOURCE URL [--password-stdin]',
+  usage: 'enclave source add --profile NAME SOURCE URL [--password-stdin] [--ca FILE]',
   summary: 'Save a database source: postgresql://user@host:port/db, mysql://user@host:port/db (MariaDB too) or sqlite:FILE',
   positionals: ['SOURCE', 'URL'],
-  flags: {},
+  flags: { ca: 'string' },
   details: [
     'The URL holds no password. With --password-stdin, standard input holds the profile\'s password first',
     "(if it has one), then the source's password, each on its own line; the source's goes to the OS keychain.",
     'TLS: ?sslmode=disable|require|verify-full (default: disable on loopback, verify-full elsewhere).',
+    "--ca FILE: the CA certificate (PEM) that signed the server's; its content is saved with the source and TLS",
+    'verifies the server against it (verify-full unless the URL says sslmode=require: then the chain, not the host name).',
   ].join('\n'),
   async run({ args, flags, io, json, enclave }) {
     const profile = flags.get('profile');
@@ -31,9 +33,13 @@ const add: Command = {
     await unlock(e, profile, profilePassword);
     const url = args.URL!;
     const sqlite = /^sqlite:(?:\/\/)?(.+)$/i.exec(url.trim());
+    const ca = flags.get('ca');
+    if (ca !== undefined && typeof ca !== 'string') throw new UsageError('--ca needs a FILE');
+    if (ca !== undefined && sqlite) throw new UsageError('--ca is for a PostgreSQL or MySQL source, not a SQLite file');
     const info = await call(e, 'addSource', {
       name: args.SOURCE!,
       ...(sqlite ? { file: grantPath(e, 'read', sqlite[1]!) } : { url }),
+      ...(ca !== undefined ? { ca: grantPath(e, 'read', ca) } : {}),
       ...(sourcePassword !== undefined && sourcePassword !== '' ? { password: sourcePassword } : {}),
     });
     io.stdout(json ? `${JSON.stringify(info, null, 2)}\n` : `${info.name}\t${info.url}\n`);

@@ -5,7 +5,7 @@ import mysql from 'mysql2';
 import type { Readable } from 'node:stream';
 import { AppException } from '../../../shared/errors.js';
 import type { NetworkAddress, SourceSelection, SourceTable } from '../../../shared/sources/sources.js';
-import { BATCH_ROWS, scrubSecret, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
+import { BATCH_ROWS, certificateError, scrubSecret, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
 import { mapMysqlColumn, type MysqlFieldInfo } from './type-map.js';
 import { stripSemicolons } from './pg-reader.js';
 
@@ -20,11 +20,13 @@ interface MysqlError {
   fatal?: boolean;
 }
 
-export function mysqlError(e: unknown, source: string, password: string | null, phase: 'connect' | 'read'): AppException {
+export function mysqlError(e: unknown, source: string, password: string | null, phase: 'connect' | 'read', hasCa = false): AppException {
   if (e instanceof AppException) return e;
   const err = (e ?? {}) as MysqlError;
   const code = err.code ?? '';
   const message = scrubSecret(err.message ?? String(e), password);
+  const untrusted = certificateError(source, code, message, hasCa);
+  if (untrusted) return untrusted;
   if (code === 'ER_ACCESS_DENIED_ERROR' || err.errno === 1045 || err.errno === 1698) return sourceAuthFailed(source);
   if (code === 'ER_BAD_DB_ERROR' || code === 'ER_DBACCESS_DENIED_ERROR') return sourceUnreachable(source, message);
   if (/^(PROTOCOL_CONNECTION_LOST|ECONNRESET|EPIPE|ER_CONNECTION_KILLED|ER_SERVER_SHUTDOWN|PROTOCOL_SEQUENCE_TIMEOUT)$/.test(code) || err.errno === 1927 || err.errno === 2013) {
@@ -37,14 +39,23 @@ export function mysqlError(e: unknown, source: string, password: string | null, 
 
 type Conn = mysql.Connection;
 
-export async function openMysqlReader(source: string, a: NetworkAddress, password: string | null): Promise<SourceReader> {
+export async function openMysqlReader(source: string, a: NetworkAddress, password: string | null, ca: string | null = null): Promise<SourceReader> {
   const conn: Conn = mysql.createConnection({
     host: a.host,
     port: a.port,
     user: a.user,
     database: a.database,
     ...(password !== null ? { password } : {}),
-    ...(a.tls === 'disable' ? {} : { ssl: { rejectUnauthorized: a.tls === 'verify-full' } }),
+    // As for PostgreSQL: require with the source's own CA checks the chain against it, not the host.
+    ...(a.tls === 'disable'
+      ? {}
+      : {
+          ssl: {
+            rejectUnauthorized: a.tls === 'verify-full' || ca !== null,
+            ...(ca !== null ? { ca } : {}),
+            ...(a.tls === 'require' && ca !== null ? { checkServerIdentity: () => undefined } : {}),
+          },
+        }),
     connectTimeout: CONNECT_TIMEOUT_MS,
     timezone: 'Z',
     dateStrings: true,
@@ -71,7 +82,7 @@ export async function openMysqlReader(source: string, a: NetworkAddress, passwor
     await query('SET SESSION TRANSACTION READ ONLY');
   } catch (e) {
     conn.destroy();
-    throw mysqlError(e, source, password, 'connect');
+    throw mysqlError(e, source, password, 'connect', ca !== null);
   }
   const run = async <T>(sql: string, values?: unknown[]) => {
     try {

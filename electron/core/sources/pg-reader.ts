@@ -2,10 +2,11 @@
 // read as the server's text (type parsers set on this connection only, never pg's global
 // table), in a read-only transaction through a server-side cursor fetched in batches, so
 // memory stays bounded whatever the table's size.
+import { isIP } from 'node:net';
 import pg from 'pg';
 import type { NetworkAddress, SourceSelection, SourceTable } from '../../../shared/sources/sources.js';
 import { AppException } from '../../../shared/errors.js';
-import { BATCH_ROWS, scrubSecret, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
+import { BATCH_ROWS, certificateError, scrubSecret, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
 import { copyToFile } from './pg-copy.js';
 import { mapPgColumn, type PgTypeInfo } from './type-map.js';
 
@@ -16,9 +17,20 @@ const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** A query as a subquery: without the trailing semicolons a person may type. */
 export const stripSemicolons = (sql: string) => sql.replace(/[;\s]+$/, '');
 
-function tlsOption(a: NetworkAddress): pg.ClientConfig['ssl'] {
+/**
+ * verify-full checks the certificate's chain and host; require alone checks nothing, but
+ * require with the source's own CA checks the chain against it (libpq's verify-ca).
+ */
+export function tlsOption(a: NetworkAddress, ca: string | null): pg.ClientConfig['ssl'] {
   if (a.tls === 'disable') return false;
-  return { rejectUnauthorized: a.tls === 'verify-full', servername: a.host };
+  const verify = a.tls === 'verify-full' || ca !== null;
+  return {
+    rejectUnauthorized: verify,
+    // SNI takes a host name only (Node warns of an IP address, DEP0123).
+    ...(isIP(a.host) ? {} : { servername: a.host }),
+    ...(ca !== null ? { ca } : {}),
+    ...(a.tls === 'require' && ca !== null ? { checkServerIdentity: () => undefined } : {}),
+  };
 }
 
 interface PgError {
@@ -26,11 +38,13 @@ interface PgError {
   message?: string;
 }
 
-export function pgError(e: unknown, source: string, password: string | null, phase: 'connect' | 'read'): AppException {
+export function pgError(e: unknown, source: string, password: string | null, phase: 'connect' | 'read', hasCa = false): AppException {
   if (e instanceof AppException) return e;
   const err = (e ?? {}) as PgError;
   const code = err.code ?? '';
   const message = scrubSecret(err.message ?? String(e), password);
+  const untrusted = certificateError(source, code, message, hasCa);
+  if (untrusted) return untrusted;
   if (code === '28P01' || code === '28000') return sourceAuthFailed(source);
   if (/^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EAI_AGAIN)$/.test(code) || /timeout expired|self.signed|certificate|SSL/i.test(message)) {
     if (phase === 'connect') return sourceUnreachable(source, message);
@@ -44,14 +58,14 @@ export function pgError(e: unknown, source: string, password: string | null, pha
   return new AppException('SQL_ERROR', `Source "${source}": ${message}`);
 }
 
-export async function openPgReader(source: string, a: NetworkAddress, password: string | null): Promise<SourceReader> {
+export async function openPgReader(source: string, a: NetworkAddress, password: string | null, ca: string | null = null): Promise<SourceReader> {
   const client = new pg.Client({
     host: a.host,
     port: a.port,
     user: a.user,
     database: a.database,
     ...(password !== null ? { password } : {}),
-    ssl: tlsOption(a),
+    ssl: tlsOption(a, ca),
     types: asText,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: 'Enclave import',
@@ -67,7 +81,7 @@ export async function openPgReader(source: string, a: NetworkAddress, password: 
     await client.query("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 1; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
   } catch (e) {
     await client.end().catch(() => undefined);
-    throw pgError(e, source, password, 'connect');
+    throw pgError(e, source, password, 'connect', ca !== null);
   }
   const run = async <R extends pg.QueryResultRow = Record<string, string>>(text: string, values?: unknown[]) => {
     try {

@@ -60,8 +60,8 @@ export async function openReader(source: SavedSource, password: string | null, d
   if (parsed.kind === 'sqlite') return (await import('./sqlite-reader.js')).openSqliteReader(source.name, parsed.path, dataDir);
   const address = { ...parsed, tls: source.tls ?? parsed.tls };
   return parsed.kind === 'postgresql'
-    ? (await import('./pg-reader.js')).openPgReader(source.name, address, password)
-    : (await import('./mysql-reader.js')).openMysqlReader(source.name, address, password);
+    ? (await import('./pg-reader.js')).openPgReader(source.name, address, password, source.ca)
+    : (await import('./mysql-reader.js')).openMysqlReader(source.name, address, password, source.ca);
 }
 
 export interface SourceImportRequest {

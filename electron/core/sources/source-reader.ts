@@ -1,7 +1,7 @@
 // What the import needs of a source, whatever its kind: its tables, and a cursor over a
 // table or query that hands out rows as text in batches (bounded memory at any size).
 import { AppException } from '../../../shared/errors.js';
-import type { SourceKind, SourceSelection, SourceTable, TlsMode } from '../../../shared/sources/sources.js';
+import type { SourceInfo, SourceKind, SourceSelection, SourceTable, TlsMode } from '../../../shared/sources/sources.js';
 import type { MappedColumn } from './type-map.js';
 
 /** One row: each cell the source's text (or hex for bytes), null for NULL. */
@@ -37,7 +37,28 @@ export interface SavedSource {
   url: string;
   tls: TlsMode | null;
   hasPassword: boolean;
+  /** The source's own CA certificate (PEM), null: the system's. */
+  ca: string | null;
   createdAt: string;
+}
+
+/** A saved source as a window may see it: whether it has a CA, never the certificate. */
+export const sourceInfo = ({ ca, ...s }: SavedSource): SourceInfo => ({ ...s, hasCa: ca !== null });
+
+/** Node's TLS verification failures: the server's certificate is not one the client trusts. */
+const UNTRUSTED = /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID)$/;
+
+/** A typed error for a certificate TLS refused, saying what to do; null for any other error. */
+export function certificateError(source: string, code: string, message: string, hasCa: boolean): AppException | null {
+  if (!UNTRUSTED.test(code)) return null;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return new AppException('SOURCE_CERTIFICATE_UNTRUSTED', `Source "${source}": the server's certificate is not for this host (${message}). Connect by the host name the certificate names, or use TLS "require" (encrypted, server not checked)`);
+  }
+  const what = hasCa ? 'the CA certificate saved with the source did not sign it' : 'no CA this computer trusts signed it';
+  return new AppException(
+    'SOURCE_CERTIFICATE_UNTRUSTED',
+    `Source "${source}": the server's TLS certificate is not trusted (${what}: ${message}). Give the CA certificate that signed the server's (a PEM file: --ca FILE, or "CA certificate…" when adding the source), or use TLS "require" to encrypt without checking the server`,
+  );
 }
 
 export const BATCH_ROWS = 5000;

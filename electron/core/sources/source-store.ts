@@ -11,10 +11,11 @@ interface SourceRow {
   url: string;
   tls: TlsMode | null;
   has_password: number;
+  ca_pem: string | null;
   created_at: string;
 }
 
-const toSource = (r: SourceRow): SavedSource => ({ name: r.name, kind: r.kind, url: r.url, tls: r.tls, hasPassword: r.has_password === 1, createdAt: r.created_at });
+const toSource = (r: SourceRow): SavedSource => ({ name: r.name, kind: r.kind, url: r.url, tls: r.tls, hasPassword: r.has_password === 1, ca: r.ca_pem, createdAt: r.created_at });
 
 // The message never repeats the name asked for: an answer carries nothing of the request
 // back (the isolation suite sends another profile's names through every channel).
@@ -32,7 +33,7 @@ export function getSource(db: Database, name: string): SavedSource {
 
 export function addSource(db: Database, s: Omit<SavedSource, 'createdAt'>, now: string): SavedSource {
   if (db.prepare('SELECT 1 FROM sources WHERE name = ?').get(s.name)) throw new AppException('ALREADY_EXISTS', 'This profile has a saved source of that name already', { field: 'name' });
-  db.prepare('INSERT INTO sources (name, kind, url, tls, has_password, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(s.name, s.kind, s.url, s.tls, s.hasPassword ? 1 : 0, now);
+  db.prepare('INSERT INTO sources (name, kind, url, tls, has_password, ca_pem, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(s.name, s.kind, s.url, s.tls, s.hasPassword ? 1 : 0, s.ca, now);
   return { ...s, createdAt: now };
 }
 

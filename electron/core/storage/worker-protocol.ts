@@ -69,7 +69,7 @@ interface HostInputs {
   askAi: ParsedInput<'askAi'> & { apiKey: string | null };
   fixAiSql: ParsedInput<'fixAiSql'> & { apiKey: string | null };
   /** The URL main checked and normalised (a SQLite file's token resolved to `sqlite:<path>`); the password stays in main. */
-  addSource: { name: string; kind: SourceKind; url: string; tls: TlsMode | null; hasPassword: boolean };
+  addSource: { name: string; kind: SourceKind; url: string; tls: TlsMode | null; hasPassword: boolean; ca: string | null };
   browseSource: ParsedInput<'browseSource'> & WithPassword;
   previewSource: ParsedInput<'previewSource'> & WithPassword;
   importFromSource: ParsedInput<'importFromSource'> & WithPassword;

@@ -94,7 +94,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Starts a private PostgreSQL (password authentication on loopback) with a database and a login. */
-export async function startPostgres(opts: { user?: string; password?: string; database?: string } = {}): Promise<DbServer> {
+export async function startPostgres(opts: { user?: string; password?: string; database?: string; tls?: { cert: string; key: string } } = {}): Promise<DbServer> {
   const bin = pgBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed');
   const user = opts.user ?? 'enclave';
@@ -110,8 +110,17 @@ export async function startPostgres(opts: { user?: string; password?: string; da
   const [initCmd, initArgs] = asUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C']);
   execFileSync(initCmd, initArgs, { stdio: 'pipe' });
   const port = await freePort();
+  // TLS: the server's certificate and key (PEM text) in its directory, the key 0600 as PostgreSQL demands.
+  const tlsArgs: string[] = [];
+  if (opts.tls) {
+    fs.writeFileSync(path.join(dir, 'server.crt'), opts.tls.cert);
+    fs.writeFileSync(path.join(dir, 'server.key'), opts.tls.key, { mode: 0o600 });
+    if (isRoot()) execFileSync('chown', ['postgres:postgres', path.join(dir, 'server.crt'), path.join(dir, 'server.key')]);
+    tlsArgs.push('-c', 'ssl=on', '-c', `ssl_cert_file=${path.join(dir, 'server.crt')}`, '-c', `ssl_key_file=${path.join(dir, 'server.key')}`);
+  }
   const [cmd, args] = asUser(path.join(bin, 'postgres'), [
     '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+    ...tlsArgs,
   ]);
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -124,6 +133,17 @@ export async function startPostgres(opts: { user?: string; password?: string; da
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  // Listening is not ready: until recovery ends the server answers "the database system
+  // is starting up" (seen on loaded machines). Asked again until it answers.
+  for (let i = 0; ; i++) {
+    try {
+      admin('SELECT 1');
+      break;
+    } catch (e) {
+      if (i >= 600 || !/starting up/.test(String((e as { stderr?: unknown }).stderr ?? e))) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
   admin(`CREATE ROLE ${user} LOGIN SUPERUSER PASSWORD ${q(password)}`);
   admin(`CREATE DATABASE ${database} OWNER ${user}`);
   return {

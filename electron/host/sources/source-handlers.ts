@@ -4,6 +4,7 @@
 import type { DuckdbStore } from '../../core/storage/duckdb-store.js';
 import type { HostHandlerTable, ProfileStores } from '../../core/storage/profile-stores.js';
 import { SourceImports } from '../../core/sources/source-import.js';
+import { sourceInfo } from '../../core/sources/source-reader.js';
 import { addSource, getSource, getSourcedTable, listSourcedTables, listSources, removeSource } from '../../core/sources/source-store.js';
 
 const imports = new WeakMap<DuckdbStore, SourceImports>();
@@ -24,8 +25,8 @@ export function sourceImportsOf(stores: ProfileStores): SourceImports {
 }
 
 export const sourceHandlers = {
-  listSources: ({ sqlite }) => listSources(sqlite.db),
-  addSource: ({ sqlite }, source) => sqlite.db.transaction(() => addSource(sqlite.db, source, new Date().toISOString()))(),
+  listSources: ({ sqlite }) => listSources(sqlite.db).map(sourceInfo),
+  addSource: ({ sqlite }, source) => sourceInfo(sqlite.db.transaction(() => addSource(sqlite.db, source, new Date().toISOString()))()),
   removeSource: ({ sqlite }, { name }) => {
     removeSource(sqlite.db, name);
     return null;

@@ -57,7 +57,8 @@ export function AddSourceDialog({ taken, onAdd, onAdded, onClose }: AddSourceDia
   const [password, setPassword] = useState('');
   const [tls, setTls] = useState<TlsMode | ''>('');
   const [file, setFile] = useState<FileGrant | null>(null);
-  const [fieldError, setFieldError] = useState<{ name?: string; url?: string; file?: string }>({});
+  const [ca, setCa] = useState<FileGrant | null>(null);
+  const [fieldError, setFieldError] = useState<{ name?: string; url?: string; file?: string; ca?: string }>({});
   const [error, setError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -70,6 +71,16 @@ export function AddSourceDialog({ taken, onAdd, onAdded, onClose }: AddSourceDia
     if (r.value) {
       setFile(r.value);
       setFieldError((f) => ({ ...f, file: undefined }));
+    }
+  };
+
+  const chooseCa = async () => {
+    setError(null);
+    const r = await chooseFile('certificate');
+    if (!r.ok) return setError(r.error);
+    if (r.value) {
+      setCa(r.value);
+      setFieldError((f) => ({ ...f, ca: undefined }));
     }
   };
 
@@ -88,7 +99,7 @@ export function AddSourceDialog({ taken, onAdd, onAdded, onClose }: AddSourceDia
       else if (!parsed.ok) errors.url = parsed.message;
       else if (parsed.kind === 'sqlite') errors.url = 'A SQLite database is a file: choose “SQLite file” above';
       else if (parsed.kind !== kind) errors.url = `This is a ${parsed.kind === 'mysql' ? 'MySQL' : 'PostgreSQL'} URL: choose ${parsed.kind === 'mysql' ? 'MySQL / MariaDB' : 'PostgreSQL'} above`;
-      else input = { name: effectiveName, url: url.trim(), ...(password ? { password } : {}), ...(tls ? { tls } : {}) };
+      else input = { name: effectiveName, url: url.trim(), ...(password ? { password } : {}), ...(tls ? { tls } : {}), ...(ca ? { ca: ca.token } : {}) };
     }
     setFieldError(errors);
     setError(null);
@@ -99,7 +110,11 @@ export function AddSourceDialog({ taken, onAdd, onAdded, onClose }: AddSourceDia
     if (done.ok) return onAdded(done.value);
     if (done.error.code === 'ALREADY_EXISTS') setFieldError({ name: 'A source of this name exists already' });
     else if (done.error.code === 'INVALID_INPUT' && done.error.field === 'url') setFieldError({ url: done.error.message });
-    else {
+    else if (done.error.code === 'INVALID_INPUT' && (done.error.field === 'ca' || done.error.field === 'tls')) {
+      // The token was used up: the certificate is chosen again.
+      setCa(null);
+      setFieldError({ ca: done.error.message });
+    } else {
       // A file token works once: a refused file must be chosen again.
       if (kind === 'sqlite') setFile(null);
       setError(done.error);
@@ -175,6 +190,20 @@ export function AddSourceDialog({ taken, onAdd, onAdded, onClose }: AddSourceDia
                 ))}
               </select>
             </label>
+            <div className={styles.fileRow}>
+              <Button onClick={() => void chooseCa()} data-testid="add-source-choose-ca">
+                {ca ? 'Choose another CA certificate…' : 'CA certificate…'}
+              </Button>
+              <span className={ca ? styles.fileName : styles.dim} data-testid="add-source-ca-name">
+                {ca ? `${ca.name} — the server is verified against it` : 'Optional: a PEM file, for a server whose certificate your own CA signed.'}
+              </span>
+              {ca && (
+                <Button variant="ghost" onClick={() => setCa(null)} data-testid="add-source-clear-ca">
+                  Remove
+                </Button>
+              )}
+            </div>
+            {fieldError.ca && <ErrorMessage>{fieldError.ca}</ErrorMessage>}
           </>
         )}
         {fieldError.file && <ErrorMessage>{fieldError.file}</ErrorMessage>}

@@ -2,9 +2,10 @@
 // keychain under the window's profile (never to the host's files, never to a window),
 // a SQLite source arrives as a read token whose path is checked here, and what is
 // listed to a window names a SQLite file by its base name only.
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppException } from '../../../../shared/errors.js';
-import { parseSourceUrl, formatNetworkUrl, type SourceInfo } from '../../../../shared/sources/sources.js';
+import { formatNetworkUrl, isPemCertificate, parseSourceUrl, SOURCE_CA_MAX_BYTES, type SourceInfo } from '../../../../shared/sources/sources.js';
 import { checkImportSource } from '../../analytics/import-source.js';
 import type { DataContext, Handlers } from '../handler-types.js';
 
@@ -13,6 +14,20 @@ function forWindow(s: SourceInfo): SourceInfo {
   if (s.kind !== 'sqlite') return s;
   const parsed = parseSourceUrl(s.url);
   return { ...s, url: `sqlite:${parsed.ok && parsed.kind === 'sqlite' ? path.basename(parsed.path) : ''}` };
+}
+
+/** The chosen CA file's certificates as PEM text (kept with the source; the path is not). */
+function readCaCertificate(file: string): string {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new AppException('NOT_FOUND', 'The CA certificate file cannot be read', { field: 'ca' });
+  }
+  if (size > SOURCE_CA_MAX_BYTES) throw new AppException('INVALID_INPUT', `A CA certificate file is at most ${SOURCE_CA_MAX_BYTES / 1024} KiB`, { field: 'ca' });
+  const text = fs.readFileSync(file, 'utf8');
+  if (!isPemCertificate(text)) throw new AppException('INVALID_INPUT', 'The CA file holds no PEM certificate (-----BEGIN CERTIFICATE-----)', { field: 'ca' });
+  return text;
 }
 
 const rowsText = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
@@ -24,10 +39,10 @@ async function password(ctx: DataContext, source: string): Promise<string | null
 export const sourceHandlers = {
   listSources: async (ctx) => (await ctx.profile.worker.call('listSources', undefined)).map(forWindow),
 
-  addSource: async (ctx, { name, url, file, password: secret, tls }) => {
-    const save = async (kind: SourceInfo['kind'], savedUrl: string, tlsMode: SourceInfo['tls']) => {
+  addSource: async (ctx, { name, url, file, password: secret, tls, ca: caToken }) => {
+    const save = async (kind: SourceInfo['kind'], savedUrl: string, tlsMode: SourceInfo['tls'], ca: string | null = null) => {
       const hasPassword = secret !== undefined && secret !== '';
-      const saved = await ctx.profile.worker.call('addSource', { name, kind, url: savedUrl, tls: tlsMode, hasPassword });
+      const saved = await ctx.profile.worker.call('addSource', { name, kind, url: savedUrl, tls: tlsMode, hasPassword, ca });
       try {
         if (hasPassword) await ctx.profiles.setSourcePassword(ctx.profile.id, name, secret);
         else await ctx.profiles.removeSourcePassword(ctx.profile.id, name);
@@ -39,14 +54,19 @@ export const sourceHandlers = {
       return forWindow(saved);
     };
     if (file !== undefined) {
+      if (caToken !== undefined) throw new AppException('INVALID_INPUT', 'A SQLite file takes no CA certificate', { field: 'ca' });
       return ctx.files.use(ctx.windowId, 'read', file, (p) => save('sqlite', `sqlite:${checkImportSource(ctx.dataDir, p)}`, null));
     }
     const parsed = parseSourceUrl(url ?? '');
     if (!parsed.ok) throw new AppException('INVALID_INPUT', parsed.message, { field: 'url' });
     // A path never comes from a window: a SQLite file is chosen (a token), not typed.
     if (parsed.kind === 'sqlite') throw new AppException('INVALID_INPUT', 'A SQLite source is a file you choose, not a URL', { field: 'url' });
-    const address = { ...parsed, tls: tls ?? parsed.tls };
-    return save(parsed.kind, formatNetworkUrl(address), address.tls);
+    const ca = caToken === undefined ? null : await ctx.files.use(ctx.windowId, 'read', caToken, (p) => Promise.resolve(readCaCertificate(p)));
+    // A CA given means TLS checked against it: a loopback URL's default (off) becomes verified.
+    const explicit = tls ?? (/[?&]sslmode=/i.test(url ?? '') ? parsed.tls : undefined);
+    if (ca !== null && explicit === 'disable') throw new AppException('INVALID_INPUT', 'A CA certificate needs TLS: choose require or verify-full', { field: 'tls' });
+    const address = { ...parsed, tls: explicit ?? (ca !== null ? 'verify-full' : parsed.tls) };
+    return save(parsed.kind, formatNetworkUrl(address), address.tls, ca);
   },
 
   removeSource: async (ctx, { name }) => {
