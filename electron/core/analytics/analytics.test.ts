@@ -135,10 +135,14 @@ test('a cancel sent right behind its query is honoured, however early it reaches
   // connection, and must not be lost (a lost cancel leaves a query that never ends).
   for (const n of [1, 2, 3]) {
     const queryId = `9a1c2b1e-3d4a-4b5c-8d6e-7f8091a2b3c${n}`;
-    const running = enclave.handle(W_A, 'runQuery', { sql: 'SELECT count(*) FROM range(1000000000000) a', queryId });
+    const sql = `SELECT count(*) + ${n} FROM range(1000000000000) a`;
+    const running = enclave.handle(W_A, 'runQuery', { sql, queryId });
     const cancel = enclave.handle(W_A, 'cancelQuery', { queryId });
     assert.deepEqual(expectOk(await cancel), { cancelled: true }, `try ${n}`);
     expectError(await running, 'CANCELLED');
+    // However early the cancel landed, the run is in the history as cancelled.
+    const [last] = await call<QueryHistoryEntry[]>(W_A, 'listQueryHistory', { limit: 1 });
+    assert.deepEqual([last!.sql, last!.status], [sql, 'cancelled'], `try ${n}`);
   }
 });
 

@@ -86,15 +86,13 @@ export class QueryResults {
     const kept: KeptConnection = { conn, users: 0 };
     let handedOver = false;
     if (queryId) this.running.set(queryId, conn);
-    if (queryId && this.cancelRequested.has(queryId)) {
-      conn.closeSync();
-      throw new AppException('CANCELLED', 'The query was cancelled');
-    }
     const name = nextTable();
     let inTransaction = false;
     /** Set when the last statement streams: its connection then lives on until the stream ends. */
     let prepared: DuckDBPreparedStatement | null = null;
     try {
+      // Cancelled while its connection opened: noted in the history like any cancelled run.
+      if (queryId && this.cancelRequested.has(queryId)) throw new AppException('CANCELLED', 'The query was cancelled');
       // The statement policy (statement-policy.ts) sees every statement before the first runs.
       const script = await checkUserSql(conn, this.store.instance, sql);
       const { statements } = script;
