@@ -8,6 +8,7 @@
 // cannot be reached, and a SQLite file added through its token. Real Chromium, the real core.
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import PgDriver from 'pg';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,11 @@ test.beforeAll(async () => {
         FROM generate_series(1, 2000) g;
     CREATE TABLE public.clicks AS SELECT g AS id, md5(g::text) AS h, g % 7 AS bucket FROM generate_series(1, 1500000) g;
     CREATE VIEW sales.big_orders AS SELECT * FROM sales.orders WHERE total > 2000;
+    -- Stops at row 200,000 while the test holds advisory lock 42: the import is surely still
+    -- running when Cancel is clicked (COPY reads 1.5 M rows in a few seconds).
+    CREATE FUNCTION gate(id integer) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+      BEGIN IF id = 200000 THEN PERFORM pg_advisory_lock_shared(42); PERFORM pg_advisory_unlock_shared(42); END IF; RETURN true; END $$;
+    CREATE VIEW public.slow_clicks AS SELECT id, CASE WHEN gate(id) THEN h END AS h, bucket FROM public.clicks;
     ANALYZE;`);
 });
 test.afterAll(async () => {
@@ -70,6 +76,26 @@ test('add, wrong password, browse, preview, import with progress and cancel, ref
   // A wrong password: the source is saved, and browsing it says the server refused it.
   const dialog = await addNetworkSource(page, pg.url, 'not-the-password', 'shop');
   await screenshot(page, 'sources-add-dialog');
+
+  // The server's CA certificate is chosen in the open dialog (a token, the file's name
+  // shown); a file that holds no certificate is refused at the field, and nothing is saved.
+  // Only the refused file is sent: the first is chosen and removed again, so it need not be a real certificate.
+  fs.writeFileSync(path.join(files, 'test-ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+  fs.writeFileSync(path.join(files, 'not-a-cert.pem'), 'hello\n');
+  harness.dialogs.answers.push(path.join(files, 'test-ca.pem'));
+  await dialog.getByTestId('add-source-choose-ca').click();
+  await expect(dialog.getByTestId('add-source-ca-name')).toContainText('test-ca.pem — the server is verified against it');
+  await screenshot(page, 'sources-add-dialog-ca');
+  await dialog.getByTestId('add-source-clear-ca').click();
+  harness.dialogs.answers.push(path.join(files, 'not-a-cert.pem'));
+  await dialog.getByTestId('add-source-choose-ca').click();
+  await expect(dialog.getByTestId('add-source-ca-name')).toContainText('not-a-cert.pem');
+  await dialog.getByTestId('add-source-submit').click();
+  await expect(dialog).toContainText('The CA file holds no PEM certificate');
+  await expect(dialog.getByTestId('add-source-ca-name')).toContainText('Optional');
+  await screenshot(page, 'sources-add-dialog-ca-refused');
+  expect(await page.content()).not.toContain(files);
+
   await dialog.getByTestId('add-source-submit').click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('source-workspace')).toBeVisible();
@@ -103,17 +129,32 @@ test('add, wrong password, browse, preview, import with progress and cancel, ref
   await expect(page.getByTestId('source-preview').locator('tbody tr')).toHaveCount(100);
   await expect(page.getByTestId('source-table-name')).toHaveValue('orders');
   await expect(page.getByTestId('source-import-submit')).toHaveText('Import about 2,000 rows into orders');
+  await expect(page.getByTestId('source-counts-note')).toHaveText('Row counts are the server’s estimates.');
+  // Five columns do not fit the pane: the preview scrolls sideways, and says so.
+  const box = page.getByTestId('source-preview-box');
+  expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect(page.getByTestId('source-preview-scroll-hint')).toContainText('5 columns: scroll sideways');
   await screenshot(page, 'sources-preview');
+  await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await expect(page.getByTestId('source-col-ledger')).toBeInViewport();
+  await screenshot(page, 'sources-preview-scrolled');
 
-  // A large table: progress against the estimate, then Cancel keeps nothing.
-  await page.getByTestId('source-table-public.clicks').click();
+  // A large view: progress against the estimate, then Cancel keeps nothing.
+  await page.getByTestId('source-table-public.slow_clicks').click();
   await expect(page.getByTestId('source-preview')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('source-import-submit').click();
-  await expect(page.getByTestId('source-import-progress-text')).toContainText(/[\d,]+ rows of about [\d,]+/, { timeout: 60_000 });
-  await screenshot(page, 'sources-import-progress');
-  await page.getByTestId('source-import-cancel').click();
-  await expect(page.getByTestId('source-error')).toContainText('Import cancelled', { timeout: 60_000 });
-  await expect(page.getByTestId('table-clicks')).toHaveCount(0);
+  const gate = new PgDriver.Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
+  await gate.connect();
+  try {
+    await gate.query('SELECT pg_advisory_lock(42)');
+    await page.getByTestId('source-import-submit').click();
+    await expect(page.getByTestId('source-import-progress-text')).toContainText(/[\d,]+ rows of about [\d,]+/, { timeout: 60_000 });
+    await screenshot(page, 'sources-import-progress');
+    await page.getByTestId('source-import-cancel').click();
+    await expect(page.getByTestId('source-error')).toContainText('Import cancelled', { timeout: 60_000 });
+  } finally {
+    await gate.end();
+  }
+  await expect(page.getByTestId('table-slow_clicks')).toHaveCount(0);
 
   // The table: imported whole into orders, listed in the sidebar with its source.
   await page.getByTestId('source-table-sales.orders').click();
@@ -170,5 +211,8 @@ test('add, wrong password, browse, preview, import with progress and cancel, ref
   expect(await page.content()).not.toContain(files);
   await page.getByTestId('source-table-birds').click();
   await expect(page.getByTestId('source-preview-caption')).toContainText('all 3 rows · 3 columns', { timeout: 30_000 });
+  // A SQLite file counts its tables: exact counts, not estimates.
+  await expect(page.getByTestId('source-counts-note')).toHaveText('Row counts are exact, counted in the file (views are not counted).');
+  await expect(page.getByTestId('source-table-birds')).toContainText('3');
   await screenshot(page, 'sources-sqlite');
 });

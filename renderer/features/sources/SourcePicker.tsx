@@ -12,9 +12,10 @@ import styles from './Sources.module.css';
 
 export const tableKey = (t: { schema?: string | null | undefined; name: string }) => `${t.schema ?? ''}.${t.name}`;
 
-/** "about 1.2 M rows"-style estimate for the list; exact counts are the import's. */
-function estimate(rows: number | null): string {
+/** "about 1.2 M rows"-style estimate for the list (exact counts, a SQLite file's, in full). */
+function estimate(rows: number | null, exact: boolean): string {
   if (rows === null) return '—';
+  if (exact) return formatCount(rows);
   if (rows < 10_000) return formatCount(rows);
   if (rows < 1_000_000) return `${Math.round(rows / 1000)} k`;
   return `${(rows / 1_000_000).toFixed(rows < 10_000_000 ? 1 : 0)} M`;
@@ -28,10 +29,12 @@ interface SourcePickerProps {
   onMode: (mode: 'table' | 'query') => void;
   onQuery: (sql: string) => void;
   onChoose: (selection: Selection) => void;
+  /** The counts are exact (a SQLite file counts its tables), not a server's estimates. */
+  exactCounts: boolean;
   disabled: boolean;
 }
 
-export function SourcePicker({ browse, chosen, query, mode, onMode, onQuery, onChoose, disabled }: SourcePickerProps) {
+export function SourcePicker({ browse, chosen, query, mode, onMode, onQuery, onChoose, exactCounts, disabled }: SourcePickerProps) {
   const [filter, setFilter] = useState('');
   const chosenKey = chosen && 'table' in chosen ? tableKey({ schema: chosen.schema, name: chosen.table }) : null;
 
@@ -124,7 +127,7 @@ export function SourcePicker({ browse, chosen, query, mode, onMode, onQuery, onC
                               {t.name}
                             </span>
                             {t.kind === 'view' && <span className={styles.viewBadge}>view</span>}
-                            <span className={styles.estimate}>{estimate(t.rows)}</span>
+                            <span className={styles.estimate}>{estimate(t.rows, exactCounts)}</span>
                           </button>
                         </li>
                       );
@@ -133,7 +136,9 @@ export function SourcePicker({ browse, chosen, query, mode, onMode, onQuery, onC
               </div>
             ))}
           </div>
-          <p className={styles.estimateNote}>Row counts are the server’s estimates.</p>
+          <p className={styles.estimateNote} data-testid="source-counts-note">
+            {exactCounts ? 'Row counts are exact, counted in the file (views are not counted).' : 'Row counts are the server’s estimates.'}
+          </p>
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
 // The first rows of a source table or query as the import will type them: each column
 // with the source's type and the DuckDB type it becomes.
+import { useEffect, useRef, useState } from 'react';
 import type { SourcePreview } from '../../../shared/sources/sources.js';
 import { isNumericType } from '../../../shared/wire.js';
 import { CellValue } from '../analysis/components/CellValue.js';
@@ -11,47 +12,70 @@ const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function SourcePreviewTable({ preview }: { preview: SourcePreview }) {
   const { columns, mapping, page } = preview;
+  const boxRef = useRef<HTMLDivElement>(null);
+  const [wide, setWide] = useState(false);
+
+  // Whether the columns run past the pane's edge: then a line under the rows says so (a
+  // scrollbar alone is easy to miss, and hidden until hovered on some systems).
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const check = () => setWide(box.scrollWidth > box.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(box);
+    if (box.firstElementChild) observer.observe(box.firstElementChild);
+    return () => observer.disconnect();
+  }, [preview]);
+
   return (
-    <div className={importStyles.previewBox} data-testid="source-preview-box">
-      <table className={importStyles.previewTable} data-testid="source-preview">
-        <thead>
-          <tr>
-            <th className={importStyles.rowNo} scope="col">
-              #
-            </th>
-            {columns.map((c, j) => {
-              const m = mapping[j];
-              const changed = m && m.type.toUpperCase() !== m.sourceType.toUpperCase();
-              return (
-                <th key={j} scope="col" className={isNumericType(c.type) ? importStyles.numCol : undefined} data-testid={`source-col-${c.name}`}>
-                  <span className={styles.colName}>{c.name}</span>
-                  <span className={styles.colTypes} title={m ? `${m.sourceType} in the source, ${m.type} in Enclave` : c.type.sql}>
-                    {m && changed ? (
-                      <>
-                        <span className={styles.dim}>{m.sourceType}</span> → {m.type}
-                      </>
-                    ) : (
-                      (m?.type ?? c.type.sql)
-                    )}
-                  </span>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: page.rowCount }, (_, i) => (
-            <tr key={i}>
-              <td className={importStyles.rowNo}>{i + 1}</td>
-              {columns.map((c, j) => (
-                <td key={j} className={isNumericType(c.type) ? importStyles.numCol : undefined}>
-                  <CellValue type={c.type} cell={page.columns[j]?.[i] ?? null} timeZone={TIME_ZONE} />
-                </td>
-              ))}
+    <>
+      <div className={`${importStyles.previewBox} ${styles.sourcePreviewBox}`} ref={boxRef} data-testid="source-preview-box">
+        <table className={importStyles.previewTable} data-testid="source-preview">
+          <thead>
+            <tr>
+              <th className={importStyles.rowNo} scope="col">
+                #
+              </th>
+              {columns.map((c, j) => {
+                const m = mapping[j];
+                const changed = m && m.type.toUpperCase() !== m.sourceType.toUpperCase();
+                return (
+                  <th key={j} scope="col" className={isNumericType(c.type) ? importStyles.numCol : undefined} data-testid={`source-col-${c.name}`}>
+                    <span className={styles.colName}>{c.name}</span>
+                    <span className={styles.colTypes} title={m ? `${m.sourceType} in the source, ${m.type} in Enclave` : c.type.sql}>
+                      {m && changed ? (
+                        <>
+                          <span className={styles.dim}>{m.sourceType}</span> → {m.type}
+                        </>
+                      ) : (
+                        (m?.type ?? c.type.sql)
+                      )}
+                    </span>
+                  </th>
+                );
+              })}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {Array.from({ length: page.rowCount }, (_, i) => (
+              <tr key={i}>
+                <td className={importStyles.rowNo}>{i + 1}</td>
+                {columns.map((c, j) => (
+                  <td key={j} className={isNumericType(c.type) ? importStyles.numCol : undefined}>
+                    <CellValue type={c.type} cell={page.columns[j]?.[i] ?? null} timeZone={TIME_ZONE} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {wide && (
+        <div className={styles.scrollSideways} data-testid="source-preview-scroll-hint">
+          {columns.length} columns: scroll sideways (the bar below the rows, or Shift + wheel) to see every one →
+        </div>
+      )}
+    </>
   );
 }

@@ -130,7 +130,9 @@ export function SourceWorkspace({ source, sourced, existingTables, refresh, onIm
   }, [refresh]);
 
   const shownRows = chosenTable?.rows ?? null;
-  const rowsText = shown && shown.page.rowCount < 100 ? countOf(shown.page.rowCount, 'row') : shownRows !== null ? `about ${countOf(shownRows, 'row')}` : 'every row';
+  // A SQLite file's counts are exact (it counts its tables); a server's are estimates.
+  const about = source.kind === 'sqlite' ? '' : 'about ';
+  const rowsText = shown && shown.page.rowCount < 100 ? countOf(shown.page.rowCount, 'row') : shownRows !== null ? `${about}${countOf(shownRows, 'row')}` : 'every row';
   const action = !taken ? `Import ${rowsText} into ${target}` : conflict === 'replace' ? `Replace ${target} with ${rowsText}` : `Append ${rowsText} to ${target}`;
 
   return (
@@ -177,6 +179,7 @@ export function SourceWorkspace({ source, sourced, existingTables, refresh, onIm
           onMode={setMode}
           onQuery={setQuery}
           onChoose={choose}
+          exactCounts={source.kind === 'sqlite'}
           disabled={!!running}
         />
         <div className={styles.previewPane}>
@@ -221,7 +224,7 @@ export function SourceWorkspace({ source, sourced, existingTables, refresh, onIm
                   <>
                     <div className={styles.previewCaption} data-testid="source-preview-caption">
                       {describeSelection(preview.state.selection)} ·{' '}
-                      {shown.page.rowCount < 100 ? `all ${countOf(shown.page.rowCount, 'row')}` : `the first 100 rows${shownRows !== null ? ` of about ${countOf(shownRows, 'row').replace(/ rows?$/, '')}` : ''}`} ·{' '}
+                      {shown.page.rowCount < 100 ? `all ${countOf(shown.page.rowCount, 'row')}` : `the first 100 rows${shownRows !== null ? ` of ${about}${countOf(shownRows, 'row').replace(/ rows?$/, '')}` : ''}`} ·{' '}
                       {countOf(shown.columns.length, 'column')}
                     </div>
                     {shown.notes.length > 0 && (
