@@ -26,6 +26,8 @@ const chromiumUse: Project['use'] = {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      // As main sets for every window (electron/main/windows.ts): date and time fields follow their lang.
+      '--enable-blink-features=LangAttributeAwareFormControlUI',
     ],
   },
 };

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import {
   canonicalLocale,
   DEFAULT_LOCALE_PREFS,
+  fieldLang,
   localeUses12Hour,
   localeWeekStart,
   parseLocalePrefs,
@@ -69,5 +70,14 @@ describe('with the person’s choices', () => {
     assert.deepEqual(parseLocalePrefs('not json'), DEFAULT_LOCALE_PREFS);
     assert.deepEqual(parseLocalePrefs('{"hourCycle":"h23","weekStart":"6"}'), { hourCycle: 'h23', weekStart: '6' });
     assert.deepEqual(parseLocalePrefs('{"hourCycle":"h24","weekStart":3}'), DEFAULT_LOCALE_PREFS);
+  });
+
+  test('native date and time fields get a lang with the chosen clock', () => {
+    assert.equal(fieldLang(resolveLocale('en-US', DEFAULT_LOCALE_PREFS)), 'en-US-u-hc-h12');
+    assert.equal(fieldLang(resolveLocale('en-US', { hourCycle: 'h23', weekStart: 'auto' })), 'en-US-u-hc-h23');
+    assert.equal(fieldLang(resolveLocale('de-DE', DEFAULT_LOCALE_PREFS)), 'de-DE-u-hc-h23');
+    assert.equal(fieldLang(resolveLocale('de-DE', { hourCycle: 'h12', weekStart: 'auto' })), 'de-DE-u-hc-h12');
+    // A locale that already names a clock takes the chosen one instead.
+    assert.equal(fieldLang(resolveLocale('en-GB-u-hc-h23', { hourCycle: 'h12', weekStart: 'auto' })), 'en-GB-u-hc-h12');
   });
 });

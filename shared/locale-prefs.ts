@@ -97,3 +97,17 @@ export function parseLocalePrefs(json: string | null): LocalePrefs {
     return DEFAULT_LOCALE_PREFS;
   }
 }
+
+/**
+ * The `lang` for a native date or time field, so Chromium draws it in the person's locale
+ * and clock (with its LangAttributeAwareFormControlUI feature, which main and the test
+ * harness turn on; without it fields follow the browser's UI language, whatever the
+ * 12/24-hour choice). The value of the field stays `HH:MM` / `YYYY-MM-DD` either way.
+ */
+export function fieldLang(r: ResolvedLocale): string {
+  try {
+    return new Intl.Locale(r.locale, { hourCycle: r.hour12 ? 'h12' : 'h23' }).toString();
+  } catch {
+    return r.locale;
+  }
+}

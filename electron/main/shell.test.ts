@@ -313,6 +313,7 @@ test('every window is created hidden with the secure webPreferences and loads ap
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      enableBlinkFeatures: 'LangAttributeAwareFormControlUI',
     });
     assert.deepEqual(win.loaded, [APP_ENTRY_URL]);
     assert.equal(win.shown, false);

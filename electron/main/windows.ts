@@ -17,6 +17,9 @@ export function secureWebPreferences(preload: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    // Native date and time fields drawn in their `lang` (the person's locale and 12/24-hour
+    // choice, renderer/components/LocalizedInputs.tsx) rather than Chromium's UI language.
+    enableBlinkFeatures: 'LangAttributeAwareFormControlUI',
   };
 }
 

@@ -9,6 +9,7 @@ import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
+import { DateInput, TimeInput } from '../../components/LocalizedInputs.js';
 import { TextField } from '../../components/TextField.js';
 import { localDate, localInstant, localTimeOfDay, localTimeZone } from '../../format/local-time.js';
 import { eventDays } from './event-days.js';
@@ -251,16 +252,16 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
         <div className={styles.when}>
           <fieldset className={styles.moment} aria-invalid={!!errorFor('start') || undefined}>
             <legend className={styles.legend}>Starts</legend>
-            <input type="date" aria-label="Start date" value={form.startDate} onChange={(e) => set('startDate', e.target.value)} className={styles.control} data-testid="event-start-date" />
+            <DateInput aria-label="Start date" value={form.startDate} onChange={(e) => set('startDate', e.target.value)} className={styles.control} data-testid="event-start-date" />
             {!form.allDay && (
-              <input type="time" aria-label="Start time" value={form.startTime} onChange={(e) => set('startTime', e.target.value)} className={styles.control} data-testid="event-start-time" />
+              <TimeInput aria-label="Start time" value={form.startTime} onChange={(e) => set('startTime', e.target.value)} className={styles.control} data-testid="event-start-time" />
             )}
           </fieldset>
           <fieldset className={styles.moment} aria-invalid={!!errorFor('end') || undefined}>
             <legend className={styles.legend}>Ends</legend>
-            <input type="date" aria-label="End date" value={form.endDate} onChange={(e) => set('endDate', e.target.value)} className={styles.control} data-testid="event-end-date" />
+            <DateInput aria-label="End date" value={form.endDate} onChange={(e) => set('endDate', e.target.value)} className={styles.control} data-testid="event-end-date" />
             {!form.allDay && (
-              <input type="time" aria-label="End time" value={form.endTime} onChange={(e) => set('endTime', e.target.value)} className={styles.control} data-testid="event-end-time" />
+              <TimeInput aria-label="End time" value={form.endTime} onChange={(e) => set('endTime', e.target.value)} className={styles.control} data-testid="event-end-time" />
             )}
           </fieldset>
         </div>

@@ -2,6 +2,7 @@
 // ending never, on a date or after a number of times; or a custom RFC 5545 rule as text.
 import { EVENT_RULE_MAX } from '../../../shared/events/events.js';
 import { WEEKDAYS, type Weekday } from '../../../shared/events/recurrence-rule.js';
+import { DateInput } from '../../components/LocalizedInputs.js';
 import { dateAtNoon } from '../../format/local-time.js';
 import { currentLocale, dateFormat } from '../../format/locale.js';
 import type { RepeatForm, RepeatFrequency } from './repeat-rule.js';
@@ -101,8 +102,7 @@ export function RepeatEditor({ value, onChange, error }: RepeatEditorProps) {
           <label className={styles.inline}>
             <input type="radio" name="repeat-ends" checked={value.ends === 'on'} onChange={() => set({ ends: 'on' })} data-testid="event-repeat-ends-on" />
             on
-            <input
-              type="date"
+            <DateInput
               aria-label="Last date"
               value={value.until}
               onChange={(e) => set({ ends: 'on', until: e.target.value })}

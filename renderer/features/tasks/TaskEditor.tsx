@@ -7,6 +7,7 @@ import type { TaskChanges } from './useTasks.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
+import { DateInput } from '../../components/LocalizedInputs.js';
 import type { TagCount } from '../../../shared/tags/tags.js';
 import { TagInput, withDraft } from '../tags/TagInput.js';
 import { dueDateInput, PRIORITY_LABELS, STATUS_LABELS } from './task-format.js';
@@ -141,8 +142,7 @@ export function TaskEditor({ task, onSave, onDelete, onClose, onReload, knownTag
         </label>
         <label className={styles.field}>
           <span className={styles.label}>Due</span>
-          <input
-            type="date"
+          <DateInput
             value={due}
             onChange={(e) => setDue(e.target.value)}
             className={styles.control}

@@ -4,11 +4,11 @@
 import { formatCell, type WireColumn, type WirePage } from '../../../../shared/wire.js';
 import { plotFrame, scalesOf } from './chart-draw.js';
 import type { ChartModel } from './chart-model.js';
-import { formatCount } from '../display-format.js';
+import { formatCount, formatExact } from '../display-format.js';
 
 const NEAR_PX = 14;
 
-const edgeText = (v: number, time: boolean) => (time ? new Date(v).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '') : String(Number(v.toPrecision(10))));
+const edgeText = (v: number, time: boolean) => (time ? new Date(v).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '') : formatExact(String(Number(v.toPrecision(10)))));
 
 export function hitTest(
   model: ChartModel,
@@ -24,7 +24,7 @@ export function hitTest(
     const i = Math.floor(((px - f.left) / f.width) * model.values.length);
     if (i < 0 || i >= model.values.length) return null;
     const rows = model.rowCounts[i]!;
-    return [`${model.xTitle}: ${model.labels[i]}`, `${model.yTitle}: ${model.exact[i]}`, `${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`];
+    return [`${model.xTitle}: ${model.labels[i]}`, `${model.yTitle}: ${formatExact(model.exact[i]!)}`, `${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`];
   }
   if (model.kind === 'histogram') {
     const i = Math.floor(((px - f.left) / f.width) * model.counts.length);
@@ -54,7 +54,7 @@ export function hitTest(
   const row = model.rows[best]!;
   const text = (col: number) => {
     const c = source.columns[col];
-    return c ? formatCell(c.type, source.rows.columns[col]?.[row] ?? null, { timeZone: source.timeZone }) : '';
+    return c ? formatExact(formatCell(c.type, source.rows.columns[col]?.[row] ?? null, { timeZone: source.timeZone }), c.type) : '';
   };
   return [`${model.xTitle}: ${text(source.x)}`, `${model.yTitle}: ${text(source.y)}`, `row ${formatCount(row + 1)}`];
 }

@@ -2,6 +2,7 @@
 // exactness yields to position: a DECIMAL or HUGEINT becomes the nearest double here,
 // while the grid keeps every digit.
 import { isNumericType, type WireCell, type WireType } from '../../../../shared/wire.js';
+import { currentLocale } from '../../../format/locale.js';
 
 export type AxisKind = 'number' | 'time' | 'category';
 
@@ -38,8 +39,13 @@ export function formatTick(value: number, kind: AxisKind, span: number): string 
     return iso.slice(11, 16);
   }
   const abs = Math.abs(value);
-  if (abs >= 1e9 || (abs > 0 && abs < 1e-3)) return value.toExponential(1);
-  if (abs >= 1e6) return `${(value / 1e6).toPrecision(3)}M`;
-  if (abs >= 1e4) return `${(value / 1e3).toPrecision(3)}k`;
-  return String(Number(value.toPrecision(6)));
+  const { locale } = currentLocale();
+  if (abs >= 1e9 || (abs > 0 && abs < 1e-3)) return new Intl.NumberFormat(locale, { notation: 'scientific', maximumFractionDigits: 1 }).format(value);
+  if (abs >= 1e6) return `${significant(locale, value / 1e6, 3)}M`;
+  if (abs >= 1e4) return `${significant(locale, value / 1e3, 3)}k`;
+  return significant(locale, value, 6);
 }
+
+/** A tick label in the viewer's locale (its decimal sign), to `digits` significant digits. */
+const significant = (locale: string, value: number, digits: number) =>
+  new Intl.NumberFormat(locale, { maximumSignificantDigits: digits, useGrouping: 'min2' }).format(value);

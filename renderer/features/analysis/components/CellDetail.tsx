@@ -5,6 +5,7 @@ import type { WireCell, WireColumn, WireType } from '../../../../shared/wire.js'
 import { formatCell } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
+import { formatCount } from '../display-format.js';
 import { CellValue } from './CellValue.js';
 import styles from './CellDetail.module.css';
 
@@ -121,7 +122,7 @@ export function CellDetail({ column, row, cell, timeZone, onClose }: CellDetailP
         <div>
           <div className={styles.title}>{column.name}</div>
           <div className={styles.meta}>
-            {column.type.sql} · row {(row + 1).toLocaleString('en-US')}
+            {column.type.sql} · row {formatCount(row + 1)}
           </div>
         </div>
         <Button size="small" variant="ghost" onClick={onClose} aria-label="Close cell value">

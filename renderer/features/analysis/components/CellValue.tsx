@@ -2,8 +2,9 @@
 // dates and intervals, hex for BLOBs, and NULL drawn apart from the empty string.
 // Numbers may be shown grouped or rounded (see number-format.ts); the hover title
 // always holds the exact value.
-import { formatNumberText, type NumberFormat } from '../../../../shared/analysis/number-format.js';
+import { numberParts, numberSeparators, type NumberFormat, type NumberParts } from '../../../../shared/analysis/number-format.js';
 import { formatCell, isNumericType, type WireCell, type WireType } from '../../../../shared/wire.js';
+import { currentLocale } from '../../../format/locale.js';
 import styles from './CellValue.module.css';
 
 interface CellValueProps {
@@ -17,20 +18,23 @@ const NESTED = new Set(['LIST', 'ARRAY', 'STRUCT', 'MAP', 'UNION']);
 export const isNestedType = (type: WireType) => NESTED.has(type.id);
 
 /**
- * The thousands separators are drawn by CSS (a ::before on each group), not written
- * into the text: the digits people select, search or read back stay the exact value.
+ * The grouping separators are drawn by CSS (a ::before on each group, the locale's
+ * character in data-sep), not written into the text: the digits people select, search or
+ * read back stay the value's digits. The decimal separator is the locale's, written.
  */
-function Grouped({ text }: { text: string }) {
-  const parts = text.split(',');
-  if (parts.length === 1) return <>{text}</>;
+function Grouped({ parts, locale }: { parts: NumberParts; locale: string }) {
+  const { group, decimal } = numberSeparators(locale);
   return (
     <>
-      {parts[0]}
-      {parts.slice(1).map((p, i) => (
-        <span key={i} className={styles.group}>
-          {p}
+      {parts.sign}
+      {parts.groups[0]}
+      {parts.groups.slice(1).map((g, i) => (
+        <span key={i} className={styles.group} data-sep={group}>
+          {g}
         </span>
       ))}
+      {parts.frac && `${decimal}${parts.frac}`}
+      {parts.exponent}
     </>
   );
 }
@@ -46,12 +50,9 @@ export function CellValue({ type, cell, timeZone, numberFormat }: CellValueProps
   if (type.id === 'BLOB') return <span className={styles.blob}>{text}</span>;
   // Its own box, so the grid can fit it to the cell (see ResultGrid.module.css); hovering shows every digit.
   if (isNumericType(type)) {
-    const shown = numberFormat ? formatNumberText(type, text, numberFormat) : text;
-    return (
-      <span title={text}>
-        <Grouped text={shown} />
-      </span>
-    );
+    const locale = currentLocale().locale;
+    const parts = numberFormat ? numberParts(type, text, numberFormat, locale) : null;
+    return <span title={text}>{parts ? <Grouped parts={parts} locale={locale} /> : text}</span>;
   }
   return <>{text}</>;
 }

@@ -4,7 +4,7 @@ import type { ColumnProfile } from '../../../../shared/analysis/analytics.js';
 import { formatCell, type WireCell, type WireType } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';
-import { formatCount } from '../display-format.js';
+import { formatCount, formatExact, formatFixed } from '../display-format.js';
 import { useColumnProfile, type ColumnRef } from '../hooks/useColumnProfile.js';
 import styles from './ColumnProfilePanel.module.css';
 
@@ -14,14 +14,14 @@ const BIN_TYPE: WireType = { id: 'DOUBLE', sql: 'DOUBLE' };
 function percent(part: number, whole: number) {
   if (!whole) return '0%';
   const p = (part / whole) * 100;
-  return `${p < 0.1 && p > 0 ? '<0.1' : p.toFixed(p < 10 ? 1 : 0)}%`;
+  return `${p < 0.1 && p > 0 ? `<${formatFixed(0.1, 1)}` : formatFixed(p, p < 10 ? 1 : 0)}%`;
 }
 
 export function ColumnProfilePanel({ target, onClose }: { target: ColumnRef; onClose: () => void }) {
   const state = useColumnProfile(target);
   // Formatted as the result grid formats the column's cells (its wire type, the profile's zone).
   const show = (p: ColumnProfile, cell: WireCell, type: WireType = p.wireType) =>
-    cell === null ? <span className={styles.null}>NULL</span> : formatCell(type, cell, { timeZone: p.timeZone });
+    cell === null ? <span className={styles.null}>NULL</span> : formatExact(formatCell(type, cell, { timeZone: p.timeZone }), type);
 
   return (
     <aside className={styles.panel} aria-label={`Profile of ${target.column}`} data-testid="column-profile">
@@ -102,7 +102,7 @@ export function ColumnProfilePanel({ target, onClose }: { target: ColumnRef; onC
                         key={i}
                         className={styles.bin}
                         style={{ height: `${Math.max(2, (b.count / maxBin) * 100)}%` }}
-                        title={`${formatCell(BIN_TYPE, b.from)} – ${formatCell(BIN_TYPE, b.to)}: ${formatCount(b.count)}`}
+                        title={`${formatExact(formatCell(BIN_TYPE, b.from), BIN_TYPE)} – ${formatExact(formatCell(BIN_TYPE, b.to), BIN_TYPE)}: ${formatCount(b.count)}`}
                       />
                     ))}
                   </div>

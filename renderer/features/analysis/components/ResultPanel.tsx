@@ -6,6 +6,7 @@ import { DEFAULT_NUMBER_FORMAT, type NumberFormat } from '../../../../shared/ana
 import type { ResultFilter, ResultGrouping, ResultSort } from '../../../../shared/analysis/analytics.js';
 import { Button } from '../../../components/Button.js';
 import { Spinner } from '../../../components/Spinner.js';
+import { dateFormat } from '../../../format/locale.js';
 import { ChartPanel } from '../chart/ChartPanel.js';
 import { countOf, formatCount, formatDuration } from '../display-format.js';
 import { GridToolbar } from '../grid/GridToolbar.js';
@@ -40,7 +41,8 @@ interface ResultPanelProps {
   onClear: () => void;
 }
 
-const clock = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+// The viewer's locale and 12/24-hour choice, like every time on screen.
+const clock = (ms: number) => dateFormat({ hour: '2-digit', minute: '2-digit' }).format(ms);
 
 function nextSort(sort: ResultSort[], column: string, additive: boolean): ResultSort[] {
   const current = sort.find((s) => s.column === column);

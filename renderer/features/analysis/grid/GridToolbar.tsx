@@ -4,6 +4,7 @@
 import { COPY_FORMAT_LABELS, type CopyFormat } from '../../../../shared/analysis/copy-formats.js';
 import type { NumberFormat } from '../../../../shared/analysis/number-format.js';
 import type { WireColumn } from '../../../../shared/wire.js';
+import { groupingSample } from '../display-format.js';
 import type { CopyStatus } from './useGridCopy.js';
 import type { ColumnLayout } from './useColumnLayout.js';
 import styles from './GridToolbar.module.css';
@@ -62,7 +63,7 @@ export function GridToolbar({ columns, layout, numberFormat, onNumberFormat, wra
         title={raw ? 'Numbers as stored: click to show thousands separators' : 'Numbers with thousands separators: click to show them as stored'}
         data-testid="numbers-raw"
       >
-        {raw ? 'Raw numbers' : '1,234'}
+        {raw ? 'Raw numbers' : groupingSample()}
       </button>
       <label className={styles.decimals}>
         <span>Decimals</span>
