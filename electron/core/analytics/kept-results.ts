@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppException } from '../../../shared/errors.js';
 import { hostBudget } from './host-limits.js';
-import { estimatedBytes, slicesOf, tooLarge, type KeptConnection, type Materialised, type Slices } from './result-slices.js';
+import { closePageReads, estimatedBytes, slicesOf, tooLarge, type KeptConnection, type Materialised, type Slices } from './result-slices.js';
 
 /** Kept results beyond this are closed, oldest use first. */
 const MAX_KEPT_RESULTS = 32;
@@ -67,6 +67,7 @@ export class KeptResults {
     r.stop?.();
     await r.filled.catch(() => undefined);
     try {
+      await closePageReads(r);
       for (const table of r.slices) await r.kept.conn.run(`DROP TABLE IF EXISTS ${table}`);
     } finally {
       if (--r.kept.users === 0) r.kept.conn.closeSync();

@@ -14,11 +14,21 @@
 // filter against every row of the table, so a page of a 5M-row result cost 3× one of
 // a 1M-row result. With slices a page costs the same at any result size. The whole
 // result (for sorting, filtering, export) is the slices' UNION ALL, which keeps order.
-import { DuckDBTypeId, ResultReturnType, type DuckDBAppender, type DuckDBConnection, type DuckDBDataChunk, type DuckDBMaterializedResult, type DuckDBResult, type DuckDBType } from '@duckdb/node-api';
+import {
+  DuckDBTypeId,
+  ResultReturnType,
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBDataChunk,
+  type DuckDBMaterializedResult,
+  type DuckDBPreparedStatement,
+  type DuckDBResult,
+  type DuckDBType,
+} from '@duckdb/node-api';
 import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import { limitReached } from './host-limits.js';
 import { quoteIdent } from './sql-text.js';
-import { bigintColumn, emptyColumns, pushChunk, readPage, wireType } from './wire-encode.js';
+import { bigintColumn, emptyColumns, pageOfChunks, pushChunk, readPage, resultChunks, wireType } from './wire-encode.js';
 
 /** Rows appended between flushes (when they become visible to pages). */
 const FLUSH_ROWS = 100_000;
@@ -56,6 +66,14 @@ export interface Slices {
   appended: number;
   filled: Promise<void>;
   closed: boolean;
+  /** Each slice's prepared page read, made on its first page (see readSliceRange). */
+  pageReads?: Map<string, PageRead>;
+}
+
+/** A slice's page read prepared once, and the end of the last read run on it. */
+interface PageRead {
+  statement: Promise<DuckDBPreparedStatement>;
+  last: Promise<unknown>;
 }
 
 /** What materialising a statement produced. */
@@ -258,16 +276,18 @@ export async function readRows(r: Slices, offset: number, limit: number): Promis
   // Read column-wise, straight from DuckDB's vectors (readPage). A page inside one
   // slice (nearly all) selects the bare rowid: `rowid + <start>` makes DuckDB 1.5 plan
   // the scan some 2-3 times slower, and one slice's rowids order its rows already.
-  const sql =
+  const result =
     ranges.length === 1
-      ? `SELECT rowid, ${r.pageSelect} FROM ${ranges[0]!.table} WHERE rowid >= ${ranges[0]!.from} AND rowid < ${ranges[0]!.to}`
-      : ranges
-          .map(({ table, start, from, to }) => `SELECT rowid + ${start}, ${r.pageSelect} FROM ${table} WHERE rowid >= ${from} AND rowid < ${to}`)
-          .join('\nUNION ALL\n');
-  const result = await r.kept.conn.run(sql);
-  const page = readPage(result, offset, limit, 1);
+      ? await readSliceRange(r, ranges[0]!.table, ranges[0]!.from, ranges[0]!.to)
+      : await r.kept.conn.run(
+          ranges
+            .map(({ table, start, from, to }) => `SELECT rowid + ${start}, ${r.pageSelect} FROM ${table} WHERE rowid >= ${from} AND rowid < ${to}`)
+            .join('\nUNION ALL\n'),
+        );
+  const chunks = resultChunks(result);
+  const page = pageOfChunks(result.columnTypes(), chunks, offset, limit, 1);
   const rowids: number[] = [];
-  for (let c = 0; c < result.chunkCount; c++) for (const id of bigintColumn(result.getChunk(c), 0)) rowids.push(id);
+  for (const chunk of chunks) for (const id of bigintColumn(chunk, 0)) rowids.push(id);
   let ordered = true;
   for (let i = 1; i < rowids.length && ordered; i++) ordered = rowids[i - 1]! < rowids[i]!;
   if (ordered) return page;
@@ -277,6 +297,46 @@ export async function readRows(r: Slices, offset: number, limit: number): Promis
     for (const i of order) columns[j]!.push(col[i]!);
   });
   return { ...page, columns };
+}
+
+/**
+ * Rows [from, to) of one slice with their rowids, by a statement prepared once per
+ * slice: parsing and planning the page's SELECT anew was about a third of its query
+ * (issue 11: the 1,000 × 10 page across processes). A prepared statement holds one set
+ * of bound values until its run has started on DuckDB's thread, so the reads of one
+ * slice run one after another (concurrent pages of one result are rare).
+ */
+function readSliceRange(r: Slices, table: string, from: number, to: number): Promise<DuckDBMaterializedResult> {
+  const reads = (r.pageReads ??= new Map());
+  let read = reads.get(table);
+  if (!read) {
+    const created: PageRead = {
+      statement: r.kept.conn.prepare(`SELECT rowid, ${r.pageSelect} FROM ${table} WHERE rowid >= $1 AND rowid < $2`),
+      last: Promise.resolve(),
+    };
+    // A failed prepare is tried again by the next page rather than kept.
+    created.statement.catch(() => reads.get(table) === created && reads.delete(table));
+    reads.set(table, (read = created));
+  }
+  const reading = read;
+  const run = reading.last.then(async () => {
+    const ps = await reading.statement;
+    ps.bindBigInt(1, BigInt(from));
+    ps.bindBigInt(2, BigInt(to));
+    return ps.run();
+  });
+  reading.last = run.catch(() => undefined);
+  return run;
+}
+
+/** Frees a result's prepared page reads once the reads running on them have ended (before its slices are dropped). */
+export async function closePageReads(r: Pick<Slices, 'pageReads'>): Promise<void> {
+  const reads = [...(r.pageReads?.values() ?? [])];
+  r.pageReads?.clear();
+  for (const read of reads) {
+    await read.last;
+    (await read.statement.catch(() => null))?.destroySync();
+  }
 }
 
 /** The whole kept result, as one relation to select from. */

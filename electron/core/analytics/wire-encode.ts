@@ -105,7 +105,9 @@ const DAY_MICROS = 86_400_000_000;
 const DAY_MICROS_BIG = 86_400_000_000n;
 const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** '00'…'59': a table, as a time of day needs three of them per cell (issue 11's page). */
+const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const pad2 = (n: number) => PAD2[n] ?? (n < 10 ? `0${n}` : String(n));
 
 /**
  * Days since 1970-01-01 as DuckDB writes a DATE: 'YYYY-MM-DD', at least four year
@@ -197,8 +199,17 @@ export function decimalText(unscaled: number | bigint, width: number, scale: num
   return `${negative ? '-' : ''}${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
 }
 
-/** A signed 128-bit integer at `at` (DuckDB's hugeint: the low 64 bits, then the high 64 signed). */
-const int128At = (view: DataView, at: number): bigint => (view.getBigInt64(at + 8, true) << 64n) + view.getBigUint64(at, true);
+/**
+ * A signed 128-bit integer at `at` (DuckDB's hugeint: the low 64 bits, then the high 64
+ * signed). When the high half only extends the low half's sign (every value of a wide
+ * DECIMAL below 2^63, i.e. nearly all), it is the low half's int64: a number when exact,
+ * with no BigInt arithmetic (issue 11: a DECIMAL(21,1) column cost as much as three others).
+ */
+function int128At(view: DataView, at: number): number | bigint {
+  const sign = view.getInt32(at + 4, true) >> 31;
+  if (view.getInt32(at + 8, true) === sign && view.getInt32(at + 12, true) === sign) return int64At(view, at);
+  return (view.getBigInt64(at + 8, true) << 64n) + view.getBigUint64(at, true);
+}
 
 /** A signed 64-bit integer at `at` as a number when exact, else as a bigint. */
 function int64At(view: DataView, at: number): number | bigint {
@@ -289,6 +300,9 @@ function pushVarchar(vector: Vector, rowCount: number, out: WireCell[]): void {
   const validity = validityOf(vector, rowCount);
   // Filled out of order (a run's strings land when the run ends), so not `out` itself.
   const cells = new Array<string | null>(rowCount);
+  // The entries as one Latin-1 string, made on the first inline string: an ASCII inline
+  // string is then one slice of it, not a concatenation per byte.
+  let entries: string | null = null;
   // Out-of-line strings, grouped into runs of adjacent ones: [first row, row count] per run.
   let runStart = -1;
   let runRows: number[] = [];
@@ -325,7 +339,12 @@ function pushVarchar(vector: Vector, rowCount: number, out: WireCell[]): void {
     const at = r * 16;
     const len = view.getUint32(at, true);
     if (len <= 12) {
-      cells[r] = decode(data, at + 4, at + 4 + len);
+      let ascii = true;
+      for (let i = at + 4, end = at + 4 + len; i < end && ascii; i++) ascii = data[i]! < 128;
+      if (ascii) {
+        entries ??= Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+        cells[r] = entries.slice(at + 4, at + 4 + len);
+      } else cells[r] = decode(data, at + 4, at + 4 + len);
       continue;
     }
     const ptr = view.getBigUint64(at + 8, true);
@@ -481,11 +500,26 @@ export function emptyColumns(count: number): WireCell[][] {
  * cost a thread-pool round trip per chunk.
  */
 export function readPage(result: DuckDBMaterializedResult, offset: number, limit: number, first = 0): WirePage {
-  const types = result.columnTypes().slice(first);
+  return pageOfChunks(result.columnTypes(), resultChunks(result), offset, limit, first);
+}
+
+/**
+ * A materialised result's chunks. Each getChunk copies the chunk out of DuckDB's
+ * collection (about as long as converting a column of it), so a reader takes them once.
+ */
+export function resultChunks(result: DuckDBMaterializedResult): DuckDBDataChunk[] {
+  const chunks: DuckDBDataChunk[] = [];
+  for (let c = 0, n = result.chunkCount; c < n; c++) chunks.push(result.getChunk(c));
+  return chunks;
+}
+
+/** readPage over chunks already taken (of a result whose column types are `allTypes`). */
+export function pageOfChunks(allTypes: readonly DuckDBType[], chunks: readonly DuckDBDataChunk[], offset: number, limit: number, first = 0): WirePage {
+  const types = allTypes.slice(first);
   const columns = emptyColumns(types.length);
   let rowCount = 0;
-  for (let c = 0, chunks = result.chunkCount; c < chunks && rowCount < limit; c++) {
-    const chunk = result.getChunk(c);
+  for (let c = 0; c < chunks.length && rowCount < limit; c++) {
+    const chunk = chunks[c]!;
     const n = Math.min(chunk.rowCount, limit - rowCount);
     pushChunk(types, chunk, columns, n, first);
     rowCount += n;

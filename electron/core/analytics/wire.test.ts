@@ -133,6 +133,8 @@ test("integers, DECIMAL, DATE and TIMESTAMP read from their vectors match DuckDB
       const max = 10n ** BigInt(width) - 1n;
       const values = [max, -max, 0n, 1n, -1n, 5n, -5n, 10n, -10n, 10n ** BigInt(scale), -(10n ** BigInt(scale))];
       for (let k = -50n; k <= 50n; k++) values.push((max * k) / 50n + k);
+      // Where a 128-bit DECIMAL's high half stops being the low half's sign (its fast path ends), and where doubles stop being exact.
+      for (const edge of [2n ** 53n, 2n ** 63n, 2n ** 64n]) for (const d of [-1n, 0n, 1n]) values.push(edge + d, -(edge + d));
       const listed = values.filter((v) => v <= max && v >= -max).map((v) => `'${literal(v)}'`);
       return ['DECIMAL', `SELECT unnest([${listed.join(', ')}, NULL])::DECIMAL(${width},${scale}) AS v`];
     }),
@@ -249,4 +251,15 @@ test('a result kept as several slices pages, sorts, filters and exports like one
   await results.close(info.resultId);
   assert.equal(await temps(), 1);
   await results.close(child.resultId);
+});
+
+test('strings DuckDB stores inline (up to 12 bytes) and out of line read back exactly, ASCII or not, NULL apart from empty', async () => {
+  // Beside each other in one vector, so that inline ASCII, inline UTF-8 and out-of-line strings share a page.
+  const strings = ['', 'a', 'héllo', 'ß', '世界', '🦆', 'exactly12chr', 'thirteen char', 'façade 12b', null, 'customer 976', 'naïve 11b', 'a longer string, out of line'];
+  const literal = (v: string | null) => (v === null ? 'NULL' : `'${v.replace(/'/g, "''")}'`);
+  const sql = `SELECT v FROM (SELECT unnest([${strings.map(literal).join(', ')}]::VARCHAR[]) AS v, unnest(range(${strings.length})) AS i) ORDER BY i`;
+  const info = await results.run({ sql, pageSize: 100 });
+  assert.deepEqual(info.firstPage.columns[0], strings);
+  assert.deepEqual((await results.fetch(info.resultId, 0, 100)).columns[0], strings);
+  await results.close(info.resultId);
 });

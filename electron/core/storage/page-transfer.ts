@@ -26,17 +26,20 @@ const FALSE = -3;
 
 function encodeColumn(cells: readonly WireCell[]): CompactColumn | WireCell[] {
   const lengths = new Int32Array(cells.length);
-  let text = '';
+  let booleans = false;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    if (typeof v === 'string') {
-      lengths[i] = v.length;
-      text += v;
-    } else if (v === null || v === undefined) lengths[i] = NULL;
-    else if (v === true) lengths[i] = TRUE;
-    else if (v === false) lengths[i] = FALSE;
-    else return cells as WireCell[];
+    if (typeof v === 'string') lengths[i] = v.length;
+    else if (v === null || v === undefined) lengths[i] = NULL;
+    else if (v === true || v === false) {
+      lengths[i] = v ? TRUE : FALSE;
+      booleans = true;
+    } else return cells as WireCell[];
   }
+  // join writes the text in one flat string (it reads NULL as ''); `+=` would build a
+  // rope of a thousand pieces that the clone then flattens. join would write booleans as
+  // 'true'/'false', so a column holding any is joined without them.
+  const text = (booleans ? cells.filter((v) => typeof v === 'string') : cells).join('');
   return { text, lengths };
 }
 
