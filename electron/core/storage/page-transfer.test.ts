@@ -36,6 +36,13 @@ test('scalar columns travel as one string and lengths, not as a cell each', () =
   assert.ok(Array.isArray(sent.compact[3]), 'a nested column travels as it is');
 });
 
+test('cells at the edges of each width of lengths (127/128, 32767/32768 characters) come back whole', () => {
+  for (const n of [127, 128, 32767, 32768, 70000]) {
+    const long: WirePage = { offset: 0, rowCount: 3, columns: [['x'.repeat(n), null, 'é'.repeat(n - 1)], [true, 'y'.repeat(n), false]] };
+    assert.deepEqual(across(long), long, `${n} characters`);
+  }
+});
+
 test('a page inside a reply (firstPage, page) round-trips with the rest of the reply', () => {
   const info = { resultId: 'r1', totalRows: 5, columns: [{ name: 'a', type: { id: 'VARCHAR' } }], firstPage: page, when: new Date(0) };
   assert.deepEqual(across(info), info);
