@@ -1,6 +1,7 @@
 // Channels of calendar events.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
+import { byIdChannel, updateChannel } from '../item-channels.js';
 import {
   EVENT_DESCRIPTION_MAX,
   EVENT_EXCEPTIONS_MAX,
@@ -15,7 +16,7 @@ import { normalizeRecurrenceRule } from './recurrence-rule.js';
 import type { IcsImportResult } from './ics/ics-events.js';
 import type { Page } from '../tasks/tasks.js';
 import { canonicalTimeZone, normalizeLocalInstant } from '../zoned-time.js';
-import { changesSomething, cursor, dateOrInstant, itemId, limit, line, text, timeZone, version } from '../fields.js';
+import { cursor, dateOrInstant, itemId, limit, line, text, timeZone, version } from '../fields.js';
 
 const title = line('Title', EVENT_TITLE_MAX, 1);
 // An all-day event is stored as dates (YYYY-MM-DD, end inclusive); instants given for one
@@ -71,7 +72,18 @@ const windowEdge = (what: string) =>
     return v;
   });
 
-const byId = z.strictObject({ id: itemId });
+/** What a change to an event (or to one occurrence) may give: any of its fields. */
+const eventChanges = {
+  title: title.optional(),
+  start: start.optional(),
+  end: end.optional(),
+  timeZone: eventZone.optional(),
+  allDay: allDay.optional(),
+  location: location.optional(),
+  description: description.optional(),
+  recurrence: recurrence.optional(),
+  reminderMinutes: reminderMinutes.optional(),
+};
 const eventErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
 
 export const calendarChannels = {
@@ -93,27 +105,7 @@ export const calendarChannels = {
     output: returns<CalendarEvent>(),
     errors: eventErrors,
   }),
-  updateEvent: channel({
-    scope: 'data',
-    input: z
-      .strictObject({
-        id: itemId,
-        version,
-        title: title.optional(),
-        start: start.optional(),
-        end: end.optional(),
-        timeZone: eventZone.optional(),
-        allDay: allDay.optional(),
-        location: location.optional(),
-        description: description.optional(),
-        recurrence: recurrence.optional(),
-        exceptions: exceptions.optional(),
-        reminderMinutes: reminderMinutes.optional(),
-      })
-      .refine(changesSomething, 'Nothing to change'),
-    output: returns<CalendarEvent>(),
-    errors: [...eventErrors, 'NOT_FOUND', 'CONFLICT'],
-  }),
+  updateEvent: updateChannel({ ...eventChanges, exceptions: exceptions.optional() }, returns<CalendarEvent>(), eventErrors),
   /**
    * Changes one occurrence of a repeating event (`this`: stored as an edited occurrence that
    * replaces it) or it and every later one (`following`: the series ends before it and a new
@@ -129,15 +121,7 @@ export const calendarChannels = {
         version,
         occurrenceStart: dateOrInstant('Occurrence start'),
         scope: occurrenceScope,
-        title: title.optional(),
-        start: start.optional(),
-        end: end.optional(),
-        timeZone: eventZone.optional(),
-        allDay: allDay.optional(),
-        location: location.optional(),
-        description: description.optional(),
-        recurrence: recurrence.optional(),
-        reminderMinutes: reminderMinutes.optional(),
+        ...eventChanges,
       })
       .refine((i) => Object.keys(i).some((k) => !['id', 'version', 'occurrenceStart', 'scope'].includes(k)), 'Nothing to change'),
     output: returns<CalendarEvent>(),
@@ -172,9 +156,9 @@ export const calendarChannels = {
     output: returns<{ events: number }>(),
     errors: [...eventErrors, 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
-  deleteEvent: channel({ scope: 'data', input: byId, output: returns<CalendarEvent>(), errors: [...eventErrors, 'NOT_FOUND'] }),
-  restoreEvent: channel({ scope: 'data', input: byId, output: returns<CalendarEvent>(), errors: [...eventErrors, 'NOT_FOUND'] }),
-  getEvent: channel({ scope: 'data', input: byId, output: returns<CalendarEvent>(), errors: [...eventErrors, 'NOT_FOUND'] }),
+  deleteEvent: byIdChannel<CalendarEvent>(eventErrors),
+  restoreEvent: byIdChannel<CalendarEvent>(eventErrors),
+  getEvent: byIdChannel<CalendarEvent>(eventErrors),
   /**
    * Events overlapping [from, to), by start (an all-day event sorts as its first date, before
    * that date's times). Timed events are compared as instants; all-day events as dates, against

@@ -1,9 +1,10 @@
 // Channels of notes.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
+import { byIdChannel, updateChannel } from '../item-channels.js';
 import { NOTE_BODY_MAX_BYTES, NOTE_SORTS, NOTE_TITLE_MAX, type Note, type NoteSummary } from './notes.js';
 import type { Page } from '../tasks/tasks.js';
-import { changesSomething, cursor, itemId, limit, line, TAG_MAX, tags, text, utf8Length, version } from '../fields.js';
+import { cursor, limit, line, TAG_MAX, tags, text, utf8Length } from '../fields.js';
 
 const title = line('Title', NOTE_TITLE_MAX);
 const BODY_TOO_LONG = `Body is at most ${NOTE_BODY_MAX_BYTES / 1024 / 1024} MiB`;
@@ -11,7 +12,6 @@ const BODY_TOO_LONG = `Body is at most ${NOTE_BODY_MAX_BYTES / 1024 / 1024} MiB`
 const body = text('Body', NOTE_BODY_MAX_BYTES, BODY_TOO_LONG).refine((s) => utf8Length(s) <= NOTE_BODY_MAX_BYTES, BODY_TOO_LONG);
 const pinned = z.boolean('Pinned is true or false');
 
-const byId = z.strictObject({ id: itemId });
 const noteErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
 
 export const noteChannels = {
@@ -22,24 +22,10 @@ export const noteChannels = {
     errors: noteErrors,
   }),
   /** Changes the given fields of a note last seen at `version`; CONFLICT when it has changed since. */
-  updateNote: channel({
-    scope: 'data',
-    input: z
-      .strictObject({
-        id: itemId,
-        version,
-        title: title.optional(),
-        body: body.optional(),
-        tags: tags.optional(),
-        pinned: pinned.optional(),
-      })
-      .refine(changesSomething, 'Nothing to change'),
-    output: returns<Note>(),
-    errors: [...noteErrors, 'NOT_FOUND', 'CONFLICT'],
-  }),
-  deleteNote: channel({ scope: 'data', input: byId, output: returns<Note>(), errors: [...noteErrors, 'NOT_FOUND'] }),
-  restoreNote: channel({ scope: 'data', input: byId, output: returns<Note>(), errors: [...noteErrors, 'NOT_FOUND'] }),
-  getNote: channel({ scope: 'data', input: byId, output: returns<Note>(), errors: [...noteErrors, 'NOT_FOUND'] }),
+  updateNote: updateChannel({ title: title.optional(), body: body.optional(), tags: tags.optional(), pinned: pinned.optional() }, returns<Note>(), noteErrors),
+  deleteNote: byIdChannel<Note>(noteErrors),
+  restoreNote: byIdChannel<Note>(noteErrors),
+  getNote: byIdChannel<Note>(noteErrors),
   /** One page of notes not in the Trash, pinned first. Sort defaults to updated, limit to 100. */
   listNotes: channel({
     scope: 'data',

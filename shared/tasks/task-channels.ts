@@ -1,6 +1,7 @@
 // Channels of the task list.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
+import { byIdChannel, updateChannel } from '../item-channels.js';
 import {
   DUE_FILTERS,
   TASK_DETAILS_MAX,
@@ -12,7 +13,7 @@ import {
   type Task,
   type TaskCounts,
 } from './tasks.js';
-import { changesSomething, cursor, dateOrInstant, instant, itemId, limit, line, TAG_MAX, tags, text, timeZone, version } from '../fields.js';
+import { cursor, dateOrInstant, instant, itemId, limit, line, TAG_MAX, tags, text, timeZone } from '../fields.js';
 
 const title = line('Title', TASK_TITLE_MAX, 1);
 const details = text('Details', TASK_DETAILS_MAX);
@@ -37,7 +38,6 @@ const dueNeedsClock = (input: { due?: unknown; now?: unknown; timeZone?: unknown
   }
 };
 
-const byId = z.strictObject({ id: itemId });
 const taskErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
 
 export const taskChannels = {
@@ -55,23 +55,18 @@ export const taskChannels = {
     errors: taskErrors,
   }),
   /** Changes the given fields of a task last seen at `version`; CONFLICT when it has changed since. `due: null` clears it. */
-  updateTask: channel({
-    scope: 'data',
-    input: z
-      .strictObject({
-        id: itemId,
-        version,
-        title: title.optional(),
-        details: details.optional(),
-        status: status.optional(),
-        priority: priority.optional(),
-        due: due.nullable().optional(),
-        tags: tags.optional(),
-      })
-      .refine(changesSomething, 'Nothing to change'),
-    output: returns<Task>(),
-    errors: [...taskErrors, 'NOT_FOUND', 'CONFLICT'],
-  }),
+  updateTask: updateChannel(
+    {
+      title: title.optional(),
+      details: details.optional(),
+      status: status.optional(),
+      priority: priority.optional(),
+      due: due.nullable().optional(),
+      tags: tags.optional(),
+    },
+    returns<Task>(),
+    taskErrors,
+  ),
   /** Places a task between two others in the manual order: right after `after` and/or right before `before`. */
   moveTask: channel({
     scope: 'data',
@@ -83,9 +78,9 @@ export const taskChannels = {
     errors: [...taskErrors, 'NOT_FOUND'],
   }),
   /** Moves a task to the Trash (restorable for 30 days). */
-  deleteTask: channel({ scope: 'data', input: byId, output: returns<Task>(), errors: [...taskErrors, 'NOT_FOUND'] }),
-  restoreTask: channel({ scope: 'data', input: byId, output: returns<Task>(), errors: [...taskErrors, 'NOT_FOUND'] }),
-  getTask: channel({ scope: 'data', input: byId, output: returns<Task>(), errors: [...taskErrors, 'NOT_FOUND'] }),
+  deleteTask: byIdChannel<Task>(taskErrors),
+  restoreTask: byIdChannel<Task>(taskErrors),
+  getTask: byIdChannel<Task>(taskErrors),
   /** One page of tasks not in the Trash. Sort defaults to manual, limit to 100. */
   listTasks: channel({
     scope: 'data',
