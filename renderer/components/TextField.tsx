@@ -58,7 +58,7 @@ export function TextField({ label, hideLabel = false, hint, error, testId, ref, 
 
   return (
     <div className={styles.field}>
-      <label htmlFor={id} className={hideLabel ? styles.visuallyHidden : styles.label}>
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : styles.label}>
         {label}
       </label>
       {password ? (

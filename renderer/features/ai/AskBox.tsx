@@ -80,7 +80,7 @@ export function AskBox({ onSql, failure }: AskBoxProps) {
   return (
     <section className={styles.box} aria-label="Ask in plain language" data-testid="ask-box">
       <form className={styles.form} onSubmit={submit}>
-        <label className={styles.visuallyHidden} htmlFor="ask-question">
+        <label className="sr-only" htmlFor="ask-question">
           Ask about your tables in plain language
         </label>
         <input

@@ -69,7 +69,7 @@ export function FilterPopover({ column, left, onApply, onClose }: FilterPopoverP
       <div className={styles.title}>
         Filter <code>{column.name}</code>
       </div>
-      <label className={styles.srOnly} htmlFor={`${id}-op`}>
+      <label className="sr-only" htmlFor={`${id}-op`}>
         Operator
       </label>
       <select id={`${id}-op`} ref={firstRef} className={styles.control} value={op} onChange={(e) => setOp(e.target.value as FilterOp)}>
@@ -81,7 +81,7 @@ export function FilterPopover({ column, left, onApply, onClose }: FilterPopoverP
       </select>
       {needsValue && (
         <>
-          <label className={styles.srOnly} htmlFor={`${id}-value`}>
+          <label className="sr-only" htmlFor={`${id}-value`}>
             Value
           </label>
           <input
