@@ -8,6 +8,7 @@ import { forkLauncherWith } from '../core/storage/fork-launcher.js';
 import { SpareHostLauncher } from '../core/storage/spare-host.js';
 import { APP_ID } from '../core/keychain/secret-store.js';
 import { defaultDataDir } from '../core/paths.js';
+import { traceStep } from '../core/start-trace.js';
 import { GLOBAL_FLAGS, tokenize, usageLine, UsageError, type FlagKind } from './args.js';
 import type { Command, CommandContext } from './command.js';
 import { aiCommands, askCommand } from './commands/ai.js';
@@ -83,6 +84,7 @@ function findCommand(words: readonly string[]): Command | undefined {
 function startEarlyHost(preloadAnalytics: boolean): SpareHostLauncher {
   const host = new SpareHostLauncher(forkLauncherWith(preloadAnalytics ? ['--preload-analytics'] : []), false);
   host.warm();
+  traceStep('cli: host forked');
   return host;
 }
 
@@ -128,6 +130,7 @@ export async function runCli(io: CliIo): Promise<number> {
         // --help and usage errors answer without it.
         if (!enclave) {
           const [{ openEnclave }, { keytarStore }] = await Promise.all([import('../core/enclave.js'), import('../core/keychain/keytar-store.js')]);
+          traceStep('cli: core loaded');
           enclave = await openEnclave({
             dataDir,
             secrets: keytarStore(io.env.ENCLAVE_KEYCHAIN_SERVICE ?? APP_ID),
@@ -136,6 +139,7 @@ export async function runCli(io: CliIo): Promise<number> {
             },
             ...(earlyHost ? { hostLauncher: earlyHost } : {}),
           });
+          traceStep('cli: core open');
         }
         return enclave;
       },
@@ -150,6 +154,7 @@ export async function runCli(io: CliIo): Promise<number> {
         if (!enclave && !earlyHost) earlyHost = startEarlyHost(command.needsAnalytics === true);
         const e = await ctx.enclave();
         await unlock(e, typeof profileFlag === 'string' ? profileFlag : undefined, await ctx.password());
+        traceStep('cli: unlocked');
         return e;
       },
       onEvent(listener) {
@@ -158,6 +163,7 @@ export async function runCli(io: CliIo): Promise<number> {
       },
     };
     await command.run(ctx);
+    traceStep('cli: command done');
     return EXIT.ok;
   } catch (e) {
     if (e instanceof OutputClosed) return EXIT.ok;
@@ -174,5 +180,6 @@ export async function runCli(io: CliIo): Promise<number> {
   } finally {
     await enclave?.close();
     await earlyHost?.dispose();
+    traceStep('cli: closed');
   }
 }

@@ -1,5 +1,8 @@
 import { readAll, writeWithBackpressure } from './io.js';
 import { runCli } from './cli.js';
+import { traceStep } from '../core/start-trace.js';
+
+traceStep('cli: modules loaded');
 
 // A reader that stops early (`enclave query … | head`) breaks the pipe: the write that
 // is waiting fails and the command ends; the error must not crash the process first.

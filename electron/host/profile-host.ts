@@ -19,6 +19,9 @@ import { connectToParent } from './parent-link.js';
 import { sqliteHandlers } from './sqlite-handlers.js';
 import { LongCalls } from './long-calls.js';
 import { demoteRunningWorkerThreads, lowerWorkerThreads } from './thread-priority.js';
+import { traceStep } from '../core/start-trace.js';
+
+traceStep('host: modules loaded');
 
 const parent = connectToParent();
 const post = (m: WorkerMessage) => parent.post(m);
@@ -65,6 +68,7 @@ async function openAnalytics(dir: string, sqlite: SqliteStore): Promise<DuckdbSt
   try {
     // Checked right before each try: a file as the app last closed it skips the macro scan.
     duckdb = await whenUnlocked(() => openDuckdbStore(dir, { closedCleanByApp: analyticsUntouched(sqlite.db, dir) }));
+    traceStep('host: analytics open');
   } catch (e) {
     const reason = duckdbDamage(e);
     if (reason === null) throw e;
@@ -178,6 +182,7 @@ async function open(dir: string): Promise<HostStores> {
 }
 
 async function close(stores: HostStores, req: WorkerRequest): Promise<never> {
+  traceStep('host: close');
   let error;
   try {
     await stores.close();
@@ -187,6 +192,7 @@ async function close(stores: HostStores, req: WorkerRequest): Promise<never> {
   post(error ? { kind: 'reply', id: req.id, ok: false, error } : { kind: 'reply', id: req.id, ok: true, value: null });
   // Exit only once the reply has left: process.exit would drop a message still queued.
   await new Promise((resolve) => setImmediate(resolve));
+  traceStep('host: closed');
   process.exit(0);
 }
 
@@ -201,6 +207,7 @@ async function handlerFor(host: HostStores, method: string): Promise<Handler> {
 }
 
 async function serve({ dir, budget, warmAnalytics }: WorkerInit): Promise<void> {
+  traceStep('host: init');
   setHostBudget(budget);
   lowerWorkerThreads();
   let host: HostStores;
@@ -211,6 +218,7 @@ async function serve({ dir, budget, warmAnalytics }: WorkerInit): Promise<void> 
     return;
   }
   post({ kind: 'ready' });
+  traceStep('host: ready');
   let warmed = !warmAnalytics;
   // A call still running after LONG_CALL_MS is background work: its threads drop lower (thread-priority.ts).
   const longCalls = new LongCalls(demoteRunningWorkerThreads);
@@ -222,7 +230,9 @@ async function serve({ dir, budget, warmAnalytics }: WorkerInit): Promise<void> 
       const handler = await handlerFor(host, req.method);
       // Timed from here: waiting for a snapshot or for DuckDB to open is not this call's work.
       longCalls.begin(req.id);
+      traceStep(`host: call ${req.method}`);
       const value = await handler(host.stores, req.params);
+      traceStep(`host: reply ${req.method}`);
       post({ kind: 'reply', id: req.id, ok: true, value: encodeReplyValue(value) });
     } catch (e) {
       post({ kind: 'reply', id: req.id, ok: false, error: toAppError(e, 'INTERNAL') });
