@@ -27,7 +27,7 @@ import { StatementType, type DuckDBConnection, type DuckDBInstance } from '@duck
 import { AppException } from '../../../shared/errors.js';
 import { isInterrupt, sqlError } from './duckdb-errors.js';
 import { splitStatements, type Statement } from './sql-text.js';
-import { refusedStoredObject, storedObjectsChanged } from './stored-objects.js';
+import { macroObject, macrosScanned, MACROS_WHERE, refusedStoredObject, storedObjectsChanged, type StoredObject } from './stored-objects.js';
 
 /** Statement types user SQL may run; each maps to how it is checked further. */
 const ALLOWED_TYPES = new Map<StatementType, string>([
@@ -150,21 +150,35 @@ interface Catalog {
 
 const catalogs = new WeakMap<DuckDBInstance, Promise<Catalog>>();
 
-/** The system function names, read once per instance through the unshadowable path. */
+/**
+ * The system function names, read once per instance through the unshadowable path. The
+ * same scan of duckdb_functions() (most of a first query's check) also reads the profile's
+ * macros, for the stored-object check that follows (stored-objects.ts, macrosScanned).
+ */
 function catalog(instance: DuckDBInstance, conn: DuckDBConnection): Promise<Catalog> {
   let c = catalogs.get(instance);
   if (!c) {
     c = (async () => {
       const rows = (
         await conn.runAndReadAll(
-          `SELECT DISTINCT lower(function_name) AS name, function_type AS kind FROM system.main.duckdb_functions() WHERE database_name = 'system'`,
+          `SELECT database_name = 'system' AS system, function_name AS name, function_type AS kind, macro_definition AS definition
+           FROM system.main.duckdb_functions() WHERE database_name = 'system' OR (${MACROS_WHERE})`,
         )
-      ).getRowObjectsJS() as { name: string; kind: string }[];
-      const systemFunctions = new Set(rows.map((r) => r.name));
+      ).getRowObjectsJS() as { system: boolean; name: string; kind: string; definition: unknown }[];
+      const systemFunctions = new Set<string>();
       const deniedFunctions = new Set(DENIED_SCALAR_FUNCTIONS);
+      const macros: StoredObject[] = [];
       for (const r of rows) {
-        if (['table', 'table_macro', 'pragma'].includes(r.kind) && !ALLOWED_TABLE_FUNCTIONS.has(r.name)) deniedFunctions.add(r.name);
+        if (!r.system) {
+          const macro = macroObject(r.kind, r.name, r.definition);
+          if (macro) macros.push(macro);
+          continue;
+        }
+        const name = r.name.toLowerCase();
+        systemFunctions.add(name);
+        if (['table', 'table_macro', 'pragma'].includes(r.kind) && !ALLOWED_TABLE_FUNCTIONS.has(name)) deniedFunctions.add(name);
       }
+      macrosScanned(instance, macros);
       return { systemFunctions, deniedFunctions };
     })();
     c.catch(() => catalogs.delete(instance));

@@ -22,45 +22,75 @@ export interface StoredObject {
  */
 const cache = new WeakMap<DuckDBInstance, Promise<Map<string, StoredObject[]>>>();
 
+/**
+ * The profile's macros as the statement policy's first scan of duckdb_functions() found
+ * them (statement-policy.ts reads the system functions and these in one pass), kept for the
+ * first read of the definitions that follows it: a fresh instance, which every CLI query
+ * is, then scans the ~3,000 functions once instead of twice.
+ */
+const scannedMacros = new WeakMap<DuckDBInstance, StoredObject[]>();
+
+/** Macros read by a scan just now, for the next read of this instance's definitions (none cached yet). */
+export function macrosScanned(instance: DuckDBInstance, macros: StoredObject[]): void {
+  if (!cache.has(instance)) scannedMacros.set(instance, macros);
+}
+
 /** A CREATE, ALTER, DROP or transaction statement is about to run: read the definitions again. */
 export function storedObjectsChanged(instance: DuckDBInstance): void {
   cache.delete(instance);
+  scannedMacros.delete(instance);
 }
 
 function storedObjects(instance: DuckDBInstance, conn: DuckDBConnection): Promise<Map<string, StoredObject[]>> {
   let c = cache.get(instance);
   if (!c) {
-    c = readStoredObjects(conn);
+    const macros = scannedMacros.get(instance);
+    scannedMacros.delete(instance);
+    c = readStoredObjects(conn, macros);
     c.catch(() => cache.delete(instance));
     cache.set(instance, c);
   }
   return c;
 }
 
+/** The macro part of a definitions read, as one duckdb_functions() scan answers it (see macrosScanned). */
+export const MACROS_WHERE = `NOT internal AND database_name <> 'system' AND function_type IN ('macro', 'table_macro')`;
+
 /**
  * Every definition in the profile by lower-case name (tables: their CREATE with defaults,
  * generated columns and checks; indexes under their table's name), temporary objects of
  * the connection included. Through system.main, so no stored object answers for it.
  */
-async function readStoredObjects(conn: DuckDBConnection): Promise<Map<string, StoredObject[]>> {
+async function readStoredObjects(conn: DuckDBConnection, macros?: readonly StoredObject[]): Promise<Map<string, StoredObject[]>> {
+  const macroPart = macros
+    ? ''
+    : `UNION ALL SELECT system.main.replace(function_type, '_', ' '), function_name, macro_definition
+         FROM system.main.duckdb_functions() WHERE ${MACROS_WHERE}`;
   const rows = (
     await conn.runAndReadAll(
       `SELECT 'table' AS kind, table_name AS name, sql AS definition FROM system.main.duckdb_tables() WHERE NOT internal
        UNION ALL SELECT 'view', view_name, sql FROM system.main.duckdb_views() WHERE NOT internal
-       UNION ALL SELECT system.main.replace(function_type, '_', ' '), function_name, macro_definition
-         FROM system.main.duckdb_functions() WHERE NOT internal AND database_name <> 'system' AND function_type IN ('macro', 'table_macro')
+       ${macroPart}
        UNION ALL SELECT 'index', table_name, sql FROM system.main.duckdb_indexes()`,
     )
   ).getRowObjectsJS();
   const byName = new Map<string, StoredObject[]>();
-  for (const r of rows) {
-    if (typeof r.definition !== 'string') continue;
-    const name = String(r.name).toLowerCase();
+  const add = (object: StoredObject) => {
+    const name = object.name.toLowerCase();
     const list = byName.get(name) ?? [];
-    list.push({ kind: String(r.kind), name: String(r.name), definition: r.definition });
+    list.push(object);
     byName.set(name, list);
+  };
+  for (const r of rows) {
+    if (typeof r.definition === 'string') add({ kind: String(r.kind), name: String(r.name), definition: r.definition });
   }
+  for (const m of macros ?? []) add(m);
   return byName;
+}
+
+/** A macro row of a duckdb_functions() scan (function_type, function_name, macro_definition) as a stored object, or null. */
+export function macroObject(type: unknown, name: unknown, definition: unknown): StoredObject | null {
+  return typeof definition === 'string' ? { kind: String(type).replace(/_/g, ' '), name: String(name), definition } : null;
 }
 
 /**
