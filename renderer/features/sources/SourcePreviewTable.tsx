@@ -1,10 +1,10 @@
 // The first rows of a source table or query as the import will type them: each column
 // with the source's type and the DuckDB type it becomes.
-import { useEffect, useRef, useState } from 'react';
 import type { SourcePreview } from '../../../shared/sources/sources.js';
 import { isNumericType } from '../../../shared/wire.js';
 import { CellValue } from '../analysis/components/CellValue.js';
 import importStyles from '../analysis/import/Import.module.css';
+import { useRunsPastRightEdge } from '../../hooks/useRunsPastRightEdge.js';
 import styles from './Sources.module.css';
 
 // The preview shows TIMESTAMPTZ in this computer's zone, as the result grid does by default.
@@ -12,21 +12,8 @@ const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function SourcePreviewTable({ preview }: { preview: SourcePreview }) {
   const { columns, mapping, page } = preview;
-  const boxRef = useRef<HTMLDivElement>(null);
-  const [wide, setWide] = useState(false);
-
-  // Whether the columns run past the pane's edge: then a line under the rows says so (a
-  // scrollbar alone is easy to miss, and hidden until hovered on some systems).
-  useEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    const check = () => setWide(box.scrollWidth > box.clientWidth + 1);
-    check();
-    const observer = new ResizeObserver(check);
-    observer.observe(box);
-    if (box.firstElementChild) observer.observe(box.firstElementChild);
-    return () => observer.disconnect();
-  }, [preview]);
+  // Whether the columns run past the pane's edge: then a line under the rows says so.
+  const [boxRef, wide] = useRunsPastRightEdge<HTMLDivElement>(preview);
 
   return (
     <>

@@ -1,7 +1,7 @@
 // Step two of an import: the first rows as they would be imported, with the detected
 // column names and types, every one of which can be changed — as can the CSV dialect,
 // the table's name and what happens if that name is taken.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { CSV_DELIMITER_MAX, type ConflictMode, type ImportFormat, type ImportPreview } from '../../../../shared/analysis/analytics.js';
 import type { CsvOptionsInput as CsvOptions, ImportOptionsInput as ImportOptions } from '../analytics-api.js';
 import { renamedColumns } from '../../../../shared/analysis/import-columns.js';
@@ -9,6 +9,7 @@ import { isNumericType } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import { Spinner } from '../../../components/Spinner.js';
+import { useRunsPastRightEdge } from '../../../hooks/useRunsPastRightEdge.js';
 import { CellValue } from '../components/CellValue.js';
 import { countOf, formatBytes, formatCount } from '../display-format.js';
 import type { PreviewState } from '../hooks/useImportPreview.js';
@@ -69,20 +70,8 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
   const format = options.format ?? shown?.format;
   const isText = format === 'csv' || format === 'tsv';
   const [customDelimiter, setCustomDelimiter] = useState(false);
-  const boxRef = useRef<HTMLDivElement>(null);
-  const [wide, setWide] = useState(false);
-
   // Whether the preview runs off to the right: then it says so, beside its scrollbar.
-  useEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    const check = () => setWide(box.scrollWidth > box.clientWidth + 1);
-    check();
-    const observer = new ResizeObserver(check);
-    observer.observe(box);
-    if (box.firstElementChild) observer.observe(box.firstElementChild);
-    return () => observer.disconnect();
-  }, [shown]);
+  const [boxRef, wide] = useRunsPastRightEdge<HTMLDivElement>(shown);
 
   const setCsv = (patch: Partial<CsvOptions>) => {
     const next: CsvOptions = { ...csv, ...patch };
