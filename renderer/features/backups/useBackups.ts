@@ -1,10 +1,11 @@
 // Backups and archives of the window's own profile, for the settings dialog.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ArchiveOutcome, BackupInfo } from '../../../shared/backups/backups.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import type { NewProfile } from '../profiles/useProfiles.js';
 import { callBridge } from '../../bridge/bridge.js';
+import { useFetchedState } from '../../bridge/useFetchedState.js';
 
 export type BackupsState = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; backups: BackupInfo[] };
 
@@ -14,19 +15,7 @@ async function fetchBackups(): Promise<BackupsState> {
 }
 
 export function useBackups() {
-  const [state, setState] = useState<BackupsState>({ status: 'loading' });
-
-  const reload = useCallback(async () => setState(await fetchBackups()), []);
-
-  useEffect(() => {
-    let cancelled = false;
-    void fetchBackups().then((next) => {
-      if (!cancelled) setState(next);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const { state, reload } = useFetchedState<BackupsState>(fetchBackups, { status: 'loading' });
 
   const backupNow = useCallback(async (): Promise<Result<BackupInfo>> => {
     const result = await callBridge((api) => api.backupNow());

@@ -1,8 +1,9 @@
 // The profile list shown by the picker, plus creating a new profile.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { AppError, Result } from '../../../shared/errors.js';
 import type { ProfileColor, ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { callBridge } from '../../bridge/bridge.js';
+import { useFetchedState } from '../../bridge/useFetchedState.js';
 
 export type ProfilesState =
   | { status: 'loading' }
@@ -21,22 +22,13 @@ async function fetchProfiles(): Promise<ProfilesState> {
 }
 
 export function useProfiles() {
-  const [state, setState] = useState<ProfilesState>({ status: 'loading' });
+  const { state, setState, reload: readAgain } = useFetchedState<ProfilesState>(fetchProfiles, { status: 'loading' });
 
-  useEffect(() => {
-    let cancelled = false;
-    void fetchProfiles().then((next) => {
-      if (!cancelled) setState(next);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
+  // The picker shows "Loading" again while it reads (a reload follows a change made elsewhere).
   const reload = useCallback(async () => {
     setState({ status: 'loading' });
-    setState(await fetchProfiles());
-  }, []);
+    await readAgain();
+  }, [setState, readAgain]);
 
   const create = useCallback(async (input: NewProfile): Promise<Result<ProfileSummary>> => {
     const result = await callBridge((api) => api.createProfile(input));
@@ -47,7 +39,7 @@ export function useProfiles() {
       );
     }
     return result;
-  }, []);
+  }, [setState]);
 
   /** Asks main for an archive (native open dialog); null when cancelled. */
   const chooseArchive = useCallback(() => callBridge((api) => api.chooseArchiveFile()), []);
@@ -62,14 +54,14 @@ export function useProfiles() {
       setState((prev) => (prev.status === 'ready' ? { status: 'ready', profiles: [...prev.profiles, restored] } : prev));
     }
     return result;
-  }, []);
+  }, [setState]);
 
   /** Deletes a profile from the picker (its password, or its name typed out); the list drops it. */
   const remove = useCallback(async (profileId: string, confirmation: { password?: string; confirmName?: string }): Promise<Result<null>> => {
     const result = await callBridge((api) => api.deleteProfile({ profileId, ...confirmation }));
     if (result.ok) setState((prev) => (prev.status === 'ready' ? { status: 'ready', profiles: prev.profiles.filter((p) => p.id !== profileId) } : prev));
     return result;
-  }, []);
+  }, [setState]);
 
   /** Another window on the picker with this profile chosen. */
   const openWindow = useCallback((profileId: string) => callBridge((api) => api.openProfileWindow({ profileId })), []);

@@ -1,8 +1,9 @@
 // The profile's saved sources and the tables imported from them, kept together: adding,
 // removing or importing changes both lists.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { AppError, Result } from '../../../shared/errors.js';
 import type { SourceInfo, SourcedTable } from '../../../shared/sources/sources.js';
+import { useFetchedState } from '../../bridge/useFetchedState.js';
 import { callSources, type SourceInput } from './sources-api.js';
 
 export type SourcesState = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; sources: SourceInfo[]; sourced: SourcedTable[] };
@@ -15,21 +16,7 @@ async function fetchSources(): Promise<SourcesState> {
 }
 
 export function useSources() {
-  const [state, setState] = useState<SourcesState>({ status: 'loading' });
-
-  useEffect(() => {
-    let cancelled = false;
-    void fetchSources().then((next) => {
-      if (!cancelled) setState(next);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  const reload = useCallback(async () => {
-    setState(await fetchSources());
-  }, []);
+  const { state, reload } = useFetchedState<SourcesState>(fetchSources, { status: 'loading' });
 
   const add = useCallback(
     async (input: SourceInput<'addSource'>): Promise<Result<SourceInfo>> => {

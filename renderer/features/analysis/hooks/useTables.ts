@@ -1,7 +1,7 @@
 // The profile's tables and views, with row counts, sizes and columns.
-import { useCallback, useEffect, useState } from 'react';
 import type { TableInfo } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
+import { useFetchedState } from '../../../bridge/useFetchedState.js';
 import { callAnalytics } from '../analytics-api.js';
 
 export type TablesState =
@@ -15,22 +15,6 @@ async function fetchTables(): Promise<TablesState> {
 }
 
 export function useTables() {
-  const [state, setState] = useState<TablesState>({ status: 'loading' });
-
-  useEffect(() => {
-    let cancelled = false;
-    void fetchTables().then((next) => {
-      if (!cancelled) setState(next);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  // Keeps the old list on screen while refreshing; a refresh is quick and flicker is not.
-  const reload = useCallback(async () => {
-    setState(await fetchTables());
-  }, []);
-
+  const { state, reload } = useFetchedState<TablesState>(fetchTables, { status: 'loading' });
   return { state, reload };
 }
