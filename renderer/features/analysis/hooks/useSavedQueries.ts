@@ -1,19 +1,16 @@
 // This profile's saved queries: the list (filtered by a search as it is typed) and the
 // changes to it, each followed by a fresh read of the list.
 import { useCallback } from 'react';
-import type { AppError, Result } from '../../../../shared/errors.js';
+import type { Result } from '../../../../shared/errors.js';
 import type { SavedQuery } from '../../../../shared/analysis/query-workspace.js';
 import { callBridge } from '../../../bridge/bridge.js';
-import { useSearchedList } from './useSearchedList.js';
+import { useSearchedList, type SearchedState } from './useSearchedList.js';
 
-export type SavedQueriesState =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppError }
-  | { status: 'ready'; queries: SavedQuery[] };
+export type SavedQueriesState = SearchedState<SavedQuery>;
 
 async function fetchSavedQueries(words: string): Promise<SavedQueriesState> {
   const result = await callBridge((api) => api.listSavedQueries(words ? { search: words } : {}));
-  return result.ok ? { status: 'ready', queries: result.value } : { status: 'error', error: result.error };
+  return result.ok ? { status: 'ready', items: result.value } : { status: 'error', error: result.error };
 }
 
 export function useSavedQueries() {

@@ -2,6 +2,10 @@
 // queries): the read waits a moment after the last key (none with an empty search), an
 // answer that arrives after a newer search is dropped, and `reload` reads again.
 import { useCallback, useEffect, useState } from 'react';
+import type { AppError } from '../../../../shared/errors.js';
+
+/** What a searched list shows: its rows once read, or why they could not be. */
+export type SearchedState<T> = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; items: T[] };
 
 const SEARCH_AFTER_MS = 150;
 

@@ -1,0 +1,64 @@
+// A sidebar section listing what a search finds (query history, saved queries): the
+// search field, then the loading line, a failed read, "nothing matches", "nothing yet",
+// or the rows the caller draws.
+import type { ReactNode } from 'react';
+import { QUERY_SEARCH_MAX } from '../../../../shared/analysis/query-workspace.js';
+import { Spinner } from '../../../components/Spinner.js';
+import type { SearchedState } from '../hooks/useSearchedList.js';
+import styles from './Sidebar.module.css';
+
+/** What an empty list says: a heading and a sentence. */
+export interface EmptyText {
+  title: string;
+  text: ReactNode;
+  testId?: string;
+}
+
+interface SearchedListSectionProps<T> {
+  state: SearchedState<T>;
+  search: string;
+  onSearch: (search: string) => void;
+  /** What the list holds, in lower case ("history", "saved queries"): the field's label and the status lines say it. */
+  noun: string;
+  searchTestId: string;
+  /** An empty list with no search typed. */
+  empty: EmptyText;
+  /** An empty list for the trimmed search. */
+  noMatch: (search: string) => EmptyText;
+  children: (items: T[]) => ReactNode;
+}
+
+export function SearchedListSection<T>({ state, search, onSearch, noun, searchTestId, empty, noMatch, children }: SearchedListSectionProps<T>) {
+  const words = search.trim();
+  const shownEmpty = words ? noMatch(words) : empty;
+  return (
+    <div className={styles.section}>
+      <input
+        type="search"
+        className={styles.search}
+        placeholder={`Search ${noun}`}
+        aria-label={`Search ${noun}`}
+        value={search}
+        maxLength={QUERY_SEARCH_MAX}
+        onChange={(e) => onSearch(e.target.value)}
+        data-testid={searchTestId}
+      />
+      {state.status === 'loading' ? (
+        <div className={styles.placeholder}>
+          <Spinner size={16} label={`Loading ${noun}`} />
+        </div>
+      ) : state.status === 'error' ? (
+        <div className={styles.placeholder} role="alert">
+          {noun.charAt(0).toUpperCase() + noun.slice(1)} could not be read: {state.error.message}
+        </div>
+      ) : state.items.length === 0 ? (
+        <div className={styles.emptyState} data-testid={shownEmpty.testId}>
+          <strong>{shownEmpty.title}</strong>
+          <p>{shownEmpty.text}</p>
+        </div>
+      ) : (
+        children(state.items)
+      )}
+    </div>
+  );
+}
