@@ -6,10 +6,13 @@
 // or an error message shows `<profile>` or `<data>` where the path was.
 import path from 'node:path';
 import type { WireCell, WirePage } from '../../../shared/wire.js';
+import { cellsOfColumn, encodedForm, type EncodedPage } from '../storage/page-transfer.js';
 
 interface Hidden {
   path: string;
   placeholder: string;
+  /** The path as UTF-8, to look for in a page's byte columns. */
+  bytes: Buffer;
 }
 
 const cache = new Map<string, Hidden[]>();
@@ -24,9 +27,10 @@ function hidden(profileDir: string): Hidden[] {
   let h = cache.get(profileDir);
   if (!h) {
     const parent = path.dirname(profileDir);
-    h = [{ path: profileDir, placeholder: '<profile>' }];
+    h = [{ path: profileDir, placeholder: '<profile>', bytes: Buffer.from(profileDir) }];
     if (path.basename(parent) === 'profiles' && path.dirname(parent) !== path.parse(parent).root) {
-      h.push({ path: path.dirname(parent), placeholder: '<data>' });
+      const data = path.dirname(parent);
+      h.push({ path: data, placeholder: '<data>', bytes: Buffer.from(data) });
     }
     cache.set(profileDir, h);
   }
@@ -55,14 +59,35 @@ export function scrubCell(cell: WireCell, profileDir: string): WireCell {
 export function scrubPage(page: WirePage, profileDir: string): WirePage {
   // Looked up once a page, not once a cell (10,000 of them in a 1,000 × 10 page).
   const h = hidden(profileDir);
-  const shortest = h[h.length - 1]!.path.length;
-  for (const column of page.columns) {
-    for (let i = 0; i < column.length; i++) {
-      const cell = column[i]!;
-      if (typeof cell === 'string') {
-        if (cell.length >= shortest) column[i] = scrubHidden(cell, h);
-      } else if (cell !== null && typeof cell !== 'boolean') column[i] = scrubCell(cell, profileDir);
-    }
-  }
+  const encoded = encodedForm(page);
+  if (encoded) scrubEncoded(encoded, h, profileDir);
+  else for (const column of page.columns) scrubColumn(column, h, profileDir);
   return page;
+}
+
+/**
+ * A page still in bytes (page-bytes.ts): a byte column is ASCII text, so a path occurs
+ * in one of its cells only if its UTF-8 bytes occur in the column's bytes (a hit may
+ * also span two cells); only such a column is made of cells, and scrubbed as cells.
+ */
+function scrubEncoded(page: EncodedPage, h: readonly Hidden[], profileDir: string): void {
+  const bytes = Buffer.from(page.bytes.buffer, page.bytes.byteOffset, page.bytes.byteLength);
+  page.columns.forEach((column, j) => {
+    if (Array.isArray(column)) return scrubColumn(column, h, profileDir);
+    const text = bytes.subarray(column.at, column.end);
+    if (!h.some((hidden) => text.includes(hidden.bytes))) return;
+    const cells = cellsOfColumn(page, j);
+    scrubColumn(cells, h, profileDir);
+    page.columns[j] = cells;
+  });
+}
+
+function scrubColumn(column: WireCell[], h: readonly Hidden[], profileDir: string): void {
+  const shortest = h[h.length - 1]!.path.length;
+  for (let i = 0; i < column.length; i++) {
+    const cell = column[i]!;
+    if (typeof cell === 'string') {
+      if (cell.length >= shortest) column[i] = scrubHidden(cell, h);
+    } else if (cell !== null && typeof cell !== 'boolean') column[i] = scrubCell(cell, profileDir);
+  }
 }

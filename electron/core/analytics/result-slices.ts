@@ -28,6 +28,7 @@ import {
 import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import { limitReached } from './host-limits.js';
 import { quoteIdent } from './sql-text.js';
+import { bytePageOfChunks, rowidsAscending } from './page-bytes.js';
 import { bigintColumn, emptyColumns, pageOfChunks, pushChunk, readPage, resultChunks, wireType } from './wire-encode.js';
 
 /** Rows appended between flushes (when they become visible to pages). */
@@ -285,12 +286,11 @@ export async function readRows(r: Slices, offset: number, limit: number): Promis
             .join('\nUNION ALL\n'),
         );
   const chunks = resultChunks(result);
+  // Rows in order (nearly always): the page written as bytes (page-bytes.ts).
+  if (rowidsAscending(chunks)) return bytePageOfChunks(result.columnTypes(), chunks, offset, limit, 1);
   const page = pageOfChunks(result.columnTypes(), chunks, offset, limit, 1);
   const rowids: number[] = [];
   for (const chunk of chunks) for (const id of bigintColumn(chunk, 0)) rowids.push(id);
-  let ordered = true;
-  for (let i = 1; i < rowids.length && ordered; i++) ordered = rowids[i - 1]! < rowids[i]!;
-  if (ordered) return page;
   const order = rowids.map((_, i) => i).sort((a, b) => rowids[a]! - rowids[b]!);
   const columns = emptyColumns(page.columns.length);
   page.columns.forEach((col, j) => {

@@ -99,7 +99,7 @@ const hex = (bytes: Uint8Array) => {
   return s;
 };
 
-const DATE_INFINITY = 2 ** 31 - 1;
+export const DATE_INFINITY = 2 ** 31 - 1;
 const TS_INFINITY = 2n ** 63n - 1n;
 const DAY_MICROS = 86_400_000_000;
 const DAY_MICROS_BIG = 86_400_000_000n;
@@ -114,7 +114,7 @@ const pad2 = (n: number) => PAD2[n] ?? (n < 10 ? `0${n}` : String(n));
  * digits, years before 1 as '0044-03-15 (BC)' (proleptic Gregorian; the civil-from-days
  * algorithm of H. Hinnant, exact in doubles far beyond DuckDB's range).
  */
-function dateText(days: number): string {
+export function dateText(days: number): string {
   let text = dateCache.get(days);
   if (text === undefined) {
     // Bounded: a page of scattered dates must not grow the cache without end.
@@ -156,7 +156,7 @@ function timeOfDayText(micros: number): string {
 }
 
 /** A TIMESTAMP (microseconds since the epoch) as DuckDB writes it, 'infinity' included. */
-function timestampText(micros: number | bigint): string {
+export function timestampText(micros: number | bigint): string {
   if (typeof micros === 'bigint') {
     if (micros === TS_INFINITY) return 'infinity';
     if (micros === -TS_INFINITY) return '-infinity';
@@ -205,14 +205,14 @@ export function decimalText(unscaled: number | bigint, width: number, scale: num
  * DECIMAL below 2^63, i.e. nearly all), it is the low half's int64: a number when exact,
  * with no BigInt arithmetic (issue 11: a DECIMAL(21,1) column cost as much as three others).
  */
-function int128At(view: DataView, at: number): number | bigint {
+export function int128At(view: DataView, at: number): number | bigint {
   const sign = view.getInt32(at + 4, true) >> 31;
   if (view.getInt32(at + 8, true) === sign && view.getInt32(at + 12, true) === sign) return int64At(view, at);
   return (view.getBigInt64(at + 8, true) << 64n) + view.getBigUint64(at, true);
 }
 
 /** A signed 64-bit integer at `at` as a number when exact, else as a bigint. */
-function int64At(view: DataView, at: number): number | bigint {
+export function int64At(view: DataView, at: number): number | bigint {
   const hi = view.getInt32(at + 4, true);
   // |value| < 2^53 exactly when the high word is in [-2^21, 2^21).
   if (hi >= -0x200000 && hi < 0x200000) return hi * 2 ** 32 + view.getUint32(at, true);
@@ -281,10 +281,10 @@ function decode(bytes: Uint8Array, start: number, end: number): string {
 }
 
 /** Null bits of a vector (bit i of byte i/8 set = row i valid), or null when all rows are valid. */
-const validityOf = (vector: Vector, rowCount: number): Uint8Array | null =>
+export const validityOf = (vector: Vector, rowCount: number): Uint8Array | null =>
   bindings.vector_get_validity(vector, Math.ceil(rowCount / 64) * 8) ?? null;
 
-const isValid = (validity: Uint8Array | null, i: number) => validity === null || ((validity[i >> 3]! >> (i & 7)) & 1) === 1;
+export const isValid = (validity: Uint8Array | null, i: number) => validity === null || ((validity[i >> 3]! >> (i & 7)) & 1) === 1;
 
 /**
  * A VARCHAR vector's first `rowCount` values, pushed onto `out`, read straight from
@@ -359,7 +359,7 @@ function pushVarchar(vector: Vector, rowCount: number, out: WireCell[]): void {
 }
 
 /** A fixed-width vector's data and validity. */
-function fixedWidth(chunk: DuckDBDataChunk, c: number, rowCount: number, width: number): { view: DataView; validity: Uint8Array | null } {
+export function fixedWidth(chunk: DuckDBDataChunk, c: number, rowCount: number, width: number): { view: DataView; validity: Uint8Array | null } {
   const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
   const data = bindings.vector_get_data(vector, rowCount * width);
   return { view: new DataView(data.buffer, data.byteOffset, data.byteLength), validity: validityOf(vector, rowCount) };
@@ -370,7 +370,7 @@ function fixedWidth(chunk: DuckDBDataChunk, c: number, rowCount: number, width: 
  * per type. Always by push: a column array must stay packed (an array made with
  * `new Array(n)` stays holey even when full, and V8 clones holey arrays key by key).
  */
-function pushColumn(type: DuckDBType, chunk: DuckDBDataChunk, c: number, rowCount: number, out: WireCell[]): void {
+export function pushColumn(type: DuckDBType, chunk: DuckDBDataChunk, c: number, rowCount: number, out: WireCell[]): void {
   switch (type.typeId) {
     case DuckDBTypeId.VARCHAR:
       pushVarchar(bindings.data_chunk_get_vector(chunk.chunk, c), rowCount, out);

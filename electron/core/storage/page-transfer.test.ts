@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import v8 from 'node:v8';
 import { packPage, type WireCell, type WirePage } from '../../../shared/wire.js';
-import { decodeReplyValue, encodeReplyValue } from './page-transfer.js';
+import { decodeReplyValue, encodedForm, encodeReplyValue, lazyPage } from './page-transfer.js';
 
 const across = (value: unknown) => decodeReplyValue(v8.deserialize(v8.serialize(encodeReplyValue(value))));
 
@@ -68,4 +68,27 @@ test('every column main receives is packed, nested ones too: it clones to the re
   const back = across(page) as WirePage;
   // A holey array (as a structured clone hands back) serialises key by key, larger than packed.
   assert.equal(v8.serialize(back.columns).length, v8.serialize(packPage(back).columns).length);
+});
+
+test('a page in bytes (page-bytes.ts) travels as its bytes and comes back cell for cell', () => {
+  const bytes = new TextEncoder().encode('12-3ab');
+  const encoded = { offset: 3, rowCount: 3, bytes, columns: [{ at: 0, end: 3, lengths: new Int8Array([2, -1, 1]) }, ['x', null, ['n']], { at: 3, end: 6, lengths: new Int8Array([-2, 3, -3]) }] };
+  const expected: WirePage = { offset: 3, rowCount: 3, columns: [['12', null, '-'], ['x', null, ['n']], [true, '3ab', false]] };
+  const sent = encodeReplyValue(lazyPage(encoded)) as { bytes: Uint8Array; compact: unknown[] };
+  assert.deepEqual(sent.bytes, bytes);
+  assert.deepEqual(sent.compact[0], encoded.columns[0]);
+  assert.deepEqual(across(lazyPage(encoded)), expected);
+  assert.deepEqual(across({ totalRows: 9, firstPage: lazyPage(encoded) }), { totalRows: 9, firstPage: expected });
+});
+
+test('a page in bytes whose cells the host has read or replaced is sent as those cells', () => {
+  const encoded = () => ({ offset: 0, rowCount: 1, bytes: new TextEncoder().encode('ab'), columns: [{ at: 0, end: 2, lengths: new Int8Array([2]) }] });
+  const read = lazyPage(encoded());
+  assert.equal(encodedForm(read) !== null, true);
+  read.columns[0]![0] = 'changed';
+  assert.equal(encodedForm(read), null);
+  assert.deepEqual(across(read), { offset: 0, rowCount: 1, columns: [['changed']] });
+  const replaced = lazyPage(encoded());
+  replaced.columns = [['other']];
+  assert.deepEqual(across(replaced), { offset: 0, rowCount: 1, columns: [['other']] });
 });
