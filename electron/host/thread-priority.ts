@@ -36,11 +36,27 @@ function lowerTo(tid: number, nice: number): void {
   }
 }
 
+/**
+ * The threads lowerWorkerThreads has already lowered, and to what. It runs before every
+ * analytics call (issue 11: a page is a few ms), so a thread is asked its priority and
+ * lowered once, not on every call: only threads started since the last call cost
+ * syscalls. (A lowered thread never rises again by itself: raising needs privilege.)
+ */
+let lowered = new Set<number>();
+let loweredTo = Number.NaN;
+
 /** Lowers every thread of this process but the main thread; threads started since the last call included. */
 export function lowerWorkerThreads(): void {
   if (process.platform !== 'linux') return;
   const target = workerNice(os.getPriority(process.pid));
-  for (const tid of workerThreadIds()) lowerTo(tid, target);
+  if (target !== loweredTo) {
+    lowered.clear();
+    loweredTo = target;
+  }
+  const threads = workerThreadIds();
+  for (const tid of threads) if (!lowered.has(tid)) lowerTo(tid, target);
+  // Only threads alive now: an ended thread's id may later be a new thread's.
+  lowered = new Set(threads);
 }
 
 /** Whether a thread is running or waiting for a CPU (state R in /proc/self/task/TID/stat), i.e. doing work now. */
