@@ -4,13 +4,13 @@ import type { EventName } from '../../shared/contract.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import { AppException } from '../../shared/errors.js';
 import type { Enclave } from '../core/enclave.js';
-import { forkLauncherWith } from '../core/storage/fork-launcher.js';
-import { SpareHostLauncher } from '../core/storage/spare-host.js';
+import type { SpareHostLauncher } from '../core/storage/spare-host.js';
 import { APP_ID } from '../core/keychain/secret-store.js';
 import { defaultDataDir } from '../core/paths.js';
 import { traceStep } from '../core/start-trace.js';
 import { GLOBAL_FLAGS, tokenize, usageLine, UsageError, type FlagKind } from './args.js';
 import type { Command, CommandContext } from './command.js';
+import { startHost } from './early-host.js';
 import { aiCommands, askCommand } from './commands/ai.js';
 import { archiveCommands } from './commands/archive.js';
 import { eventCommands } from './commands/event.js';
@@ -29,7 +29,8 @@ import { unlock } from './session.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, auth: 3, keychain: 4 } as const;
 
-const commands: Command[] = [
+/** Every command, in the order `--help` lists them. */
+export const commands: readonly Command[] = [
   ...profileCommands,
   ...archiveCommands,
   ...taskCommands,
@@ -78,19 +79,12 @@ function findCommand(words: readonly string[]): Command | undefined {
 }
 
 /**
- * One host process, started now and handed to the first profile this run opens. Its two
- * small modules load with the CLI, so the fork waits for no further module loading.
+ * Runs one command. `host`: a profile host main.ts forked before the CLI loaded
+ * (early-host.ts); this run hands it to the profile it opens, or ends it.
  */
-function startEarlyHost(preloadAnalytics: boolean): SpareHostLauncher {
-  const host = new SpareHostLauncher(forkLauncherWith(preloadAnalytics ? ['--preload-analytics'] : []), false);
-  host.warm();
-  traceStep('cli: host forked');
-  return host;
-}
-
-export async function runCli(io: CliIo): Promise<number> {
+export async function runCli(io: CliIo, host?: SpareHostLauncher): Promise<number> {
   let enclave: Enclave | undefined;
-  let earlyHost: SpareHostLauncher | undefined;
+  let earlyHost: SpareHostLauncher | undefined = host;
   try {
     const firstPass = tokenize(io.argv, (n) => (n in GLOBAL_FLAGS ? GLOBAL_FLAGS[n as keyof typeof GLOBAL_FLAGS] : 'boolean'));
     const command = findCommand(firstPass.words);
@@ -151,7 +145,7 @@ export async function runCli(io: CliIo): Promise<number> {
       async unlockProfile() {
         // The profile's host process starts before the core loads, so its own start-up
         // (Node, SQLite, and DuckDB for analytics commands) runs beside ours on another core.
-        if (!enclave && !earlyHost) earlyHost = startEarlyHost(command.needsAnalytics === true);
+        if (!enclave && !earlyHost) earlyHost = startHost(command.needsAnalytics === true);
         const e = await ctx.enclave();
         await unlock(e, typeof profileFlag === 'string' ? profileFlag : undefined, await ctx.password());
         traceStep('cli: unlocked');

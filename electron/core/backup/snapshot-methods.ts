@@ -16,7 +16,6 @@ import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
 import { openDatabase } from '../sqlite/open-database.js';
 import { exclusively } from '../storage/exclusive.js';
 import type { HostHandlerTable } from '../storage/profile-stores.js';
-import { writeArchive } from './archive.js';
 
 function sqliteCounts(db: Database.Database): Record<string, number> {
   const tables = db
@@ -75,6 +74,9 @@ export const snapshotHandlers = {
       } finally {
         snap.close();
       }
+      // Loaded here, not with the host's analytics: the archive's manifest schema is the only
+      // zod a host would load, and every query's host would pay for it (README, "The CLI").
+      const { writeArchive } = await import('./archive.js');
       const bytes = await writeArchive(
         request.target,
         {
