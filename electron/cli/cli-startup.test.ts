@@ -64,4 +64,18 @@ describe('what a command loads', () => {
     assert.notDeepEqual(duckdb(host), []);
     assert.deepEqual(duckdb(cli), [], 'the CLI itself never loads DuckDB');
   });
+
+  test("a command on a profile forks its host before the CLI's commands load; --help forks none", async () => {
+    const steps = async (args: string[]) => {
+      const r = await runCliProcess([...args, '--data-dir', dataDir], { env: { ...env, ENCLAVE_TRACE: '1' } });
+      assert.equal(r.code, 0, r.stderr);
+      // The CLI's own lines: the host's arrive prefixed with [profile-host PID].
+      return [...r.stderr.matchAll(/^\[enclave-trace \d+ [\d.]+\] (.*)$/gm)].map((m) => m[1]!);
+    };
+    const tasks = await steps(['task', 'list', '--profile', 'Quick']);
+    assert.ok(tasks.includes('cli: commands loaded'), tasks.join(' | '));
+    assert.ok(tasks.indexOf('cli: host forked') !== -1 && tasks.indexOf('cli: host forked') < tasks.indexOf('cli: commands loaded'), tasks.join(' | '));
+    const help = await steps(['task', 'list', '--profile', 'Quick', '--help']);
+    assert.ok(help.includes('cli: commands loaded') && !help.includes('cli: host forked'), help.join(' | '));
+  });
 });

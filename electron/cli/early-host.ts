@@ -9,7 +9,7 @@ import { SpareHostLauncher } from '../core/storage/spare-host.js';
 import { traceStep } from '../core/start-trace.js';
 import { GLOBAL_FLAGS, tokenize } from './args.js';
 
-/** The first words of the commands whose host should load DuckDB at once (each has `needsAnalytics`; cli-args.test.ts checks both lists agree). */
+/** The first words of the commands whose host should load DuckDB at once (each has `needsAnalytics`; early-host.test.ts checks both lists agree). */
 export const ANALYTICS_COMMAND_WORDS: ReadonlySet<string> = new Set(['query', 'tables', 'import', 'export', 'ask']);
 
 /**
