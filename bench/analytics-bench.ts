@@ -12,18 +12,15 @@ import type { WirePage } from '../shared/wire.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
 import { writeBenchCsv } from './bench-csv.js';
 import { fileSecretStore } from './file-secret-store.js';
-import { mib, stats } from './measure.js';
+import { callAs } from './bench-call.js';
+import { loadAverage, machineLine, mib, stats } from './measure.js';
 import { widePreviewFigure } from './wide-preview.js';
 
 const ROWS = 5_000_000;
 const REPS = 5;
 const WINDOW = 1;
 
-async function call<T>(enclave: Enclave, channel: string, input?: unknown): Promise<T> {
-  const r = await enclave.handle(WINDOW, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = <T>(enclave: Enclave, channel: string, input?: unknown) => callAs<T>(enclave, WINDOW, channel, input);
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const fmt = (ms: number) => (ms >= 1000 ? sec(ms) : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
@@ -168,7 +165,7 @@ export async function runPage(rows = 1_000_000): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-page-bench-'));
   let enclave: Enclave | undefined;
   try {
-    console.log(`machine: ${os.availableParallelism()} cores, ${mib(os.totalmem())} RAM, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(machineLine());
     const { parquet } = await generate(dir, rows);
     enclave = await openEnclave({ dataDir: path.join(dir, 'userdata'), secrets: fileSecretStore(path.join(dir, 'secrets.json')) });
     const profile = await call<{ id: string }>(enclave, 'createProfile', { name: 'Bench' });
@@ -187,7 +184,7 @@ export async function runPage(rows = 1_000_000): Promise<void> {
     await enclave?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`load average after: ${loadAverage()}`);
 }
 
 export async function run(): Promise<void> {
@@ -195,7 +192,7 @@ export async function run(): Promise<void> {
   const dataDir = path.join(dir, 'userdata');
   let enclave: Enclave | undefined;
   try {
-    console.log(`machine: ${os.availableParallelism()} cores, ${mib(os.totalmem())} RAM, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(machineLine());
     const { csv, parquet } = await generate(dir);
     enclave = await openEnclave({ dataDir, secrets: fileSecretStore(path.join(dir, 'secrets.json')) });
     const profile = await call<{ id: string }>(enclave, 'createProfile', { name: 'Bench' });

@@ -11,7 +11,8 @@ import type { ImportOutcome } from '../shared/analysis/analytics.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
 import { writeBenchCsv } from './bench-csv.js';
 import { fileSecretStore } from './file-secret-store.js';
-import { mib } from './measure.js';
+import { callAs } from './bench-call.js';
+import { loadAverage, machineLine, mib } from './measure.js';
 
 /** About 113 bytes a row: 9.5M rows ≈ 1.07 GB (1 GiB). */
 const ROWS = 9_500_000;
@@ -20,11 +21,7 @@ const OTHER = 2;
 const DATA_CALL_EVERY_MS = 250;
 const IDLE_BASELINE_MS = 10_000;
 
-async function call<T>(enclave: Enclave, windowId: number, channel: string, input?: unknown): Promise<T> {
-  const r = await enclave.handle(windowId, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = callAs;
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
@@ -72,7 +69,7 @@ export async function run(): Promise<void> {
   const dataDir = path.join(dir, 'userdata');
   let enclave: Enclave | undefined;
   try {
-    console.log(`machine: ${os.availableParallelism()} cores, ${mib(os.totalmem())} RAM, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(machineLine());
     const csv = await generate(dir);
     const progressAt: number[] = [];
     let lastProgress: { bytesRead: number; totalBytes: number; phase: string } | undefined;
@@ -131,7 +128,7 @@ export async function run(): Promise<void> {
     line('main thread busy during import (event loop utilisation)', `${(busy * 100).toFixed(1)}%`, '≤ 10%', busy <= 0.1);
     line(`listTasks, same profile, every ${DATA_CALL_EVERY_MS} ms: max (${sameMs.length} calls)`, fmt(Math.max(...sameMs)), '≤ 250 ms', Math.max(...sameMs) <= 250);
     line(`listTasks, other profile, every ${DATA_CALL_EVERY_MS} ms: max (${otherMs.length} calls)`, fmt(Math.max(...otherMs)), '≤ 250 ms', Math.max(...otherMs) <= 250);
-    console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`load average after: ${loadAverage()}`);
   } finally {
     await enclave?.close();
     fs.rmSync(dir, { recursive: true, force: true });

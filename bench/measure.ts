@@ -1,4 +1,5 @@
 // Timing and reporting shared by the bench modules.
+import os from 'node:os';
 
 export interface Stats {
   median: number;
@@ -48,6 +49,11 @@ export function report(name: string, s: Stats, target: Target, width = 44): void
 }
 
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** The load averages (1, 5, 15 min): other processes skew every figure, so each report says them. */
+export const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+/** The line a bench's report starts with. */
+export const machineLine = () => `machine: ${os.availableParallelism()} cores, ${mib(os.totalmem())} RAM, load average ${loadAverage()}`;
 
 const cell = (s: Stats) => `median ${ms(s.median).padStart(8)}  p95 ${ms(s.p95).padStart(8)}`;
 

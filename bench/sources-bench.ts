@@ -13,7 +13,7 @@ import { openEnclave, type Enclave } from '../electron/core/enclave.js';
 import { postgresMissing, startPostgres, type DbServer } from '../electron/core/testing/db-servers.js';
 import type { SourceImportOutcome } from '../shared/sources/sources.js';
 import { fileSecretStore } from './file-secret-store.js';
-import { mib, stats } from './measure.js';
+import { machineLine, stats } from './measure.js';
 
 const ROWS = Number(process.env.SOURCES_BENCH_ROWS ?? 1_000_000);
 const REPS = Number(process.env.SOURCES_BENCH_REPS ?? 3);
@@ -89,7 +89,7 @@ export async function run(): Promise<void> {
   let pg: DbServer | undefined;
   let enclave: Enclave | undefined;
   try {
-    console.log(`machine: ${os.availableParallelism()} cores, ${mib(os.totalmem())} RAM, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(machineLine());
     pg = await startPostgres();
     const t0 = performance.now();
     pg.admin(TABLE_SQL);

@@ -12,17 +12,14 @@ import { profileDir, SQLITE_FILE } from '../electron/core/paths.js';
 import { ProfileWorkerClient } from '../electron/core/storage/profile-worker-client.js';
 import { commitCost } from './commit-durability.js';
 import { benchData, SIZES } from './generate-profile.js';
+import { callAs } from './bench-call.js';
 import { mib, reportSideBySide, sideBySideHeader, stats, time, type Stats, type Target } from './measure.js';
 
 const WINDOW = 1;
 const RUNS = 300;
 const BUSY_SECONDS = 2;
 
-async function call<T>(enclave: Enclave, channel: string, input?: unknown): Promise<T> {
-  const r = await enclave.handle(WINDOW, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = <T>(enclave: Enclave, channel: string, input?: unknown) => callAs<T>(enclave, WINDOW, channel, input);
 
 function printSizes(dir: string) {
   const file = path.join(dir, SQLITE_FILE);

@@ -12,7 +12,7 @@ import type { ImportPreview } from '../shared/analysis/analytics.js';
 import type { FileGrant } from '../shared/files/file-grants.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
 import { fileSecretStore } from './file-secret-store.js';
-import { mib, stats } from './measure.js';
+import { machineLine, mib, stats } from './measure.js';
 
 const COLUMNS = 400;
 const ROWS = 20_000;
@@ -108,7 +108,7 @@ export async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-preview-bench-'));
   let enclave: Enclave | undefined;
   try {
-    console.log(`machine: ${os.availableParallelism()} cores, ${mib(os.totalmem())} RAM, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(machineLine());
     enclave = await openEnclave({ dataDir: path.join(dir, 'userdata'), secrets: fileSecretStore(path.join(dir, 'secrets.json')) });
     const created = await enclave.handle(WINDOW, 'createProfile', { name: 'Bench' });
     if (!created.ok) throw new Error(`createProfile: ${created.error.message}`);

@@ -222,13 +222,17 @@ export function findCycles(graph) {
 /** A closed path through one strongly connected component, starting at its first file by name. */
 function closedPath(graph, members) {
   const start = [...members].sort()[0];
-  // Breadth-first from start back to start, inside the component: the shortest cycle through it.
+  // Inside the component: the shortest cycle through its first file.
+  return shortestCycle(start, (v) => (graph.get(v) ?? []).filter((w) => members.has(w))) ?? [start, start];
+}
+
+/** The shortest cycle from `start` back to it along `edges(v)`, as [start, …, start], or undefined: breadth-first. */
+function shortestCycle(start, edges) {
   const previous = new Map();
   const queue = [start];
   while (queue.length) {
     const v = queue.shift();
-    for (const w of graph.get(v) ?? []) {
-      if (!members.has(w)) continue;
+    for (const w of edges(v)) {
       if (w === start) {
         const cycle = [v];
         for (let u = v; u !== start; ) cycle.unshift((u = previous.get(u)));
@@ -240,7 +244,7 @@ function closedPath(graph, members) {
       }
     }
   }
-  return [start, start];
+  return undefined;
 }
 
 /** Files reachable from `entry` by imports (entry included). */
@@ -263,22 +267,5 @@ export function importClosure(graph, entry) {
  * these), as ['file', …, 'file'], or undefined. The shortest one, found breadth-first.
  */
 export function cycleThrough(graph, file, targets) {
-  const edges = (v) => (v === file ? targets : (graph.get(v) ?? []));
-  const previous = new Map();
-  const queue = [file];
-  while (queue.length) {
-    const v = queue.shift();
-    for (const w of edges(v)) {
-      if (w === file) {
-        const cycle = [v];
-        for (let u = v; u !== file; ) cycle.unshift((u = previous.get(u)));
-        return [...cycle, file];
-      }
-      if (!previous.has(w)) {
-        previous.set(w, v);
-        queue.push(w);
-      }
-    }
-  }
-  return undefined;
+  return shortestCycle(file, (v) => (v === file ? targets : (graph.get(v) ?? [])));
 }

@@ -4,20 +4,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { ImportOutcome, QueryResultInfo, TableInfo } from '../../shared/analysis/analytics.js';
 import type { CalendarEvent } from '../../shared/events/events.js';
 import { NOTE_EXCERPT_CHARS, type Note, type NoteSummary } from '../../shared/notes/notes.js';
-import type { ProfileSummary } from '../../shared/profiles/profiles.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../shared/search/search.js';
 import type { Page, Task } from '../../shared/tasks/tasks.js';
 import { pageRows, type WirePage } from '../../shared/wire.js';
-import { openEnclave, type Enclave } from './enclave.js';
+import type { Enclave } from './enclave.js';
 import { DUCKDB_FILE, profileDir, SQLITE_FILE } from './paths.js';
 import { duckdbDump, sqliteDump } from './testing/db-checksum.js';
 import { expectError, expectOk } from './testing/results.js';
-import { makeTempDir, removeTempDir } from './testing/temp-dir.js';
-import { testKeychain } from './testing/test-keychain.js';
+import { enclaveFixture } from './testing/enclave-fixture.js';
+import { openUnlocked } from './testing/unlocked-enclave.js';
 import { readToken } from './testing/file-tokens.js';
 
 const HOSTILE = {
@@ -34,9 +33,9 @@ const marker = (kind: HostileKind) => `hostilemarker${kind}`;
 const noteBody = (kind: HostileKind) => `# ${HOSTILE[kind]}\n\n${marker(kind)} ${HOSTILE[kind]}\n`;
 const expectedExcerpt = (kind: HostileKind) => noteBody(kind).slice(0, NOTE_EXCERPT_CHARS);
 
-const keychain = testKeychain('hostile-strings');
-const dataDir = makeTempDir();
-const filesDir = makeTempDir();
+const fixture = enclaveFixture('hostile-strings');
+const filesDir = fixture.tempDir();
+let dataDir = '';
 const W = 1;
 let enclave: Enclave;
 let profileId = '';
@@ -49,16 +48,9 @@ const notes = new Map<HostileKind, Note>();
 const events = new Map<HostileKind, CalendarEvent>();
 
 before(async () => {
-  enclave = await openEnclave({ dataDir, secrets: keychain.store });
-  profileId = (await call<ProfileSummary>('createProfile', { name: 'Hostile' })).id;
-  await call('unlockProfile', { profileId });
-});
-
-after(async () => {
-  await enclave.close();
-  await keychain.clear();
-  removeTempDir(dataDir);
-  removeTempDir(filesDir);
+  const opened = await openUnlocked(fixture, [[W, 'Hostile']]);
+  ({ enclave, dataDir } = opened);
+  profileId = opened.profiles.Hostile.id;
 });
 
 describe('tasks, notes and events keep hostile text as plain text', () => {
@@ -223,5 +215,4 @@ test('every table is still there, and the hostile rows are stored as given', asy
   assert.match(tasksDump ?? '', /^tasks 4\n/);
   const duck = (await duckdbDump(path.join(dir, DUCKDB_FILE))).map((t) => t.split('\n', 1)[0]);
   assert.ok(duck.includes('"main"."hostile" 4'), duck.join(', '));
-  enclave = await openEnclave({ dataDir, secrets: keychain.store }); // for `after`
 });

@@ -5,6 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent } from '../analytics/sql-text.js';
 import { scrubText } from '../analytics/result-scrub.js';
+import { readUserCatalog } from '../analytics/tables.js';
 import type { ChatMessage } from './chat-completions.js';
 
 /** The schema part of a prompt stops growing here (a 10 000-column table would not fit a model's context anyway). */
@@ -25,26 +26,14 @@ interface Relation {
   columns: string[];
 }
 
-const USER_OBJECTS = `database_name = $1 AND NOT internal AND schema_name <> 'enclave_meta'`;
-
 async function relations(conn: DuckDBConnection): Promise<{ db: string; list: Relation[] }> {
-  const db = String((await conn.runAndReadAll('SELECT system.main.current_database()')).getRows()[0]![0]);
-  const objects = await conn.runAndReadAll(
-    `SELECT schema_name, table_name AS name, 'table' AS kind FROM system.main.duckdb_tables() WHERE ${USER_OBJECTS}
-     UNION ALL SELECT schema_name, view_name, 'view' FROM system.main.duckdb_views() WHERE ${USER_OBJECTS}
-     ORDER BY 1, 2`,
-    [db],
-  );
-  const columns = await conn.runAndReadAll(
-    `SELECT schema_name, table_name, column_name, data_type FROM system.main.duckdb_columns() WHERE ${USER_OBJECTS} ORDER BY schema_name, table_name, column_index`,
-    [db],
-  );
+  const { db, objects, columns } = await readUserCatalog(conn);
   const byTable = new Map<string, string[]>();
-  for (const c of columns.getRowObjectsJS()) {
+  for (const c of columns) {
     const key = `${String(c.schema_name)}.${String(c.table_name)}`;
     byTable.set(key, [...(byTable.get(key) ?? []), `${quoteIdent(String(c.column_name))} ${String(c.data_type)}`]);
   }
-  const list = objects.getRowObjectsJS().map((o) => ({
+  const list = objects.map((o) => ({
     schema: String(o.schema_name),
     name: String(o.name),
     kind: o.kind === 'view' ? ('view' as const) : ('table' as const),

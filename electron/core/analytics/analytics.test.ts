@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type {
   ColumnProfile,
   ExportOutcome,
@@ -14,18 +14,17 @@ import type {
   TableInfo,
 } from '../../../shared/analysis/analytics.js';
 import type { EventName } from '../../../shared/contract.js';
-import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { pageRows, type WirePage } from '../../../shared/wire.js';
-import { openEnclave, type Enclave } from '../enclave.js';
+import type { Enclave } from '../enclave.js';
+import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { expectError, expectOk } from '../testing/results.js';
-import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
-import { testKeychain } from '../testing/test-keychain.js';
+import { openUnlocked } from '../testing/unlocked-enclave.js';
 import { AppException } from '../../../shared/errors.js';
 import { readToken, writeToken } from '../testing/file-tokens.js';
 
-const keychain = testKeychain('analytics');
-const dataDir = makeTempDir();
-const files = makeTempDir();
+const fixture = enclaveFixture('analytics');
+const files = fixture.tempDir();
+let dataDir: string;
 const events: [number, EventName, unknown][] = [];
 let enclave: Enclave;
 const W_A = 1;
@@ -39,18 +38,7 @@ const write = (name: string, content: string) => {
 };
 
 before(async () => {
-  enclave = await openEnclave({ dataDir, secrets: keychain.store, events: (w, e, p) => void events.push([w, e, p]) });
-  for (const [w, name] of [[W_A, 'Ana'], [W_B, 'Ben']] as const) {
-    const p = await call<ProfileSummary>(w, 'createProfile', { name });
-    await call(w, 'unlockProfile', { profileId: p.id });
-  }
-});
-
-after(async () => {
-  await enclave.close();
-  await keychain.clear();
-  removeTempDir(dataDir);
-  removeTempDir(files);
+  ({ enclave, dataDir } = await openUnlocked(fixture, [[W_A, 'Ana'], [W_B, 'Ben']], { events: (w, e, p) => void events.push([w, e, p]) }));
 });
 
 test('isolation: each profile sees only its own tickets table', async () => {

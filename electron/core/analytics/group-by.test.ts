@@ -2,31 +2,21 @@
 // against real DuckDB: the generated SQL comes back, aggregates are exact, filters
 // pick the rows grouped, and a bad grouping is INVALID_INPUT.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { QueryResultInfo } from '../../../shared/analysis/analytics.js';
-import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { pageRows } from '../../../shared/wire.js';
-import { openEnclave, type Enclave } from '../enclave.js';
+import type { Enclave } from '../enclave.js';
+import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { expectError, expectOk } from '../testing/results.js';
-import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
-import { testKeychain } from '../testing/test-keychain.js';
+import { openUnlocked } from '../testing/unlocked-enclave.js';
 
-const keychain = testKeychain('group-by');
-const dataDir = makeTempDir();
+const fixture = enclaveFixture('group-by');
 let enclave: Enclave;
 const W = 1;
 const call = async <T>(channel: string, input?: unknown) => expectOk<T>(await enclave.handle(W, channel, input), channel);
 
 before(async () => {
-  enclave = await openEnclave({ dataDir, secrets: keychain.store, events: () => undefined });
-  const p = await call<ProfileSummary>('createProfile', { name: 'Tad' });
-  await call('unlockProfile', { profileId: p.id });
-});
-
-after(async () => {
-  await enclave.close();
-  await keychain.clear();
-  removeTempDir(dataDir);
+  ({ enclave } = await openUnlocked(fixture, [[W, 'Tad']], { events: () => undefined }));
 });
 
 const SALES = `SELECT * FROM (VALUES

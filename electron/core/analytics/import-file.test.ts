@@ -4,34 +4,29 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { after, before, mock, test } from 'node:test';
+import { mock, test } from 'node:test';
 import type { ImportOutcome, ImportProgress } from '../../../shared/analysis/analytics.js';
 import { AppException, type ErrorCode } from '../../../shared/errors.js';
 import { pageRows } from '../../../shared/wire.js';
-import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
-import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
+import { duckdbKit } from '../testing/duckdb-kit.js';
 import { profileColumn } from './column-profile.js';
 import type { HostInput } from '../storage/worker-protocol.js';
 import { Imports } from './import-file.js';
-import { QueryResults } from './query-results.js';
 import { STAGING_DIR } from './sandbox.js';
 
-const dir = makeTempDir();
-const files = makeTempDir();
-let store: DuckdbStore;
-let imports: Imports;
-let results: QueryResults;
 const progress: ImportProgress[] = [];
+const kit = duckdbKit((p) => progress.push(p));
+const { files } = kit;
 
 const file = (name: string, content: string | Buffer) => {
   const p = path.join(files, name);
   fs.writeFileSync(p, content);
   return p;
 };
-const rows = async (sql: string) => pageRows((await results.run({ sql, pageSize: 1000 })).firstPage);
+const rows = async (sql: string) => pageRows((await kit.results.run({ sql, pageSize: 1000 })).firstPage);
 const tables = async () =>
-  (await store.conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1`)).getRowsJS().flat();
-const start = (p: Partial<HostInput<'startImport'>> & { path: string }) => imports.start({ onConflict: 'error', badRows: 'abort', ...p });
+  (await kit.store.conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1`)).getRowsJS().flat();
+const start = (p: Partial<HostInput<'startImport'>> & { path: string }) => kit.imports.start({ onConflict: 'error', badRows: 'abort', ...p });
 const imported = (o: ImportOutcome) => {
   assert.equal(o.status, 'imported', JSON.stringify(o));
   return o as Extract<ImportOutcome, { status: 'imported' }>;
@@ -45,25 +40,12 @@ async function expectFailure(run: () => Promise<unknown>, code: ErrorCode, re?: 
     return true;
   });
   assert.deepEqual(await tables(), before, 'a failed import left a table behind');
-  assert.deepEqual(fs.readdirSync(path.join(store.dir, STAGING_DIR)), [], 'staging not cleaned');
+  assert.deepEqual(fs.readdirSync(path.join(kit.store.dir, STAGING_DIR)), [], 'staging not cleaned');
 }
-
-before(async () => {
-  store = await openDuckdbStore(dir);
-  imports = new Imports(store, (p) => progress.push(p));
-  results = new QueryResults(store);
-});
-
-after(async () => {
-  await results.closeAll();
-  await store.close();
-  removeTempDir(dir);
-  removeTempDir(files);
-});
 
 test('quoting, embedded newlines, UTF-8 and CRLF', async () => {
   const p = file('tricky.csv', 'id,name,note\r\n1,"Smith, J.","said ""hi""\r\nthen left"\r\n2,Zoë 🦆,"日本語"\r\n');
-  const preview = await imports.preview(p);
+  const preview = await kit.imports.preview(p);
   assert.deepEqual(preview.columns.map((c) => [c.name, c.type.id]), [['id', 'BIGINT'], ['name', 'VARCHAR'], ['note', 'VARCHAR']]);
   assert.equal(preview.detected?.delimiter, ',');
   assert.equal(preview.suggestedTable, 'tricky');
@@ -73,21 +55,21 @@ test('quoting, embedded newlines, UTF-8 and CRLF', async () => {
     ['1', 'Smith, J.', 'said "hi"\r\nthen left'],
     ['2', 'Zoë 🦆', '日本語'],
   ]);
-  assert.deepEqual(fs.readdirSync(path.join(store.dir, STAGING_DIR)), []);
+  assert.deepEqual(fs.readdirSync(path.join(kit.store.dir, STAGING_DIR)), []);
 });
 
 test('the preview says how many rows the import brings in: counted (quoted newlines are not rows), or estimated', async () => {
-  assert.deepEqual((await imports.preview(file('two.csv', 'a,b\n1,"x\ny"\n2,z\n'))).rows, { count: 2, exact: true });
+  assert.deepEqual((await kit.imports.preview(file('two.csv', 'a,b\n1,"x\ny"\n2,z\n'))).rows, { count: 2, exact: true });
   const lines = ['id,note', ...Array.from({ length: 240 }, (_, i) => `${i},"line\n${i}"`)];
-  assert.deepEqual((await imports.preview(file('many.csv', `${lines.join('\n')}\n`))).rows, { count: 240, exact: true });
+  assert.deepEqual((await kit.imports.preview(file('many.csv', `${lines.join('\n')}\n`))).rows, { count: 240, exact: true });
   // Without a header row every line is a row; skipped lines are not.
   const plain = Array.from({ length: 150 }, (_, i) => `${i},${i * 2}`).join('\n');
-  assert.deepEqual((await imports.preview(file('plain.csv', plain), { csv: { header: false, skipRows: 3 } })).rows, { count: 147, exact: true });
+  assert.deepEqual((await kit.imports.preview(file('plain.csv', plain), { csv: { header: false, skipRows: 3 } })).rows, { count: 147, exact: true });
 });
 
 test('TSV, overrides, and name collisions: error, rename, append, replace', async () => {
   const p = file('people data.tsv', 'a\tb\n1\t2024-01-02\n');
-  const preview = await imports.preview(p, { columnTypes: { b: 'VARCHAR' } });
+  const preview = await kit.imports.preview(p, { columnTypes: { b: 'VARCHAR' } });
   assert.deepEqual(preview.columns.map((c) => c.type.id), ['BIGINT', 'VARCHAR']);
   assert.equal(imported(await start({ path: p })).table, 'people_data');
   await expectFailure(() => start({ path: p }), 'ALREADY_EXISTS');
@@ -140,13 +122,13 @@ test('Parquet, JSON and NDJSON', async () => {
   await c.run(`COPY (SELECT i AS n, (i::DECIMAL(10,2) / 3)::DECIMAL(10,2) AS d FROM range(1000) t(i)) TO '${parquet}'`);
   c.closeSync();
   free.closeSync();
-  assert.deepEqual((await imports.preview(parquet)).rows, { count: 1000, exact: true });
+  assert.deepEqual((await kit.imports.preview(parquet)).rows, { count: 1000, exact: true });
   assert.equal(imported(await start({ path: parquet })).rows, 1000);
   assert.deepEqual(await rows('SELECT sum(n), max(d) FROM from_duck'), [['499500', '333.00']]);
   const json = file('list.json', '[{"a": 1, "b": "x"}, {"a": 2, "b": null}]');
   assert.equal(imported(await start({ path: json })).rows, 2);
   const nd = file('lines.ndjson', '{"a": 1, "tags": ["x"]}\n{"a": 2, "tags": []}\n');
-  const preview = await imports.preview(nd, { columnTypes: { a: 'SMALLINT' } });
+  const preview = await kit.imports.preview(nd, { columnTypes: { a: 'SMALLINT' } });
   assert.deepEqual(preview.columns.map((c) => c.type.sql), ['SMALLINT', 'VARCHAR[]']);
   assert.equal(imported(await start({ path: nd })).rows, 2);
   assert.deepEqual(await rows('SELECT tags FROM lines ORDER BY a'), [[['x']], [[]]]);
@@ -188,7 +170,7 @@ test('cancel mid-import leaves nothing', async () => {
   // read, so the cancel provably lands in the middle of the read (no sleep, no guess).
   let cancelledAt: ImportProgress | null = null;
   const cancelling = new Imports(
-    store,
+    kit.store,
     (e) => {
       seen.push(e);
       if (cancelledAt === null && e.phase === 'reading' && e.bytesRead > 0) {
@@ -209,7 +191,7 @@ test('cancel mid-import leaves nothing', async () => {
   assert.deepEqual(await tables(), before);
   assert.equal(seen.at(-1)?.phase, 'cancelled');
   assert.ok(seen.every((e) => e.importId === importId));
-  assert.deepEqual(fs.readdirSync(path.join(store.dir, STAGING_DIR)), []);
+  assert.deepEqual(fs.readdirSync(path.join(kit.store.dir, STAGING_DIR)), []);
   assert.equal(cancelling.cancel(importId), false);
 });
 
@@ -226,7 +208,7 @@ test('renames and type overrides land in the import statement itself', async () 
   assert.deepEqual(await rows('SELECT "Amount", "Day text" FROM renamed ORDER BY 1'), [['1', '2024-01-02'], ['2', '2024-01-03']]);
   // Atomic: one CREATE TABLE AS, no ALTER afterwards (DuckDB would record the rename
   // in the table's SQL as a second statement; the catalog's SQL names the final columns).
-  const [[sql]] = (await store.conn.runAndReadAll(`SELECT sql FROM duckdb_tables() WHERE table_name = 'renamed'`)).getRowsJS() as [[string]];
+  const [[sql]] = (await kit.store.conn.runAndReadAll(`SELECT sql FROM duckdb_tables() WHERE table_name = 'renamed'`)).getRowsJS() as [[string]];
   assert.match(sql, /"Day text" VARCHAR/);
   // Swapping two names is fine; appending goes by the new names.
   const swapped = imported(await start({ path: p, table: 'swapped', options: { columnNames: { a: 'c', c: 'a' } } }));
@@ -270,7 +252,7 @@ test('progress: bytes never run backwards and the import ends at 100%', async ()
   for (let i = 0; i < 20; i++) fs.writeSync(fd, block); // about 6 MB
   fs.closeSync(fd);
   const seen: ImportProgress[] = [];
-  const polled = new Imports(store, (e) => seen.push(e), 10);
+  const polled = new Imports(kit.store, (e) => seen.push(e), 10);
   const total = fs.statSync(p).size;
   const midRead = (e: ImportProgress) => e.phase === 'reading' && e.bytesRead > 0 && e.bytesRead < total;
   // The poll is ticked once per event-loop turn until DuckDB has reported part of the file:
@@ -296,17 +278,17 @@ test('the preview carries the same wire columns and cells as a query of the impo
       '2,,,-1e300,,,,false,\n',
   );
   const options = { columnTypes: { price: 'DECIMAL(10,2)', at_tz: 'TIMESTAMPTZ' } };
-  const preview = await imports.preview(p, options);
-  assert.equal(preview.timeZone, store.timeZone);
+  const preview = await kit.imports.preview(p, options);
+  assert.equal(preview.timeZone, kit.store.timeZone);
   const o = imported(await start({ path: p, options }));
-  const info = await results.run({ sql: `SELECT * FROM ${o.table} ORDER BY n`, pageSize: 10 });
+  const info = await kit.results.run({ sql: `SELECT * FROM ${o.table} ORDER BY n`, pageSize: 10 });
   assert.deepEqual(preview.columns, info.columns);
   assert.deepEqual(preview.page.columns, info.firstPage.columns);
   assert.equal(info.columns.find((c) => c.name === 'at_tz')?.type.id, 'TIMESTAMP_TZ');
   // The column profile names the same wire type and the profile's zone.
-  const profiled = await profileColumn(store.conn, 'main', o.table, 'at_tz', store.timeZone);
+  const profiled = await profileColumn(kit.store.conn, 'main', o.table, 'at_tz', kit.store.timeZone);
   assert.deepEqual(profiled.wireType, info.columns.find((c) => c.name === 'at_tz')?.type);
-  assert.equal(profiled.timeZone, store.timeZone);
+  assert.equal(profiled.timeZone, kit.store.timeZone);
   assert.equal(profiled.min, info.firstPage.columns[6]![0]);
 });
 
@@ -331,9 +313,9 @@ async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
     }
     return conn;
   };
-  const connect = store.instance.connect.bind(store.instance);
-  mock.method(store.instance, 'connect', async () => watch(await connect()));
-  for (const c of store.importConns) watch(c);
+  const connect = kit.store.instance.connect.bind(kit.store.instance);
+  mock.method(kit.store.instance, 'connect', async () => watch(await connect()));
+  for (const c of kit.store.importConns) watch(c);
   try {
     await run();
   } finally {
@@ -347,13 +329,13 @@ test('the preview and the import sniff a CSV once and read with its result (issu
   const p = file('sniff_once.csv', `${header.map((h) => `"${h.replaceAll('"', '""')}"`).join(',')}\r\n1,"",x,2024-01-02\r\n2,,"q""t",2024-01-03\r\n`);
   const variants: Parameters<Imports['preview']>[1][] = [{}, { columnTypes: { id: 'VARCHAR' } }, { csv: { delimiter: ',', nullString: 'x' } }];
   for (const options of variants) {
-    const sql = await statementsOf(() => imports.preview(p, options));
+    const sql = await statementsOf(() => kit.imports.preview(p, options));
     const sniffs = sql.filter((s) => /sniff_csv\(|read_csv\((?![^)]*auto_detect = false)/.test(s));
     assert.equal(sniffs.length, 1, `one detection per preview (${JSON.stringify(options)}):\n${sql.join('\n')}`);
     assert.match(sniffs[0]!, /sniff_csv\(/);
   }
   // What the one sniff saw is what the preview shows and the import brings in, names with quotes and commas too.
-  const preview = await imports.preview(p, { columnTypes: { id: 'VARCHAR' } });
+  const preview = await kit.imports.preview(p, { columnTypes: { id: 'VARCHAR' } });
   assert.deepEqual(preview.columns.map((c) => [c.name, c.type.id]), [['id', 'VARCHAR'], ["it's", 'VARCHAR'], ['a, b', 'VARCHAR'], ['when', 'DATE']]);
   assert.deepEqual(pageRows(preview.page), [['1', '', 'x', '2024-01-02'], ['2', null, 'q"t', '2024-01-03']]);
   assert.equal(preview.detected?.delimiter, ',');

@@ -4,36 +4,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { ImportOutcome } from '../../../shared/analysis/analytics.js';
 import { pageRows, type WireCell } from '../../../shared/wire.js';
-import { openDuckdbStore, type DuckdbStore } from '../storage/duckdb-store.js';
 import type { HostInput } from '../storage/worker-protocol.js';
-import { makeTempDir, removeTempDir } from '../testing/temp-dir.js';
-import { Imports } from './import-file.js';
-import { QueryResults } from './query-results.js';
+import { duckdbKit } from '../testing/duckdb-kit.js';
 
 type Field = string | null;
 
-const dir = makeTempDir();
-const files = makeTempDir();
-let store: DuckdbStore;
-let imports: Imports;
-let results: QueryResults;
+const kit = duckdbKit();
+const { files } = kit;
 let fileNo = 0;
-
-before(async () => {
-  store = await openDuckdbStore(dir);
-  imports = new Imports(store, () => undefined);
-  results = new QueryResults(store);
-});
-
-after(async () => {
-  await results.closeAll();
-  await store.close();
-  removeTempDir(dir);
-  removeTempDir(files);
-});
 
 interface Dialect {
   delimiter: ',' | '\t';
@@ -65,8 +46,8 @@ const imported = (o: ImportOutcome) => {
 };
 
 async function tableRows(table: string): Promise<{ names: string[]; rows: WireCell[][] }> {
-  const info = await results.run({ sql: `SELECT * FROM "${table}"`, pageSize: 1000 });
-  await results.close(info.resultId);
+  const info = await kit.results.run({ sql: `SELECT * FROM "${table}"`, pageSize: 1000 });
+  await kit.results.close(info.resultId);
   return { names: info.columns.map((c) => c.name), rows: pageRows(info.firstPage) };
 }
 
@@ -75,10 +56,10 @@ type ImportSettings = NonNullable<HostInput<'startImport'>['options']>;
 
 /** Imports the file and checks preview and table against the fields, field by field. */
 async function roundTrip(p: string, header: readonly string[], rows: readonly (readonly Field[])[], options: ImportSettings = {}) {
-  const preview = await imports.preview(p, options);
+  const preview = await kit.imports.preview(p, options);
   assert.deepEqual(preview.columns.map((c) => c.name), header, `preview names of ${path.basename(p)}`);
   assert.deepEqual(pageRows(preview.page), rows, `preview rows of ${path.basename(p)}`);
-  const o = imported(await imports.start({ path: p, options, onConflict: 'rename', badRows: 'abort' }));
+  const o = imported(await kit.imports.start({ path: p, options, onConflict: 'rename', badRows: 'abort' }));
   assert.equal(o.rows, rows.length);
   assert.equal(o.rejected, null);
   const table = await tableRows(o.table);
@@ -126,7 +107,7 @@ test('a header-only file imports as an empty table with its columns', async () =
 test('the NULL marker is configurable; a quoted marker is text, an unquoted empty field then is too', async () => {
   const p = path.join(files, 'marker.csv');
   fs.writeFileSync(p, 'a,b\nNA,"NA"\n,""\nx,NA\n');
-  const o = imported(await imports.start({ path: p, options: { csv: { nullString: 'NA' } }, onConflict: 'error', badRows: 'abort' }));
+  const o = imported(await kit.imports.start({ path: p, options: { csv: { nullString: 'NA' } }, onConflict: 'error', badRows: 'abort' }));
   assert.deepEqual((await tableRows(o.table)).rows, [
     [null, 'NA'],
     ['', ''],
@@ -142,7 +123,7 @@ test('ragged rows are reported as rejected rows; the others import field by fiel
   ];
   const p = path.join(files, 'ragged.csv');
   fs.writeFileSync(p, 'n,s\n1,""\n2,\n3\n4,"x",extra\n5,"five, with comma"\n');
-  const refused = await imports.start({ path: p, onConflict: 'error', badRows: 'abort' });
+  const refused = await kit.imports.start({ path: p, onConflict: 'error', badRows: 'abort' });
   assert.equal(refused.status, 'rejected', JSON.stringify(refused));
   assert.equal(refused.rejected?.rows, 2);
   assert.deepEqual(refused.rejected?.byType, { 'MISSING COLUMNS': 1, 'TOO MANY COLUMNS': 1 });
@@ -150,7 +131,7 @@ test('ragged rows are reported as rejected rows; the others import field by fiel
     refused.rejected?.samples.map((s) => s.line),
     [4, 5],
   );
-  const o = imported(await imports.start({ path: p, table: 'ragged_ok', onConflict: 'error', badRows: 'skip' }));
+  const o = imported(await kit.imports.start({ path: p, table: 'ragged_ok', onConflict: 'error', badRows: 'skip' }));
   assert.equal(o.rejected?.rows, 2);
   assert.equal(o.rows, good.length);
   assert.deepEqual((await tableRows(o.table)).rows, good);

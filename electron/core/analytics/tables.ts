@@ -7,13 +7,14 @@ import { quoteIdent } from './sql-text.js';
 // Temporary objects live in the 'temp' database, so the profile's database leaves them out.
 const USER_OBJECTS = `database_name = $1 AND NOT internal AND schema_name <> 'enclave_meta'`;
 
-/** `database`: the profile's catalog, when the connection's search path starts elsewhere (sandboxed-open.ts). */
-export async function listTables(conn: DuckDBConnection, database?: string): Promise<TableInfo[]> {
+/**
+ * The profile's own tables and views (schema_name, name, kind: 'table' | 'view'; by schema and
+ * name) and their columns (schema_name, table_name, column_name, data_type, is_nullable; in
+ * column order), in catalog `db` (the connection's current one unless given): what the
+ * table browser lists and what a question to the AI describes (ai/ask-prompt.ts).
+ */
+export async function readUserCatalog(conn: DuckDBConnection, database?: string) {
   const db = database ?? String((await conn.runAndReadAll('SELECT system.main.current_database()')).getRows()[0]![0]);
-  const blockSize = Number(
-    (await conn.runAndReadAll('SELECT block_size FROM system.main.pragma_database_size() WHERE database_name = $1', [db])).getRowObjectsJS()[0]
-      ?.block_size ?? 262144,
-  );
   const objects = await conn.runAndReadAll(
     `SELECT schema_name, table_name AS name, 'table' AS kind FROM system.main.duckdb_tables() WHERE ${USER_OBJECTS}
      UNION ALL SELECT schema_name, view_name, 'view' FROM system.main.duckdb_views() WHERE ${USER_OBJECTS}
@@ -24,8 +25,18 @@ export async function listTables(conn: DuckDBConnection, database?: string): Pro
     `SELECT schema_name, table_name, column_name, data_type, is_nullable FROM system.main.duckdb_columns() WHERE ${USER_OBJECTS} ORDER BY schema_name, table_name, column_index`,
     [db],
   );
+  return { db, objects: objects.getRowObjectsJS(), columns: columns.getRowObjectsJS() };
+}
+
+/** `database`: the profile's catalog, when the connection's search path starts elsewhere (sandboxed-open.ts). */
+export async function listTables(conn: DuckDBConnection, database?: string): Promise<TableInfo[]> {
+  const { db, objects: rows, columns } = await readUserCatalog(conn, database);
+  const blockSize = Number(
+    (await conn.runAndReadAll('SELECT block_size FROM system.main.pragma_database_size() WHERE database_name = $1', [db])).getRowObjectsJS()[0]
+      ?.block_size ?? 262144,
+  );
   const byTable = new Map<string, TableColumnInfo[]>();
-  for (const c of columns.getRowObjectsJS()) {
+  for (const c of columns) {
     const key = `${String(c.schema_name)}.${String(c.table_name)}`;
     const list = byTable.get(key) ?? [];
     list.push({ name: String(c.column_name), type: String(c.data_type), nullable: Boolean(c.is_nullable) });
@@ -35,7 +46,6 @@ export async function listTables(conn: DuckDBConnection, database?: string): Pro
   // Each table's storage blocks, and how many tables share each block.
   const blocksOf = new Map<string, Set<number>>();
   const sharing = new Map<number, number>();
-  const rows = objects.getRowObjectsJS();
   // Catalog-qualified: on a connection whose search path starts at system, `main` alone is system's.
   const qualify = (schema: string, name: string) => `${quoteIdent(db)}.${quoteIdent(schema)}.${quoteIdent(name)}`;
   const tables = rows.filter((o) => o.kind === 'table').map((o) => qualify(String(o.schema_name), String(o.name)));

@@ -1,22 +1,14 @@
 // Reads what an archive says it holds from its manifest alone (the first tar entry), so
 // the restore form can show it before asking for a name and password. Reading the whole
 // archive is the restore's job (archive.ts readArchive checks every byte).
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { ArchiveSummary } from '../../../shared/backups/backups.js';
-import { AppException } from '../../../shared/errors.js';
-import { invalid, MANIFEST_MAX_BYTES, MANIFEST_NAME, parseManifest } from './archive.js';
+import { invalid, MANIFEST_MAX_BYTES, MANIFEST_NAME, openArchiveFile, parseManifest } from './archive.js';
 import { readEntry, TarFormatError } from './tar.js';
 
 const ITEM_TABLES = ['tasks', 'notes', 'events'] as const;
 
 export async function readArchiveSummary(file: string): Promise<ArchiveSummary> {
-  let handle;
-  try {
-    handle = await fs.open(file, 'r');
-  } catch {
-    throw new AppException('NOT_FOUND', `No such file: ${path.basename(file)}`, { field: 'path' });
-  }
+  const handle = await openArchiveFile(file);
   try {
     const { size } = await handle.stat();
     const first = await readEntry(handle, 0, size).catch((e: unknown) => {

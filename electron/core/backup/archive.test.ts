@@ -9,7 +9,7 @@ import { DUCKDB_FILE, SQLITE_FILE } from '../paths.js';
 import { editManifest, forgeEntry, readEntries, writeEntries } from '../testing/archive-entries.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { readToken, writeToken } from '../testing/file-tokens.js';
-import { call, create, fill, names, openWithClock, unlock, W } from '../testing/profile-calls.js';
+import { call, names, openWithAlice, W } from '../testing/profile-calls.js';
 import { expectError, expectOk } from '../testing/results.js';
 import { listTreeStable } from '../testing/temp-dir.js';
 import { MANIFEST_NAME } from './archive.js';
@@ -20,10 +20,7 @@ const { keychain } = fixture;
 
 describe('a damaged or altered archive is refused and creates nothing', () => {
   test('every kind of tampering', async () => {
-    const { dataDir, outside, enclave } = await openWithClock(fixture);
-    const alice = await create(enclave, 'Alice');
-    expectOk(await unlock(enclave, alice.id));
-    await fill(enclave, 'alice');
+    const { dataDir, outside, enclave } = await openWithAlice(fixture, { fill: true });
     const good = path.join(outside, 'good.enclave');
     await call(enclave, 'exportProfile', { file: writeToken(enclave, good) });
     const entries = readEntries(good);

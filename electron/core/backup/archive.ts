@@ -96,13 +96,17 @@ export async function writeArchive(target: string, info: ManifestInfo, files: Re
  * hashed, so what is written is exactly what was checked). Throws ARCHIVE_INVALID
  * saying what is wrong; on a failure the caller removes `into`.
  */
-export async function readArchive(file: string, into?: string): Promise<ArchiveManifest> {
-  let handle;
+/** Opens an archive to read; NOT_FOUND (naming the file, never its folder) when it cannot be. */
+export async function openArchiveFile(file: string): Promise<fs.FileHandle> {
   try {
-    handle = await fs.open(file, 'r');
+    return await fs.open(file, 'r');
   } catch {
     throw new AppException('NOT_FOUND', `No such file: ${path.basename(file)}`, { field: 'path' });
   }
+}
+
+export async function readArchive(file: string, into?: string): Promise<ArchiveManifest> {
+  const handle = await openArchiveFile(file);
   try {
     return await readOpen(handle, into);
   } catch (e) {

@@ -17,7 +17,7 @@ import { auditEvents } from '../testing/audit-events.js';
 import { duckdbDump, sqliteDump } from '../testing/db-checksum.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { readToken, writeToken } from '../testing/file-tokens.js';
-import { call, create, fill, names, openWithClock, overview, PASSWORD, unlock, W } from '../testing/profile-calls.js';
+import { call, names, openWithAlice, overview, PASSWORD, unlock, W } from '../testing/profile-calls.js';
 import { expectError, expectOk } from '../testing/results.js';
 import { listTreeStable } from '../testing/temp-dir.js';
 
@@ -28,10 +28,7 @@ const DATA_TABLES = ['tasks', 'notes', 'events'];
 
 describe('export and restore', () => {
   test('round trip: a new profile with equal data and counts, its own id and keychain entry', async () => {
-    const { dataDir, outside, enclave } = await openWithClock(fixture);
-    const alice = await create(enclave, 'Alice');
-    expectOk(await unlock(enclave, alice.id));
-    await fill(enclave, 'alice');
+    const { dataDir, outside, enclave, alice } = await openWithAlice(fixture, { fill: true });
     const before = await overview(enclave);
     const file = path.join(outside, 'alice.enclave');
     const outcome = await call<ArchiveOutcome>(enclave, 'exportProfile', { file: writeToken(enclave, file) });
@@ -60,9 +57,7 @@ describe('export and restore', () => {
   });
 
   test('exports go nowhere inside the data folder', async () => {
-    const { dataDir, enclave } = await openWithClock(fixture);
-    const alice = await create(enclave, 'Alice');
-    expectOk(await unlock(enclave, alice.id));
+    const { dataDir, enclave, alice } = await openWithAlice(fixture);
     const denied = (e: unknown) => e instanceof AppException && e.code === 'PERMISSION_DENIED';
     assert.throws(() => writeToken(enclave, path.join(dataDir, 'x.enclave')), denied);
     assert.throws(() => writeToken(enclave, path.join(profileDir(dataDir, alice.id), SQLITE_FILE)), denied);
@@ -78,10 +73,7 @@ describe('a crafted archive carrying hostile DuckDB objects', () => {
   // gives a usable profile where those objects are dropped or refused; nothing is written
   // outside the data folder.
   test('restores without aborting; shadowing macros dropped, leaking objects refused, nothing written outside', async () => {
-    const { outside, enclave } = await openWithClock(fixture);
-    const alice = await create(enclave, 'Alice');
-    expectOk(await unlock(enclave, alice.id));
-    await fill(enclave, 'alice');
+    const { outside, enclave } = await openWithAlice(fixture, { fill: true });
     const good = path.join(outside, 'good.enclave');
     await call(enclave, 'exportProfile', { file: writeToken(enclave, good) });
     const entries = readEntries(good);
@@ -153,9 +145,7 @@ describe('a crafted archive carrying hostile DuckDB objects', () => {
 describe('automatic backups', () => {
   test('made on unlock and every interval while open, the oldest beyond `keep` dropped', async () => {
     const DAY = 24 * 60 * 60 * 1000;
-    const { dataDir, clock, enclave } = await openWithClock(fixture, { intervalMs: DAY, keep: 3 });
-    const alice = await create(enclave, 'Alice');
-    expectOk(await unlock(enclave, alice.id));
+    const { dataDir, clock, enclave, alice } = await openWithAlice(fixture, { backups: { intervalMs: DAY, keep: 3 } });
     await enclave.backups.runDue();
     const list = () => call<BackupInfo[]>(enclave, 'listBackups');
     assert.equal((await list()).length, 1, 'the first unlock makes one');
@@ -191,9 +181,7 @@ describe('automatic backups', () => {
   });
 
   test('deleting a profile removes its backups with everything else', async () => {
-    const { dataDir, enclave } = await openWithClock(fixture);
-    const alice = await create(enclave, 'Alice');
-    expectOk(await unlock(enclave, alice.id));
+    const { dataDir, enclave, alice } = await openWithAlice(fixture);
     await call(enclave, 'backupNow');
     await call(enclave, 'backupNow');
     assert.equal((await call<BackupInfo[]>(enclave, 'listBackups')).length, 2);

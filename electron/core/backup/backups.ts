@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ArchiveOutcome, BackupInfo } from '../../../shared/backups/backups.js';
 import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import type { Clock } from '../clock.js';
+import { KeyedQueue } from '../keyed-queue.js';
 import type { CreateProfileInput, ProfileService } from '../profiles/profile-service.js';
 import type { OpenProfile, SessionHooks } from '../sessions/sessions.js';
 import type { ProfileWorkerClient } from '../storage/profile-worker-client.js';
@@ -20,7 +21,7 @@ const CHECK_EVERY_MS = 15 * 60 * 1000;
 
 export class Backups implements SessionHooks {
   /** Per profile, the backup work under way (one at a time). */
-  private readonly queue = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue<string>();
   private readonly scheduled = new Map<string, { worker: ProfileWorkerClient; timer: NodeJS.Timeout }>();
 
   constructor(
@@ -74,7 +75,7 @@ export class Backups implements SessionHooks {
     const entry = this.scheduled.get(profileId);
     if (entry) clearInterval(entry.timer);
     this.scheduled.delete(profileId);
-    await this.queue.get(profileId);
+    await this.queue.idle(profileId);
   }
 
   /** Makes the backups that are due now (the timers call this; tests call it after moving the clock). */
@@ -114,17 +115,7 @@ export class Backups implements SessionHooks {
   }
 
   private serially<T>(profileId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queue.get(profileId) ?? Promise.resolve();
-    const run = previous.then(work);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queue.set(profileId, settled);
-    void settled.then(() => {
-      if (this.queue.get(profileId) === settled) this.queue.delete(profileId);
-    });
-    return run;
+    return this.queue.run(profileId, work);
   }
 }
 

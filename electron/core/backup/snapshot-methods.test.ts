@@ -12,16 +12,14 @@ import { pageRows } from '../../../shared/wire.js';
 import { profileDir, SQLITE_FILE } from '../paths.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
 import { readToken, writeToken } from '../testing/file-tokens.js';
-import { call, create, fill, openWithClock, overview, unlock, W } from '../testing/profile-calls.js';
+import { call, openWithAlice, overview, unlock, W } from '../testing/profile-calls.js';
 import { expectError, expectOk } from '../testing/results.js';
 
 const fixture = enclaveFixture('snapshot');
 
 describe('a snapshot while the profile is in use', () => {
   test('the snapshot is consistent while writes keep coming', async () => {
-    const { outside, enclave } = await openWithClock(fixture);
-    const alice = await create(enclave, 'Alice');
-    expectOk(await unlock(enclave, alice.id));
+    const { outside, enclave } = await openWithAlice(fixture);
     await call(enclave, 'runQuery', { sql: 'CREATE TABLE seq (n INTEGER)' });
     let stop = false;
     let written = 0;
@@ -64,10 +62,7 @@ describe('a snapshot while the profile is in use', () => {
 
 describe('every backup checks its snapshot with quick_check', () => {
   test('damage that opening does not look at (free pages lost from the freelist) fails the backup and the export: nothing is written', async () => {
-    const { dataDir, outside, enclave } = await openWithClock(fixture);
-    const alice = await create(enclave, 'Alice');
-    expectOk(await unlock(enclave, alice.id));
-    await fill(enclave, 'alice');
+    const { dataDir, outside, enclave, alice } = await openWithAlice(fixture, { fill: true });
     expectOk(await enclave.handle(W, 'lockSession', undefined));
 
     // Free pages, then a header that no longer lists them: opening, reading and counting every

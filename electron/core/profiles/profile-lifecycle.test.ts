@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { EventName } from '../../../shared/contract.js';
-import type { ProfileSummary, SessionInfo } from '../../../shared/profiles/profiles.js';
-import type { Enclave, EventSink } from '../enclave.js';
+import type { SessionInfo } from '../../../shared/profiles/profiles.js';
+import type { EventSink } from '../enclave.js';
 import { Registry } from '../registry/registry.js';
 import { auditEvents } from '../testing/audit-events.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
+import { createProfile as create, listProfiles as list, unlockProfile as unlock } from '../testing/profile-calls.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
 import { listTree, listTreeStable, removeTempDir } from '../testing/temp-dir.js';
@@ -28,11 +29,6 @@ async function setup(dataDir = fixture.tempDir()) {
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'staple battery horse';
 
-const create = async (enclave: Enclave, input: { name: string; password?: string }) =>
-  expectOk<ProfileSummary>(await enclave.handle(1, 'createProfile', input), `create ${input.name}`);
-const unlock = (enclave: Enclave, profileId: string, password?: string, windowId = 1) =>
-  enclave.handle(windowId, 'unlockProfile', password === undefined ? { profileId } : { profileId, password });
-const list = async (enclave: Enclave) => expectOk<ProfileSummary[]>(await enclave.handle(1, 'listProfiles', undefined));
 
 describe('renaming', () => {
   test('renames the unlocked profile; the name stays unique ignoring case', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ProfileSummary, SessionInfo } from '../../../shared/profiles/profiles.js';
-import type { Enclave } from '../enclave.js';
 import { KeychainUnavailableError, type SecretStore } from '../keychain/secret-store.js';
 import { Registry } from '../registry/registry.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
+import { createProfile as create, listProfiles as list, unlockProfile as unlock } from '../testing/profile-calls.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { expectError, expectOk } from '../testing/results.js';
 import { listTree, listTreeStable } from '../testing/temp-dir.js';
@@ -29,11 +29,6 @@ const PASSWORD = 'correct horse battery';
 const WRONG = 'wrong horse battery';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const create = async (enclave: Enclave, input: { name: string; password?: string }) =>
-  expectOk<ProfileSummary>(await enclave.handle(1, 'createProfile', input), `create ${input.name}`);
-const unlock = (enclave: Enclave, profileId: string, password?: string, windowId = 1) =>
-  enclave.handle(windowId, 'unlockProfile', password === undefined ? { profileId } : { profileId, password });
-const list = async (enclave: Enclave) => expectOk<ProfileSummary[]>(await enclave.handle(1, 'listProfiles', undefined));
 
 describe('creating profiles', () => {
   test('with and without a password', async () => {

@@ -9,6 +9,7 @@ import { PROFILE_COLORS, type ProfileColor, type ProfileSummary, type ProfileUsa
 import { createVerifier, verifyPassword } from '../auth/password.js';
 import { delayAfter, secondsLeft } from '../auth/throttle.js';
 import type { Clock } from '../clock.js';
+import { KeyedQueue } from '../keyed-queue.js';
 import type { SecretStore } from '../keychain/secret-store.js';
 import { DUCKDB_FILE, profileDir, profilesRoot, SQLITE_FILE } from '../paths.js';
 import type { ProfileRow, Registry } from '../registry/registry.js';
@@ -58,7 +59,7 @@ export interface ProfileSource {
 }
 
 export class ProfileService {
-  private readonly attempts = new Map<string, Promise<void>>();
+  private readonly attempts = new KeyedQueue<string>();
 
   constructor(
     private readonly dataDir: string,
@@ -286,17 +287,7 @@ export class ProfileService {
   // interleave their keychain writes. (The throttle needs no such queue: verify()
   // counts each attempt atomically in the registry.)
   private oneAtATime<T>(id: string, op: () => Promise<T>): Promise<T> {
-    const previous = this.attempts.get(id) ?? Promise.resolve();
-    const attempt = previous.then(op);
-    const settled = attempt.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.attempts.set(id, settled);
-    void settled.then(() => {
-      if (this.attempts.get(id) === settled) this.attempts.delete(id);
-    });
-    return attempt;
+    return this.attempts.run(id, op);
   }
 
   /**

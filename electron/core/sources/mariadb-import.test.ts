@@ -3,32 +3,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ImportProgress } from '../../../shared/analysis/analytics.js';
-import type { EventName } from '../../../shared/contract.js';
-import type { Result } from '../../../shared/errors.js';
 import type { SourceImportOutcome } from '../../../shared/sources/sources.js';
-import type { Enclave } from '../enclave.js';
 import { mariadbMissing, startMariadb, type DbServer } from '../testing/db-servers.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
-
-const W = 1;
+import { sourceImportKit } from '../testing/source-import-kit.js';
 
 describe('import from MariaDB', { skip: mariadbMissing(), timeout: 300_000 }, () => {
   const fx = enclaveFixture('maria-import');
   let db: DbServer;
-  let enclave: Enclave;
   let onProgress: ((p: ImportProgress) => void) | null = null;
 
-  const call = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const r = (await enclave.handle(W, channel, input)) as Result<T>;
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
-  const fails = async (channel: string, input: unknown) => {
-    const r = await enclave.handle(W, channel, input);
-    assert.ok(!r.ok, `${channel} should fail`);
-    return r.error;
-  };
-  const cells = async (sql: string) => (await call<{ firstPage: { columns: unknown[][] } }>('runQuery', { sql })).firstPage.columns;
+  const kit = sourceImportKit();
+  const { call, fails, cells } = kit;
 
   before(async () => {
     db = await startMariadb();
@@ -45,16 +31,7 @@ describe('import from MariaDB', { skip: mariadbMissing(), timeout: 300_000 }, ()
       CREATE TABLE big (id INT PRIMARY KEY, h CHAR(32));
       INSERT INTO big SELECT seq, md5(seq) FROM seq_1_to_300000;
     `);
-    enclave = await fx.open({
-      dataDir: fx.tempDir(),
-      secrets: fx.keychain.store,
-      events: (_w: number, event: EventName, payload: unknown) => {
-        if (event === 'importProgress') onProgress?.(payload as ImportProgress);
-      },
-    });
-    const profile = await call<{ id: string }>('createProfile', { name: 'Bo' });
-    await call('unlockProfile', { profileId: profile.id });
-    await call('addSource', { name: 'maria', url: db.url, password: db.password });
+    await kit.open(fx, db, { profile: 'Bo', source: 'maria' }, (p) => onProgress?.(p));
   });
   after(async () => {
     await db?.stop();

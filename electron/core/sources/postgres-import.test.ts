@@ -4,13 +4,12 @@
 import assert from 'node:assert/strict';
 import PgDriver from 'pg';
 import { after, before, describe, test } from 'node:test';
-import type { EventName } from '../../../shared/contract.js';
-import type { Result } from '../../../shared/errors.js';
 import type { ImportProgress } from '../../../shared/analysis/analytics.js';
 import type { SourceImportOutcome, SourcePreview } from '../../../shared/sources/sources.js';
 import type { Enclave } from '../enclave.js';
 import { postgresMissing, startPostgres, type DbServer } from '../testing/db-servers.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
+import { sourceImportKit } from '../testing/source-import-kit.js';
 
 const missing = postgresMissing();
 const W = 1;
@@ -22,21 +21,8 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
   const progress: ImportProgress[] = [];
   let onProgress: ((p: ImportProgress) => void) | null = null;
 
-  const call = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const r = (await enclave.handle(W, channel, input)) as Result<T>;
-    if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.code}: ${r.error.message}`), { code: r.error.code });
-    return r.value;
-  };
-  const fails = async (channel: string, input: unknown) => {
-    const r = await enclave.handle(W, channel, input);
-    assert.ok(!r.ok, `${channel} should fail`);
-    return r.error;
-  };
-  const query = async (sql: string) => {
-    const r = await call<{ firstPage: { columns: unknown[][] }; columns: { name: string; type: string }[] }>('runQuery', { sql });
-    return r;
-  };
-  const cells = async (sql: string) => (await query(sql)).firstPage.columns;
+  const kit = sourceImportKit();
+  const { call, fails, cells } = kit;
 
   /** Holds advisory lock 42 until the answer is called: a read of `gated` waits at row 200,000. */
   const closeGate = async (): Promise<() => Promise<void>> => {
@@ -74,19 +60,10 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
       CREATE VIEW gated AS SELECT id, CASE WHEN gate(id) THEN h END AS h FROM big;
       ANALYZE;
     `);
-    const dataDir = fx.tempDir();
-    enclave = await fx.open({
-      dataDir,
-      secrets: fx.keychain.store,
-      events: (_w: number, event: EventName, payload: unknown) => {
-        if (event !== 'importProgress') return;
-        progress.push(payload as ImportProgress);
-        onProgress?.(payload as ImportProgress);
-      },
+    enclave = await kit.open(fx, pg, { profile: 'Ana', source: 'shop' }, (p) => {
+      progress.push(p);
+      onProgress?.(p);
     });
-    const profile = await call<{ id: string }>('createProfile', { name: 'Ana' });
-    await call('unlockProfile', { profileId: profile.id });
-    await call('addSource', { name: 'shop', url: pg.url, password: pg.password });
   });
   after(async () => {
     await pg?.stop();

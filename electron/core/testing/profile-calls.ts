@@ -19,12 +19,27 @@ export async function openWithClock(fixture: EnclaveFixture, backups?: BackupPol
   return { dataDir, outside, clock, enclave };
 }
 
+/** openWithClock with Alice (the default password) created and unlocked in window 1, filled when told: most backup tests start so. */
+export async function openWithAlice(fixture: EnclaveFixture, options: { fill?: boolean; backups?: BackupPolicy } = {}) {
+  const opened = await openWithClock(fixture, options.backups);
+  const alice = await create(opened.enclave, 'Alice');
+  expectOk(await unlock(opened.enclave, alice.id), 'unlock Alice');
+  if (options.fill) await fill(opened.enclave, 'alice');
+  return { ...opened, alice };
+}
+
 export const create = async (enclave: Enclave, name: string, password = PASSWORD) =>
   expectOk<ProfileSummary>(await enclave.handle(W, 'createProfile', { name, password }), `create ${name}`);
 export const unlock = (enclave: Enclave, profileId: string, password = PASSWORD, windowId = W) =>
   enclave.handle(windowId, 'unlockProfile', { profileId, password });
 export const call = async <T>(enclave: Enclave, channel: string, input?: unknown, windowId = W) =>
   expectOk<T>(await enclave.handle(windowId, channel, input), channel);
+/** The profile tests' steps, password optional (none by default), window 1 unless told. */
+export const createProfile = async (enclave: Enclave, input: { name: string; password?: string }) =>
+  expectOk<ProfileSummary>(await enclave.handle(W, 'createProfile', input), `create ${input.name}`);
+export const unlockProfile = (enclave: Enclave, profileId: string, password?: string, windowId = W) =>
+  enclave.handle(windowId, 'unlockProfile', password === undefined ? { profileId } : { profileId, password });
+export const listProfiles = async (enclave: Enclave) => expectOk<ProfileSummary[]>(await enclave.handle(W, 'listProfiles', undefined));
 export const overview = (enclave: Enclave, windowId = W) => call<ProfileOverview>(enclave, 'profileOverview', undefined, windowId);
 export const names = async (enclave: Enclave) => (await call<ProfileSummary[]>(enclave, 'listProfiles')).map((p) => p.name).sort();
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fold, unfold } from '../../../shared/events/ics/ics-lines.js';
 import { exportIcs, importIcs } from './event-ics.js';
-import { openTestStore, type TestStore } from '../testing/test-store.js';
+import { openTestStore, storePerTest, type TestStore } from '../testing/test-store.js';
 
 // The fixture sits in the source tree; tests run from build/.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -14,12 +14,7 @@ const FIXTURE = path.join(root, 'electron/core/testing/fixtures/google-outlook-e
 const RANGE = { from: '2029-01-01T00:00:00Z', to: '2032-01-01T00:00:00Z', limit: 500 } as const;
 
 describe('.ics import and export', () => {
-  let s: TestStore;
-  beforeEach(() => {
-    s?.close();
-    s = openTestStore();
-  });
-  after(() => s.close());
+  const s = storePerTest();
 
   test('a Google Calendar / Outlook export: TZID, folded lines, escapes, EXDATE, RECURRENCE-ID, VALARM, DURATION, Windows zones', () => {
     const result = importIcs(s.events, fs.readFileSync(FIXTURE, 'utf8'), 'UTC');

@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { AppException } from '../../../shared/errors.js';
 import type { CalendarEvent } from '../../../shared/events/events.js';
-import { openTestStore, type TestStore } from '../testing/test-store.js';
+import { storePerTest } from '../testing/test-store.js';
 
 const starts = (items: CalendarEvent[]) => items.map((e) => e.start);
 const inZone = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
 describe('repeating events', () => {
-  let s: TestStore;
-  beforeEach(() => {
-    s?.close();
-    s = openTestStore();
-  });
-  after(() => s.close());
+  const s = storePerTest();
 
   const list = (from: string, to: string, timeZone?: string) =>
     s.events.list({ from, to, limit: 500, ...(timeZone ? { timeZone } : {}) }).items;
@@ -71,16 +66,14 @@ describe('repeating events', () => {
       starts(list('2030-01-01T00:00:00Z', '2030-03-01T00:00:00Z')).map((x) => x.slice(0, 10)),
       ['2030-01-07', '2030-01-09', '2030-01-11', '2030-01-14'],
     );
-    s.close();
-    s = openTestStore();
+    s.renew();
     // UNTIL is inclusive: an occurrence exactly at UNTIL happens.
     s.events.create({ title: 'Until', start: '2030-01-01T09:00:00Z', end: '2030-01-01T10:00:00Z', timeZone: 'UTC', recurrence: 'FREQ=DAILY;INTERVAL=2;UNTIL=20300107T090000Z' });
     assert.deepEqual(
       starts(list('2029-12-01T00:00:00Z', '2030-03-01T00:00:00Z')).map((x) => x.slice(0, 10)),
       ['2030-01-01', '2030-01-03', '2030-01-05', '2030-01-07'],
     );
-    s.close();
-    s = openTestStore();
+    s.renew();
     s.events.create({ title: 'Last Friday', start: '2030-01-25T09:00:00Z', end: '2030-01-25T10:00:00Z', timeZone: 'UTC', recurrence: 'FREQ=MONTHLY;BYDAY=-1FR;COUNT=3' });
     s.events.create({ title: 'Leap day', start: '2028-02-29', end: '2028-02-29', allDay: true, timeZone: 'UTC', recurrence: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29' });
     const found = list('2028-01-01T00:00:00Z', '2033-01-01T00:00:00Z');

@@ -40,14 +40,16 @@ export function openTestStore(start = '2030-01-01T12:00:00.000Z'): TestStore {
 
 /**
  * A fresh store for each test of the calling suite (closed after the last one): the
- * returned object always stands for the current test's store.
+ * returned object always stands for the current test's store; `renew()` starts a test
+ * over on a fresh one.
  */
-export function storePerTest(): TestStore {
+export function storePerTest(): TestStore & { renew(): void } {
   let current: TestStore | undefined;
-  beforeEach(() => {
+  const renew = () => {
     current?.close();
     current = openTestStore();
-  });
+  };
+  beforeEach(renew);
   after(() => current?.close());
-  return new Proxy({} as TestStore, { get: (_, key) => Reflect.get(current!, key) });
+  return new Proxy({} as TestStore & { renew(): void }, { get: (_, key) => (key === 'renew' ? renew : Reflect.get(current!, key)) });
 }

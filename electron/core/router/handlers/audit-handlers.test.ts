@@ -3,19 +3,18 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { collapseRuns, type AuditLogEntry, type AuditLogPage } from '../../../../shared/activity/audit.js';
 import type { ProfileSummary } from '../../../../shared/profiles/profiles.js';
-import { openEnclave, type Enclave } from '../../enclave.js';
+import type { Enclave } from '../../enclave.js';
+import { enclaveFixture } from '../../testing/enclave-fixture.js';
 import { ManualClock } from '../../testing/manual-clock.js';
 import { expectError, expectOk } from '../../testing/results.js';
-import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';
-import { testKeychain } from '../../testing/test-keychain.js';
 import { readToken, writeToken } from '../../testing/file-tokens.js';
 
-const keychain = testKeychain('audit-handlers');
-const dataDir = makeTempDir();
-const files = makeTempDir();
+const fixture = enclaveFixture('audit-handlers');
+const dataDir = fixture.tempDir();
+const files = fixture.tempDir();
 const clock = new ManualClock();
 const W_A = 1;
 const W_B = 2;
@@ -39,16 +38,9 @@ async function allEntries(w: number, limit: number): Promise<AuditLogEntry[]> {
 }
 
 before(async () => {
-  enclave = await openEnclave({ dataDir, secrets: keychain.store, clock });
+  enclave = await fixture.open({ dataDir, secrets: fixture.keychain.store, clock });
   ann = await call<ProfileSummary>(W_A, 'createProfile', { name: 'Ann' });
   ben = await call<ProfileSummary>(W_B, 'createProfile', { name: 'Ben', password: 'ben password 1' });
-});
-
-after(async () => {
-  await enclave.close();
-  await keychain.clear();
-  removeTempDir(dataDir);
-  removeTempDir(files);
 });
 
 test('a locked window has no activity log to read', async () => {

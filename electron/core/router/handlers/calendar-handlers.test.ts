@@ -1,17 +1,15 @@
 // Calendar events through the real router, schema and profile worker: all-day events are
 // dates every viewer sees alike, zones are stored canonical, years 0001–9999 hold.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { CalendarEvent } from '../../../../shared/events/events.js';
 import type { Page } from '../../../../shared/tasks/tasks.js';
-import type { ProfileSummary } from '../../../../shared/profiles/profiles.js';
-import { openEnclave, type Enclave } from '../../enclave.js';
+import type { Enclave } from '../../enclave.js';
+import { enclaveFixture } from '../../testing/enclave-fixture.js';
 import { expectError, expectOk } from '../../testing/results.js';
-import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';
-import { testKeychain } from '../../testing/test-keychain.js';
+import { openUnlocked } from '../../testing/unlocked-enclave.js';
 
-const keychain = testKeychain('calendar-handlers');
-const dataDir = makeTempDir();
+const fixture = enclaveFixture('calendar-handlers');
 const W = 1;
 let enclave: Enclave;
 
@@ -27,15 +25,7 @@ const list = async (input: Record<string, unknown>) => (await call<Page<Calendar
 const titles = async (input: Record<string, unknown>) => (await list(input)).map((e) => e.title);
 
 before(async () => {
-  enclave = await openEnclave({ dataDir, secrets: keychain.store });
-  const p = await call<ProfileSummary>('createProfile', { name: 'Cal' });
-  await call('unlockProfile', { profileId: p.id });
-});
-
-after(async () => {
-  await enclave.close();
-  await keychain.clear();
-  removeTempDir(dataDir);
+  ({ enclave } = await openUnlocked(fixture, [[W, 'Cal']]));
 });
 
 describe('all-day events are dates', () => {

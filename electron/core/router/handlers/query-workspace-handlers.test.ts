@@ -3,17 +3,16 @@
 // lock and a new host, the channel schemas enforce the limits in shared/, and the query
 // history can be searched.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { QueryHistoryEntry } from '../../../../shared/analysis/analytics.js';
 import type { ProfileSummary } from '../../../../shared/profiles/profiles.js';
 import { QUERY_SQL_MAX, QUERY_TAB_TITLE_MAX, QUERY_TABS_MAX, SAVED_QUERY_NAME_MAX, type QueryTabs, type SavedQuery } from '../../../../shared/analysis/query-workspace.js';
-import { openEnclave, type Enclave } from '../../enclave.js';
+import type { Enclave } from '../../enclave.js';
+import { enclaveFixture } from '../../testing/enclave-fixture.js';
 import { expectError, expectOk } from '../../testing/results.js';
-import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';
-import { testKeychain } from '../../testing/test-keychain.js';
+import { openUnlocked } from '../../testing/unlocked-enclave.js';
 
-const keychain = testKeychain('query-workspace');
-const dataDir = makeTempDir();
+const fixture = enclaveFixture('query-workspace');
 const W = 1;
 const W_B = 2;
 let enclave: Enclave;
@@ -27,17 +26,8 @@ const tabId = (n: number) => `6f1c2b1e-3d4a-4b5c-8d6e-${String(n).padStart(12, '
 const tab = (n: number, sql = `SELECT ${n}`) => ({ id: tabId(n), title: `Query ${n}`, sql, savedQueryId: null });
 
 before(async () => {
-  enclave = await openEnclave({ dataDir, secrets: keychain.store });
-  a = await call<ProfileSummary>(W, 'createProfile', { name: 'Ann' });
-  b = await call<ProfileSummary>(W_B, 'createProfile', { name: 'Ben' });
-  await call(W, 'unlockProfile', { profileId: a.id });
-  await call(W_B, 'unlockProfile', { profileId: b.id });
-});
-
-after(async () => {
-  await enclave.close();
-  await keychain.clear();
-  removeTempDir(dataDir);
+  const opened = await openUnlocked(fixture, [[W, 'Ann'], [W_B, 'Ben']]);
+  ({ enclave, profiles: { Ann: a, Ben: b } } = opened);
 });
 
 describe('query tabs', () => {

@@ -1,19 +1,17 @@
 // listTags and renameTag through the real router and host: validation at the bridge, the
 // profile's own tags only, and change events for the items a rename rewrote.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { EventName, EventPayload } from '../../../../shared/contract.js';
 import type { Note } from '../../../../shared/notes/notes.js';
-import type { ProfileSummary } from '../../../../shared/profiles/profiles.js';
 import type { TagCount, TagRenamed } from '../../../../shared/tags/tags.js';
 import type { Task } from '../../../../shared/tasks/tasks.js';
-import { openEnclave, type Enclave, type EventSink } from '../../enclave.js';
+import type { Enclave, EventSink } from '../../enclave.js';
+import { enclaveFixture } from '../../testing/enclave-fixture.js';
 import { expectError, expectOk } from '../../testing/results.js';
-import { makeTempDir, removeTempDir } from '../../testing/temp-dir.js';
-import { testKeychain } from '../../testing/test-keychain.js';
+import { openUnlocked } from '../../testing/unlocked-enclave.js';
 
-const keychain = testKeychain('tag-handlers');
-const dataDir = makeTempDir();
+const fixture = enclaveFixture('tag-handlers');
 const pushed: [number, EventName, EventPayload<EventName>][] = [];
 const sink: EventSink = (windowId, event, payload) => void pushed.push([windowId, event, payload]);
 
@@ -26,18 +24,7 @@ const call = <T>(windowId: number, channel: string, input?: unknown) =>
   enclave.handle(windowId, channel, input).then((r) => expectOk<T>(r, channel));
 
 before(async () => {
-  enclave = await openEnclave({ dataDir, secrets: keychain.store, events: sink });
-  const a = await call<ProfileSummary>(W_A, 'createProfile', { name: 'Ann' });
-  const b = await call<ProfileSummary>(W_B, 'createProfile', { name: 'Ben' });
-  await call(W_A, 'unlockProfile', { profileId: a.id });
-  await call(W_A2, 'unlockProfile', { profileId: a.id });
-  await call(W_B, 'unlockProfile', { profileId: b.id });
-});
-
-after(async () => {
-  await enclave.close();
-  await keychain.clear();
-  removeTempDir(dataDir);
+  ({ enclave } = await openUnlocked(fixture, [[W_A, 'Ann'], [W_A2, 'Ann'], [W_B, 'Ben']], { events: sink }));
 });
 
 describe('tags', () => {

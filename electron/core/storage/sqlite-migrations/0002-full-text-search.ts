@@ -13,6 +13,24 @@ import type { SqliteMigration } from '../../sqlite/migrate.js';
 // status for the status filter. Orders are ascending or descending as a whole, so
 // a cursor is one row-value comparison; generated columns supply the sort keys
 // (no due date sorts last; high priority first; pinned notes first).
+/**
+ * The triggers that keep `<table>_fts` to the live rows of a kind indexed by title and one
+ * text column (tasks, notes). The text is exactly what shipped, as sqlite_master keeps it:
+ * events' three columns are written out below.
+ */
+const liveTextTriggers = (table: string, text: string) => `CREATE TRIGGER ${table}_fts_ai AFTER INSERT ON ${table} WHEN new.deleted_at IS NULL BEGIN
+      INSERT INTO ${table}_fts (rowid, title, ${text}) VALUES (new.rowid, new.title, new.${text});
+    END;
+    CREATE TRIGGER ${table}_fts_ad AFTER DELETE ON ${table} WHEN old.deleted_at IS NULL BEGIN
+      INSERT INTO ${table}_fts (${table}_fts, rowid, title, ${text}) VALUES ('delete', old.rowid, old.title, old.${text});
+    END;
+    CREATE TRIGGER ${table}_fts_au AFTER UPDATE OF title, ${text}, deleted_at ON ${table}
+    WHEN old.title IS NOT new.title OR old.${text} IS NOT new.${text} OR (old.deleted_at IS NULL) <> (new.deleted_at IS NULL) BEGIN
+      INSERT INTO ${table}_fts (${table}_fts, rowid, title, ${text})
+        SELECT 'delete', old.rowid, old.title, old.${text} WHERE old.deleted_at IS NULL;
+      INSERT INTO ${table}_fts (rowid, title, ${text}) SELECT new.rowid, new.title, new.${text} WHERE new.deleted_at IS NULL;
+    END;`;
+
 export const migration: SqliteMigration = {
   version: 2,
   name: 'full-text-search',
@@ -76,31 +94,9 @@ export const migration: SqliteMigration = {
       SELECT rowid, title, description, location FROM events WHERE deleted_at IS NULL;
 
     -- An update deletes the old text (while it was live) before adding the new (while it is live).
-    CREATE TRIGGER tasks_fts_ai AFTER INSERT ON tasks WHEN new.deleted_at IS NULL BEGIN
-      INSERT INTO tasks_fts (rowid, title, details) VALUES (new.rowid, new.title, new.details);
-    END;
-    CREATE TRIGGER tasks_fts_ad AFTER DELETE ON tasks WHEN old.deleted_at IS NULL BEGIN
-      INSERT INTO tasks_fts (tasks_fts, rowid, title, details) VALUES ('delete', old.rowid, old.title, old.details);
-    END;
-    CREATE TRIGGER tasks_fts_au AFTER UPDATE OF title, details, deleted_at ON tasks
-    WHEN old.title IS NOT new.title OR old.details IS NOT new.details OR (old.deleted_at IS NULL) <> (new.deleted_at IS NULL) BEGIN
-      INSERT INTO tasks_fts (tasks_fts, rowid, title, details)
-        SELECT 'delete', old.rowid, old.title, old.details WHERE old.deleted_at IS NULL;
-      INSERT INTO tasks_fts (rowid, title, details) SELECT new.rowid, new.title, new.details WHERE new.deleted_at IS NULL;
-    END;
+    ${liveTextTriggers('tasks', 'details')}
 
-    CREATE TRIGGER notes_fts_ai AFTER INSERT ON notes WHEN new.deleted_at IS NULL BEGIN
-      INSERT INTO notes_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
-    END;
-    CREATE TRIGGER notes_fts_ad AFTER DELETE ON notes WHEN old.deleted_at IS NULL BEGIN
-      INSERT INTO notes_fts (notes_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
-    END;
-    CREATE TRIGGER notes_fts_au AFTER UPDATE OF title, body, deleted_at ON notes
-    WHEN old.title IS NOT new.title OR old.body IS NOT new.body OR (old.deleted_at IS NULL) <> (new.deleted_at IS NULL) BEGIN
-      INSERT INTO notes_fts (notes_fts, rowid, title, body)
-        SELECT 'delete', old.rowid, old.title, old.body WHERE old.deleted_at IS NULL;
-      INSERT INTO notes_fts (rowid, title, body) SELECT new.rowid, new.title, new.body WHERE new.deleted_at IS NULL;
-    END;
+    ${liveTextTriggers('notes', 'body')}
 
     CREATE TRIGGER events_fts_ai AFTER INSERT ON events WHEN new.deleted_at IS NULL BEGIN
       INSERT INTO events_fts (rowid, title, description, location) VALUES (new.rowid, new.title, new.description, new.location);
