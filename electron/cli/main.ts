@@ -14,7 +14,7 @@ traceStep('cli: commands loaded');
 // is waiting fails and the command ends; the error must not crash the process first.
 process.stdout.on('error', () => undefined);
 
-process.exitCode = await runCli(
+const code = await runCli(
   {
     argv: process.argv.slice(2),
     env: process.env,
@@ -25,3 +25,10 @@ process.exitCode = await runCli(
   },
   host,
 );
+
+// The host has closed its databases and answered (early-host.ts, endedByCloseReply); its
+// own exit is not waited for. This process ends once what it wrote has left.
+const flushed = (stream: NodeJS.WriteStream) =>
+  stream.destroyed ? Promise.resolve() : new Promise<void>((resolve) => stream.write('', () => resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

@@ -8,14 +8,19 @@ import type { HostInbound, WorkerMessage } from './worker-protocol.js';
 /** Flags of ours worth passing on (source maps in stack traces); never --test, --inspect or loaders. */
 const inheritedFlags = () => process.execArgv.filter((a) => a === '--enable-source-maps');
 
-/** A launcher whose hosts get `args` after their name (e.g. --preload-analytics, see profile-host.ts). */
-export const forkLauncherWith = (args: readonly string[]): HostLauncher => ({
+/**
+ * A launcher whose hosts get `args` after their name (e.g. --preload-analytics, see
+ * profile-host.ts). `stdout: 'ignore'` (the CLI's hosts): the CLI's stdout is the
+ * command's output, and a host holding it open would keep its reader (a pipe, `$(…)`)
+ * waiting for the host's exit after the command is done.
+ */
+export const forkLauncherWith = (args: readonly string[], stdout: 'inherit' | 'ignore' = 'inherit'): HostLauncher => ({
   launch(entry, name): HostChannel {
     const child = fork(entry, [name, ...args], {
       // 'advanced' is V8's structured clone (as worker_threads used): undefined,
       // Date, bigint and typed arrays survive, and holey pages stay arrays.
       serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      stdio: ['ignore', stdout, 'pipe', 'ipc'],
       execArgv: inheritedFlags(),
     });
     const exitListeners: ((exit: HostExit) => void)[] = [];
