@@ -22,7 +22,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 process.on('exit', () => {
   const record = { argv: process.argv.slice(1), loaded: Object.keys(require.cache) };
-  fs.writeFileSync(path.join(process.env.ENCLAVE_TEST_LOADS, process.pid + '.json'), JSON.stringify(record));
+  const file = path.join(process.env.ENCLAVE_TEST_LOADS, process.pid + '.json');
+  fs.writeFileSync(file + '.part', JSON.stringify(record));
+  fs.renameSync(file + '.part', file);
 });
 `;
 
@@ -44,7 +46,21 @@ describe('what a command loads', () => {
       env: { ...env, ENCLAVE_TEST_LOADS: dir, NODE_OPTIONS: `--require ${JSON.stringify(recorder)}` },
     });
     assert.equal(r.code, 0, r.stderr);
-    return fs.readdirSync(dir).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Loads);
+    // The CLI does not wait for its host's exit after the close reply: the host's record may land just after.
+    await recordsIn(dir, 2);
+    return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Loads);
+  }
+  /** Resolves once `dir` holds `count` records (each written whole, then renamed in: see RECORDER). */
+  function recordsIn(dir: string, count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const watcher = fs.watch(dir, () => check());
+      const check = () => {
+        if (fs.readdirSync(dir).filter((f) => f.endsWith('.json')).length < count) return;
+        watcher.close();
+        resolve();
+      };
+      check();
+    });
   }
   const duckdb = (l: Loads) => l.loaded.filter((m) => m.includes(`${path.sep}@duckdb${path.sep}`));
 
