@@ -6,7 +6,7 @@ import type { ArchiveOutcome, ArchiveSummary, BackupInfo, DamageReport } from '.
 import { channel, returns } from '../channel.js';
 import { PASSWORD_MAX, PROFILE_COLORS, type ProfileSummary } from '../profiles/profiles.js';
 import { fileToken } from '../files/file-grants.js';
-import type { FileChoice } from '../files/dialog-channels.js';
+import { saveDialogChannel, type FileChoice } from '../files/dialog-channels.js';
 import { password, profileId, profileName } from '../profiles/profile-channels.js';
 
 const backupId = z.string().max(100, 'Not a backup id').regex(/^backup-[0-9TZ-]{15,40}\.enclave$/, 'Not a backup id');
@@ -20,12 +20,7 @@ const newProfile = {
 
 export const backupChannels = {
   /** Save dialog for an archive of the calling window's profile. */
-  chooseArchivePath: channel({
-    scope: 'data',
-    input: z.strictObject({ suggestedName: z.string().min(1).max(255) }),
-    output: returns<FileChoice>(),
-    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
-  }),
+  chooseArchivePath: saveDialogChannel(),
   /** Open dialog for an archive to restore (from the picker). */
   chooseArchiveFile: channel({
     scope: 'app',

@@ -13,6 +13,15 @@ export type FileChoice = FileGrant | null;
 export const IMPORT_FILE_PURPOSES = ['data', 'database', 'certificate'] as const;
 export type ImportFilePurpose = (typeof IMPORT_FILE_PURPOSES)[number];
 
+/** A save dialog for a file of the calling window's profile, offering `suggestedName` (archives, calendars). */
+export const saveDialogChannel = () =>
+  channel({
+    scope: 'data',
+    input: z.strictObject({ suggestedName: z.string().min(1).max(255) }),
+    output: returns<FileChoice>(),
+    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
+  });
+
 export const dialogChannels = {
   chooseImportFile: channel({
     scope: 'data',
@@ -28,12 +37,7 @@ export const dialogChannels = {
     errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
   /** Save dialog for the profile's events as an iCalendar file (.ics). */
-  chooseCalendarExportPath: channel({
-    scope: 'data',
-    input: z.strictObject({ suggestedName: z.string().min(1).max(255) }),
-    output: returns<FileChoice>(),
-    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
-  }),
+  chooseCalendarExportPath: saveDialogChannel(),
   chooseExportPath: channel({
     scope: 'data',
     input: z.strictObject({
