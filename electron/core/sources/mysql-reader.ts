@@ -5,7 +5,7 @@ import mysql from 'mysql2';
 import type { Readable } from 'node:stream';
 import { AppException } from '../../../shared/errors.js';
 import type { NetworkAddress, SourceSelection, SourceTable } from '../../../shared/sources/sources.js';
-import { BATCH_ROWS, certificateError, scrubSecret, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
+import { BATCH_ROWS, driverError, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
 import { mapMysqlColumn, type MysqlFieldInfo } from './type-map.js';
 import { stripSemicolons } from './pg-reader.js';
 
@@ -21,12 +21,10 @@ interface MysqlError {
 }
 
 export function mysqlError(e: unknown, source: string, password: string | null, phase: 'connect' | 'read', hasCa = false): AppException {
-  if (e instanceof AppException) return e;
+  const d = driverError(e, source, password, hasCa);
+  if ('known' in d) return d.known;
+  const { code, message } = d;
   const err = (e ?? {}) as MysqlError;
-  const code = err.code ?? '';
-  const message = scrubSecret(err.message ?? String(e), password);
-  const untrusted = certificateError(source, code, message, hasCa);
-  if (untrusted) return untrusted;
   if (code === 'ER_ACCESS_DENIED_ERROR' || err.errno === 1045 || err.errno === 1698) return sourceAuthFailed(source);
   if (code === 'ER_BAD_DB_ERROR' || code === 'ER_DBACCESS_DENIED_ERROR') return sourceUnreachable(source, message);
   if (/^(PROTOCOL_CONNECTION_LOST|ECONNRESET|EPIPE|ER_CONNECTION_KILLED|ER_SERVER_SHUTDOWN|PROTOCOL_SEQUENCE_TIMEOUT)$/.test(code) || err.errno === 1927 || err.errno === 2013) {

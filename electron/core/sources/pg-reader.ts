@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import pg from 'pg';
 import type { NetworkAddress, SourceSelection, SourceTable } from '../../../shared/sources/sources.js';
 import { AppException } from '../../../shared/errors.js';
-import { BATCH_ROWS, certificateError, scrubSecret, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
+import { BATCH_ROWS, driverError, sourceAuthFailed, sourceLost, sourceUnreachable, type SourceCursor, type SourceReader, type TextRow } from './source-reader.js';
 import { copyToFile } from './pg-copy.js';
 import { mapPgColumn, type PgTypeInfo } from './type-map.js';
 
@@ -33,18 +33,10 @@ export function tlsOption(a: NetworkAddress, ca: string | null): pg.ClientConfig
   };
 }
 
-interface PgError {
-  code?: string;
-  message?: string;
-}
-
 export function pgError(e: unknown, source: string, password: string | null, phase: 'connect' | 'read', hasCa = false): AppException {
-  if (e instanceof AppException) return e;
-  const err = (e ?? {}) as PgError;
-  const code = err.code ?? '';
-  const message = scrubSecret(err.message ?? String(e), password);
-  const untrusted = certificateError(source, code, message, hasCa);
-  if (untrusted) return untrusted;
+  const d = driverError(e, source, password, hasCa);
+  if ('known' in d) return d.known;
+  const { code, message } = d;
   if (code === '28P01' || code === '28000') return sourceAuthFailed(source);
   if (/^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EAI_AGAIN)$/.test(code) || /timeout expired|self.signed|certificate|SSL/i.test(message)) {
     if (phase === 'connect') return sourceUnreachable(source, message);

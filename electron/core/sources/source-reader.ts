@@ -48,6 +48,20 @@ export const sourceInfo = ({ ca, ...s }: SavedSource): SourceInfo => ({ ...s, ha
 /** Node's TLS verification failures: the server's certificate is not one the client trusts. */
 const UNTRUSTED = /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID)$/;
 
+/**
+ * Where each driver's error mapping starts: our own exception passes as it is; otherwise the
+ * driver's code and its message with the password scrubbed out, or (`known`) the answer
+ * already, for a certificate TLS refused.
+ */
+export function driverError(e: unknown, source: string, password: string | null, hasCa: boolean): { known: AppException } | { code: string; message: string } {
+  if (e instanceof AppException) return { known: e };
+  const err = (e ?? {}) as { code?: unknown; message?: unknown };
+  const code = typeof err.code === 'string' ? err.code : '';
+  const message = scrubSecret(typeof err.message === 'string' ? err.message : String(e), password);
+  const untrusted = certificateError(source, code, message, hasCa);
+  return untrusted ? { known: untrusted } : { code, message };
+}
+
 /** A typed error for a certificate TLS refused, saying what to do; null for any other error. */
 export function certificateError(source: string, code: string, message: string, hasCa: boolean): AppException | null {
   if (!UNTRUSTED.test(code)) return null;

@@ -93,6 +93,31 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** A SQL string literal (both servers double a quote). */
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** The DbServer of a server `child` listening on 127.0.0.1:`port` with its files in `dir` (removed when it stops). */
+function loopbackServer(
+  scheme: 'postgresql' | 'mysql',
+  login: { user: string; password: string; database: string },
+  port: number,
+  admin: (sql: string) => string,
+  child: ChildProcess,
+  dir: string,
+): DbServer {
+  return {
+    host: '127.0.0.1',
+    port,
+    ...login,
+    url: `${scheme}://${login.user}@127.0.0.1:${port}/${login.database}`,
+    admin,
+    async stop() {
+      await stopChild(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Starts a private PostgreSQL (password authentication on loopback) with a database and a login. */
 export async function startPostgres(opts: { user?: string; password?: string; database?: string; tls?: { cert: string; key: string } } = {}): Promise<DbServer> {
   const bin = pgBinDir();
@@ -126,13 +151,12 @@ export async function startPostgres(opts: { user?: string; password?: string; da
   let log = '';
   child.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
   await waitForPort(port, child, () => log);
-  const admin = (sql: string) =>
-    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-t', '-A', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', sql], {
+  const admin = (sql: string, db = 'postgres') =>
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-t', '-A', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', db, '-c', sql], {
       env: { ...process.env, PGPASSWORD: 'superpw' },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
   // Listening is not ready: until recovery ends the server answers "the database system
   // is starting up" (seen on loaded machines). Asked again until it answers.
   for (let i = 0; ; i++) {
@@ -144,26 +168,9 @@ export async function startPostgres(opts: { user?: string; password?: string; da
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  admin(`CREATE ROLE ${user} LOGIN SUPERUSER PASSWORD ${q(password)}`);
+  admin(`CREATE ROLE ${user} LOGIN SUPERUSER PASSWORD ${sqlString(password)}`);
   admin(`CREATE DATABASE ${database} OWNER ${user}`);
-  return {
-    host: '127.0.0.1',
-    port,
-    user,
-    password,
-    database,
-    url: `postgresql://${user}@127.0.0.1:${port}/${database}`,
-    admin: (sql) =>
-      execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-t', '-A', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-c', sql], {
-        env: { ...process.env, PGPASSWORD: 'superpw' },
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
-    async stop() {
-      await stopChild(child);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return loopbackServer('postgresql', { user, password, database }, port, (sql) => admin(sql, database), child, dir);
 }
 
 /** Starts a private MariaDB with a database and a password login on 127.0.0.1. */
@@ -196,19 +203,6 @@ export async function startMariadb(opts: { user?: string; password?: string; dat
   await waitForPort(port, child, log);
   const admin = (sql: string, db?: string) =>
     execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-N', '-B', ...(db ? [db] : []), '-e', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  admin(`CREATE DATABASE ${database}; CREATE USER '${user}'@'127.0.0.1' IDENTIFIED BY ${q(password)}; GRANT ALL ON *.* TO '${user}'@'127.0.0.1'; FLUSH PRIVILEGES;`);
-  return {
-    host: '127.0.0.1',
-    port,
-    user,
-    password,
-    database,
-    url: `mysql://${user}@127.0.0.1:${port}/${database}`,
-    admin: (sql) => admin(sql, database),
-    async stop() {
-      await stopChild(child);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  admin(`CREATE DATABASE ${database}; CREATE USER '${user}'@'127.0.0.1' IDENTIFIED BY ${sqlString(password)}; GRANT ALL ON *.* TO '${user}'@'127.0.0.1'; FLUSH PRIVILEGES;`);
+  return loopbackServer('mysql', { user, password, database }, port, (sql) => admin(sql, database), child, dir);
 }
