@@ -155,7 +155,7 @@ function putTimestamp(micros: number | bigint, tz: boolean): number {
  * byte that is not ASCII. Strings of up to 12 bytes are inline in their 16-byte entry;
  * longer ones are read with one native call per run of strings adjacent in memory.
  */
-function putVarchar(chunk: DuckDBDataChunk, c: number, rowCount: number, lens: Int32Array, from: number): boolean {
+function putVarchar(chunk: DuckDBDataChunk, c: number, start: number, rowCount: number, lens: Int32Array, from: number): boolean {
   const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
   const data = bindings.vector_get_data(vector, rowCount * 16);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -172,7 +172,7 @@ function putVarchar(chunk: DuckDBDataChunk, c: number, rowCount: number, lens: I
     runStart = -1;
     return true;
   };
-  for (let r = 0; r < rowCount; r++) {
+  for (let r = start; r < rowCount; r++) {
     if (!isValid(validity, r)) {
       lens[from + r] = NULL;
       continue;
@@ -262,19 +262,19 @@ function kindOf(type: DuckDBType): { kind: Kind; width: number } {
 }
 
 /**
- * Writes the first `rowCount` cells of a chunk's column `c` at `n`, lengths from
- * `lens[from]` on. False when the column has no byte writer or is not all ASCII.
+ * Writes rows [start, rowCount) of a chunk's column `c` at `n`, row r's length at
+ * `lens[from + r]`. False when the column has no byte writer or is not all ASCII.
  */
-function putColumn(type: DuckDBType, kind: Kind, width: number, chunk: DuckDBDataChunk, c: number, rowCount: number, lens: Int32Array, from: number): boolean {
+function putColumn(type: DuckDBType, kind: Kind, width: number, chunk: DuckDBDataChunk, c: number, start: number, rowCount: number, lens: Int32Array, from: number): boolean {
   if (kind === Kind.None) return false;
-  if (kind === Kind.Varchar) return putVarchar(chunk, c, rowCount, lens, from);
+  if (kind === Kind.Varchar) return putVarchar(chunk, c, start, rowCount, lens, from);
   const { view, validity } = fixedWidth(chunk, c, rowCount, width);
   if (kind === Kind.Boolean) {
-    for (let r = 0; r < rowCount; r++) lens[from + r] = !isValid(validity, r) ? NULL : view.getUint8(r) !== 0 ? TRUE : FALSE;
+    for (let r = start; r < rowCount; r++) lens[from + r] = !isValid(validity, r) ? NULL : view.getUint8(r) !== 0 ? TRUE : FALSE;
     return true;
   }
   const { width: digits, scale } = kind === Kind.Decimal ? (type as DuckDBType & { width: number; scale: number }) : { width: 0, scale: 0 };
-  for (let r = 0; r < rowCount; r++) {
+  for (let r = start; r < rowCount; r++) {
     if (!isValid(validity, r)) {
       lens[from + r] = NULL;
       continue;
@@ -329,12 +329,23 @@ function putColumn(type: DuckDBType, kind: Kind, width: number, chunk: DuckDBDat
  * bytes. Returned as a WirePage (page-transfer.ts's lazyPage) so that every caller in the
  * host can read it as one; the host's reply sends the bytes.
  */
-export function bytePageOfChunks(allTypes: readonly DuckDBType[], chunks: readonly DuckDBDataChunk[], offset: number, limit: number, first = 0): WirePage {
-  const counts: number[] = [];
+export function bytePageOfChunks(
+  allTypes: readonly DuckDBType[],
+  chunks: readonly DuckDBDataChunk[],
+  offset: number,
+  limit: number,
+  first = 0,
+  skip = 0,
+): WirePage {
+  // Rows [starts[c], ends[c]) of chunk c; the first chunk's from `skip` on.
+  const starts: number[] = [];
+  const ends: number[] = [];
   let rowCount = 0;
   for (let c = 0; c < chunks.length && rowCount < limit; c++) {
-    const k = Math.min(chunks[c]!.rowCount, limit - rowCount);
-    counts.push(k);
+    const start = c === 0 ? skip : 0;
+    const k = Math.max(0, Math.min(chunks[c]!.rowCount - start, limit - rowCount));
+    starts.push(start);
+    ends.push(start + k);
     rowCount += k;
   }
   if (lengths.length < rowCount) lengths = new Int32Array(rowCount);
@@ -345,7 +356,9 @@ export function bytePageOfChunks(allTypes: readonly DuckDBType[], chunks: readon
     const { kind, width } = kindOf(type);
     const at = n;
     let ok = true;
-    for (let c = 0, from = 0; c < counts.length && ok; from += counts[c]!, c++) ok = putColumn(type, kind, width, chunks[c]!, j, counts[c]!, lengths, from);
+    for (let c = 0, from = 0; c < starts.length && ok; from += ends[c]! - starts[c]!, c++) {
+      ok = putColumn(type, kind, width, chunks[c]!, j, starts[c]!, ends[c]!, lengths, from - starts[c]!);
+    }
     if (ok) {
       let longest = 0;
       for (let i = 0; i < rowCount; i++) if (lengths[i]! > longest) longest = lengths[i]!;
@@ -353,7 +366,15 @@ export function bytePageOfChunks(allTypes: readonly DuckDBType[], chunks: readon
     } else {
       n = at;
       const cells: WireCell[] = [];
-      for (let c = 0; c < counts.length; c++) pushColumn(type, chunks[c]!, j, counts[c]!, cells);
+      for (let c = 0; c < starts.length; c++) {
+        if (starts[c] === 0) pushColumn(type, chunks[c]!, j, ends[c]!, cells);
+        else {
+          // pushColumn reads from a chunk's first row: the rows before `skip` are made and dropped.
+          const all: WireCell[] = [];
+          pushColumn(type, chunks[c]!, j, ends[c]!, all);
+          for (let i = starts[c]!; i < all.length; i++) cells.push(all[i]!);
+        }
+      }
       columns.push(cells);
     }
   }

@@ -69,7 +69,28 @@ export interface Slices {
   closed: boolean;
   /** Each slice's prepared page read, made on its first page (see readSliceRange). */
   pageReads?: Map<string, PageRead>;
+  /** Every row's chunk, kept in memory for a small result (see MEMORY_RESULT_BYTES); set once all rows are in. */
+  memory?: MemoryRows;
 }
+
+/** A result's chunks in order, and the result row each starts at. */
+interface MemoryRows {
+  types: DuckDBType[];
+  chunks: DuckDBDataChunk[];
+  starts: number[];
+  bytes: number;
+}
+
+/**
+ * A result this small (estimated) also keeps its chunks in the host's memory once filled,
+ * and its pages are read from them without a query: DuckDB's page query was about a
+ * third of a 1,000-row page across processes (issue 11). At most MEMORY_HOST_BYTES of
+ * such chunks per host (outside DuckDB's memory_limit, so bounded here); past that,
+ * results page through their slices as before.
+ */
+export const MEMORY_RESULT_BYTES = 32 * 2 ** 20;
+const MEMORY_HOST_BYTES = 64 * 2 ** 20;
+let memoryInUse = 0;
 
 /** A slice's page read prepared once, and the end of the last read run on it. */
 interface PageRead {
@@ -222,12 +243,33 @@ export async function materialise(
           pending += chunk.rowCount;
           if (pending >= FLUSH_ROWS) flush();
         };
-        for (const chunk of first) await append(chunk);
+        const bytes = estimatedBytes(totalRows, types.length);
+        const memory: MemoryRows | null =
+          bytes <= MEMORY_RESULT_BYTES && memoryInUse + bytes <= MEMORY_HOST_BYTES && !types.some((t) => CAST_IN_SQL.has(t.typeId))
+            ? { types, chunks: [], starts: [], bytes }
+            : null;
+        let rows = 0;
+        const keep = (chunk: NonNullable<(typeof first)[number]>) => {
+          if (!memory) return;
+          memory.chunks.push(chunk);
+          memory.starts.push(rows);
+          rows += chunk.rowCount;
+        };
+        for (const chunk of first) {
+          keep(chunk);
+          await append(chunk);
+        }
         first.length = 0;
         for (let chunk = ended ? null : await result.fetchChunk(); chunk && chunk.rowCount > 0 && !r.closed; chunk = await result.fetchChunk()) {
+          keep(chunk);
           await append(chunk);
         }
         flush();
+        // Every row is in (and the budget still has room: another result may have taken it meanwhile).
+        if (memory && !r.closed && rows === r.appended && memoryInUse + memory.bytes <= MEMORY_HOST_BYTES) {
+          memoryInUse += memory.bytes;
+          r.memory = memory;
+        }
       } finally {
         appender?.closeSync();
       }
@@ -260,6 +302,7 @@ export async function readRows(r: Slices, offset: number, limit: number): Promis
   if (offset >= r.totalRows) return emptyPage(offset, r.columns.length);
   const end = Math.min(r.totalRows, offset + limit);
   if (r.appended < end) await r.filled;
+  if (r.memory) return memoryPage(r.memory, r.columns.length, offset, end);
   const ranges = sliceRanges(r.sliceStarts, r.slices, offset, end);
   if (!r.byRowid) {
     // OFFSET scans the slice up to the page: at most SLICE_ROWS rows.
@@ -329,8 +372,26 @@ function readSliceRange(r: Slices, table: string, from: number, to: number): Pro
   return run;
 }
 
-/** Frees a result's prepared page reads once the reads running on them have ended (before its slices are dropped). */
-export async function closePageReads(r: Pick<Slices, 'pageReads'>): Promise<void> {
+/** Rows [offset, end) of a result kept in memory, with no query. */
+function memoryPage({ types, chunks, starts }: MemoryRows, columnCount: number, offset: number, end: number): WirePage {
+  if (end <= offset) return emptyPage(offset, columnCount);
+  // The last chunk starting at or before offset.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return bytePageOfChunks(types, chunks.slice(lo), offset, end - offset, 0, offset - starts[lo]!);
+}
+
+/** Frees a result's prepared page reads once the reads running on them have ended (before its slices are dropped), and its rows kept in memory. */
+export async function closePageReads(r: Pick<Slices, 'pageReads' | 'memory'>): Promise<void> {
+  if (r.memory) {
+    memoryInUse -= r.memory.bytes;
+    r.memory = undefined;
+  }
   const reads = [...(r.pageReads?.values() ?? [])];
   r.pageReads?.clear();
   for (const read of reads) {

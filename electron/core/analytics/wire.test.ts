@@ -263,3 +263,27 @@ test('strings DuckDB stores inline (up to 12 bytes) and out of line read back ex
   assert.deepEqual((await results.fetch(info.resultId, 0, 100)).columns[0], strings);
   await results.close(info.resultId);
 });
+
+test('a small result, once kept, pages from memory with no query: the same cells as through its slices, across chunk boundaries', async () => {
+  const sql = `SELECT range AS n, CASE WHEN range % 7 = 0 THEN NULL ELSE 'note ' || range END AS s, (range * 7919)::DECIMAL(12,3) AS d,
+    TIMESTAMP '2024-01-01' + to_microseconds(range * 999) AS at, range % 2 = 0 AS even, CASE WHEN range % 3 = 0 THEN 'é ' || range ELSE 'x' END AS utf8,
+    [range, NULL] AS list, range::DOUBLE / 3 AS third FROM range(10000)`;
+  const inMemory = await results.run({ sql, pageSize: 0 });
+  // A UUID column is cast to text in the page's SQL, so this result pages through its slices.
+  const sliced = await results.run({ sql: `SELECT *, '0011340b-02f9-4b7e-8d56-6ed846f756ec'::UUID AS u FROM (${sql})`, pageSize: 0 });
+  // The last row waits until every row is kept.
+  await results.fetch(inMemory.resultId, 9999, 1);
+  await results.fetch(sliced.resultId, 9999, 1);
+  // Without its slice the result still pages: its rows come from memory.
+  const { conn, relation } = await results.source(inMemory.resultId);
+  await conn.run(`DROP TABLE ${relation}`);
+  for (const [offset, limit] of [[0, 1000], [2047, 2], [1500, 3000], [4095, 1], [9990, 1000], [10000, 5], [5000, 0]] as const) {
+    const page = await results.fetch(inMemory.resultId, offset, limit);
+    const expected = await results.fetch(sliced.resultId, offset, limit);
+    assert.equal(page.rowCount, expected.rowCount, `@${offset}`);
+    assert.equal(page.offset, offset);
+    assert.deepEqual(page.columns, expected.columns.slice(0, -1), `@${offset}+${limit}`);
+  }
+  await results.close(inMemory.resultId);
+  await results.close(sliced.resultId);
+});
