@@ -3,12 +3,11 @@
 // scrollbar onto every row — see grid-geometry.ts. Cells, rows and columns are
 // selected with the mouse or the keyboard (see grid-selection.ts); the first columns
 // may be frozen, and columns hidden, reordered and resized (useColumnLayout).
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   clickCell,
   clickColumnHeader,
   clickRowHeader,
-  isInBounds,
   moveFocus,
   selectAll,
   selectionBounds,
@@ -17,12 +16,10 @@ import {
 } from '../../../../shared/analysis/grid-selection.js';
 import type { NumberFormat } from '../../../../shared/analysis/number-format.js';
 import type { QueryResultInfo, ResultFilter, ResultSort } from '../../../../shared/analysis/analytics.js';
-import { isNumericType } from '../../../../shared/wire.js';
-import { formatCount } from '../display-format.js';
 import { GridHeaderCell } from '../grid/GridHeaderCell.js';
+import { GridRow, type DrawnColumns, type GridRowActions } from '../grid/GridRow.js';
 import type { ColumnLayout } from '../grid/useColumnLayout.js';
 import type { RowPages } from '../hooks/useRowPages.js';
-import { CellValue, isNestedType } from './CellValue.js';
 import { gutterWidth, initialWidths } from './column-widths.js';
 import { FilterPopover } from './FilterPopover.js';
 import {
@@ -98,7 +95,8 @@ export function ResultGrid({
     () => initialWidths(info.columns, info.firstPage, info.timeZone),
     [info.columns, info.firstPage, info.timeZone],
   );
-  const widths = useMemo(() => display.map((j) => layout.widthOf(j) ?? baseWidths[j]!), [display, layout, baseWidths]);
+  const { widthOf } = layout;
+  const widths = useMemo(() => display.map((j) => widthOf(j) ?? baseWidths[j]!), [display, widthOf, baseWidths]);
   const gutter = gutterWidth(total);
   const lefts = useMemo(() => {
     const out: number[] = [];
@@ -185,14 +183,29 @@ export function ResultGrid({
     onViewRows?.(firstRow, lastRow);
   }, [onViewRows, firstRow, lastRow]);
 
-  // Frozen columns are always drawn; the others only near the viewport.
-  const scrollingCols: number[] = [];
-  for (let k = frozen; k < colCount; k++) {
-    if (lefts[k + 1]! >= scrollLeft + gutter + frozenWidth - OVERSCAN_COLS_PX && lefts[k]! <= scrollLeft + viewport.width + OVERSCAN_COLS_PX) {
-      scrollingCols.push(k);
-    }
-  }
-  const frozenCols = Array.from({ length: frozen }, (_, k) => k);
+  // Frozen columns are always drawn; the others only near the viewport: [colFrom, colTo).
+  // The drawn set is a new object only when that range or the layout changes, so rows
+  // (memoised) are not redrawn by a scroll that brings no new column into view.
+  let colFrom = frozen;
+  while (colFrom < colCount && lefts[colFrom + 1]! < scrollLeft + gutter + frozenWidth - OVERSCAN_COLS_PX) colFrom++;
+  let colTo = colFrom;
+  while (colTo < colCount && lefts[colTo]! <= scrollLeft + viewport.width + OVERSCAN_COLS_PX) colTo++;
+  const drawn = useMemo<DrawnColumns>(
+    () => ({
+      columns: info.columns,
+      display,
+      widths,
+      lefts,
+      frozen: Array.from({ length: frozen }, (_, k) => k),
+      scrolling: Array.from({ length: colTo - colFrom }, (_, n) => colFrom + n),
+      gutter,
+      frozenWidth,
+      totalWidth,
+    }),
+    [info.columns, display, widths, lefts, frozen, colFrom, colTo, gutter, frozenWidth, totalWidth],
+  );
+  const scrollingCols = drawn.scrolling;
+  const frozenCols = drawn.frozen;
 
   /** Brings a cell into view, scrolling as little as possible. */
   const reveal = (cell: GridCell) => {
@@ -258,85 +271,61 @@ export function ResultGrid({
     }
   };
 
-  const cellDown = (e: ReactPointerEvent, cell: GridCell) => {
-    if (e.button !== 0) return;
-    dragging.current = true;
-    onSelection(clickCell(selection, cell, e.shiftKey));
-  };
-  const cellEnter = (cell: GridCell) => {
-    if (dragging.current && selection) onSelection(clickCell(selection, cell, true));
-  };
+  // The rows' pointer handlers, one object for the grid's life: they read the latest
+  // selection and callbacks from a ref, so they never make a memoised row redraw.
+  const latest = useRef({ selection, onSelection, onOpenCell });
+  useLayoutEffect(() => {
+    latest.current = { selection, onSelection, onOpenCell };
+  });
+  const actions = useMemo<GridRowActions>(
+    () => ({
+      cellDown(e, cell) {
+        if (e.button !== 0) return;
+        dragging.current = true;
+        const { selection: sel, onSelection: select } = latest.current;
+        select(clickCell(sel, cell, e.shiftKey));
+      },
+      cellEnter(cell) {
+        const { selection: sel, onSelection: select } = latest.current;
+        if (dragging.current && sel) select(clickCell(sel, cell, true));
+      },
+      openCell: (row, col) => latest.current.onOpenCell({ row, col }),
+      rowHeaderDown(e, row) {
+        if (e.button !== 0) return;
+        e.preventDefault();
+        scrollerRef.current?.focus();
+        const { selection: sel, onSelection: select } = latest.current;
+        select(clickRowHeader(sel, row, e.shiftKey));
+      },
+    }),
+    [],
+  );
 
-  const renderCell = (i: number, k: number, loaded: boolean, left: number) => {
-    const j = display[k]!;
-    const col = info.columns[j]!;
-    const isFocus = focus?.row === i && focus.col === k;
-    const inSelection = isInBounds(bounds, i, k);
-    const classes = [
-      styles.cell,
-      isNumericType(col.type) && styles.numeric,
-      wrap && !isNumericType(col.type) && styles.wrapped,
-      inSelection && styles.inSelection,
-      isFocus && styles.selected,
-      isNestedType(col.type) && styles.expandable,
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return (
-      <div
-        key={j}
-        role="gridcell"
-        aria-colindex={k + 2}
-        aria-selected={inSelection}
-        className={classes}
-        style={{ left, width: widths[k] }}
-        onPointerDown={(e) => cellDown(e, { row: i, col: k })}
-        onPointerEnter={() => cellEnter({ row: i, col: k })}
-        onDoubleClick={() => onOpenCell({ row: i, col: j })}
-      >
-        {loaded ? (
-          <CellValue type={col.type} cell={pages.cell(i, j) ?? null} timeZone={info.timeZone} numberFormat={numberFormat} />
-        ) : (
-          <span className={styles.placeholder} />
-        )}
-      </div>
-    );
-  };
-
+  // Rows are keyed by slot (row index modulo the rows that fit, plus two), not by index:
+  // a page down hands each slot's DOM to the row that now takes its place, so a key press
+  // updates text in place instead of tearing down and building hundreds of cells.
+  const slots = Math.ceil(g.bodyRows) + 2;
   const rows = [];
   for (let i = firstRow; i <= lastRow && total > 0; i++) {
-    const loaded = pages.has(i);
     const rowSelected = bounds !== null && i >= bounds.rowFrom && i <= bounds.rowTo;
     rows.push(
-      <div
-        key={i}
-        role="row"
-        aria-rowindex={i + 2}
-        className={styles.row}
-        style={{ transform: `translateY(${HEADER_HEIGHT + (i - top) * rowHeight}px)`, width: totalWidth, height: rowHeight }}
-        data-row={i}
-      >
-        <div
-          role="rowheader"
-          className={`${styles.gutter} ${rowSelected ? styles.gutterActive : ''}`}
-          style={{ width: gutter }}
-          onPointerDown={(e) => {
-            if (e.button !== 0) return;
-            e.preventDefault();
-            scrollerRef.current?.focus();
-            onSelection(clickRowHeader(selection, i, e.shiftKey));
-          }}
-          title="Select row (Shift-click to extend)"
-        >
-          {formatCount(i + 1)}
-        </div>
-        {frozen > 0 && (
-          <div className={styles.frozenPane} style={{ left: gutter, width: frozenWidth }}>
-            {frozenCols.map((k) => renderCell(i, k, loaded, lefts[k]! - gutter))}
-          </div>
-        )}
-        {scrollingCols.map((k) => renderCell(i, k, loaded, lefts[k]!))}
-      </div>,
+      <GridRow
+        key={i % slots}
+        row={i}
+        y={HEADER_HEIGHT + (i - top) * rowHeight}
+        height={rowHeight}
+        drawn={drawn}
+        loaded={pages.has(i)}
+        cell={pages.cell}
+        rowSelected={rowSelected}
+        selFrom={rowSelected && bounds ? bounds.colFrom : 1}
+        selTo={rowSelected && bounds ? bounds.colTo : 0}
+        focusCol={focus?.row === i ? focus.col : -1}
+        timeZone={info.timeZone}
+        numberFormat={numberFormat}
+        wrap={wrap}
+        actions={actions}
+      />,
     );
   }
 
