@@ -10,6 +10,13 @@ export async function openAnalysis(page: Page, name: string) {
   await expect(page.getByTestId('section-analysis')).toBeVisible();
 }
 
+/** Replaces the editor's text as a paste would (typing "\n" could accept a completion). */
+export async function pasteSql(page: Page, sql: string) {
+  await page.getByTestId('sql-editor').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(sql);
+}
+
 /** Runs `sql` from the editor (Ctrl+Enter) and waits for the result's row count to read `rows`. */
 export async function runSql(page: Page, sql: string, rows: string) {
   const editor = page.getByTestId('sql-editor');

@@ -3,27 +3,15 @@
 // marked in the gutter with the previous result greyed and labelled, Format, Escape to
 // cancel — under the app's CSP (the editor's styles must apply, and nothing is refused).
 import { expect, test, type Page } from '@playwright/test';
-import { createProfile, shellName } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { openAnalysis, pasteSql } from '../analysis-steps.js';
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
-let harness: Harness;
 
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `analysis-editor-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
+const harness = harnessForEachTest('analysis-editor');
 
 const editor = (page: Page) => page.getByTestId('sql-editor');
 const stats = (page: Page) => page.getByTestId('result-stats');
 
-/** Replaces the editor's text as a paste would (typing "\n" could accept a completion). */
-async function setText(page: Page, sql: string) {
-  await editor(page).focus();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.insertText(sql);
-}
 
 /**
  * Accepts the completion offering `option` with Enter. CodeMirror ignores Enter for its
@@ -41,7 +29,7 @@ async function acceptCompletion(page: Page, option: string) {
 
 test('keyboard only: complete, run the statement at the cursor or a selection, see errors, format, cancel', async () => {
   test.setTimeout(300_000);
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   // The editor's style sheet must never be refused. (Chromium's own editing, replacing a
   // selection of coloured text, tries a style attribute the CSP blocks: style-src-attr,
   // harmless, as CodeMirror redraws the line from its state.)
@@ -49,9 +37,7 @@ test('keyboard only: complete, run the statement at the cursor or a selection, s
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text()) && !/Applying inline style/.test(m.text())) refused.push(m.text());
   });
-  await createProfile(page, 'Kim');
-  await expect(shellName(page)).toHaveText('Kim');
-  await page.getByTestId('nav-analysis').click();
+  await openAnalysis(page, 'Kim');
 
   // The editor is CodeMirror with its styles applied (a blocked style sheet would leave
   // the gutters unstyled block elements).
@@ -60,12 +46,12 @@ test('keyboard only: complete, run the statement at the cursor or a selection, s
   await expect(gutters).toHaveCSS('display', 'flex');
   await expect(page.locator('.cm-lineNumbers')).toBeVisible();
 
-  await setText(page, "CREATE TABLE sales AS SELECT range AS id, 'r' || (range % 3) AS region, range * 1.5 AS amount FROM range(12)");
+  await pasteSql(page, "CREATE TABLE sales AS SELECT range AS id, 'r' || (range % 3) AS region, range * 1.5 AS amount FROM range(12)");
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('table-sales')).toBeVisible();
 
   // Completion: a column of this profile's table, then the table itself.
-  await setText(page, '');
+  await pasteSql(page, '');
   await page.keyboard.type('SELECT regi');
   await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('region');
   await screenshot(page, 'analysis-editor-complete');
@@ -80,7 +66,7 @@ test('keyboard only: complete, run the statement at the cursor or a selection, s
   await expect(stats(page)).toContainText('2 columns');
 
   // Three statements; the cursor on the second runs only the second.
-  await setText(page, 'SELECT 1 AS first;\nSELECT 2 AS second;\nSELECT 3 AS third, 4 AS fourth');
+  await pasteSql(page, 'SELECT 1 AS first;\nSELECT 2 AS second;\nSELECT 3 AS third, 4 AS fourth');
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('End');
@@ -100,7 +86,7 @@ test('keyboard only: complete, run the statement at the cursor or a selection, s
   await expect(page.getByTestId('run-query')).toContainText('Run selection');
 
   // An error: marked in the gutter and on the word; the previous result greyed and labelled.
-  await setText(page, 'SELECT 1;\nSELECT amount,\n  regoin\nFROM sales');
+  await pasteSql(page, 'SELECT 1;\nSELECT amount,\n  regoin\nFROM sales');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('query-error')).toContainText('regoin');
   await expect(page.getByTestId('sql-error-mark')).toHaveText('regoin');
@@ -122,7 +108,7 @@ test('keyboard only: complete, run the statement at the cursor or a selection, s
   await expect(page.getByTestId('result-stale')).toHaveCount(0);
 
   // Format (Shift+Alt+F): clauses on their lines, keywords in capitals; undo brings it back.
-  await setText(page, "select region, sum(amount) as total from sales where amount > 3 and region <> 'r1' group by region order by total desc");
+  await pasteSql(page, "select region, sum(amount) as total from sales where amount > 3 and region <> 'r1' group by region order by total desc");
   await page.keyboard.press('Shift+Alt+f');
   await expect(page.locator('.cm-line')).toHaveText([
     'SELECT region,',
@@ -140,7 +126,7 @@ test('keyboard only: complete, run the statement at the cursor or a selection, s
   await expect(page.locator('.cm-line')).toHaveCount(1);
 
   // Escape cancels a running query; the grid says its rows are the previous run's.
-  await setText(page, 'SELECT count(*) FROM range(100000000000) a');
+  await pasteSql(page, 'SELECT count(*) FROM range(100000000000) a');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('cancel-query')).toBeVisible();
   await page.keyboard.press('Escape');

@@ -6,22 +6,13 @@
 // after a confirmation naming the rows lost.
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createProfile, shellName } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { openAnalysis } from '../analysis-steps.js';
+import { harnessForEachTest, screenshot, tempDirForEachTest } from '../harness/harness.js';
 
-let harness: Harness;
-let files: string;
 
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `analysis-import-tables-${info.workerIndex}`);
-  files = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-e2e-import-tables-'));
-});
-test.afterEach(async () => {
-  await harness.close();
-  fs.rmSync(files, { recursive: true, force: true });
-});
+const harness = harnessForEachTest('analysis-import-tables');
+const files = tempDirForEachTest('import-tables');
 
 /** 240 rows × 12 columns: wider than the import screen. */
 function writeWideCsv(): string {
@@ -30,20 +21,18 @@ function writeWideCsv(): string {
   for (let i = 1; i <= 240; i++) {
     lines.push([i, ['north', 'south'][i % 2], (i * 1.25).toFixed(2), `2024-03-${String((i % 28) + 1).padStart(2, '0')}`, `Customer ${i}`, `Category ${i % 5}`, `${i} Long Street Some Town`, `note ${i}`, i, i * 2, i * 3, i * 4].join(','));
   }
-  const file = path.join(files, 'Sales Q1.csv');
+  const file = path.join(files(), 'Sales Q1.csv');
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
 test('import screen fixed, import again afresh, then describe, rename, export JSON and drop the table', async () => {
   test.setTimeout(300_000);
-  const page = await harness.openWindow();
-  await createProfile(page, 'Lea');
-  await expect(shellName(page)).toHaveText('Lea', { timeout: 30_000 });
-  await page.getByTestId('nav-analysis').click();
+  const page = await harness().openWindow();
+  await openAnalysis(page, 'Lea');
 
   await page.getByTestId('open-import').click();
-  harness.dialogs.answers.push(writeWideCsv());
+  harness().dialogs.answers.push(writeWideCsv());
   await page.getByTestId('import-browse').click();
   await expect(page.getByTestId('import-preview')).toBeVisible();
 
@@ -116,8 +105,8 @@ test('import screen fixed, import again afresh, then describe, rename, export JS
   await expect(page.getByTestId('export-scope')).toContainText('sort and filters do not apply');
   await page.getByTestId('export-format-json').check();
   await screenshot(page, 'analysis-export-json');
-  const out = path.join(files, 'sales.json');
-  harness.dialogs.answers.push(out);
+  const out = path.join(files(), 'sales.json');
+  harness().dialogs.answers.push(out);
   await page.getByTestId('export-submit').click();
   await expect(page.getByTestId('export-done')).toContainText('240 rows');
   const exported = JSON.parse(fs.readFileSync(out, 'utf8')) as { id: number; region: string }[];

@@ -5,28 +5,17 @@
 // opened into a tab.
 import { expect, test, type Page } from '@playwright/test';
 import type { QueryTabs } from '../../shared/analysis/query-workspace.js';
+import { openAnalysis, pasteSql } from '../analysis-steps.js';
 import { createProfile, shellName, unlock } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
-let harness: Harness;
 
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `analysis-tabs-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
+const harness = harnessForEachTest('analysis-tabs');
 
 const editor = (page: Page) => page.getByTestId('sql-editor');
 const tabs = (page: Page) => page.getByTestId('query-tab');
 const tab = (page: Page, title: string) => tabs(page).filter({ hasText: title });
 
-/** Replaces the editor's text as a paste would. */
-async function setText(page: Page, sql: string) {
-  await editor(page).focus();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.insertText(sql);
-}
 
 /** What the profile holds now (the page saves its tabs a moment after each change). */
 const stored = (page: Page) =>
@@ -38,21 +27,19 @@ const storedSql = async (page: Page) => ((await stored(page)) as QueryTabs | nul
 
 test('tabs survive a reload and a profile switch; each profile has its own; saved queries and history search', async () => {
   test.setTimeout(300_000);
-  const page = await harness.openWindow();
-  await createProfile(page, 'Kim');
-  await expect(shellName(page)).toHaveText('Kim');
-  await page.getByTestId('nav-analysis').click();
+  const page = await harness().openWindow();
+  await openAnalysis(page, 'Kim');
 
   // A new profile starts with one empty tab.
   await expect(tabs(page)).toHaveCount(1);
   await expect(tabs(page)).toHaveText('Query 1');
-  await setText(page, 'SELECT 1 AS first_tab');
+  await pasteSql(page, 'SELECT 1 AS first_tab');
   await page.getByTestId('add-query-tab').click();
   await expect(tab(page, 'Query 2')).toHaveAttribute('aria-selected', 'true');
   await expect(editor(page).locator('.cm-placeholder')).toBeVisible(); // empty: only the placeholder
-  await setText(page, 'SELECT 2 AS second_tab');
+  await pasteSql(page, 'SELECT 2 AS second_tab');
   await page.getByTestId('add-query-tab').click();
-  await setText(page, 'SELECT 3 AS closed_tab');
+  await pasteSql(page, 'SELECT 3 AS closed_tab');
   // Delete on the focused tab closes it; its right-hand neighbour or else the left takes over.
   await tab(page, 'Query 3').focus();
   await page.keyboard.press('Delete');
@@ -78,7 +65,7 @@ test('tabs survive a reload and a profile switch; each profile has its own; save
 
   // Text typed just before switching profile is kept: the switch waits for the save.
   await tab(page, 'Query 1').click();
-  await setText(page, 'SELECT 11 AS typed_before_switch');
+  await pasteSql(page, 'SELECT 11 AS typed_before_switch');
   await page.getByTestId('switch-profile-button').click();
   await createProfile(page, 'Lee');
   await expect(shellName(page)).toHaveText('Lee');
@@ -86,7 +73,7 @@ test('tabs survive a reload and a profile switch; each profile has its own; save
   // Lee has her own tabs: none of Kim's.
   await expect(tabs(page)).toHaveText(['Query 1']);
   await expect(editor(page).locator('.cm-placeholder')).toBeVisible(); // empty: only the placeholder
-  await setText(page, 'SELECT 99 AS lee_only');
+  await pasteSql(page, 'SELECT 99 AS lee_only');
   await expect.poll(() => storedSql(page)).toEqual(['SELECT 99 AS lee_only']);
   await screenshot(page, 'analysis-tabs-other-profile');
 
@@ -154,7 +141,7 @@ test('tabs survive a reload and a profile switch; each profile has its own; save
 
   // History: run three queries, search it, open a past one into a tab.
   for (const sql of ['SELECT 41 AS alpha_one', 'SELECT 42 AS beta_two', 'SELECT 43 AS alpha_three']) {
-    await setText(page, sql);
+    await pasteSql(page, sql);
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('result-grid')).toContainText(sql.split(' AS ')[1]!);
   }

@@ -4,29 +4,12 @@
 // against the real core and DuckDB.
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createProfile, shellName } from '../profile-steps.js';
-import { dragFile, dropFile, screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { openAnalysis } from '../analysis-steps.js';
+import { dragFile, dropFile, harnessForEachTest, screenshot, tempDirForEachTest } from '../harness/harness.js';
 
-let harness: Harness;
-let files: string;
-
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `analysis-${info.workerIndex}`);
-  files = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-e2e-analysis-files-'));
-});
-test.afterEach(async () => {
-  await harness.close();
-  fs.rmSync(files, { recursive: true, force: true });
-});
-
-async function openAnalysis(page: Page, name: string) {
-  await createProfile(page, name);
-  await expect(shellName(page)).toHaveText(name);
-  await page.getByTestId('nav-analysis').click();
-  await expect(page.getByTestId('section-analysis')).toBeVisible();
-}
+const harness = harnessForEachTest('analysis');
+const files = tempDirForEachTest('analysis-files');
 
 function writeSalesCsv(): string {
   const lines = ['id,region,amount,big,day,at,flag,note'];
@@ -46,7 +29,7 @@ function writeSalesCsv(): string {
       ].join(','),
     );
   }
-  const file = path.join(files, 'Sales Q1.csv');
+  const file = path.join(files(), 'Sales Q1.csv');
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
@@ -62,7 +45,7 @@ const gridRow = (page: Page, index: number) => grid(page).locator(`[data-row="${
 
 test('import, query, scroll to the last of 10M rows, sort, filter, chart, export', async () => {
   test.setTimeout(180_000);
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Ada');
   await expect(page.getByTestId('tables-empty')).toContainText('No tables yet');
   await expect(page.getByTestId('result-placeholder')).toBeVisible();
@@ -74,7 +57,7 @@ test('import, query, scroll to the last of 10M rows, sort, filter, chart, export
   await page.getByTestId('open-import').click();
   await expect(page.getByTestId('import-drop-zone')).toBeVisible();
   await screenshot(page, 'analysis-import-choose');
-  harness.dialogs.answers.push(csv);
+  harness().dialogs.answers.push(csv);
   await page.getByTestId('import-browse').click();
   const preview = page.getByTestId('import-preview');
   await expect(preview).toBeVisible();
@@ -185,10 +168,10 @@ test('import, query, scroll to the last of 10M rows, sort, filter, chart, export
   await page.getByTestId('tab-grid').click();
 
   // Export the result to CSV and a table to Parquet.
-  const csvOut = path.join(files, 'out.csv');
+  const csvOut = path.join(files(), 'out.csv');
   await page.getByTestId('export-result').click();
   await screenshot(page, 'analysis-export');
-  harness.dialogs.answers.push(csvOut); // the person picks this file in the save dialog
+  harness().dialogs.answers.push(csvOut); // the person picks this file in the save dialog
   await page.getByTestId('export-submit').click();
   await expect(page.getByTestId('export-done')).toContainText('100,000 rows');
   expect(fs.readFileSync(csvOut, 'utf8').split('\n')[0]).toBe('x,y,bucket');
@@ -200,8 +183,8 @@ test('import, query, scroll to the last of 10M rows, sort, filter, chart, export
   await screenshot(page, 'analysis-table-facts');
   await page.getByTestId('export-sales_q1').click();
   await page.getByTestId('export-dialog').getByText('Parquet').click();
-  const parquetOut = path.join(files, 'sales.parquet');
-  harness.dialogs.answers.push(parquetOut);
+  const parquetOut = path.join(files(), 'sales.parquet');
+  harness().dialogs.answers.push(parquetOut);
   await page.getByTestId('export-submit').click();
   await expect(page.getByTestId('export-done')).toContainText('240 rows');
   expect(fs.readFileSync(parquetOut).subarray(0, 4).toString()).toBe('PAR1');
@@ -239,14 +222,14 @@ test('import, query, scroll to the last of 10M rows, sort, filter, chart, export
 });
 
 test('rejected rows: see why, then import the good rows', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Bo');
-  const file = path.join(files, 'counts.csv');
+  const file = path.join(files(), 'counts.csv');
   fs.writeFileSync(file, 'id,qty\n1,5\n2,7\n3,oops\n4,9\n');
 
   // Through the native open dialog; the good rows are imported with the same token.
   await page.getByTestId('open-import').click();
-  harness.dialogs.answers.push(file);
+  harness().dialogs.answers.push(file);
   await page.getByTestId('import-browse').click();
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await page.getByTestId('import-col-type-qty').fill('BIGINT');
@@ -262,9 +245,9 @@ test('rejected rows: see why, then import the good rows', async () => {
 });
 
 test('drag a CSV onto the analysis screen: preview, rename, import', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Cy');
-  const file = path.join(files, 'dropped visits.csv');
+  const file = path.join(files(), 'dropped visits.csv');
   fs.writeFileSync(file, 'id,city,at\n1,Oslo,2024-07-01 12:00:00+02\n2,Lima,2024-07-02 08:30:00.25+00\n');
 
   // Anywhere on the screen, with the SQL editor showing.
@@ -303,7 +286,7 @@ test('drag a CSV onto the analysis screen: preview, rename, import', async () =>
   await expect(preview).toBeVisible();
   await expect(page.getByTestId('import-table-name')).toHaveValue('dropped_visits');
   await page.getByRole('button', { name: 'Choose another file' }).click();
-  const fromWeb = path.join(files, 'from a web page.csv');
+  const fromWeb = path.join(files(), 'from a web page.csv');
   fs.writeFileSync(fromWeb, 'a\n1\n');
   await dropFile(page, page.getByTestId('import-drop-zone'), fromWeb, false);
   await expect(page.getByTestId('import-flow')).toContainText('cannot import the dropped file');

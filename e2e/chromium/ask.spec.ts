@@ -5,19 +5,17 @@
 // a clear error. Real Chromium, the real core, a chat-completions server on loopback.
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeChatServer, type FakeChatServer } from '../../build/electron/core/testing/fake-chat-server.js';
-import { createProfile, shellName } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { openAnalysis } from '../analysis-steps.js';
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
-let harness: Harness;
+const harness = harnessForEachTest('ask');
 let server: FakeChatServer;
 
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `ask-${info.workerIndex}`);
+test.beforeEach(async () => {
   server = await startFakeChatServer();
 });
 test.afterEach(async () => {
   await server.close();
-  await harness.close();
 });
 
 const editor = (page: Page) => page.getByTestId('sql-editor');
@@ -35,10 +33,8 @@ const KEY = 'sk-e2e-0123456789';
 
 test('ask: settings, a streamed answer into the editor, cancel, Fix with AI, a refused key', async () => {
   test.setTimeout(120_000);
-  const page = await harness.openWindow();
-  await createProfile(page, 'Asa');
-  await expect(shellName(page)).toHaveText('Asa');
-  await page.getByTestId('nav-analysis').click();
+  const page = await harness().openWindow();
+  await openAnalysis(page, 'Asa');
   await expect(page.getByTestId('ask-off')).toContainText('nothing is sent anywhere');
   await runEditor(page, "CREATE TABLE sales AS SELECT * FROM (VALUES ('north', 10), ('south', 5)) t(region, amount)");
   await expect(page.getByTestId('table-sales')).toBeVisible();
@@ -89,7 +85,7 @@ test('ask: settings, a streamed answer into the editor, cancel, Fix with AI, a r
   expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
   expect(sent.body).toContain('\\"sales\\" (table)');
   expect(sent.body).not.toContain('north');
-  expect(sent.body).not.toContain(harness.dataDir);
+  expect(sent.body).not.toContain(harness().dataDir);
   await screenshot(page, 'ask-answer');
   await runEditor(page);
   await expect(page.getByTestId('result-total')).toHaveText('2');

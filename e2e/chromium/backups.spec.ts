@@ -2,23 +2,14 @@
 // settings; a damaged profile recovered from the picker — real Chromium, real core.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { harnessForEachTest, screenshot, tempDirForEachTest } from '../harness/harness.js';
 import { createProfile, shellName, unlock } from '../profile-steps.js';
 
-let harness: Harness;
-let outside: string;
 
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `backups-${info.workerIndex}`);
-  outside = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-e2e-archives-'));
-});
-test.afterEach(async () => {
-  await harness.close();
-  fs.rmSync(outside, { recursive: true, force: true });
-});
+const harness = harnessForEachTest('backups');
+const outside = tempDirForEachTest('archives');
 
 const PASSWORD = 'correct horse battery';
 /** Opening a profile hashes a password and starts its databases: slow on a shared 2-core machine. */
@@ -38,7 +29,7 @@ async function profileIdOf(page: Page, name: string): Promise<string> {
 }
 
 test('export a profile, then restore the archive as a new profile; a tampered copy is refused', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await createProfile(page, 'Alice', PASSWORD);
   await expect(shellName(page)).toHaveText('Alice', OPENS);
   await page.evaluate(async () => {
@@ -51,13 +42,13 @@ test('export a profile, then restore the archive as a new profile; a tampered co
   const backups = settings.getByTestId('backups-section');
   await expect(backups.getByTestId('no-backups')).toBeVisible();
 
-  // The save dialog (scripted) answers a path outside the app's data.
-  const archive = path.join(outside, 'alice.enclave');
-  harness.dialogs.answers.push(archive);
+  // The save dialog (scripted) answers a path outside() the app's data.
+  const archive = path.join(outside(), 'alice.enclave');
+  harness().dialogs.answers.push(archive);
   await backups.getByTestId('export-profile').click();
   await expect(backups.getByTestId('export-done')).toContainText('alice.enclave');
   expect(fs.statSync(archive).size).toBeGreaterThan(0);
-  expect(harness.dialogs.shown.at(-1)?.kind).toBe('save');
+  expect(harness().dialogs.shown.at(-1)?.kind).toBe('save');
 
   await backups.getByTestId('backup-now').click();
   await expect(backups.getByTestId('backup-list').getByRole('listitem')).toHaveCount(1);
@@ -66,25 +57,25 @@ test('export a profile, then restore the archive as a new profile; a tampered co
   await settings.getByRole('button', { name: 'Close' }).click();
 
   // A copy with one byte flipped in the middle is refused, and nothing appears.
-  const tampered = path.join(outside, 'tampered.enclave');
+  const tampered = path.join(outside(), 'tampered.enclave');
   const bytes = fs.readFileSync(archive);
   bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
   fs.writeFileSync(tampered, bytes);
   await page.getByTestId('switch-profile-button').click();
   await expect(page.getByTestId('profile-picker')).toBeVisible();
-  harness.dialogs.answers.push(tampered);
+  harness().dialogs.answers.push(tampered);
   await page.getByTestId('restore-archive').click();
   const form = page.getByTestId('create-profile-form');
   await form.getByLabel('Name').fill('Alice tampered');
   await form.getByTestId('create-profile-submit').click();
   await expect(form.getByTestId('error-message')).toContainText('not a usable Enclave archive');
   await screenshot(page, 'restore-archive-refused');
-  const profilesDir = path.join(harness.dataDir, 'profiles');
+  const profilesDir = path.join(harness().dataDir, 'profiles');
   expect(fs.readdirSync(profilesDir)).toHaveLength(1);
   await form.getByRole('button', { name: 'Cancel' }).click();
 
   // The real archive restores as a new profile with its own password, and opens.
-  harness.dialogs.answers.push(archive);
+  harness().dialogs.answers.push(archive);
   await page.getByTestId('restore-archive').click();
   await form.getByLabel('Name').fill('Alice restored');
   await form.getByLabel('Protect with a password').check();
@@ -99,14 +90,14 @@ test('export a profile, then restore the archive as a new profile; a tampered co
 });
 
 test('a damaged profile shows the damage and recovers from a backup or starts empty', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await createProfile(page, 'Bob');
   await expect(shellName(page)).toHaveText('Bob', OPENS);
   await page.evaluate(() => window.api.createTask({ title: 'Bob keeps this' }));
   await page.getByTestId('switch-profile-button').click();
   await createProfile(page, 'Alice', PASSWORD);
   await expect(shellName(page)).toHaveText('Alice', OPENS);
-  const aliceDir = path.join(harness.dataDir, 'profiles', await profileIdOf(page, 'Alice'));
+  const aliceDir = path.join(harness().dataDir, 'profiles', await profileIdOf(page, 'Alice'));
   await page.evaluate(async () => {
     await window.api.createTask({ title: 'In the backup' });
     await window.api.backupNow();

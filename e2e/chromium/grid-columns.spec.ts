@@ -2,7 +2,7 @@
 // hide a column and move another, show numbers grouped or raw or to fixed decimals
 // (the digits in the cell stay the value's own), and wrap long text onto three lines.
 import { expect, test } from '@playwright/test';
-import { openAnalysis } from '../analysis-steps.js';
+import { openAnalysis, runSql } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 const harness = harnessForEachTest('grid-columns');
@@ -16,10 +16,7 @@ test('freeze, hide, reorder, number formats and wrapping', async () => {
   test.setTimeout(120_000);
   const page = await harness().openWindow();
   await openAnalysis(page, 'Codd');
-  const editor = page.getByTestId('sql-editor');
-  await editor.fill(QUERY);
-  await editor.press('Control+Enter');
-  await expect(page.getByTestId('result-total')).toHaveText('200', { timeout: 30_000 });
+  await runSql(page, QUERY, '200');
   const grid = page.getByTestId('result-grid');
   const header = (name: string) => grid.getByRole('columnheader', { name: new RegExp(`^${name}`) });
   const row0 = grid.locator('[data-row="0"]');

@@ -3,17 +3,11 @@
 // alone, which read as another number), hovering and the cell inspector show every
 // digit, and a type name that does not fit ends in an ellipsis with the full type on hover.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createProfile, shellName } from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { openAnalysis } from '../analysis-steps.js';
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
-let harness: Harness;
 
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `grid-digits-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
+const harness = harnessForEachTest('grid-digits');
 
 const VALUES = {
   big: '9007199254740993',
@@ -55,11 +49,8 @@ const textPlacement = (cell: Locator) =>
 
 test('BIGINT, DECIMAL(38,2) and HUGEINT in narrow columns keep their leading digits', async () => {
   test.setTimeout(120_000);
-  const page = await harness.openWindow();
-  await createProfile(page, 'Nia');
-  await expect(shellName(page)).toHaveText('Nia', { timeout: 30_000 });
-  await page.getByTestId('nav-analysis').click();
-  await expect(page.getByTestId('section-analysis')).toBeVisible();
+  const page = await harness().openWindow();
+  await openAnalysis(page, 'Nia');
 
   const editor = page.getByTestId('sql-editor');
   await editor.fill(

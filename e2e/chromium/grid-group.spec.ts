@@ -2,7 +2,7 @@
 // aggregates, see the grouped rows and the generated SQL, expand a group into its rows
 // and go back, pivot on a column, then ungroup.
 import { expect, test } from '@playwright/test';
-import { openAnalysis } from '../analysis-steps.js';
+import { openAnalysis, runSql } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 const harness = harnessForEachTest('grid-group');
@@ -14,10 +14,7 @@ test('group by a column with aggregates, expand a group, pivot, ungroup', async 
   test.setTimeout(120_000);
   const page = await harness().openWindow();
   await openAnalysis(page, 'Tad');
-  const editor = page.getByTestId('sql-editor');
-  await editor.fill(SALES);
-  await editor.press('Control+Enter');
-  await expect(page.getByTestId('result-total')).toHaveText('30', { timeout: 30_000 });
+  await runSql(page, SALES, '30');
   const grid = page.getByTestId('result-grid');
 
   await page.getByTestId('group-menu').click();

@@ -10,16 +10,13 @@ import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import PgDriver from 'pg';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { freePort, postgresMissing, startPostgres, type DbServer } from '../../build/electron/core/testing/db-servers.js';
 import { openAnalysis, runSql } from '../analysis-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { harnessForEachTest, screenshot, tempDirForEachTest } from '../harness/harness.js';
 
 const missing = postgresMissing();
-let harness: Harness;
 let pg: DbServer;
-let files: string;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -45,14 +42,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await pg?.stop();
 });
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `sources-${info.workerIndex}`);
-  files = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-e2e-sources-'));
-});
-test.afterEach(async () => {
-  await harness.close();
-  fs.rmSync(files, { recursive: true, force: true });
-});
+const harness = harnessForEachTest('sources');
+const files = tempDirForEachTest('sources');
 
 async function addNetworkSource(page: Page, url: string, password: string, name: string) {
   await page.getByTestId('add-source').click();
@@ -66,7 +57,7 @@ async function addNetworkSource(page: Page, url: string, password: string, name:
 
 test('add, wrong password, browse, preview, import with progress and cancel, refresh, a query, unreachable, SQLite', async () => {
   test.setTimeout(300_000);
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openAnalysis(page, 'Ines');
 
   await page.getByTestId('side-sources').click();
@@ -80,21 +71,21 @@ test('add, wrong password, browse, preview, import with progress and cancel, ref
   // The server's CA certificate is chosen in the open dialog (a token, the file's name
   // shown); a file that holds no certificate is refused at the field, and nothing is saved.
   // Only the refused file is sent: the first is chosen and removed again, so it need not be a real certificate.
-  fs.writeFileSync(path.join(files, 'test-ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-  fs.writeFileSync(path.join(files, 'not-a-cert.pem'), 'hello\n');
-  harness.dialogs.answers.push(path.join(files, 'test-ca.pem'));
+  fs.writeFileSync(path.join(files(), 'test-ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+  fs.writeFileSync(path.join(files(), 'not-a-cert.pem'), 'hello\n');
+  harness().dialogs.answers.push(path.join(files(), 'test-ca.pem'));
   await dialog.getByTestId('add-source-choose-ca').click();
   await expect(dialog.getByTestId('add-source-ca-name')).toContainText('test-ca.pem — the server is verified against it');
   await screenshot(page, 'sources-add-dialog-ca');
   await dialog.getByTestId('add-source-clear-ca').click();
-  harness.dialogs.answers.push(path.join(files, 'not-a-cert.pem'));
+  harness().dialogs.answers.push(path.join(files(), 'not-a-cert.pem'));
   await dialog.getByTestId('add-source-choose-ca').click();
   await expect(dialog.getByTestId('add-source-ca-name')).toContainText('not-a-cert.pem');
   await dialog.getByTestId('add-source-submit').click();
   await expect(dialog).toContainText('The CA file holds no PEM certificate');
   await expect(dialog.getByTestId('add-source-ca-name')).toContainText('Optional');
   await screenshot(page, 'sources-add-dialog-ca-refused');
-  expect(await page.content()).not.toContain(files);
+  expect(await page.content()).not.toContain(files());
 
   await dialog.getByTestId('add-source-submit').click();
   await expect(dialog).toBeHidden();
@@ -196,19 +187,19 @@ test('add, wrong password, browse, preview, import with progress and cancel, ref
   await screenshot(page, 'sources-unreachable');
 
   // A SQLite file, chosen in the open dialog: the page gets a token and the file's name only.
-  const file = path.join(files, 'Field notes.sqlite');
+  const file = path.join(files(), 'Field notes.sqlite');
   const db = new Database(file);
   db.exec("CREATE TABLE birds (id INTEGER PRIMARY KEY, name TEXT, seen REAL); INSERT INTO birds (name, seen) VALUES ('wren', 1.5), ('kite', NULL), ('', 2)");
   db.close();
   await page.getByTestId('add-source').click();
   await page.getByTestId('source-kind-sqlite').click();
-  harness.dialogs.answers.push(file);
+  harness().dialogs.answers.push(file);
   await page.getByTestId('add-source-choose-file').click();
   await expect(page.getByTestId('add-source-file-name')).toHaveText('Field notes.sqlite');
   await page.getByTestId('add-source-submit').click();
   await expect(page.getByTestId('source-Field notes')).toBeVisible();
   await expect(page.getByTestId('source-url')).toHaveText('sqlite:Field notes.sqlite');
-  expect(await page.content()).not.toContain(files);
+  expect(await page.content()).not.toContain(files());
   await page.getByTestId('source-table-birds').click();
   await expect(page.getByTestId('source-preview-caption')).toContainText('all 3 rows · 3 columns', { timeout: 30_000 });
   // A SQLite file counts its tables: exact counts, not estimates.

@@ -32,33 +32,20 @@ export interface ScriptedDialogs extends FileDialogs {
 function scriptedDialogs(): ScriptedDialogs {
   const answers: string[] = [];
   const shown: ScriptedDialogs['shown'] = [];
+  // Every dialog, open or save, answers alike: the next queued path, or cancelled.
+  const dialog = (kind: 'open' | 'save') => async (windowId: number) => {
+    shown.push({ kind, windowId });
+    return answers.shift() ?? null;
+  };
   return {
     answers,
     shown,
-    async chooseImportFile(windowId) {
-      shown.push({ kind: 'open', windowId });
-      return answers.shift() ?? null;
-    },
-    async chooseExportPath(windowId) {
-      shown.push({ kind: 'save', windowId });
-      return answers.shift() ?? null;
-    },
-    async chooseCalendarFile(windowId) {
-      shown.push({ kind: 'open', windowId });
-      return answers.shift() ?? null;
-    },
-    async chooseCalendarExportPath(windowId) {
-      shown.push({ kind: 'save', windowId });
-      return answers.shift() ?? null;
-    },
-    async chooseArchivePath(windowId) {
-      shown.push({ kind: 'save', windowId });
-      return answers.shift() ?? null;
-    },
-    async chooseArchiveFile(windowId) {
-      shown.push({ kind: 'open', windowId });
-      return answers.shift() ?? null;
-    },
+    chooseImportFile: dialog('open'),
+    chooseExportPath: dialog('save'),
+    chooseCalendarFile: dialog('open'),
+    chooseCalendarExportPath: dialog('save'),
+    chooseArchivePath: dialog('save'),
+    chooseArchiveFile: dialog('open'),
   };
 }
 
@@ -85,6 +72,18 @@ export function harnessForEachTest(name: string): () => Harness {
     await harness?.close();
   });
   return () => harness!;
+}
+
+/** A fresh temp folder for each test of the spec (files it imports, archives it writes), removed after it. */
+export function tempDirForEachTest(prefix: string): () => string {
+  let dir: string | undefined;
+  test.beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `enclave-e2e-${prefix}-`));
+  });
+  test.afterEach(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => dir!;
 }
 
 export async function startHarness(context: BrowserContext, name: string): Promise<Harness> {
