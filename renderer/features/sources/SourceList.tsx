@@ -1,7 +1,7 @@
 // The analysis space's "Databases" list: the profile's saved sources, each opening its
 // tables and import screen; adding one opens the add dialog.
 import type { SourceInfo } from '../../../shared/sources/sources.js';
-import { Spinner } from '../../components/Spinner.js';
+import { ListStatus } from '../../components/ListStatus.js';
 import type { SourcesState } from './useSources.js';
 import styles from './Sources.module.css';
 
@@ -19,20 +19,7 @@ interface SourceListProps {
 }
 
 export function SourceList({ state, selected, onSelect, onAdd }: SourceListProps) {
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.placeholder}>
-        <Spinner size={16} label="Loading databases" />
-      </div>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <div className={styles.placeholder} role="alert">
-        Databases could not be listed: {state.error.message}
-      </div>
-    );
-  }
+  if (state.status !== 'ready') return <ListStatus state={state} loading="Loading databases" failed="Databases could not be listed" />;
   if (state.sources.length === 0) {
     return (
       <div className={styles.emptyState} data-testid="sources-empty">

@@ -10,6 +10,7 @@ import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Spinner } from '../../components/Spinner.js';
 import { countOf, formatClock } from '../analysis/display-format.js';
+import { ImportDone } from '../analysis/import/ImportDone.js';
 import importStyles from '../analysis/import/Import.module.css';
 import { sanitizeTableName } from '../analysis/table-name.js';
 import { ChangePasswordDialog, RemoveSourceDialog } from './SourceDialogs.js';
@@ -186,10 +187,16 @@ export function SourceWorkspace({ source, sourced, existingTables, refresh, onIm
           {running ? (
             <SourceImportProgress running={running} verb={running.kind === 'refresh' ? 'Refreshing' : 'Importing into'} onCancel={() => void runner.cancel()} />
           ) : done ? (
-            <div className={importStyles.stagePanel} data-testid="source-import-done">
-              <h3 className={importStyles.stageTitle}>
-                {done.verb} {countOf(done.outcome.rows, 'row')} into <code>{done.outcome.table}</code>
-              </h3>
+            <ImportDone
+              verb={done.verb}
+              rows={done.outcome.rows}
+              table={done.outcome.table}
+              backLabel={chosen ? 'Back to the preview' : 'Choose a table'}
+              onBack={() => setDone(null)}
+              onQueryTable={onQueryTable}
+              testId="source-import-done"
+              queryTestId="source-query-table"
+            >
               {done.outcome.notes.length > 0 && (
                 <ul className={styles.notes}>
                   {done.outcome.notes.map((n) => (
@@ -197,13 +204,7 @@ export function SourceWorkspace({ source, sourced, existingTables, refresh, onIm
                   ))}
                 </ul>
               )}
-              <div className={importStyles.stageActions}>
-                <Button onClick={() => setDone(null)}>{chosen ? 'Back to the preview' : 'Choose a table'}</Button>
-                <Button variant="primary" onClick={() => onQueryTable(done.outcome.table)} data-testid="source-query-table">
-                  Query {done.outcome.table}
-                </Button>
-              </div>
-            </div>
+            </ImportDone>
           ) : (
             <>
               {importError && <SourceErrorBanner error={importError} onChangePassword={() => setDialog('password')} onDismiss={() => setImportError(null)} />}

@@ -2,26 +2,20 @@
 // search over the whole history; each opens into a tab or runs again.
 import type { QueryHistoryEntry } from '../../../../shared/analysis/analytics.js';
 import { countOf, formatClock, formatDuration } from '../display-format.js';
-import type { HistoryState } from '../hooks/useQueryHistory.js';
-import { SearchedListSection } from './SearchedListSection.js';
+import { SearchedListSection, type SearchedListProps } from './SearchedListSection.js';
 import styles from './Sidebar.module.css';
 
-interface HistoryListProps {
-  state: HistoryState;
-  search: string;
-  onSearch: (search: string) => void;
+interface HistoryListProps extends SearchedListProps<QueryHistoryEntry> {
   onOpen: (entry: QueryHistoryEntry) => void;
   onRerun: (entry: QueryHistoryEntry) => void;
 }
 
 const STATUS_TEXT = { ok: 'Succeeded', error: 'Failed', cancelled: 'Cancelled' } as const;
 
-export function HistoryList({ state, search, onSearch, onOpen, onRerun }: HistoryListProps) {
+export function HistoryList({ onOpen, onRerun, ...list }: HistoryListProps) {
   return (
     <SearchedListSection
-      state={state}
-      search={search}
-      onSearch={onSearch}
+      {...list}
       noun="history"
       searchTestId="history-search"
       empty={{ title: 'No queries yet', text: 'Every query you run in this profile is kept here, with its timing and outcome.' }}

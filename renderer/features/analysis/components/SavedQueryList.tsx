@@ -1,25 +1,19 @@
 // This profile's saved queries in the sidebar: a search over names and SQL, each query
 // opens into a tab (or switches to the tab showing it), and can be renamed or deleted.
 import type { SavedQuery } from '../../../../shared/analysis/query-workspace.js';
-import type { SavedQueriesState } from '../hooks/useSavedQueries.js';
-import { SearchedListSection } from './SearchedListSection.js';
+import { SearchedListSection, type SearchedListProps } from './SearchedListSection.js';
 import styles from './Sidebar.module.css';
 
-interface SavedQueryListProps {
-  state: SavedQueriesState;
-  search: string;
-  onSearch: (search: string) => void;
+interface SavedQueryListProps extends SearchedListProps<SavedQuery> {
   onOpen: (query: SavedQuery) => void;
   onRename: (query: SavedQuery) => void;
   onDelete: (query: SavedQuery) => void;
 }
 
-export function SavedQueryList({ state, search, onSearch, onOpen, onRename, onDelete }: SavedQueryListProps) {
+export function SavedQueryList({ onOpen, onRename, onDelete, ...list }: SavedQueryListProps) {
   return (
     <SearchedListSection
-      state={state}
-      search={search}
-      onSearch={onSearch}
+      {...list}
       noun="saved queries"
       searchTestId="saved-query-search"
       empty={{ title: 'No saved queries yet', text: '“Save query…” above the editor keeps a tab’s SQL here under a name.', testId: 'saved-queries-empty' }}

@@ -3,7 +3,7 @@
 // or the rows the caller draws.
 import type { ReactNode } from 'react';
 import { QUERY_SEARCH_MAX } from '../../../../shared/analysis/query-workspace.js';
-import { Spinner } from '../../../components/Spinner.js';
+import { ListStatus } from '../../../components/ListStatus.js';
 import type { SearchedState } from '../hooks/useSearchedList.js';
 import styles from './Sidebar.module.css';
 
@@ -14,10 +14,14 @@ export interface EmptyText {
   testId?: string;
 }
 
-interface SearchedListSectionProps<T> {
+/** What a searched list gets from its owner: the read's state, the search and its setter. */
+export interface SearchedListProps<T> {
   state: SearchedState<T>;
   search: string;
   onSearch: (search: string) => void;
+}
+
+interface SearchedListSectionProps<T> extends SearchedListProps<T> {
   /** What the list holds, in lower case ("history", "saved queries"): the field's label and the status lines say it. */
   noun: string;
   searchTestId: string;
@@ -43,14 +47,8 @@ export function SearchedListSection<T>({ state, search, onSearch, noun, searchTe
         onChange={(e) => onSearch(e.target.value)}
         data-testid={searchTestId}
       />
-      {state.status === 'loading' ? (
-        <div className={styles.placeholder}>
-          <Spinner size={16} label={`Loading ${noun}`} />
-        </div>
-      ) : state.status === 'error' ? (
-        <div className={styles.placeholder} role="alert">
-          {noun.charAt(0).toUpperCase() + noun.slice(1)} could not be read: {state.error.message}
-        </div>
+      {state.status !== 'ready' ? (
+        <ListStatus state={state} loading={`Loading ${noun}`} failed={`${noun.charAt(0).toUpperCase() + noun.slice(1)} could not be read`} />
       ) : state.items.length === 0 ? (
         <div className={styles.emptyState} data-testid={shownEmpty.testId}>
           <strong>{shownEmpty.title}</strong>

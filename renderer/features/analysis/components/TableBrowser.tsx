@@ -2,7 +2,7 @@
 // its profile; a table can be queried or exported from here.
 import { useState, type ReactNode } from 'react';
 import type { TableInfo } from '../../../../shared/analysis/analytics.js';
-import { Spinner } from '../../../components/Spinner.js';
+import { ListStatus } from '../../../components/ListStatus.js';
 import { countOf, formatBytes, formatCount } from '../display-format.js';
 import type { ColumnRef } from '../hooks/useColumnProfile.js';
 import type { TablesState } from '../hooks/useTables.js';
@@ -28,20 +28,7 @@ export function TableBrowser({ state, profiled, onQuery, onExport, onDescribe, o
   const [open, setOpen] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
 
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.placeholder}>
-        <Spinner size={16} label="Loading tables" />
-      </div>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <div className={styles.placeholder} role="alert">
-        Tables could not be listed: {state.error.message}
-      </div>
-    );
-  }
+  if (state.status !== 'ready') return <ListStatus state={state} loading="Loading tables" failed="Tables could not be listed" />;
   if (state.tables.length === 0) {
     return (
       <div className={styles.emptyState} data-testid="tables-empty">

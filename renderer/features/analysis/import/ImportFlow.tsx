@@ -10,6 +10,7 @@ import { useImportPreview } from '../hooks/useImportPreview.js';
 import { useImportRun, type RunningImport } from '../hooks/useImportRun.js';
 import { sanitizeTableName } from '../table-name.js';
 import { FilePicker, NO_DROPPED_PATH } from './FilePicker.js';
+import { ImportDone } from './ImportDone.js';
 import { ImportProgressBar } from './ImportProgressBar.js';
 import styles from './Import.module.css';
 import { ImportSetup, type ImportChoices } from './ImportSetup.js';
@@ -210,23 +211,23 @@ export function ImportFlow({ existingTables, dropped, onImported, onQueryTable, 
           </div>
         </div>
       ) : stage.stage === 'done' ? (
-        <div className={styles.stagePanel} data-testid="import-done">
-          <h3 className={styles.stageTitle}>
-            Imported {countOf(stage.rows, 'row')} into <code>{stage.table}</code>
-          </h3>
+        <ImportDone
+          verb="Imported"
+          rows={stage.rows}
+          table={stage.table}
+          backLabel="Import another file"
+          onBack={() => setFile(null)}
+          onQueryTable={onQueryTable}
+          testId="import-done"
+          queryTestId="import-query-table"
+        >
           {stage.rejected && (
             <>
               <p className={styles.stageText}>{stage.rejected.rows === 1 ? '1 row was' : `${formatCount(stage.rejected.rows)} rows were`} left out:</p>
               <Rejections rejected={stage.rejected} />
             </>
           )}
-          <div className={styles.stageActions}>
-            <Button onClick={() => setFile(null)}>Import another file</Button>
-            <Button variant="primary" onClick={() => onQueryTable(stage.table)} data-testid="import-query-table">
-              Query {stage.table}
-            </Button>
-          </div>
-        </div>
+        </ImportDone>
       ) : (
         <ImportPreviewStage
           file={file}
