@@ -382,6 +382,38 @@ export function bytePageOfChunks(
   return lazyPage(page);
 }
 
+/** Types whose cells sit in their vector's own entries (at most 16 bytes a cell): no child vectors, no string heap. */
+const NESTED = new Set<DuckDBTypeId>([
+  DuckDBTypeId.LIST, DuckDBTypeId.STRUCT, DuckDBTypeId.MAP, DuckDBTypeId.ARRAY, DuckDBTypeId.UNION,
+]);
+
+/**
+ * The bytes a chunk holds while it is kept, measured: 16 a cell (the widest entry) plus
+ * every string's own bytes beyond the 12 kept inline, for VARCHAR and BLOB; null for a
+ * chunk with nested columns, which is not measured (and so not kept). An estimate by row
+ * and column count alone would let 100 rows of 10 MB texts pass as 1.6 KB.
+ */
+export function heldBytes(types: readonly DuckDBType[], chunk: DuckDBDataChunk): number | null {
+  const rowCount = chunk.rowCount;
+  let bytes = 0;
+  for (let c = 0; c < types.length; c++) {
+    const typeId = types[c]!.typeId;
+    if (NESTED.has(typeId)) return null;
+    bytes += rowCount * 16;
+    if (typeId !== DuckDBTypeId.VARCHAR && typeId !== DuckDBTypeId.BLOB) continue;
+    const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
+    const data = bindings.vector_get_data(vector, rowCount * 16);
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const validity = validityOf(vector, rowCount);
+    for (let r = 0; r < rowCount; r++) {
+      if (!isValid(validity, r)) continue;
+      const length = view.getUint32(r * 16, true);
+      if (length > 12) bytes += length;
+    }
+  }
+  return bytes;
+}
+
 /** Whether column `c` (BIGINT rowids) of the chunks rises strictly, read from the vectors. */
 export function rowidsAscending(chunks: readonly DuckDBDataChunk[], c = 0): boolean {
   let last = -Infinity;

@@ -28,7 +28,7 @@ import {
 import { emptyPage, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import { limitReached } from './host-limits.js';
 import { quoteIdent } from './sql-text.js';
-import { bytePageOfChunks, rowidsAscending } from './page-bytes.js';
+import { bytePageOfChunks, heldBytes, rowidsAscending } from './page-bytes.js';
 import { bigintColumn, emptyColumns, pageOfChunks, pushChunk, readPage, resultChunks, wireType } from './wire-encode.js';
 
 /** Rows appended between flushes (when they become visible to pages). */
@@ -243,14 +243,23 @@ export async function materialise(
           pending += chunk.rowCount;
           if (pending >= FLUSH_ROWS) flush();
         };
-        const bytes = estimatedBytes(totalRows, types.length);
-        const memory: MemoryRows | null =
-          bytes <= MEMORY_RESULT_BYTES && memoryInUse + bytes <= MEMORY_HOST_BYTES && !types.some((t) => CAST_IN_SQL.has(t.typeId))
-            ? { types, chunks: [], starts: [], bytes }
+        // The estimate (16 bytes a cell) rules out what is surely too large; what is kept is
+        // measured chunk by chunk (heldBytes: strings count with their own bytes), and a
+        // result that passes MEMORY_RESULT_BYTES on the way lets its chunks go.
+        const estimate = estimatedBytes(totalRows, types.length);
+        let memory: MemoryRows | null =
+          estimate <= MEMORY_RESULT_BYTES && memoryInUse + estimate <= MEMORY_HOST_BYTES && !types.some((t) => CAST_IN_SQL.has(t.typeId))
+            ? { types, chunks: [], starts: [], bytes: 0 }
             : null;
         let rows = 0;
         const keep = (chunk: NonNullable<(typeof first)[number]>) => {
           if (!memory) return;
+          const held = heldBytes(types, chunk);
+          if (held === null || memory.bytes + held > MEMORY_RESULT_BYTES) {
+            memory = null;
+            return;
+          }
+          memory.bytes += held;
           memory.chunks.push(chunk);
           memory.starts.push(rows);
           rows += chunk.rowCount;

@@ -267,7 +267,7 @@ test('strings DuckDB stores inline (up to 12 bytes) and out of line read back ex
 test('a small result, once kept, pages from memory with no query: the same cells as through its slices, across chunk boundaries', async () => {
   const sql = `SELECT range AS n, CASE WHEN range % 7 = 0 THEN NULL ELSE 'note ' || range END AS s, (range * 7919)::DECIMAL(12,3) AS d,
     TIMESTAMP '2024-01-01' + to_microseconds(range * 999) AS at, range % 2 = 0 AS even, CASE WHEN range % 3 = 0 THEN 'é ' || range ELSE 'x' END AS utf8,
-    [range, NULL] AS list, range::DOUBLE / 3 AS third FROM range(10000)`;
+    range::DOUBLE / 3 AS third FROM range(10000)`;
   const inMemory = await results.run({ sql, pageSize: 0 });
   // A UUID column is cast to text in the page's SQL, so this result pages through its slices.
   const sliced = await results.run({ sql: `SELECT *, '0011340b-02f9-4b7e-8d56-6ed846f756ec'::UUID AS u FROM (${sql})`, pageSize: 0 });
@@ -286,4 +286,18 @@ test('a small result, once kept, pages from memory with no query: the same cells
   }
   await results.close(inMemory.resultId);
   await results.close(sliced.resultId);
+});
+
+test('what memory cannot hold or measure pages through its slices: texts past the cap by their own bytes, nested columns', async () => {
+  // 40 texts of 1 MiB: 640 bytes by row and column count, 40 MiB by their bytes (over MEMORY_RESULT_BYTES).
+  const big = await results.run({ sql: `SELECT range AS n, repeat('x', 1048576) AS text FROM range(40)`, pageSize: 0 });
+  const nested = await results.run({ sql: `SELECT range AS n, [range, NULL] AS list FROM range(100)`, pageSize: 0 });
+  for (const info of [big, nested]) {
+    await results.fetch(info.resultId, info.totalRows - 1, 1);
+    // With its slice dropped, a result kept in memory would still page; these must not.
+    const { conn, relation } = await results.source(info.resultId);
+    await conn.run(`DROP TABLE ${relation}`);
+    await assert.rejects(results.fetch(info.resultId, 0, 10));
+    await results.close(info.resultId);
+  }
 });
