@@ -2,6 +2,7 @@
 import fsp from 'node:fs/promises';
 import { AppException } from '../../../shared/errors.js';
 import { writeExclusively } from '../../core/files/exclusive-file.js';
+import { itemHandlers } from '../item-handlers.js';
 import { repositories } from '../repositories.js';
 import type { HostHandlerTable } from '../../core/storage/profile-stores.js';
 import { diskError } from '../../core/storage/storage-errors.js';
@@ -10,12 +11,7 @@ import { diskError } from '../../core/storage/storage-errors.js';
 export const ICS_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
 export const eventHandlers = {
-  createEvent: ({ sqlite }, input) => repositories(sqlite).events.create(input),
-  updateEvent: ({ sqlite }, input) => repositories(sqlite).events.update(input),
-  deleteEvent: ({ sqlite }, { id }) => repositories(sqlite).events.delete(id),
-  restoreEvent: ({ sqlite }, { id }) => repositories(sqlite).events.restore(id),
-  getEvent: ({ sqlite }, { id }) => repositories(sqlite).events.get(id),
-  listEvents: ({ sqlite }, input) => repositories(sqlite).events.list(input),
+  ...itemHandlers('Event', (r) => r.events),
   editOccurrence: ({ sqlite }, input) => repositories(sqlite).events.editOccurrence(input),
   deleteOccurrence: ({ sqlite }, input) => repositories(sqlite).events.deleteOccurrence(input),
 } satisfies Partial<HostHandlerTable>;

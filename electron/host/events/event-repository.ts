@@ -8,7 +8,7 @@ import { dateInZone, isIsoDate, normalizeInstant, normalizeLocalInstant, startOf
 import { checkSeries, countBefore, endRuleBefore, expandSeries, type Series } from './event-recurrence.js';
 import { resolveTiming, type Timing } from '../../../shared/events/event-timing.js';
 import { decodeCursor, keysetSql, toPage, type KeysetOrder, type KeyValue } from '../../core/storage/repositories/keyset.js';
-import { conflict, notFound, setTrashed } from '../../core/storage/repositories/soft-delete.js';
+import { conflict, notFound, setTrashed, type ItemRow } from '../../core/storage/repositories/soft-delete.js';
 import { SqliteRepository } from '../../core/storage/repositories/sqlite-repository.js';
 import { uuidv7 } from '../../core/storage/repositories/uuidv7.js';
 
@@ -18,20 +18,11 @@ export type ListEvents = ParsedInput<'listEvents'>;
 export type EditOccurrence = ParsedInput<'editOccurrence'>;
 export type DeleteOccurrence = ParsedInput<'deleteOccurrence'>;
 
-interface EventRow {
-  id: string;
-  title: string;
+interface EventRow extends ItemRow, Pick<CalendarEvent, 'title' | 'location' | 'description' | 'recurrence'> {
   start_at: string;
   end_at: string;
   time_zone: string;
   all_day: 0 | 1;
-  location: string;
-  description: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  version: number;
-  recurrence: string | null;
   exceptions: string;
   series_id: string | null;
   original_start: string | null;

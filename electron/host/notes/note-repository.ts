@@ -1,9 +1,10 @@
 // Notes in one profile's data.sqlite. Runs inside that profile's worker.
 import type { ParsedInput } from '../../../shared/contract.js';
 import { NOTE_EXCERPT_CHARS, type Note, type NoteSort, type NoteSummary } from '../../../shared/notes/notes.js';
-import { PAGE_SIZE_DEFAULT, type Page } from '../../../shared/tasks/tasks.js';
-import { keysetPage, type KeysetOrder, type KeyValue } from '../../core/storage/repositories/keyset.js';
-import { givenSets, notFound, setTrashed, updateVersioned } from '../../core/storage/repositories/soft-delete.js';
+import type { Page } from '../../../shared/tasks/tasks.js';
+import { keysetPage, type KeysetOrder } from '../../core/storage/repositories/keyset.js';
+import { ListFilters } from '../../core/storage/repositories/list-filters.js';
+import { givenSets, notFound, setTrashed, updateVersioned, type ItemRow } from '../../core/storage/repositories/soft-delete.js';
 import { SqliteRepository } from '../../core/storage/repositories/sqlite-repository.js';
 import { uuidv7 } from '../../core/storage/repositories/uuidv7.js';
 
@@ -11,15 +12,9 @@ export type CreateNote = ParsedInput<'createNote'>;
 export type UpdateNote = ParsedInput<'updateNote'>;
 export type ListNotes = ParsedInput<'listNotes'>;
 
-interface NoteMeta {
-  id: string;
-  title: string;
+interface NoteMeta extends ItemRow, Pick<Note, 'title'> {
   tags: string;
   pinned: 0 | 1;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  version: number;
   unpinned: number;
   title_key: string;
 }
@@ -99,18 +94,10 @@ export class NoteRepository extends SqliteRepository {
 
   list(input: ListNotes): Page<NoteSummary> {
     const order = ORDERS[input.sort ?? 'updated'];
-    const limit = input.limit ?? PAGE_SIZE_DEFAULT;
-    const where = ['deleted_at IS NULL'];
-    const params: KeyValue[] = [];
-    if (input.pinned !== undefined) {
-      where.push('pinned = ?');
-      params.push(input.pinned ? 1 : 0);
-    }
-    if (input.tag !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM json_each(notes.tags) WHERE value = ?)');
-      params.push(input.tag);
-    }
+    const filters = new ListFilters('deleted_at IS NULL');
+    if (input.pinned !== undefined) filters.add('pinned = ?', input.pinned ? 1 : 0);
+    if (input.tag !== undefined) filters.add('EXISTS (SELECT 1 FROM json_each(notes.tags) WHERE value = ?)', input.tag);
     const select = `${META}, substr(body, 1, ${NOTE_EXCERPT_CHARS}) AS excerpt`;
-    return keysetPage(this.s, { select, from: 'notes', where, params }, order, { limit, cursor: input.cursor }, toSummary);
+    return keysetPage(this.s, { select, from: 'notes', where: filters.where, params: filters.params }, order, input, toSummary);
   }
 }

@@ -2,19 +2,18 @@
 import type { ParsedInput } from '../../../shared/contract.js';
 import { AppException } from '../../../shared/errors.js';
 import {
-  PAGE_SIZE_DEFAULT,
   TASK_STATUSES,
   type DueFilter,
   type Page,
   type Task,
   type TaskCounts,
-  type TaskPriority,
   type TaskSort,
   type TaskStatus,
 } from '../../../shared/tasks/tasks.js';
 import { addDays, dateInZone, startOfDay } from '../../../shared/zoned-time.js';
-import { keysetPage, type KeysetOrder, type KeyValue } from '../../core/storage/repositories/keyset.js';
-import { givenSets, notFound, setTrashed, updateVersioned } from '../../core/storage/repositories/soft-delete.js';
+import { keysetPage, type KeysetOrder } from '../../core/storage/repositories/keyset.js';
+import { ListFilters } from '../../core/storage/repositories/list-filters.js';
+import { givenSets, notFound, setTrashed, updateVersioned, type ItemRow } from '../../core/storage/repositories/soft-delete.js';
 import { SqliteRepository } from '../../core/storage/repositories/sqlite-repository.js';
 import { uuidv7 } from '../../core/storage/repositories/uuidv7.js';
 
@@ -24,20 +23,10 @@ export type MoveTask = ParsedInput<'moveTask'>;
 export type ListTasks = ParsedInput<'listTasks'>;
 export type TaskFilter = ParsedInput<'taskCounts'>;
 
-interface TaskRow {
-  id: string;
-  title: string;
-  details: string;
-  status: TaskStatus;
-  priority: TaskPriority;
-  due: string | null;
+/** A tasks row: the task's own fields where the column holds them as they are. */
+interface TaskRow extends ItemRow, Pick<Task, 'title' | 'details' | 'status' | 'priority' | 'due' | 'position'> {
   tags: string;
-  position: number;
-  created_at: string;
-  updated_at: string;
   completed_at: string | null;
-  deleted_at: string | null;
-  version: number;
   due_sort: string;
   priority_order: number;
 }
@@ -197,48 +186,41 @@ export class TaskRepository extends SqliteRepository {
       .run();
   }
 
-  private filterSql(f: TaskFilter, where: string[], params: KeyValue[]): void {
+  private filterSql(f: TaskFilter, filters: ListFilters): void {
     if (f.due !== undefined) {
       // The channel schema requires now and timeZone with a due filter.
-      where.push(DUE_SQL);
-      params.push(...dueBounds(f.due, f.now!, f.timeZone!));
-      if (f.due === 'overdue') where.push("status <> 'done'");
+      filters.add(DUE_SQL, ...dueBounds(f.due, f.now!, f.timeZone!));
+      if (f.due === 'overdue') filters.add("status <> 'done'");
     }
     if (f.tag !== undefined) {
       // A rare tag: fetch its tasks and sort them. A common one: walk the order's index
       // and check each task's tag, which reaches a page of matches sooner than sorting
       // thousands (SQLite cannot tell the two apart, so we count first).
       const tagged = (this.s.get('SELECT count(*) AS n FROM task_tags WHERE tag = ?').get(f.tag) as { n: number }).n;
-      where.push(
+      filters.add(
         tagged > COMMON_TAG
           ? 'EXISTS (SELECT 1 FROM task_tags WHERE tag = ? AND task_id = tasks.id)'
           : 'id IN (SELECT task_id FROM task_tags WHERE tag = ?)',
+        f.tag,
       );
-      params.push(f.tag);
     }
   }
 
   list(input: ListTasks): Page<Task> {
     const order = ORDERS[input.sort ?? 'manual'];
-    const limit = input.limit ?? PAGE_SIZE_DEFAULT;
-    const where = ['deleted_at IS NULL'];
-    const params: KeyValue[] = [];
-    if (input.status !== undefined) {
-      where.push('status = ?');
-      params.push(input.status);
-    }
-    if (input.hideDone === true) where.push("status <> 'done'");
-    this.filterSql(input, where, params);
-    return keysetPage(this.s, { select: COLUMNS, from: 'tasks', where, params }, order, { limit, cursor: input.cursor }, toTask);
+    const filters = new ListFilters('deleted_at IS NULL');
+    if (input.status !== undefined) filters.add('status = ?', input.status);
+    if (input.hideDone === true) filters.add("status <> 'done'");
+    this.filterSql(input, filters);
+    return keysetPage(this.s, { select: COLUMNS, from: 'tasks', where: filters.where, params: filters.params }, order, input, toTask);
   }
 
   counts(filter: TaskFilter): TaskCounts {
-    const where = ['deleted_at IS NULL'];
-    const params: KeyValue[] = [];
-    this.filterSql(filter, where, params);
+    const filters = new ListFilters('deleted_at IS NULL');
+    this.filterSql(filter, filters);
     const rows = this.s
-      .get(`SELECT status, count(*) AS n FROM tasks WHERE ${where.join(' AND ')} GROUP BY status`)
-      .all(...params) as { status: TaskStatus; n: number }[];
+      .get(`SELECT status, count(*) AS n FROM tasks WHERE ${filters.sql()} GROUP BY status`)
+      .all(...filters.params) as { status: TaskStatus; n: number }[];
     const counts = { todo: 0, doing: 0, done: 0, total: 0 };
     for (const r of rows) {
       if ((TASK_STATUSES as readonly string[]).includes(r.status)) counts[r.status] = r.n;

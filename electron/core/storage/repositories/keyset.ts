@@ -1,7 +1,7 @@
 // Keyset paging: a page continues after the last row of the previous one, by the
 // values of its sort key, so rows inserted or deleted meanwhile never shift a page.
 import { AppException } from '../../../../shared/errors.js';
-import type { Page } from '../../../../shared/tasks/tasks.js';
+import { PAGE_SIZE_DEFAULT, type Page } from '../../../../shared/tasks/tasks.js';
 import type { Statements } from './statements.js';
 
 export type KeyValue = string | number;
@@ -52,16 +52,18 @@ export function toPage<R, T>(rows: R[], limit: number, map: (r: R) => T, key: (r
 
 /**
  * One page of `SELECT <select> FROM <from> WHERE <where> ORDER BY <order>` continuing after
- * `cursor`, each row mapped by `map`. `where` (one condition at least) and `params` are the
- * list's filters; the key is read from the row's columns named in the order.
+ * `cursor`, each row mapped by `map`, PAGE_SIZE_DEFAULT rows unless the list asks for a `limit`.
+ * `where` (one condition at least) and `params` are the list's filters; the key is read from
+ * the row's columns named in the order.
  */
 export function keysetPage<R, T>(
   s: Statements,
   query: { select: string; from: string; where: readonly string[]; params: readonly KeyValue[] },
   order: KeysetOrder,
-  page: { limit: number; cursor: string | undefined },
+  page: { limit?: number | undefined; cursor?: string | undefined },
   map: (r: R) => T,
 ): Page<T> {
+  const limit = page.limit ?? PAGE_SIZE_DEFAULT;
   const where = [...query.where];
   const params = [...query.params];
   const { after, orderBy } = keysetSql(order);
@@ -71,6 +73,6 @@ export function keysetPage<R, T>(
   }
   const rows = s
     .get(`SELECT ${query.select} FROM ${query.from} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`)
-    .all(...params, page.limit + 1) as R[];
-  return toPage(rows, page.limit, map, (r) => order.columns.map((c) => (r as Record<string, KeyValue>)[c]!), order);
+    .all(...params, limit + 1) as R[];
+  return toPage(rows, limit, map, (r) => order.columns.map((c) => (r as Record<string, KeyValue>)[c]!), order);
 }

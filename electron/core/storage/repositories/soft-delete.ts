@@ -6,6 +6,15 @@ import type { Statements } from './statements.js';
 export type ItemTable = 'tasks' | 'notes' | 'events';
 const NOUN: Record<ItemTable, string> = { tasks: 'task', notes: 'note', events: 'event' };
 
+/** The columns every such row has, that soft delete and versioned edits read and write. */
+export interface ItemRow {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+}
+
 export const notFound = (table: ItemTable) =>
   new AppException('NOT_FOUND', `No such ${NOUN[table]} (it may be in the Trash)`);
 
