@@ -170,6 +170,7 @@ export function AiSettingsForm() {
             max={AI_SAMPLE_ROWS_MAX}
             value={sampleRows}
             onChange={(e) => setSampleRows(Math.min(AI_SAMPLE_ROWS_MAX, Math.max(1, Math.round(Number(e.target.value) || 1))))}
+            className={styles.numberInput}
             data-testid="ai-sample-rows"
           />
         </label>
@@ -182,6 +183,7 @@ export function AiSettingsForm() {
           max={AI_TIMEOUT_MAX_S}
           value={timeout}
           onChange={(e) => setTimeoutSeconds(Math.min(AI_TIMEOUT_MAX_S, Math.max(AI_TIMEOUT_MIN_S, Math.round(Number(e.target.value) || AI_TIMEOUT_DEFAULT_S))))}
+          className={styles.numberInput}
           data-testid="ai-timeout"
         />
       </label>

@@ -182,7 +182,7 @@ export function AddSourceDialog({ taken, onAdd, onAdded, onClose }: AddSourceDia
             />
             <label className={styles.selectField}>
               <span>TLS</span>
-              <select value={tls} onChange={(e) => setTls(e.target.value as TlsMode | '')} data-testid="add-source-tls">
+              <select className={styles.select} value={tls} onChange={(e) => setTls(e.target.value as TlsMode | '')} data-testid="add-source-tls">
                 {TLS_CHOICES.map((c) => (
                   <option key={c.value} value={c.value}>
                     {c.label}

@@ -135,7 +135,7 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
         </div>
         <label className={styles.pick} htmlFor={`${id}-x`}>
           {xLabel}
-          <select id={`${id}-x`} value={spec.x} onChange={(e) => setSpec((s) => ({ ...s, x: Number(e.target.value) }))} data-testid="chart-x">
+          <select id={`${id}-x`} className={styles.axisSelect} value={spec.x} onChange={(e) => setSpec((s) => ({ ...s, x: Number(e.target.value) }))} data-testid="chart-x">
             {info.columns.map((c, i) => (
               <option key={i} value={i}>
                 {c.name}
@@ -146,7 +146,7 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
         {needsY && (
           <label className={styles.pick} htmlFor={`${id}-y`}>
             {spec.kind === 'bar' ? 'Height' : 'Y axis'}
-            <select id={`${id}-y`} value={spec.y} onChange={(e) => setSpec((s) => ({ ...s, y: Number(e.target.value) }))} data-testid="chart-y">
+            <select id={`${id}-y`} className={styles.axisSelect} value={spec.y} onChange={(e) => setSpec((s) => ({ ...s, y: Number(e.target.value) }))} data-testid="chart-y">
               {spec.kind === 'bar' && <option value={-1}>Count of rows</option>}
               {info.columns.map((c, i) =>
                 axisKind(c.type) === 'number' ? (

@@ -198,7 +198,7 @@ export function ResultPanel({ shown, busy, onSortFilter: change, onExport, onCle
           {sort.map((s) => (
             <span key={`s-${s.column}`} className={styles.chip}>
               sorted by <code>{s.column}</code> {s.direction === 'asc' ? '↑' : '↓'}
-              <button type="button" aria-label={`Remove sort by ${s.column}`} onClick={() => onSortFilter(sort.filter((x) => x !== s), filters)}>
+              <button type="button" className={styles.chipRemove} aria-label={`Remove sort by ${s.column}`} onClick={() => onSortFilter(sort.filter((x) => x !== s), filters)}>
                 ✕
               </button>
             </span>
@@ -206,7 +206,7 @@ export function ResultPanel({ shown, busy, onSortFilter: change, onExport, onCle
           {filters.map((f, i) => (
             <span key={`f-${i}`} className={styles.chip}>
               <code>{f.column}</code> {OP_TEXT[f.op]} {f.value !== undefined && <code>{f.value}</code>}
-              <button type="button" aria-label={`Remove filter on ${f.column}`} onClick={() => onSortFilter(sort, filters.filter((x) => x !== f))}>
+              <button type="button" className={styles.chipRemove} aria-label={`Remove filter on ${f.column}`} onClick={() => onSortFilter(sort, filters.filter((x) => x !== f))}>
                 ✕
               </button>
             </span>

@@ -68,6 +68,7 @@ export function GridToolbar({ columns, layout, numberFormat, onNumberFormat, wra
       <label className={styles.decimals}>
         <span>Decimals</span>
         <select
+          className={styles.toolSelect}
           value={numberFormat.decimals ?? ''}
           disabled={raw}
           onChange={(e) => onNumberFormat({ ...numberFormat, decimals: e.target.value === '' ? null : Number(e.target.value) })}
@@ -88,7 +89,7 @@ export function GridToolbar({ columns, layout, numberFormat, onNumberFormat, wra
           <div className={styles.columns}>
             <label className={styles.freeze}>
               Freeze the first
-              <select value={layout.frozen} onChange={(e) => layout.setFrozen(Number(e.target.value))} data-testid="freeze-columns">
+              <select className={styles.toolSelect} value={layout.frozen} onChange={(e) => layout.setFrozen(Number(e.target.value))} data-testid="freeze-columns">
                 {Array.from({ length: Math.min(6, layout.display.length) }, (_, n) => (
                   <option key={n} value={n}>
                     {n === 0 ? 'no columns' : n === 1 ? '1 column' : `${n} columns`}

@@ -44,7 +44,7 @@ function GroupForm({ columns, group, onGroup, close }: GroupMenuProps & { close:
       }}
     >
       <fieldset className={styles.fieldset}>
-        <legend>Group by</legend>
+        <legend className={styles.legend}>Group by</legend>
         <ul className={styles.columnList}>
           {columns.map((c) => (
             <li key={c.name} className={styles.columnItem}>
@@ -57,10 +57,11 @@ function GroupForm({ columns, group, onGroup, close }: GroupMenuProps & { close:
         </ul>
       </fieldset>
       <fieldset className={styles.fieldset}>
-        <legend>Aggregates</legend>
+        <legend className={styles.legend}>Aggregates</legend>
         {aggregates.map((a, i) => (
           <div key={i} className={styles.aggregate}>
             <select
+              className={styles.aggregateSelect}
               aria-label={`Aggregate ${i + 1}`}
               value={a.fn}
               onChange={(e) => {
@@ -78,6 +79,7 @@ function GroupForm({ columns, group, onGroup, close }: GroupMenuProps & { close:
               ))}
             </select>
             <select
+              className={styles.aggregateSelect}
               aria-label={`Column of aggregate ${i + 1}`}
               value={a.column ?? NO_COLUMN}
               onChange={(e) => setAggregate(i, e.target.value === NO_COLUMN ? { fn: a.fn } : { fn: a.fn, column: e.target.value })}
@@ -106,7 +108,7 @@ function GroupForm({ columns, group, onGroup, close }: GroupMenuProps & { close:
       </fieldset>
       <label className={styles.freeze}>
         Pivot on
-        <select value={pivot} onChange={(e) => setPivot(e.target.value)} data-testid="group-pivot">
+        <select className={styles.toolSelect} value={pivot} onChange={(e) => setPivot(e.target.value)} data-testid="group-pivot">
           <option value={NO_COLUMN}>no pivot</option>
           {columns
             .filter((c) => !by.includes(c.name))

@@ -123,6 +123,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
         <label className={styles.option}>
           <span>Format</span>
           <select
+            className={styles.optionField}
             value={options.format ?? ''}
             onChange={(e) => onChange({ ...choices, options: { ...options, format: (e.target.value || undefined) as ImportFormat | undefined } })}
           >
@@ -140,7 +141,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
               <span>Delimiter</span>
               {customDelimiter ? (
                 <input
-                  className={styles.short}
+                  className={`${styles.optionField} ${styles.short}`}
                   value={csv.delimiter ?? ''}
                   maxLength={CSV_DELIMITER_MAX}
                   onChange={(e) => setCsv({ delimiter: e.target.value || undefined })}
@@ -148,6 +149,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
                 />
               ) : (
                 <select
+                  className={styles.optionField}
                   value={csv.delimiter ?? ''}
                   onChange={(e) => {
                     if (e.target.value === 'custom') setCustomDelimiter(true);
@@ -168,6 +170,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
             <label className={styles.option}>
               <span>Header row</span>
               <select
+                className={styles.optionField}
                 value={csv.header === undefined ? '' : csv.header ? 'yes' : 'no'}
                 onChange={(e) => setCsv({ header: e.target.value === '' ? undefined : e.target.value === 'yes' })}
                 data-testid="import-header"
@@ -179,7 +182,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
             </label>
             <label className={styles.option}>
               <span>Quote</span>
-              <select value={csv.quote ?? 'detect'} onChange={(e) => setCsv({ quote: e.target.value === 'detect' ? undefined : e.target.value })}>
+              <select className={styles.optionField} value={csv.quote ?? 'detect'} onChange={(e) => setCsv({ quote: e.target.value === 'detect' ? undefined : e.target.value })}>
                 <option value="detect">Detect{shown?.detected ? ` (${shown.detected.quote || 'none'})` : ''}</option>
                 <option value={'"'}>Double "</option>
                 <option value={"'"}>Single '</option>
@@ -191,7 +194,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
               <input
                 type="number"
                 min={0}
-                className={styles.short}
+                className={`${styles.optionField} ${styles.short}`}
                 value={csv.skipRows ?? ''}
                 placeholder={String(shown?.detected?.skipRows ?? 0)}
                 onChange={(e) => setCsv({ skipRows: e.target.value === '' ? undefined : Math.max(0, Number(e.target.value)) })}
@@ -200,7 +203,7 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
             <label className={styles.option}>
               <span>NULL text</span>
               <input
-                className={styles.short}
+                className={`${styles.optionField} ${styles.short}`}
                 value={csv.nullString ?? ''}
                 placeholder="(empty)"
                 title={'An unquoted field with this text is NULL (default: an empty unquoted field). A quoted "" stays an empty string.'}
