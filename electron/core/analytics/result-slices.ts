@@ -381,10 +381,11 @@ function readSliceRange(r: Slices, table: string, from: number, to: number): Pro
   return run;
 }
 
-/** Rows [offset, end) of a result kept in memory, with no query. */
-function memoryPage({ types, chunks, starts }: MemoryRows, columnCount: number, offset: number, end: number): WirePage {
-  if (end <= offset) return emptyPage(offset, columnCount);
-  // The last chunk starting at or before offset.
+/**
+ * The index of the last of `starts` (ascending, from 0) at or before `offset`: the chunk or
+ * slice holding row `offset`. A binary search: a result may have many chunks.
+ */
+function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -392,7 +393,14 @@ function memoryPage({ types, chunks, starts }: MemoryRows, columnCount: number, 
     if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return bytePageOfChunks(types, chunks.slice(lo), offset, end - offset, 0, offset - starts[lo]!);
+  return lo;
+}
+
+/** Rows [offset, end) of a result kept in memory, with no query. */
+function memoryPage({ types, chunks, starts }: MemoryRows, columnCount: number, offset: number, end: number): WirePage {
+  if (end <= offset) return emptyPage(offset, columnCount);
+  const first = lastStartAtOrBefore(starts, offset);
+  return bytePageOfChunks(types, chunks.slice(first), offset, end - offset, 0, offset - starts[first]!);
 }
 
 /** Frees a result's prepared page reads once the reads running on them have ended (before its slices are dropped), and its rows kept in memory. */
@@ -421,14 +429,8 @@ export function sliceRanges(
   offset: number,
   end: number,
 ): { table: string; start: number; from: number; to: number }[] {
-  // The last slice starting at or before offset (binary search: a 10M-row result has ~20).
-  let lo = 0;
-  let hi = sliceStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sliceStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  // The slice holding offset (a 10M-row result has ~20 slices).
+  const lo = lastStartAtOrBefore(sliceStarts, offset);
   const out: { table: string; start: number; from: number; to: number }[] = [];
   for (let i = lo; i < slices.length && sliceStarts[i]! < end; i++) {
     const start = sliceStarts[i]!;

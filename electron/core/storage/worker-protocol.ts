@@ -8,6 +8,7 @@ import { contract, type ChannelName, type ChannelOutput, type Contract, type Eve
 import type { AppError } from '../../../shared/errors.js';
 import type { EventReminder } from '../../../shared/events/events.js';
 import type { SourceKind, TlsMode } from '../../../shared/sources/sources.js';
+import type { ProfileOverview } from '../../../shared/profiles/profiles.js';
 import type { ProfileRowCounts } from '../../../shared/profiles/storage-usage.js';
 import type { PurgedIds } from '../../../shared/trash/trash.js';
 
@@ -87,10 +88,8 @@ interface HostOutputs {
 }
 export type HostOutput<K extends HostChannel> = K extends keyof HostOutputs ? HostOutputs[K] : ChannelOutput<K>;
 
-export interface StorageOverview {
-  counts: { tasks: number; notes: number; events: number; tables: number };
-  schema: { sqlite: number; duckdb: number };
-}
+/** What profileOverview shows that only the profile's host can count. */
+export type StorageOverview = Pick<ProfileOverview, 'counts' | 'schema'>;
 
 /** What writeArchive snapshots, and where to. */
 export interface ArchiveRequest {

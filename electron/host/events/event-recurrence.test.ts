@@ -32,26 +32,17 @@ describe('repeating events', () => {
   });
 
   test('a daily 02:30 in Berlin takes the offset before the gap on the spring-forward night, and the first of the repeated hour in autumn', () => {
-    s.events.create({
-      title: 'Night job',
-      start: '2030-03-30T01:30:00.000Z', // 02:30 CET
-      end: '2030-03-30T01:45:00.000Z',
-      timeZone: 'Europe/Berlin',
-      recurrence: 'FREQ=DAILY;COUNT=3',
-    });
+    // Three days of a quarter-hour at 02:30 Berlin time, from the night before the change.
+    const nightly = (title: string, start: string, end: string) =>
+      s.events.create({ title, start, end, timeZone: 'Europe/Berlin', recurrence: 'FREQ=DAILY;COUNT=3' });
+    nightly('Night job', '2030-03-30T01:30:00.000Z' /* 02:30 CET */, '2030-03-30T01:45:00.000Z');
     // 2030-03-31 02:30 does not exist in Berlin: read with the offset before (+01:00), it is 03:30 CEST.
     assert.deepEqual(starts(list('2030-03-29T00:00:00Z', '2030-04-05T00:00:00Z')), [
       '2030-03-30T01:30:00.000Z',
       '2030-03-31T01:30:00.000Z',
       '2030-04-01T00:30:00.000Z',
     ]);
-    s.events.create({
-      title: 'Autumn',
-      start: '2030-10-26T00:30:00.000Z', // 02:30 CEST
-      end: '2030-10-26T00:45:00.000Z',
-      timeZone: 'Europe/Berlin',
-      recurrence: 'FREQ=DAILY;COUNT=3',
-    });
+    nightly('Autumn', '2030-10-26T00:30:00.000Z' /* 02:30 CEST */, '2030-10-26T00:45:00.000Z');
     // 02:30 happens twice on 2030-10-27: the first (CEST, 00:30Z) counts.
     assert.deepEqual(starts(list('2030-10-25T00:00:00Z', '2030-11-01T00:00:00Z')), [
       '2030-10-26T00:30:00.000Z',
