@@ -3,20 +3,6 @@
 
 export type FlagKind = 'boolean' | 'string';
 
-export interface CommandSpec {
-  /** e.g. ['profile', 'create'] */
-  path: readonly string[];
-  summary: string;
-  positionals: readonly string[];
-  /** How many of the positionals must be given (default: all); the rest are optional, at the end. */
-  minPositionals?: number;
-  flags: Readonly<Record<string, FlagKind>>;
-  /** The usage line, when the one made from positionals and flags would not say enough. */
-  usage?: string;
-  /** Shown under the usage line. */
-  details?: string;
-}
-
 export const GLOBAL_FLAGS = {
   'data-dir': 'string',
   profile: 'string',
@@ -61,10 +47,4 @@ export function tokenize(argv: readonly string[], kinds: (name: string) => FlagK
     }
   }
   return { words, flags };
-}
-
-export function usageLine(spec: CommandSpec): string {
-  if (spec.usage) return spec.usage;
-  const flags = Object.entries(spec.flags).map(([n, k]) => (k === 'boolean' ? `[--${n}]` : `[--${n} ${n.toUpperCase()}]`));
-  return ['enclave', ...spec.path, ...spec.positionals, ...flags].join(' ');
 }

@@ -8,7 +8,7 @@ import type { SpareHostLauncher } from '../core/storage/spare-host.js';
 import { APP_ID } from '../core/keychain/secret-store.js';
 import { defaultDataDir } from '../core/paths.js';
 import { traceStep } from '../core/start-trace.js';
-import { GLOBAL_FLAGS, tokenize, usageLine, UsageError, type FlagKind } from './args.js';
+import { GLOBAL_FLAGS, tokenize, UsageError, type FlagKind } from './args.js';
 import type { Command, CommandContext } from './command.js';
 import { startHost } from './early-host.js';
 import { aiCommands, askCommand } from './commands/ai.js';
@@ -66,7 +66,7 @@ Errors are printed to stderr as one line: error: <CODE>: <message>
 
 function helpText(prefix: readonly string[]): string {
   const matching = commands.filter((c) => prefix.every((w, i) => c.path[i] === w));
-  const lines = matching.map((c) => `  ${usageLine(c)}\n      ${c.summary}`);
+  const lines = matching.map((c) => `  ${c.usage}\n      ${c.summary}`);
   const details = matching.length === 1 && matching[0]!.details ? `\n${matching[0]!.details}\n` : '';
   return `Usage: enclave <command> [options]\n\nCommands:\n${lines.join('\n')}\n${details}\n${GLOBAL_HELP}`;
 }
@@ -104,7 +104,7 @@ export async function runCli(io: CliIo, host?: SpareHostLauncher): Promise<numbe
     }
     const positionals = words.slice(command.path.length);
     if (positionals.length > command.positionals.length || positionals.length < (command.minPositionals ?? command.positionals.length)) {
-      throw new UsageError(`expected ${command.positionals.join(' ') || 'no arguments'}\nusage: ${usageLine(command)}`);
+      throw new UsageError(`expected ${command.positionals.join(' ') || 'no arguments'}\nusage: ${command.usage}`);
     }
     const args = Object.fromEntries(command.positionals.flatMap((name, i) => (i < positionals.length ? [[name, positionals[i]!]] : [])));
     const dataDirFlag = flags.get('data-dir');

@@ -1,7 +1,7 @@
 import type { EventName } from '../../shared/contract.js';
 import type { Enclave } from '../core/enclave.js';
-import type { CommandSpec } from './args.js';
 import type { CliIo } from './io.js';
+import { parseUsage, type UsageGrammar } from './usage-grammar.js';
 
 export interface CommandContext {
   io: CliIo;
@@ -21,8 +21,19 @@ export interface CommandContext {
   onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
 }
 
-export interface Command extends CommandSpec {
+/** What a command module writes: the usage line `--help` prints is also the command's grammar. */
+export interface CommandDefinition {
+  /** e.g. `enclave task add --profile NAME TITLE [--due DATE]`; alternative forms on lines of their own. */
+  usage: string;
+  summary: string;
+  /** Shown under the usage line. */
+  details?: string;
   /** The command runs analytics SQL: its host starts loading DuckDB before the profile is even unlocked. */
   needsAnalytics?: boolean;
   run(ctx: CommandContext): Promise<void>;
 }
+
+export interface Command extends CommandDefinition, UsageGrammar {}
+
+/** A command whose path, positionals and options are read from its usage line (usage-grammar.ts). */
+export const command = (definition: CommandDefinition): Command => ({ ...definition, ...parseUsage(definition.usage) });

@@ -14,6 +14,9 @@ export interface CliIo {
   readStdin(): Promise<string>;
 }
 
+/** Standard input's lines without their terminators (a final newline ends the last line): passwords and keys, one a line. */
+export const readStdinLines = async (io: CliIo): Promise<string[]> => (await io.readStdin()).replace(/\r?\n$/, '').split(/\r?\n/);
+
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);

@@ -5,18 +5,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { aiKeyAccount } from '../../core/profiles/ai-key.js';
 import { startFakeChatServer, type FakeChatServer } from '../../core/testing/fake-chat-server.js';
-import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
-import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCaptured, runCapturedOk } from '../testing/run-captured.js';
+import { cliTestBed } from '../testing/cli-test-bed.js';
 
-const keychain = testKeychain('cli-ai');
-const dataDir = makeTempDir();
+const { keychain, dataDir, cli, ok } = cliTestBed('cli-ai', { TZ: 'UTC' });
 const KEY = 'sk-cli-key-0123456789';
 const PASSWORD = 'pia password 1';
 let server: FakeChatServer;
 
-const cli = (argv: string[], stdin?: string) => runCaptured(argv, { keychain, dataDir, env: { TZ: 'UTC' }, ...(stdin !== undefined ? { stdin } : {}) });
-const ok = (argv: string[], stdin?: string) => runCapturedOk(argv, { keychain, dataDir, env: { TZ: 'UTC' }, ...(stdin !== undefined ? { stdin } : {}) });
 const idOf = async (name: string) => (JSON.parse(await ok(['profile', 'list', '--json'])) as { id: string; name: string }[]).find((p) => p.name === name)!.id;
 
 before(async () => {
@@ -27,8 +22,6 @@ before(async () => {
 });
 after(async () => {
   await server.close();
-  await keychain.clear();
-  removeTempDir(dataDir);
 });
 
 test('ai show before anything is set: nothing is sent anywhere', async () => {

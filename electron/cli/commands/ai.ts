@@ -4,12 +4,11 @@
 import { AI_SAMPLE_ROWS_MAX, AI_TIMEOUT_MAX_S, AI_TIMEOUT_MIN_S, aiSendsText, type AiSettingsView } from '../../../shared/ai/ai.js';
 import type { Enclave } from '../../core/enclave.js';
 import { UsageError } from '../args.js';
-import type { Command, CommandContext } from '../command.js';
+import { command, type CommandContext } from '../command.js';
+import { readStdinLines } from '../io.js';
 import { call, unlock } from '../session.js';
 import { stringFlag } from './listing.js';
 import { resultFormat, runAndWrite } from './query.js';
-
-const stdinLines = (text: string) => text.replace(/\r?\n$/, '').split(/\r?\n/);
 
 function intFlag(flags: Map<string, string | true>, name: string, min: number, max: number): number | undefined {
   const v = stringFlag(flags, name);
@@ -33,12 +32,9 @@ function showText(view: AiSettingsView): string {
 
 const showJson = (view: AiSettingsView) => `${JSON.stringify({ configured: view.settings !== null, ...view.settings, hasKey: view.hasKey }, null, 2)}\n`;
 
-const set: Command = {
-  path: ['ai', 'set'],
+const set = command({
   usage: 'enclave ai set --profile NAME --url URL --model MODEL [--key-stdin] [--sample-rows N] [--timeout SECONDS] [--password-stdin]',
   summary: "Set the profile's OpenAI-compatible chat-completions endpoint, model and (optionally) key",
-  positionals: [],
-  flags: { url: 'string', model: 'string', 'key-stdin': 'boolean', 'sample-rows': 'string', timeout: 'string' },
   details:
     'URL: a base such as http://127.0.0.1:11434/v1 (Ollama) or http://127.0.0.1:8080/v1 (llama.cpp), or the full …/chat/completions URL.\n' +
     'Standard input: the profile\'s password first if --password-stdin is given, then the key with --key-stdin, each on its own line.\n' +
@@ -55,7 +51,7 @@ const set: Command = {
     let key: string | undefined;
     if (flags.has('key-stdin')) {
       // One read of standard input holds both: the password line (when asked for), then the key.
-      const lines = stdinLines(await io.readStdin());
+      const lines = await readStdinLines(io);
       if (flags.has('password-stdin')) password = lines.shift();
       key = lines.shift() ?? '';
       if (key === '') throw new UsageError('--key-stdin: standard input holds no key line');
@@ -73,31 +69,25 @@ const set: Command = {
     });
     io.stdout(json ? showJson(view) : showText(view));
   },
-};
+});
 
-const show: Command = {
-  path: ['ai', 'show'],
+const show = command({
   usage: 'enclave ai show --profile NAME [--json]',
   summary: "Show the profile's AI endpoint settings and what a question sends (never the key)",
-  positionals: [],
-  flags: {},
   async run({ io, json, unlockProfile }) {
     const view = await call(await unlockProfile(), 'aiSettings');
     io.stdout(json ? showJson(view) : showText(view));
   },
-};
+});
 
-const clear: Command = {
-  path: ['ai', 'clear'],
+const clear = command({
   usage: 'enclave ai clear --profile NAME',
   summary: "Remove the profile's AI endpoint settings and its key from the keychain",
-  positionals: [],
-  flags: {},
   async run({ io, unlockProfile }) {
     await call(await unlockProfile(), 'clearAiSettings');
     io.stdout('AI settings and key removed: nothing is sent anywhere.\n');
   },
-};
+});
 
 /** The SQL with the question above it as a comment, so it can be read (and run) as it stands. */
 const withQuestion = (question: string, sql: string) => `${question.split(/\r?\n/).map((l) => `-- ${l}`).join('\n')}\n${sql}\n`;
@@ -106,13 +96,10 @@ async function askFor(enclave: Enclave, question: string) {
   return call(enclave, 'askAi', { requestId: crypto.randomUUID(), question, stream: false });
 }
 
-export const askCommand: Command = {
-  path: ['ask'],
+export const askCommand = command({
   needsAnalytics: true,
   usage: 'enclave ask --profile NAME QUESTION [--run] [--format table|csv|json]',
   summary: "Ask a question about the profile's tables in plain language; prints the SQL the model proposes",
-  positionals: ['QUESTION'],
-  flags: { run: 'boolean', format: 'string' },
   details:
     "Sends the question with the profile's table and column names and types (and sample rows if `enclave ai set --sample-rows`\n" +
     'turned them on) to the endpoint of `enclave ai set`, and prints the SQL of the answer under the question as a comment.\n' +
@@ -133,6 +120,6 @@ export const askCommand: Command = {
     else io.stderr(shown);
     await runAndWrite(io, enclave, answer.sql, format);
   },
-};
+});
 
 export const aiCommands = [set, show, clear];

@@ -2,22 +2,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
-import { listTreeStable, makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
-import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCaptured } from '../testing/run-captured.js';
+import { listTreeStable } from '../../core/testing/temp-dir.js';
+import { cliTestBed } from '../testing/cli-test-bed.js';
 
-const keychain = testKeychain('cli-archive');
-const dataDir = makeTempDir();
-const outside = makeTempDir();
-after(async () => {
-  await keychain.clear();
-  removeTempDir(dataDir);
-  removeTempDir(outside);
-});
-
-const cli = (argv: string[], stdin = '') => runCaptured(argv, { keychain, dataDir, stdin });
+const { keychain, dataDir, tempDir, cli } = cliTestBed('cli-archive');
+const outside = tempDir();
 
 const profiles = async () => {
   const r = await cli(['profile', 'list', '--json']);

@@ -3,16 +3,13 @@
 import path from 'node:path';
 import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import { UsageError } from '../args.js';
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import { call, grantPath, unlock } from '../session.js';
 import { stringFlag } from './listing.js';
 
-const exportProfile: Command = {
-  path: ['profile', 'export'],
+const exportProfile = command({
   usage: 'enclave profile export NAME --out FILE [--password-stdin] [--json]',
   summary: 'Write a consistent snapshot of a profile to one archive file',
-  positionals: ['NAME'],
-  flags: { out: 'string' },
   details:
     'A profile with a password needs it on standard input (--password-stdin). The archive holds both databases and a ' +
     'manifest with the SHA-256 of each; FILE may not lie inside Enclave\'s data folder.',
@@ -24,14 +21,11 @@ const exportProfile: Command = {
     const outcome = await call(e, 'exportProfile', { file: grantPath(e, 'write', out) });
     io.stdout(json ? `${JSON.stringify({ path: path.resolve(out), ...outcome }, null, 2)}\n` : `${path.resolve(out)}\t${outcome.bytes}\n`);
   },
-};
+});
 
-const restoreProfile: Command = {
-  path: ['profile', 'restore'],
+const restoreProfile = command({
   usage: 'enclave profile restore FILE --name NEW [--password-stdin] [--color COLOR]',
   summary: 'Create a new profile from an archive; prints its id',
-  positionals: ['FILE'],
-  flags: { name: 'string', color: 'string' },
   details:
     'The archive is checked completely first (checksums, manifest, entries); a damaged or altered one is refused ' +
     'and nothing is created. With --password-stdin the new profile is protected by the password read from standard input.',
@@ -49,6 +43,6 @@ const restoreProfile: Command = {
     });
     io.stdout(`${restored.id}\n`);
   },
-};
+});
 
 export const archiveCommands = [exportProfile, restoreProfile];

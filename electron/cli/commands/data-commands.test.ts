@@ -2,31 +2,24 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { CalendarEvent } from '../../../shared/events/events.js';
 import type { NoteSummary } from '../../../shared/notes/notes.js';
 import type { SearchHit } from '../../../shared/search/search.js';
 import type { Task } from '../../../shared/tasks/tasks.js';
-import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
-import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCaptured, runCapturedOk } from '../testing/run-captured.js';
+import { cliTestBed } from '../testing/cli-test-bed.js';
 
-const keychain = testKeychain('cli-data');
-const dataDir = makeTempDir();
+const bed = cliTestBed('cli-data', { TZ: 'UTC' });
+const { dataDir } = bed;
 const ID_LINE = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\n$/;
 
-const options = { keychain, dataDir, env: { TZ: 'UTC' } };
-const cli = (...argv: string[]) => runCaptured(argv, options);
-const ok = (...argv: string[]) => runCapturedOk(argv, options);
+const cli = (...argv: string[]) => bed.cli(argv);
+const ok = (...argv: string[]) => bed.ok(argv);
 const json = async <T>(...argv: string[]) => JSON.parse(await ok(...argv, '--json')) as T;
 
 before(async () => {
   await ok('profile', 'create', 'Cleo');
   await ok('profile', 'create', 'Dan');
-});
-after(async () => {
-  await keychain.clear();
-  removeTempDir(dataDir);
 });
 
 describe('enclave task', () => {

@@ -3,32 +3,23 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { CalendarEvent } from '../../../shared/events/events.js';
-import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
-import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCaptured, runCapturedOk } from '../testing/run-captured.js';
+import { cliTestBed } from '../testing/cli-test-bed.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const FIXTURE = path.join(root, 'electron/core/testing/fixtures/google-outlook-export.ics');
 
-const keychain = testKeychain('cli-ics');
-const dataDir = makeTempDir();
-const files = makeTempDir();
-const options = { keychain, dataDir, env: { TZ: 'UTC' } };
-const cli = (...argv: string[]) => runCaptured(argv, options);
-const ok = (...argv: string[]) => runCapturedOk(argv, options);
+const bed = cliTestBed('cli-ics', { TZ: 'UTC' });
+const files = bed.tempDir();
+const cli = (...argv: string[]) => bed.cli(argv);
+const ok = (...argv: string[]) => bed.ok(argv);
 const list = async (profile: string) =>
   JSON.parse(await ok('event', 'list', '--profile', profile, '--from', '2030-01-01T00:00:00Z', '--to', '2031-01-01T00:00:00Z', '--json')) as CalendarEvent[];
 
 before(async () => {
   await ok('profile', 'create', 'Ines');
   await ok('profile', 'create', 'Jon');
-});
-after(async () => {
-  await keychain.clear();
-  removeTempDir(dataDir);
-  removeTempDir(files);
 });
 
 describe('enclave event import / export', () => {

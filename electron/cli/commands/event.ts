@@ -1,15 +1,12 @@
 import path from 'node:path';
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import { UsageError } from '../args.js';
 import { call, grantPath } from '../session.js';
 import { allPages, given, localDateTime, localTimeZone, printList, stringFlag } from './listing.js';
 
-const add: Command = {
-  path: ['event', 'add'],
+const add = command({
   usage: 'enclave event add --profile NAME TITLE --start ISO --end ISO [--time-zone TZ] [--all-day] [--location TEXT] [--repeat RRULE] [--reminder MINUTES]',
   summary: 'Add a calendar event; prints its id',
-  positionals: ['TITLE'],
-  flags: { start: 'string', end: 'string', 'time-zone': 'string', 'all-day': 'boolean', location: 'string', repeat: 'string', reminder: 'string' },
   details:
     'START and END are ISO date-times with an offset (2030-01-31T09:00:00+01:00), or dates with --all-day (END inclusive).\n' +
     'An all-day event is stored as its dates; times given with --all-day become the days they fall on in TIME-ZONE.\n' +
@@ -34,14 +31,11 @@ const add: Command = {
     });
     io.stdout(`${event.id}\n`);
   },
-};
+});
 
-const list: Command = {
-  path: ['event', 'list'],
+const list = command({
   usage: 'enclave event list --profile NAME [--from ISO] [--to ISO] [--time-zone TZ] [--json]',
   summary: 'List events overlapping a time range, by start (all-day events as their dates, times in their own zone)',
-  positionals: [],
-  flags: { from: 'string', to: 'string', 'time-zone': 'string' },
   details:
     'FROM and TO are ISO date-times with an offset; either may be left out. All-day events are found by the\n' +
     'local days the range covers: in TIME-ZONE when given, else in the offset FROM and TO are written with.',
@@ -61,14 +55,11 @@ const list: Command = {
         : [e.id, localDateTime(e.start, e.timeZone), localDateTime(e.end, e.timeZone), e.timeZone, e.title],
     );
   },
-};
+});
 
-const importIcs: Command = {
-  path: ['event', 'import'],
+const importIcs = command({
   usage: 'enclave event import --profile NAME FILE.ics [--json]',
   summary: 'Add the events of an iCalendar (.ics) file; prints how many were added and what was skipped',
-  positionals: ['FILE'],
-  flags: {},
   details:
     'Reads VEVENTs (RFC 5545) as Google Calendar, Outlook or Apple Calendar export them: repeating events (RRULE,\n' +
     'EXDATE), edited occurrences (RECURRENCE-ID), all-day events, time zones (TZID) and reminders (VALARM).\n' +
@@ -83,14 +74,11 @@ const importIcs: Command = {
     io.stdout(`added ${result.added} event${result.added === 1 ? '' : 's'}\n`);
     for (const s of result.skipped) io.stderr(`skipped: ${s.reason}\n`);
   },
-};
+});
 
-const exportIcs: Command = {
-  path: ['event', 'export'],
+const exportIcs = command({
   usage: 'enclave event export --profile NAME --out FILE.ics [--json]',
   summary: 'Write every event (repeating ones with their rules) to an iCalendar (.ics) file',
-  positionals: [],
-  flags: { out: 'string' },
   details: 'The file is RFC 5545: times with their IANA zone (TZID), all-day events as dates, RRULE, EXDATE and RECURRENCE-ID.',
   async run({ flags, io, json, unlockProfile }) {
     const out = stringFlag(flags, 'out');
@@ -100,6 +88,6 @@ const exportIcs: Command = {
     const written = path.resolve(out);
     io.stdout(json ? `${JSON.stringify({ path: written, events }, null, 2)}\n` : `${written}\t${events}\n`);
   },
-};
+});
 
 export const eventCommands = [add, list, importIcs, exportIcs];

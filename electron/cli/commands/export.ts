@@ -1,17 +1,14 @@
 import path from 'node:path';
 import { EXPORT_FORMATS, isExportFormat } from '../../../shared/analysis/analytics.js';
 import { UsageError } from '../args.js';
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import { call, grantPath } from '../session.js';
 import { stringFlag } from './listing.js';
 
-export const exportCommand: Command = {
-  path: ['export'],
+export const exportCommand = command({
   needsAnalytics: true,
   usage: 'enclave export --profile NAME (--table T | --sql SQL) --out FILE [--format csv|parquet|json]',
   summary: 'Write a table or a query result to a CSV or Parquet file',
-  positionals: [],
-  flags: { table: 'string', sql: 'string', out: 'string', format: 'string' },
   details: 'Exactly one of --table T or --sql SQL; --out FILE is required; --format defaults from the extension (.parquet, else csv).',
   async run({ flags, io, json, unlockProfile }) {
     const table = stringFlag(flags, 'table');
@@ -30,4 +27,4 @@ export const exportCommand: Command = {
     const written = path.resolve(out);
     io.stdout(json ? `${JSON.stringify({ path: written, rows, bytes }, null, 2)}\n` : `${written}\t${rows}\n`);
   },
-};
+});

@@ -1,7 +1,7 @@
 import { IMPORT_FORMATS, type ImportFormat, type ImportOutcome, type RejectSummary } from '../../../shared/analysis/analytics.js';
 import { AppException } from '../../../shared/errors.js';
 import { UsageError } from '../args.js';
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import { call, grantPath } from '../session.js';
 import { importFromSource } from './import-from-source.js';
 import { stringFlag } from './listing.js';
@@ -12,8 +12,7 @@ export const describeRejects = (r: RejectSummary) => {
   return `${r.rows} row(s) rejected (${kinds})${first ? `; first at line ${first.line ?? '?'}: ${first.message}` : ''}`;
 };
 
-export const importCommand: Command = {
-  path: ['import'],
+export const importCommand = command({
   needsAnalytics: true,
   usage: [
     'enclave import --profile NAME FILE [--table T] [--format csv|tsv|parquet|json|ndjson] [--replace|--append] [--skip-bad-rows]',
@@ -21,20 +20,6 @@ export const importCommand: Command = {
     '       enclave import --profile NAME --refresh TABLE [--progress]',
   ].join('\n'),
   summary: 'Import a CSV, TSV, Parquet or JSON file, or a table or query of a saved source, into a table; prints the table and row count',
-  positionals: ['FILE'],
-  minPositionals: 0,
-  flags: {
-    table: 'string',
-    format: 'string',
-    replace: 'boolean',
-    append: 'boolean',
-    'skip-bad-rows': 'boolean',
-    source: 'string',
-    'source-table': 'string',
-    sql: 'string',
-    refresh: 'string',
-    progress: 'boolean',
-  },
   details:
     'Types, delimiter, header and quoting are detected. When the table exists the import gets a new name,\n' +
     'unless --replace or --append. Rows that do not fit fail the import (nothing is imported) unless --skip-bad-rows.\n' +
@@ -71,4 +56,4 @@ export const importCommand: Command = {
     io.stdout(`${outcome.table}\t${outcome.rows}\n`);
     if (outcome.rejected) io.stderr(`warning: ${describeRejects(outcome.rejected)}\n`);
   },
-};
+});

@@ -1,16 +1,13 @@
 import path from 'node:path';
 import { isTimeZone } from '../../../shared/zoned-time.js';
 import { UsageError } from '../args.js';
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import { formatTable } from '../io.js';
 import { stringFlag } from './listing.js';
 
-export const migrateLegacyCommand: Command = {
-  path: ['migrate-legacy'],
+export const migrateLegacyCommand = command({
   usage: 'enclave migrate-legacy FILE [--skip-ownerless] [--time-zone ZONE] [--json]',
   summary: 'Split a legacy shared database into one new profile per user',
-  positionals: ['FILE'],
-  flags: { 'skip-ownerless': 'boolean', 'time-zone': 'string' },
   details: [
     'FILE is an SQLite database (opened read-only) whose tasks, notes and events tables have a user_id column;',
     'an optional users(id, name) table names the profiles (else "user <id>"; a taken name gets " (2)", " (3)"…).',
@@ -53,4 +50,4 @@ export const migrateLegacyCommand: Command = {
       io.stdout('The new profiles have no password; set one with: enclave profile passwd NAME --password-stdin\n');
     }
   },
-};
+});

@@ -1,15 +1,12 @@
 import fs from 'node:fs/promises';
 import { AppException } from '../../../shared/errors.js';
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import { call } from '../session.js';
 import { allPages, given, printList, stringFlag } from './listing.js';
 
-const add: Command = {
-  path: ['note', 'add'],
+const add = command({
   usage: 'enclave note add --profile NAME TITLE [--body-file FILE]',
   summary: 'Add a note; prints its id',
-  positionals: ['TITLE'],
-  flags: { 'body-file': 'string' },
   details: 'The body (Markdown, at most 1 MiB) is read from --body-file; "-" reads standard input.',
   async run({ args, flags, io, unlockProfile }) {
     const file = stringFlag(flags, 'body-file');
@@ -26,19 +23,16 @@ const add: Command = {
     const note = await call(await unlockProfile(), 'createNote', { title: args.TITLE!, ...given({ body }) });
     io.stdout(`${note.id}\n`);
   },
-};
+});
 
-const list: Command = {
-  path: ['note', 'list'],
+const list = command({
   usage: 'enclave note list --profile NAME [--json]',
   summary: 'List notes, pinned first, most recently updated next',
-  positionals: [],
-  flags: {},
   async run({ io, json, unlockProfile }) {
     const enclave = await unlockProfile();
     const notes = await allPages((cursor) => call(enclave, 'listNotes', { limit: 500, ...given({ cursor }) }));
     printList(io, json, notes, 'No notes.', ['ID', 'UPDATED', 'PINNED', 'TITLE'], (n) => [n.id, n.updatedAt, n.pinned ? 'yes' : '', n.title || '(untitled)']);
   },
-};
+});
 
 export const noteCommands = [add, list];

@@ -1,19 +1,11 @@
 // enclave profile rename / passwd / delete, run in this process against real files and the real keychain.
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
-import { listTree, listTreeStable, makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
-import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCaptured } from '../testing/run-captured.js';
+import { listTree, listTreeStable } from '../../core/testing/temp-dir.js';
+import { cliTestBed } from '../testing/cli-test-bed.js';
 
-const keychain = testKeychain('cli-lifecycle');
-const dataDir = makeTempDir();
-after(async () => {
-  await keychain.clear();
-  removeTempDir(dataDir);
-});
-
-const cli = (argv: string[], stdin = '') => runCaptured(argv, { keychain, dataDir, stdin });
+const { keychain, dataDir, cli } = cliTestBed('cli-lifecycle');
 
 const names = async () => {
   const r = await cli(['profile', 'list', '--json']);

@@ -3,27 +3,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import type { ProfileRowCounts, ProfileStorage } from '../../../shared/profiles/storage-usage.js';
 import type { Task } from '../../../shared/tasks/tasks.js';
 import { openEnclave } from '../../core/enclave.js';
 import { expectError, expectOk } from '../../core/testing/results.js';
-import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
-import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCaptured } from '../testing/run-captured.js';
+import { cliTestBed } from '../testing/cli-test-bed.js';
 import { readToken } from '../../core/testing/file-tokens.js';
 
-const keychain = testKeychain('cli-usage');
-const dataDir = makeTempDir();
-const files = makeTempDir();
-after(async () => {
-  await keychain.clear();
-  removeTempDir(dataDir);
-  removeTempDir(files);
-});
-
-const cli = (argv: string[], stdin = '') => runCaptured(argv, { keychain, dataDir, stdin });
+const { keychain, dataDir, tempDir, cli } = cliTestBed('cli-usage');
+const files = tempDir();
 
 type UsageRow = { name: string; sqliteBytes: number; duckdbBytes: number; lastOpenedAt: string | null; rows?: ProfileRowCounts | null };
 

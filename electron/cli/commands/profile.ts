@@ -1,18 +1,15 @@
 import type { ProfileSummary } from '../../../shared/profiles/profiles.js';
 import type { ProfileRowCounts } from '../../../shared/profiles/storage-usage.js';
 import { profileDir } from '../../core/paths.js';
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import { UsageError } from '../args.js';
-import { formatTable } from '../io.js';
+import { formatTable, readStdinLines } from '../io.js';
 import { call, unlock } from '../session.js';
 import { printList } from './listing.js';
 
-const create: Command = {
-  path: ['profile', 'create'],
+const create = command({
   usage: 'enclave profile create NAME [--password-stdin] [--color COLOR]',
   summary: 'Create a profile; prints its id',
-  positionals: ['NAME'],
-  flags: { color: 'string' },
   details: 'With --password-stdin the profile is protected by the password read from standard input.',
   async run({ args, flags, io, enclave, password }) {
     const color = flags.get('color');
@@ -24,14 +21,11 @@ const create: Command = {
     });
     io.stdout(`${created.id}\n`);
   },
-};
+});
 
-const list: Command = {
-  path: ['profile', 'list'],
+const list = command({
   usage: 'enclave profile list [--json]',
   summary: 'List profiles',
-  positionals: [],
-  flags: {},
   async run({ io, json, enclave }) {
     const profiles = await call(await enclave(), 'listProfiles');
     printList(io, json, profiles, 'No profiles yet. Create one with: enclave profile create NAME', ['NAME', 'ID', 'PASSWORD', 'CREATED', 'LAST OPENED'], (p) => [
@@ -42,31 +36,22 @@ const list: Command = {
       p.lastOpenedAt ?? '-',
     ]);
   },
-};
+});
 
-const rename: Command = {
-  path: ['profile', 'rename'],
+const rename = command({
   usage: 'enclave profile rename NAME NEW_NAME [--password-stdin]',
   summary: 'Rename a profile',
-  positionals: ['NAME', 'NEW_NAME'],
-  flags: {},
   details: 'A profile with a password needs it on standard input (--password-stdin). Names are unique ignoring case.',
   async run({ args, enclave, password }) {
     const e = await enclave();
     await unlock(e, args.NAME, await password());
     await call(e, 'renameProfile', { name: args.NEW_NAME! });
   },
-};
+});
 
-/** Lines of standard input without their terminators; a final newline ends the last line. */
-const stdinLines = (text: string) => text.replace(/\r?\n$/, '').split(/\r?\n/);
-
-const passwd: Command = {
-  path: ['profile', 'passwd'],
+const passwd = command({
   usage: 'enclave profile passwd NAME [--password-stdin]',
   summary: "Set, change or remove a profile's password",
-  positionals: ['NAME'],
-  flags: {},
   details: [
     'Reads standard input (--password-stdin is required):',
     '  a profile with a password: first line the current password, second line the new one;',
@@ -77,7 +62,7 @@ const passwd: Command = {
     if (!flags.has('password-stdin')) throw new UsageError('profile passwd reads the passwords from standard input: add --password-stdin');
     const e = await enclave();
     const row = e.profiles.findByName(args.NAME!);
-    const lines = stdinLines(await io.readStdin());
+    const lines = await readStdinLines(io);
     const current = row.hasPassword ? lines.shift() : undefined;
     const next = lines.shift() ?? '';
     await unlock(e, args.NAME, current);
@@ -86,14 +71,11 @@ const passwd: Command = {
       ...(next !== '' ? { newPassword: next } : {}),
     });
   },
-};
+});
 
-const remove: Command = {
-  path: ['profile', 'delete'],
+const remove = command({
   usage: 'enclave profile delete NAME [--password-stdin] [--yes]',
   summary: 'Delete a profile and all its data',
-  positionals: ['NAME'],
-  flags: { yes: 'boolean' },
   details:
     'A profile with a password needs it on standard input (--password-stdin); one without a password needs --yes. ' +
     'Its files and keychain entry are removed; this cannot be undone.',
@@ -110,14 +92,11 @@ const remove: Command = {
       ...(row.hasPassword ? {} : { confirmName: row.name }),
     });
   },
-};
+});
 
-const usage: Command = {
-  path: ['profile', 'usage'],
+const usage = command({
   usage: 'enclave profile usage [--json] [--rows [--profile NAME --password-stdin]]',
   summary: 'Disk space each profile uses',
-  positionals: [],
-  flags: { rows: 'boolean' },
   details: [
     'Sizes include the write-ahead logs; nothing is opened for them.',
     '--rows adds rows per table (tasks, notes and events with those in the Trash; each analysis table).',
@@ -184,7 +163,7 @@ const usage: Command = {
       ),
     );
   },
-};
+});
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

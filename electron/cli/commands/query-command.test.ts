@@ -1,22 +1,14 @@
 // enclave query: the three output formats, exact, including results longer than one page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
-import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCapturedOk } from '../testing/run-captured.js';
+import { before, test } from 'node:test';
+import { cliTestBed } from '../testing/cli-test-bed.js';
 
-const keychain = testKeychain('cli-query');
-const dataDir = makeTempDir();
-
-const ok = (...argv: string[]) => runCapturedOk(argv, { keychain, dataDir, env: { TZ: 'UTC' } });
+const bed = cliTestBed('cli-query', { TZ: 'UTC' });
+const ok = (...argv: string[]) => bed.ok(argv);
 const query = (sql: string, format: string) => ok('query', '--profile', 'Quinn', sql, '--format', format);
 
 before(async () => {
   await ok('profile', 'create', 'Quinn');
-});
-after(async () => {
-  await keychain.clear();
-  removeTempDir(dataDir);
 });
 
 const MIXED = `SELECT * FROM (VALUES

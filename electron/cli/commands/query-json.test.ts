@@ -2,25 +2,18 @@
 // with a lossless parser (numbers kept as their literal text, so a lost digit, a number
 // written as a string or a string written as a number all fail).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { makeTempDir, removeTempDir } from '../../core/testing/temp-dir.js';
-import { testKeychain } from '../../core/testing/test-keychain.js';
-import { runCapturedOk } from '../testing/run-captured.js';
+import { before, test } from 'node:test';
+import { cliTestBed } from '../testing/cli-test-bed.js';
 
 // A zone with a half-hour offset and summer time: TIMESTAMPTZ must carry the offset of
 // its own instant. The profile's zone is this process's zone.
 process.env.TZ = 'America/St_Johns';
 
-const keychain = testKeychain('cli-query-json');
-const dataDir = makeTempDir();
-const query = (sql: string, format: string) => runCapturedOk(['query', '--profile', 'Jo', sql, '--format', format], { keychain, dataDir });
+const { ok } = cliTestBed('cli-query-json');
+const query = (sql: string, format: string) => ok(['query', '--profile', 'Jo', sql, '--format', format]);
 
 before(async () => {
-  await runCapturedOk(['profile', 'create', 'Jo'], { keychain, dataDir });
-});
-after(async () => {
-  await keychain.clear();
-  removeTempDir(dataDir);
+  await ok(['profile', 'create', 'Jo']);
 });
 
 /** A JSON value with numbers as their literal text and objects as ordered entries. */

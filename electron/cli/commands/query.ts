@@ -2,7 +2,7 @@ import { MAX_PAGE_ROWS, type QueryResultInfo } from '../../../shared/analysis/an
 import { jsonKeys, naturalJsonRow } from '../../../shared/analysis/natural-json.js';
 import { formatCell, type WireCell, type WireColumn, type WirePage } from '../../../shared/wire.js';
 import { UsageError } from '../args.js';
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import type { Enclave } from '../../core/enclave.js';
 import { formatTable, type CliIo } from '../io.js';
 import { call } from '../session.js';
@@ -45,13 +45,10 @@ function wireRow(columns: readonly WireColumn[], page: WirePage, i: number): str
   return JSON.stringify(obj);
 }
 
-export const queryCommand: Command = {
-  path: ['query'],
+export const queryCommand = command({
   needsAnalytics: true,
   usage: 'enclave query --profile NAME SQL [--format table|csv|json|ndjson|wire]',
   summary: "Run SQL on the profile's tables and write the result to stdout",
-  positionals: ['SQL'],
-  flags: { format: 'string' },
   details:
     '--format table (default); csv; json: an array of objects with natural JSON values (numbers with every digit, nested values as\n' +
     'arrays and objects, ISO 8601 times); ndjson: the same objects one per line, streamed; wire: objects whose values are the\n' +
@@ -61,7 +58,7 @@ export const queryCommand: Command = {
     const enclave = await unlockProfile();
     await runAndWrite(io, enclave, args.SQL!, format);
   },
-};
+});
 
 /** Runs SQL through runQuery (the statement policy and sandbox of every user query) and writes its result in `format`. */
 export async function runAndWrite(io: CliIo, enclave: Enclave, sql: string, format: Format): Promise<void> {

@@ -2,19 +2,13 @@
 // password is read from standard input only, goes to the OS keychain under the profile,
 // and is never printed.
 import { UsageError } from '../args.js';
-import type { Command } from '../command.js';
-import { formatTable } from '../io.js';
+import { command } from '../command.js';
+import { formatTable, readStdinLines } from '../io.js';
 import { call, grantPath, unlock } from '../session.js';
 
-/** Lines of standard input without their terminators; a final newline ends the last line. */
-const stdinLines = (text: string) => text.replace(/\r?\n$/, '').split(/\r?\n/);
-
-const add: Command = {
-  path: ['source', 'add'],
+const add = command({
   usage: 'enclave source add --profile NAME SOURCE URL [--password-stdin] [--ca FILE]',
   summary: 'Save a database source: postgresql://user@host:port/db, mysql://user@host:port/db (MariaDB too) or sqlite:FILE',
-  positionals: ['SOURCE', 'URL'],
-  flags: { ca: 'string' },
   details: [
     'The URL holds no password. With --password-stdin, standard input holds the profile\'s password first',
     "(if it has one), then the source's password, each on its own line; the source's goes to the OS keychain.",
@@ -27,7 +21,7 @@ const add: Command = {
     if (typeof profile !== 'string') throw new UsageError('source add needs --profile NAME');
     const e = await enclave();
     const row = e.profiles.findByName(profile);
-    const lines = flags.has('password-stdin') ? stdinLines(await io.readStdin()) : [];
+    const lines = flags.has('password-stdin') ? await readStdinLines(io) : [];
     const profilePassword = row.hasPassword ? lines.shift() : undefined;
     const sourcePassword = lines.shift();
     await unlock(e, profile, profilePassword);
@@ -44,14 +38,11 @@ const add: Command = {
     });
     io.stdout(json ? `${JSON.stringify(info, null, 2)}\n` : `${info.name}\t${info.url}\n`);
   },
-};
+});
 
-const list: Command = {
-  path: ['source', 'list'],
+const list = command({
   usage: 'enclave source list --profile NAME [--json]',
   summary: "List a profile's saved sources (never their passwords)",
-  positionals: [],
-  flags: {},
   async run({ io, json, unlockProfile }) {
     const e = await unlockProfile();
     const sources = await call(e, 'listSources');
@@ -61,18 +52,15 @@ const list: Command = {
     }
     io.stdout(formatTable(['NAME', 'KIND', 'URL', 'PASSWORD'], sources.map((s) => [s.name, s.kind, s.url, s.hasPassword ? 'keychain' : '-'])));
   },
-};
+});
 
-const remove: Command = {
-  path: ['source', 'remove'],
+const remove = command({
   usage: 'enclave source remove --profile NAME SOURCE',
   summary: 'Forget a saved source and its keychain password (tables imported from it stay)',
-  positionals: ['SOURCE'],
-  flags: {},
   async run({ args, unlockProfile }) {
     const e = await unlockProfile();
     await call(e, 'removeSource', { name: args.SOURCE! });
   },
-};
+});
 
 export const sourceCommands = [add, list, remove];

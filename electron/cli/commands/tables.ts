@@ -1,17 +1,14 @@
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import { call } from '../session.js';
 import { printList } from './listing.js';
 
 const size = (bytes: number | null) =>
   bytes === null ? '-' : bytes < 2 ** 20 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
-export const tablesCommand: Command = {
-  path: ['tables'],
+export const tablesCommand = command({
   needsAnalytics: true,
   usage: 'enclave tables --profile NAME [--json]',
   summary: "List the profile's tables and views with row counts, sizes and columns",
-  positionals: [],
-  flags: {},
   async run({ io, json, unlockProfile }) {
     const tables = await call(await unlockProfile(), 'listTables');
     printList(io, json, tables, 'No tables yet. Import one with: enclave import --profile NAME FILE', ['NAME', 'KIND', 'ROWS', 'SIZE', 'COLUMNS'], (t) => [
@@ -22,4 +19,4 @@ export const tablesCommand: Command = {
       t.columns.map((c) => `${c.name} ${c.type}`).join(', '),
     ]);
   },
-};
+});

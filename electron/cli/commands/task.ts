@@ -1,15 +1,12 @@
 import type { TaskPriority, TaskStatus } from '../../../shared/tasks/tasks.js';
 import { AppException } from '../../../shared/errors.js';
-import type { Command } from '../command.js';
+import { command } from '../command.js';
 import { call } from '../session.js';
 import { allPages, given, printList, stringFlag } from './listing.js';
 
-const add: Command = {
-  path: ['task', 'add'],
+const add = command({
   usage: 'enclave task add --profile NAME TITLE [--due DATE] [--priority none|low|medium|high]',
   summary: 'Add a task; prints its id',
-  positionals: ['TITLE'],
-  flags: { due: 'string', priority: 'string' },
   details: 'DUE is a date (2030-01-31) or an ISO date-time with an offset; PRIORITY is none, low, medium or high.',
   async run({ args, flags, io, unlockProfile }) {
     const due = stringFlag(flags, 'due');
@@ -17,14 +14,11 @@ const add: Command = {
     const task = await call(await unlockProfile(), 'createTask', { title: args.TITLE!, ...given({ due, priority: priority as TaskPriority | undefined }) });
     io.stdout(`${task.id}\n`);
   },
-};
+});
 
-const list: Command = {
-  path: ['task', 'list'],
+const list = command({
   usage: 'enclave task list --profile NAME [--status todo|doing|done] [--json]',
   summary: 'List tasks in their manual order',
-  positionals: [],
-  flags: { status: 'string' },
   details: 'STATUS is todo, doing or done.',
   async run({ flags, io, json, unlockProfile }) {
     const enclave = await unlockProfile();
@@ -32,14 +26,11 @@ const list: Command = {
     const tasks = await allPages((cursor) => call(enclave, 'listTasks', { limit: 500, ...given({ status: status as TaskStatus | undefined, cursor }) }));
     printList(io, json, tasks, 'No tasks.', ['ID', 'STATUS', 'PRIORITY', 'DUE', 'TITLE'], (t) => [t.id, t.status, t.priority, t.due ?? '-', t.title]);
   },
-};
+});
 
-const done: Command = {
-  path: ['task', 'done'],
+const done = command({
   usage: 'enclave task done --profile NAME ID',
   summary: 'Mark a task done',
-  positionals: ['ID'],
-  flags: {},
   async run({ args, io, unlockProfile }) {
     const enclave = await unlockProfile();
     // Marking done never loses anyone's edit, so a change made meanwhile is simply re-read once.
@@ -55,6 +46,6 @@ const done: Command = {
     }
     io.stdout(`done ${args.ID}\n`);
   },
-};
+});
 
 export const taskCommands = [add, list, done];
