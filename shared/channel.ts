@@ -1,5 +1,5 @@
 // Building blocks of the bridge contract (see contract.ts).
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ErrorCode } from './errors.js';
 
 /** Phantom marker: carries an output or payload type, no runtime value. */
@@ -40,3 +40,7 @@ export const channel = <Sc extends Scope, S extends z.ZodType, O>(spec: ChannelS
   ...spec,
   errors: [...new Set([...spec.errors, ...CHANNEL_ERRORS, ...(spec.scope === 'data' ? DATA_SCOPE_ERRORS : [])])],
 });
+
+/** A channel that takes no input: it acts on the window's profile as a whole (data), or on the app's. */
+export const noInputChannel = <O, Sc extends Scope = 'data'>(errors: readonly ErrorCode[], scope: Sc = 'data' as Sc) =>
+  channel({ scope, input: z.undefined(), output: returns<O>(), errors });

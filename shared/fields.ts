@@ -46,10 +46,13 @@ export const tags = z
 // The caps on the time fields below keep their own messages: anything longer is not one.
 export const timeZone = z.string('Time zone must be text').max(100, 'Not a known IANA time zone').refine(isTimeZone, 'Not a known IANA time zone');
 
-/** One instant: ISO 8601 with Z or an offset; parsed to UTC `…Z`. */
-export const instant = (what: string) =>
+/**
+ * One instant: ISO 8601 with Z or an offset; parsed to UTC `…Z` (or kept in its own offset
+ * when `normalize` is normalizeLocalInstant).
+ */
+export const instant = (what: string, normalize: (s: string) => string | null = normalizeInstant) =>
   z.string(`${what} must be text`).max(100, `${what} must be an ISO date-time with Z or an offset`).transform((s, ctx) => {
-    const v = s.length <= 40 ? normalizeInstant(s) : null;
+    const v = s.length <= 40 ? normalize(s) : null;
     if (v === null) {
       ctx.issues.push({ code: 'custom', message: `${what} must be an ISO date-time with Z or an offset`, input: s });
       return z.NEVER;

@@ -12,6 +12,7 @@
 //                             hex, ENUM/VARCHAR as is
 //   WireCell[]                LIST/ARRAY: the items; STRUCT: field values in the order of
 //                             the type's fields; MAP: [key, value] pairs; UNION: [tag, value]
+import { WALL_CLOCK_FIELDS } from './zoned-time.js';
 
 export type WireCell = null | boolean | string | WireCell[];
 
@@ -133,17 +134,7 @@ export function formatTimestampTz(utc: string, timeZone: string): string {
   if (!m) return utc; // infinity, BC dates: shown as DuckDB wrote them
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
   if (!Number.isFinite(ms)) return utc;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'longOffset',
-  }).formatToParts(new Date(ms));
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, ...WALL_CLOCK_FIELDS, timeZoneName: 'longOffset' }).formatToParts(new Date(ms));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const offset = get('timeZoneName').replace(/^GMT/, '') || '+00:00';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}${m[7] ?? ''}${offset}`;

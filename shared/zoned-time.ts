@@ -60,19 +60,24 @@ export function normalizeLocalInstant(s: string): string | null {
   return /^\d{4}-/.test(wall) && !wall.startsWith('0000') ? `${wall.slice(0, 23)}${offset}` : null;
 }
 
+/** The fields of a wall-clock date and time, each with its leading zeros and the hour 00 to 23 (en-US parts). */
+export const WALL_CLOCK_FIELDS = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+} as const satisfies Intl.DateTimeFormatOptions;
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 function formatIn(timeZone: string): Intl.DateTimeFormat {
   let f = formats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
+      ...WALL_CLOCK_FIELDS,
       // Without the era, a moment before 0001-01-01 (early on 0001-01-01 UTC seen from a zone west
       // of UTC) would read as year 1.
       era: 'short',

@@ -3,7 +3,7 @@
 // reads the profile's own schema and calls the endpoint, so a hung or huge answer stalls
 // neither main nor another profile. Answers carry `hasKey`, never the key.
 import { z } from 'zod';
-import { channel, returns } from '../channel.js';
+import { channel, noInputChannel, returns } from '../channel.js';
 import {
   AI_FIX_ROUNDS_MAX,
   AI_KEY_MAX,
@@ -34,12 +34,7 @@ const ASK_ERRORS = ['AI_NOT_CONFIGURED', 'AI_UNREACHABLE', 'AI_KEY_REJECTED', 'A
 
 export const aiChannels = {
   /** The window's profile's AI settings (null when none are set) and whether its keychain entry holds a key. */
-  aiSettings: channel({
-    scope: 'data',
-    input: z.undefined(),
-    output: returns<AiSettingsView>(),
-    errors: ['KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR'],
-  }),
+  aiSettings: noInputChannel<AiSettingsView>(['KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR']),
   /**
    * Sets the endpoint and model. Left out, `sampleRows` and `timeoutSeconds` keep their
    * values (0 and 120 s at first); `key` left out keeps the key, null removes it. A key
@@ -58,12 +53,7 @@ export const aiChannels = {
     errors: ['KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR'],
   }),
   /** Removes the profile's AI settings and its key: nothing is sent anywhere until set again. */
-  clearAiSettings: channel({
-    scope: 'data',
-    input: z.undefined(),
-    output: returns<null>(),
-    errors: ['KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR'],
-  }),
+  clearAiSettings: noInputChannel<null>(['KEYCHAIN_UNAVAILABLE', 'STORAGE_ERROR']),
   /**
    * Sends the question with this profile's table and column names and types (and sample
    * rows when the profile turned them on) and answers the SQL found in the answer, for

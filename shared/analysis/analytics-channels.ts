@@ -3,7 +3,7 @@
 // (shared/files/file-grants.ts): from its open/save dialogs, a dropped file, or the CLI;
 // main refuses any inside the app's user-data directory before the worker sees them.
 import { z } from 'zod';
-import { channel, returns } from '../channel.js';
+import { channel, noInputChannel, returns } from '../channel.js';
 import { boundedRecord } from '../fields.js';
 import { querySearch } from './query-workspace-channels.js';
 import {
@@ -164,12 +164,7 @@ export const analyticsChannels = {
     output: returns<null>(),
     errors: ['LOCKED'],
   }),
-  listTables: channel({
-    scope: 'data',
-    input: z.undefined(),
-    output: returns<TableInfo[]>(),
-    errors: ['LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
-  }),
+  listTables: noInputChannel<TableInfo[]>(['LOCKED', 'STORAGE_ERROR', 'DISK_FULL']),
   /** Statistics of one column (one per call keeps wide tables responsive). */
   profileColumn: channel({
     scope: 'data',

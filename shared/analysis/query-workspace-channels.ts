@@ -1,7 +1,7 @@
 // Channels of the SQL editor's workspace: the open query tabs (saved whole, debounced, by
 // the window showing them; read back at unlock) and the saved queries with names.
 import { z } from 'zod';
-import { channel, returns } from '../channel.js';
+import { channel, noInputChannel, returns } from '../channel.js';
 import {
   QUERY_SEARCH_MAX,
   QUERY_SQL_MAX,
@@ -28,7 +28,7 @@ const storageErrors = ['STORAGE_ERROR', 'DISK_FULL'] as const;
 
 export const queryWorkspaceChannels = {
   /** This profile's open tabs and which one is active, as last saved. */
-  getQueryTabs: channel({ scope: 'data', input: z.undefined(), output: returns<QueryTabs>(), errors: storageErrors }),
+  getQueryTabs: noInputChannel<QueryTabs>(storageErrors),
   /** Replaces this profile's open tabs (all of them, in order) and the active one. */
   saveQueryTabs: channel({
     scope: 'data',

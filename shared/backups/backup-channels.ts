@@ -3,10 +3,10 @@
 // CLI, and main refuses any inside the app's data; automatic backups are named by id only.
 import { z } from 'zod';
 import type { ArchiveOutcome, ArchiveSummary, BackupInfo, DamageReport } from './backups.js';
-import { channel, returns } from '../channel.js';
+import { channel, noInputChannel, returns } from '../channel.js';
 import { PASSWORD_MAX, PROFILE_COLORS, type ProfileSummary } from '../profiles/profiles.js';
 import { fileToken } from '../files/file-grants.js';
-import { saveDialogChannel, type FileChoice } from '../files/dialog-channels.js';
+import { dialogChannel, saveDialogChannel } from '../files/dialog-channels.js';
 import { password, profileId, profileName } from '../profiles/profile-channels.js';
 
 const backupId = z.string().max(100, 'Not a backup id').regex(/^backup-[0-9TZ-]{15,40}\.enclave$/, 'Not a backup id');
@@ -22,12 +22,7 @@ export const backupChannels = {
   /** Save dialog for an archive of the calling window's profile. */
   chooseArchivePath: saveDialogChannel(),
   /** Open dialog for an archive to restore (from the picker). */
-  chooseArchiveFile: channel({
-    scope: 'app',
-    input: z.undefined(),
-    output: returns<FileChoice>(),
-    errors: ['INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
-  }),
+  chooseArchiveFile: dialogChannel(z.undefined(), 'app'),
   /** Writes a consistent snapshot of the calling window's profile to the file of a write token (chooseArchivePath), used up on success. */
   exportProfile: channel({
     scope: 'data',
@@ -56,19 +51,9 @@ export const backupChannels = {
     errors: ['INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED', 'ARCHIVE_INVALID'],
   }),
   /** The automatic backups of the calling window's profile, newest first. */
-  listBackups: channel({
-    scope: 'data',
-    input: z.undefined(),
-    output: returns<BackupInfo[]>(),
-    errors: ['LOCKED', 'STORAGE_ERROR'],
-  }),
+  listBackups: noInputChannel<BackupInfo[]>(['LOCKED', 'STORAGE_ERROR']),
   /** Makes an automatic backup of the calling window's profile now (the oldest beyond the kept number go). */
-  backupNow: channel({
-    scope: 'data',
-    input: z.undefined(),
-    output: returns<BackupInfo>(),
-    errors: ['LOCKED', 'STORAGE_ERROR'],
-  }),
+  backupNow: noInputChannel<BackupInfo>(['LOCKED', 'STORAGE_ERROR']),
   /** Creates a new profile from one of the calling window's automatic backups. */
   restoreBackup: channel({
     scope: 'data',

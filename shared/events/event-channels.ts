@@ -1,7 +1,7 @@
 // Channels of calendar events.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
-import { byIdChannel, updateChannel } from '../item-channels.js';
+import { ITEM_ERRORS, byIdChannel, listChannel, updateChannel } from '../item-channels.js';
 import {
   EVENT_DESCRIPTION_MAX,
   EVENT_EXCEPTIONS_MAX,
@@ -16,7 +16,7 @@ import { normalizeRecurrenceRule } from './recurrence-rule.js';
 import type { IcsImportResult } from './ics/ics-events.js';
 import type { Page } from '../tasks/tasks.js';
 import { canonicalTimeZone, normalizeLocalInstant } from '../zoned-time.js';
-import { cursor, dateOrInstant, itemId, limit, line, text, timeZone, version } from '../fields.js';
+import { dateOrInstant, instant, itemId, line, text, timeZone, version } from '../fields.js';
 
 const title = line('Title', EVENT_TITLE_MAX, 1);
 // An all-day event is stored as dates (YYYY-MM-DD, end inclusive); instants given for one
@@ -62,15 +62,7 @@ const eventZone = z
   });
 
 /** A window edge: an instant with Z or an offset, kept as written so its local date stays known. */
-const windowEdge = (what: string) =>
-  z.string(`${what} must be text`).max(100, `${what} must be an ISO date-time with Z or an offset`).transform((s, ctx) => {
-    const v = s.length <= 40 ? normalizeLocalInstant(s) : null;
-    if (v === null) {
-      ctx.issues.push({ code: 'custom', message: `${what} must be an ISO date-time with Z or an offset`, input: s });
-      return z.NEVER;
-    }
-    return v;
-  });
+const windowEdge = (what: string) => instant(what, normalizeLocalInstant);
 
 /** What a change to an event (or to one occurrence) may give: any of its fields. */
 const eventChanges = {
@@ -84,8 +76,6 @@ const eventChanges = {
   recurrence: recurrence.optional(),
   reminderMinutes: reminderMinutes.optional(),
 };
-const eventErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
-
 export const calendarChannels = {
   /** end ≥ start, else INVALID_INPUT naming `end`. */
   createEvent: channel({
@@ -103,9 +93,9 @@ export const calendarChannels = {
       reminderMinutes: reminderMinutes.optional(),
     }),
     output: returns<CalendarEvent>(),
-    errors: eventErrors,
+    errors: ITEM_ERRORS,
   }),
-  updateEvent: updateChannel({ ...eventChanges, exceptions: exceptions.optional() }, returns<CalendarEvent>(), eventErrors),
+  updateEvent: updateChannel({ ...eventChanges, exceptions: exceptions.optional() }, returns<CalendarEvent>(), ITEM_ERRORS),
   /**
    * Changes one occurrence of a repeating event (`this`: stored as an edited occurrence that
    * replaces it) or it and every later one (`following`: the series ends before it and a new
@@ -125,7 +115,7 @@ export const calendarChannels = {
       })
       .refine((i) => Object.keys(i).some((k) => !['id', 'version', 'occurrenceStart', 'scope'].includes(k)), 'Nothing to change'),
     output: returns<CalendarEvent>(),
-    errors: [...eventErrors, 'NOT_FOUND', 'CONFLICT'],
+    errors: [...ITEM_ERRORS, 'NOT_FOUND', 'CONFLICT'],
   }),
   /**
    * Removes one occurrence of a repeating event (`this`: an exception) or it and every later
@@ -136,7 +126,7 @@ export const calendarChannels = {
     scope: 'data',
     input: z.strictObject({ id: itemId, version, occurrenceStart: dateOrInstant('Occurrence start'), scope: occurrenceScope }),
     output: returns<CalendarEvent>(),
-    errors: [...eventErrors, 'NOT_FOUND', 'CONFLICT'],
+    errors: [...ITEM_ERRORS, 'NOT_FOUND', 'CONFLICT'],
   }),
   /**
    * Adds the events of an iCalendar (.ics, RFC 5545) file from a read token (chooseImportFile
@@ -147,34 +137,27 @@ export const calendarChannels = {
     scope: 'data',
     input: z.strictObject({ file: fileToken }),
     output: returns<IcsImportResult>(),
-    errors: [...eventErrors, 'NOT_FOUND', 'PERMISSION_DENIED'],
+    errors: [...ITEM_ERRORS, 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
   /** Writes every event of the profile (series with their rules and edited occurrences) as .ics to a write token's file. */
   exportEvents: channel({
     scope: 'data',
     input: z.strictObject({ file: fileToken }),
     output: returns<{ events: number }>(),
-    errors: [...eventErrors, 'NOT_FOUND', 'PERMISSION_DENIED'],
+    errors: [...ITEM_ERRORS, 'NOT_FOUND', 'PERMISSION_DENIED'],
   }),
-  deleteEvent: byIdChannel<CalendarEvent>(eventErrors),
-  restoreEvent: byIdChannel<CalendarEvent>(eventErrors),
-  getEvent: byIdChannel<CalendarEvent>(eventErrors),
+  deleteEvent: byIdChannel<CalendarEvent>(ITEM_ERRORS),
+  restoreEvent: byIdChannel<CalendarEvent>(ITEM_ERRORS),
+  getEvent: byIdChannel<CalendarEvent>(ITEM_ERRORS),
   /**
    * Events overlapping [from, to), by start (an all-day event sorts as its first date, before
    * that date's times). Timed events are compared as instants; all-day events as dates, against
    * the local days the window covers: in `timeZone` when given (the viewer's zone), else in the
    * offset `from` and `to` are written with. Limit defaults to 100.
    */
-  listEvents: channel({
-    scope: 'data',
-    input: z.strictObject({
-      from: windowEdge('From').optional(),
-      to: windowEdge('To').optional(),
-      timeZone: timeZone.optional(),
-      cursor: cursor.optional(),
-      limit: limit.optional(),
-    }),
-    output: returns<Page<CalendarEvent>>(),
-    errors: eventErrors,
-  }),
+  listEvents: listChannel(
+    { from: windowEdge('From').optional(), to: windowEdge('To').optional(), timeZone: timeZone.optional() },
+    returns<Page<CalendarEvent>>(),
+    ITEM_ERRORS,
+  ),
 } as const;

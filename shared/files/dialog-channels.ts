@@ -2,7 +2,7 @@
 // learns a token for the file the person chose, with its name (and size, to read):
 // never its path (see shared/files/file-grants.ts). A file inside the app's data is refused.
 import { z } from 'zod';
-import { channel, returns } from '../channel.js';
+import { channel, returns, type Scope } from '../channel.js';
 import { EXPORT_FORMATS } from '../analysis/analytics.js';
 import type { FileGrant } from './file-grants.js';
 
@@ -13,38 +13,21 @@ export type FileChoice = FileGrant | null;
 export const IMPORT_FILE_PURPOSES = ['data', 'database', 'certificate'] as const;
 export type ImportFilePurpose = (typeof IMPORT_FILE_PURPOSES)[number];
 
+const DIALOG_ERRORS = ['INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'] as const;
+const suggestedName = z.string().min(1).max(255);
+
+/** A native dialog that answers the chosen file; `input` is what the caller says about the file wanted. */
+export const dialogChannel = <S extends z.ZodType, Sc extends Scope = 'data'>(input: S, scope: Sc = 'data' as Sc) =>
+  channel({ scope, input, output: returns<FileChoice>(), errors: scope === 'data' ? ['LOCKED', ...DIALOG_ERRORS] : DIALOG_ERRORS });
+
 /** A save dialog for a file of the calling window's profile, offering `suggestedName` (archives, calendars). */
-export const saveDialogChannel = () =>
-  channel({
-    scope: 'data',
-    input: z.strictObject({ suggestedName: z.string().min(1).max(255) }),
-    output: returns<FileChoice>(),
-    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
-  });
+export const saveDialogChannel = () => dialogChannel(z.strictObject({ suggestedName }));
 
 export const dialogChannels = {
-  chooseImportFile: channel({
-    scope: 'data',
-    input: z.strictObject({ purpose: z.enum(IMPORT_FILE_PURPOSES) }).optional(),
-    output: returns<FileChoice>(),
-    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
-  }),
+  chooseImportFile: dialogChannel(z.strictObject({ purpose: z.enum(IMPORT_FILE_PURPOSES) }).optional()),
   /** Open dialog for an iCalendar file (.ics) to import as events. */
-  chooseCalendarFile: channel({
-    scope: 'data',
-    input: z.undefined(),
-    output: returns<FileChoice>(),
-    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
-  }),
+  chooseCalendarFile: dialogChannel(z.undefined()),
   /** Save dialog for the profile's events as an iCalendar file (.ics). */
   chooseCalendarExportPath: saveDialogChannel(),
-  chooseExportPath: channel({
-    scope: 'data',
-    input: z.strictObject({
-      format: z.enum(EXPORT_FORMATS),
-      suggestedName: z.string().min(1).max(255),
-    }),
-    output: returns<FileChoice>(),
-    errors: ['LOCKED', 'INVALID_INPUT', 'NOT_FOUND', 'PERMISSION_DENIED'],
-  }),
+  chooseExportPath: dialogChannel(z.strictObject({ format: z.enum(EXPORT_FORMATS), suggestedName })),
 } as const;

@@ -1,10 +1,10 @@
 // Channels of notes.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
-import { byIdChannel, updateChannel } from '../item-channels.js';
+import { ITEM_ERRORS, byIdChannel, listChannel, updateChannel } from '../item-channels.js';
 import { NOTE_BODY_MAX_BYTES, NOTE_SORTS, NOTE_TITLE_MAX, type Note, type NoteSummary } from './notes.js';
 import type { Page } from '../tasks/tasks.js';
-import { cursor, limit, line, TAG_MAX, tags, text, utf8Length } from '../fields.js';
+import { line, TAG_MAX, tags, text, utf8Length } from '../fields.js';
 
 const title = line('Title', NOTE_TITLE_MAX);
 const BODY_TOO_LONG = `Body is at most ${NOTE_BODY_MAX_BYTES / 1024 / 1024} MiB`;
@@ -12,31 +12,26 @@ const BODY_TOO_LONG = `Body is at most ${NOTE_BODY_MAX_BYTES / 1024 / 1024} MiB`
 const body = text('Body', NOTE_BODY_MAX_BYTES, BODY_TOO_LONG).refine((s) => utf8Length(s) <= NOTE_BODY_MAX_BYTES, BODY_TOO_LONG);
 const pinned = z.boolean('Pinned is true or false');
 
-const noteErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
-
 export const noteChannels = {
   createNote: channel({
     scope: 'data',
     input: z.strictObject({ title: title.optional(), body: body.optional(), tags: tags.optional(), pinned: pinned.optional() }),
     output: returns<Note>(),
-    errors: noteErrors,
+    errors: ITEM_ERRORS,
   }),
   /** Changes the given fields of a note last seen at `version`; CONFLICT when it has changed since. */
-  updateNote: updateChannel({ title: title.optional(), body: body.optional(), tags: tags.optional(), pinned: pinned.optional() }, returns<Note>(), noteErrors),
-  deleteNote: byIdChannel<Note>(noteErrors),
-  restoreNote: byIdChannel<Note>(noteErrors),
-  getNote: byIdChannel<Note>(noteErrors),
+  updateNote: updateChannel({ title: title.optional(), body: body.optional(), tags: tags.optional(), pinned: pinned.optional() }, returns<Note>(), ITEM_ERRORS),
+  deleteNote: byIdChannel<Note>(ITEM_ERRORS),
+  restoreNote: byIdChannel<Note>(ITEM_ERRORS),
+  getNote: byIdChannel<Note>(ITEM_ERRORS),
   /** One page of notes not in the Trash, pinned first. Sort defaults to updated, limit to 100. */
-  listNotes: channel({
-    scope: 'data',
-    input: z.strictObject({
+  listNotes: listChannel(
+    {
       tag: line('Tag', TAG_MAX, 1).optional(),
       pinned: pinned.optional(),
       sort: z.enum(NOTE_SORTS, `Sort is one of ${NOTE_SORTS.join(', ')}`).optional(),
-      cursor: cursor.optional(),
-      limit: limit.optional(),
-    }),
-    output: returns<Page<NoteSummary>>(),
-    errors: noteErrors,
-  }),
+    },
+    returns<Page<NoteSummary>>(),
+    ITEM_ERRORS,
+  ),
 } as const;

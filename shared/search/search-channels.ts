@@ -1,5 +1,6 @@
 // Full-text search over everything a profile holds.
 import { z } from 'zod';
+import { ITEM_ERRORS } from '../item-channels.js';
 import { channel, returns } from '../channel.js';
 import { itemKind } from '../fields.js';
 import { ITEM_KINDS, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX, type SearchHit } from './search.js';
@@ -23,6 +24,6 @@ export const searchChannels = {
       limit: z.int().min(1).max(SEARCH_LIMIT_MAX).optional(),
     }),
     output: returns<SearchHit[]>(),
-    errors: ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'],
+    errors: ITEM_ERRORS,
   }),
 } as const;

@@ -3,7 +3,7 @@
 // for the host on each browse, preview, import and refresh. A SQLite source file arrives
 // as a read token like every chosen file.
 import { z } from 'zod';
-import { channel, returns } from '../channel.js';
+import { channel, noInputChannel, returns } from '../channel.js';
 import { fileToken } from '../files/file-grants.js';
 import { SOURCE_NAME_MAX, SOURCE_PASSWORD_MAX, TLS_MODES, type SourceImportOutcome, type SourceInfo, type SourcePreview, type SourceTable, type SourcedTable } from './sources.js';
 import { line } from '../fields.js';
@@ -18,7 +18,7 @@ const connectErrors = ['NOT_FOUND', 'SOURCE_AUTH_FAILED', 'SOURCE_UNREACHABLE', 
 const importErrors = [...connectErrors, 'ALREADY_EXISTS', 'CANCELLED', 'DISK_FULL', 'STORAGE_ERROR'] as const;
 
 export const sourceChannels = {
-  listSources: channel({ scope: 'data', input: z.undefined(), output: returns<SourceInfo[]>(), errors: ['STORAGE_ERROR'] }),
+  listSources: noInputChannel<SourceInfo[]>(['STORAGE_ERROR']),
   /** Saves a source: a network URL (no password in it) or a SQLite file's token; the password goes to the keychain. */
   addSource: channel({
     scope: 'data',
@@ -66,7 +66,7 @@ export const sourceChannels = {
     errors: importErrors,
   }),
   /** Tables imported from a source, with what Refresh re-imports. */
-  listSourcedTables: channel({ scope: 'data', input: z.undefined(), output: returns<SourcedTable[]>(), errors: ['STORAGE_ERROR'] }),
+  listSourcedTables: noInputChannel<SourcedTable[]>(['STORAGE_ERROR']),
   /** Imports a sourced table again from its source; the old table stays until the new one is complete. */
   refreshTable: channel({
     scope: 'data',

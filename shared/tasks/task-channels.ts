@@ -1,7 +1,7 @@
 // Channels of the task list.
 import { z } from 'zod';
 import { channel, returns } from '../channel.js';
-import { byIdChannel, updateChannel } from '../item-channels.js';
+import { ITEM_ERRORS, byIdChannel, pageInput, updateChannel } from '../item-channels.js';
 import {
   DUE_FILTERS,
   TASK_DETAILS_MAX,
@@ -13,7 +13,7 @@ import {
   type Task,
   type TaskCounts,
 } from './tasks.js';
-import { cursor, dateOrInstant, instant, itemId, limit, line, TAG_MAX, tags, text, timeZone } from '../fields.js';
+import { dateOrInstant, instant, itemId, line, TAG_MAX, tags, text, timeZone } from '../fields.js';
 
 const title = line('Title', TASK_TITLE_MAX, 1);
 const details = text('Details', TASK_DETAILS_MAX);
@@ -38,8 +38,6 @@ const dueNeedsClock = (input: { due?: unknown; now?: unknown; timeZone?: unknown
   }
 };
 
-const taskErrors = ['INVALID_INPUT', 'LOCKED', 'STORAGE_ERROR', 'DISK_FULL'] as const;
-
 export const taskChannels = {
   createTask: channel({
     scope: 'data',
@@ -52,7 +50,7 @@ export const taskChannels = {
       tags: tags.optional(),
     }),
     output: returns<Task>(),
-    errors: taskErrors,
+    errors: ITEM_ERRORS,
   }),
   /** Changes the given fields of a task last seen at `version`; CONFLICT when it has changed since. `due: null` clears it. */
   updateTask: updateChannel(
@@ -65,7 +63,7 @@ export const taskChannels = {
       tags: tags.optional(),
     },
     returns<Task>(),
-    taskErrors,
+    ITEM_ERRORS,
   ),
   /** Places a task between two others in the manual order: right after `after` and/or right before `before`. */
   moveTask: channel({
@@ -75,34 +73,30 @@ export const taskChannels = {
       .refine((m) => m.after !== undefined || m.before !== undefined, 'Give after, before or both')
       .refine((m) => m.after !== m.id && m.before !== m.id, 'A task cannot move next to itself'),
     output: returns<Task>(),
-    errors: [...taskErrors, 'NOT_FOUND'],
+    errors: [...ITEM_ERRORS, 'NOT_FOUND'],
   }),
   /** Moves a task to the Trash (restorable for 30 days). */
-  deleteTask: byIdChannel<Task>(taskErrors),
-  restoreTask: byIdChannel<Task>(taskErrors),
-  getTask: byIdChannel<Task>(taskErrors),
+  deleteTask: byIdChannel<Task>(ITEM_ERRORS),
+  restoreTask: byIdChannel<Task>(ITEM_ERRORS),
+  getTask: byIdChannel<Task>(ITEM_ERRORS),
   /** One page of tasks not in the Trash. Sort defaults to manual, limit to 100. */
   listTasks: channel({
     scope: 'data',
-    input: z
-      .strictObject({
-        ...filter,
-        status: status.optional(),
-        /** Leaves done tasks out ("Hide completed"); a status filter of done then shows none. */
-        hideDone: z.boolean('hideDone must be true or false').optional(),
-        sort: z.enum(TASK_SORTS, `Sort is one of ${TASK_SORTS.join(', ')}`).optional(),
-        cursor: cursor.optional(),
-        limit: limit.optional(),
-      })
-      .superRefine(dueNeedsClock),
+    input: pageInput({
+      ...filter,
+      status: status.optional(),
+      /** Leaves done tasks out ("Hide completed"); a status filter of done then shows none. */
+      hideDone: z.boolean('hideDone must be true or false').optional(),
+      sort: z.enum(TASK_SORTS, `Sort is one of ${TASK_SORTS.join(', ')}`).optional(),
+    }).superRefine(dueNeedsClock),
     output: returns<Page<Task>>(),
-    errors: taskErrors,
+    errors: ITEM_ERRORS,
   }),
   /** How many tasks each status has under a filter (for the status tabs). */
   taskCounts: channel({
     scope: 'data',
     input: z.strictObject(filter).superRefine(dueNeedsClock),
     output: returns<TaskCounts>(),
-    errors: taskErrors,
+    errors: ITEM_ERRORS,
   }),
 } as const;
