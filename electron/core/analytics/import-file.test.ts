@@ -348,3 +348,33 @@ test('the preview and the import sniff a CSV once and read with its result (issu
   assert.deepEqual(await rows(`SELECT * FROM ${o.table} ORDER BY id`), pageRows(preview.page));
   assert.deepEqual((await columnsOf(o.table)).map(([n]) => n), ['id', "it's", 'ab', 'when']);
 });
+
+test('an import reads its file once and never reads the new table back: the row count is the CREATE TABLE … AS answer (issue 16)', async () => {
+  const csv = file('read_once.csv', `id,name\n${Array.from({ length: 3000 }, (_, i) => `${i},"n${i}"`).join('\n')}\n`);
+  const parquet = path.join(files, 'read_once.parquet');
+  // Written by a throwaway unsandboxed instance: the profile's own may not write there.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const free = await DuckDBInstance.create(':memory:');
+  const c = await free.connect();
+  await c.run(`COPY (SELECT range AS id FROM range(1234)) TO '${parquet}' (FORMAT parquet)`);
+  c.closeSync();
+  free.closeSync();
+  const cases = [
+    { path: csv, rows: 3000, table: 'read_once_csv' },
+    { path: parquet, rows: 1234, table: 'read_once_parquet' },
+    // A replace answers the new table's rows; a file of only a header answers 0.
+    { path: csv, rows: 3000, table: 'read_once_csv', onConflict: 'replace' as const },
+    { path: file('read_once_empty.csv', 'id,name\n'), rows: 0, table: 'read_once_empty' },
+  ];
+  for (const c of cases) {
+    let outcome: ImportOutcome | undefined;
+    const sql = await statementsOf(async () => {
+      outcome = await start({ path: c.path, table: c.table, ...(c.onConflict ? { onConflict: c.onConflict } : {}) });
+    });
+    assert.equal(imported(outcome!).rows, c.rows);
+    assert.deepEqual(await rows(`SELECT count(*) FROM ${c.table}`), [[String(c.rows)]]);
+    const readsTable = sql.filter((s) => new RegExp(`FROM\\s+"?${c.table}"?(\\s|$)`, 'i').test(s));
+    assert.deepEqual(readsTable, [], `the import read its new table again:\n${sql.join('\n')}`);
+    assert.equal(sql.filter((s) => /read_(csv|parquet)\(/.test(s)).length, 1, sql.join('\n'));
+  }
+});

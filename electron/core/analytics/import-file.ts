@@ -318,9 +318,10 @@ export class Imports {
           const r = await conn.run(`INSERT INTO ${quoteIdent(target.name)} BY NAME ${source}`);
           rows = Number(r.rowsChanged);
         } else {
-          await conn.run(`CREATE ${target.replace ? 'OR REPLACE ' : ''}TABLE ${quoteIdent(target.name)} AS ${source}`);
-          const n = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdent(target.name)}`);
-          rows = Number(n.getRowObjectsJS()[0]?.n ?? 0);
+          // CREATE TABLE … AS answers the rows it inserted (a one-row `Count` column;
+          // rowsChanged says 0 for it): no second pass over the new table to count them.
+          const r = await conn.runAndReadAll(`CREATE ${target.replace ? 'OR REPLACE ' : ''}TABLE ${quoteIdent(target.name)} AS ${source}`);
+          rows = Number(r.getRows()[0]?.[0] ?? 0);
         }
       } catch (e) {
         throw this.importError(e, staged.path, req.path);
