@@ -10,6 +10,7 @@ import v8 from 'node:v8';
 import type { ImportOutcome, QueryResultInfo } from '../shared/analysis/analytics.js';
 import type { WirePage } from '../shared/wire.js';
 import { openEnclave, type Enclave } from '../electron/core/enclave.js';
+import { defaultHostBudget } from '../electron/core/storage/host-budget.js';
 import { writeBenchCsv } from './bench-csv.js';
 import { fileSecretStore } from './file-secret-store.js';
 import { callAs } from './bench-call.js';
@@ -56,10 +57,16 @@ async function generate(dir: string, rows = ROWS): Promise<{ csv: string; parque
   return { csv, parquet };
 }
 
-/** Bare baseline: a fresh database file, one CREATE TABLE … AS FROM read_…(). */
+/**
+ * Bare baseline: a fresh database file, one CREATE TABLE … AS FROM read_…(), with the
+ * threads and memory a profile's host gets (storage/host-budget.ts: half the cores, at
+ * least two). DuckDB's defaults (every core, 80 % of RAM) would compare Enclave against
+ * more machine than it is given: the same on a 2-core machine, unfair on a bigger one.
+ */
 async function bareImport(dir: string, reader: string): Promise<number> {
   const file = path.join(dir, `bare-${Date.now()}.duckdb`);
-  const inst = await DuckDBInstance.create(file);
+  const budget = defaultHostBudget();
+  const inst = await DuckDBInstance.create(file, { threads: String(budget.threads), memory_limit: `${budget.memoryLimitMb}MB` });
   const c = await inst.connect();
   const t0 = performance.now();
   await c.run(`CREATE TABLE t AS FROM ${reader}`);
