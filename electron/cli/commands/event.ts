@@ -44,9 +44,7 @@ const list = command({
     const from = stringFlag(flags, 'from');
     const to = stringFlag(flags, 'to');
     const timeZone = stringFlag(flags, 'time-zone');
-    const events = await allPages((cursor) =>
-      call(enclave, 'listEvents', { limit: 500, ...given({ from, to, timeZone, cursor }) }),
-    );
+    const events = await allPages((page) => call(enclave, 'listEvents', { ...page, ...given({ from, to, timeZone }) }));
     // An all-day event is its dates, the same for everyone; a timed one reads in the zone it
     // belongs to, named beside it, so the row means the same on any computer.
     printList(io, json, events, 'No events.', ['ID', 'START', 'END', 'ZONE', 'TITLE'], (e) =>

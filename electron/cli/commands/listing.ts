@@ -1,14 +1,17 @@
 // What the list commands share: reading every page, flags, printing a list, times for people.
-import type { Page } from '../../../shared/tasks/tasks.js';
+import { PAGE_SIZE_MAX, type Page } from '../../../shared/tasks/tasks.js';
 import { dateInZone, timeInZone } from '../../../shared/zoned-time.js';
 import { formatTable, type CliIo } from '../io.js';
 
+/** Where a page starts and how long it is: the largest page a list channel gives, then the cursor it answered. */
+export type PageRequest = { limit: number; cursor?: string };
+
 /** Follows cursors until the last page. */
-export async function allPages<T>(fetch: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+export async function allPages<T>(fetch: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await fetch(cursor);
+    const page = await fetch({ limit: PAGE_SIZE_MAX, ...given({ cursor }) });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);

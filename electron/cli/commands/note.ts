@@ -30,7 +30,7 @@ const list = command({
   summary: 'List notes, pinned first, most recently updated next',
   async run({ io, json, unlockProfile }) {
     const enclave = await unlockProfile();
-    const notes = await allPages((cursor) => call(enclave, 'listNotes', { limit: 500, ...given({ cursor }) }));
+    const notes = await allPages((page) => call(enclave, 'listNotes', page));
     printList(io, json, notes, 'No notes.', ['ID', 'UPDATED', 'PINNED', 'TITLE'], (n) => [n.id, n.updatedAt, n.pinned ? 'yes' : '', n.title || '(untitled)']);
   },
 });

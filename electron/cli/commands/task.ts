@@ -23,7 +23,7 @@ const list = command({
   async run({ flags, io, json, unlockProfile }) {
     const enclave = await unlockProfile();
     const status = stringFlag(flags, 'status');
-    const tasks = await allPages((cursor) => call(enclave, 'listTasks', { limit: 500, ...given({ status: status as TaskStatus | undefined, cursor }) }));
+    const tasks = await allPages((page) => call(enclave, 'listTasks', { ...page, ...given({ status: status as TaskStatus | undefined }) }));
     printList(io, json, tasks, 'No tasks.', ['ID', 'STATUS', 'PRIORITY', 'DUE', 'TITLE'], (t) => [t.id, t.status, t.priority, t.due ?? '-', t.title]);
   },
 });
