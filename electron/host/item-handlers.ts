@@ -2,14 +2,8 @@
 // soft delete into the Trash and back. Each feature's handler table spreads these and
 // adds its own channels (moveTask, taskCounts, the occurrence edits).
 import type { HostHandlers, ProfileStores } from '../core/storage/profile-stores.js';
-import type { MethodParams, MethodResult } from '../core/storage/worker-protocol.js';
+import type { ItemChannel, ItemNoun, MethodParams, MethodResult } from '../core/storage/worker-protocol.js';
 import { repositories, type Repositories } from './repositories.js';
-
-/** The item kinds, as their channel names spell them (createTask, listTasks…). */
-export type ItemNoun = 'Task' | 'Note' | 'Event';
-
-/** The channels every item kind answers the same way, by their contract names. */
-export type ItemChannel<N extends ItemNoun> = `create${N}` | `update${N}` | `delete${N}` | `restore${N}` | `get${N}` | `list${N}s`;
 
 /**
  * What a feature's repository offers for those channels, each method typed by its channel:

@@ -6,7 +6,7 @@ import type { ImportProgress } from '../../../shared/analysis/analytics.js';
 import type { SourceImportOutcome } from '../../../shared/sources/sources.js';
 import { mariadbMissing, startMariadb, type DbServer } from '../testing/db-servers.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
-import { sourceImportKit } from '../testing/source-import-kit.js';
+import { midImport, sourceImportKit } from '../testing/source-import-kit.js';
 
 describe('import from MariaDB', { skip: mariadbMissing(), timeout: 300_000 }, () => {
   const fx = enclaveFixture('maria-import');
@@ -76,17 +76,14 @@ describe('import from MariaDB', { skip: mariadbMissing(), timeout: 300_000 }, ()
 
   test('a connection killed mid-import answers SOURCE_CONNECTION_LOST and leaves nothing', async () => {
     const importId = '0c0c5b1e-2f4a-4c1e-9a1b-000000000001';
-    let killed = false;
-    onProgress = (p) => {
-      if (p.importId === importId && p.phase === 'reading' && p.rows > 0 && !killed) {
-        killed = true;
-        const ids = db.admin("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'enclave'").trim().split('\n').filter(Boolean);
-        for (const id of ids) db.admin(`KILL ${id}`);
-      }
-    };
+    const kill = midImport(importId, () => {
+      const ids = db.admin("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'enclave'").trim().split('\n').filter(Boolean);
+      for (const id of ids) db.admin(`KILL ${id}`);
+    });
+    onProgress = kill.listener;
     try {
       const err = await fails('importFromSource', { source: 'maria', from: { table: 'big' }, table: 'dropped', importId });
-      assert.ok(killed, 'the kill landed during the import');
+      assert.ok(kill.fired(), 'the kill landed during the import');
       assert.equal(err.code, 'SOURCE_CONNECTION_LOST');
     } finally {
       onProgress = null;

@@ -9,7 +9,7 @@ import type { SourceImportOutcome, SourcePreview } from '../../../shared/sources
 import type { Enclave } from '../enclave.js';
 import { postgresMissing, startPostgres, type DbServer } from '../testing/db-servers.js';
 import { enclaveFixture } from '../testing/enclave-fixture.js';
-import { sourceImportKit } from '../testing/source-import-kit.js';
+import { midImport, sourceImportKit } from '../testing/source-import-kit.js';
 
 const missing = postgresMissing();
 const W = 1;
@@ -139,17 +139,12 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
 
   test('a connection dropped mid-import answers SOURCE_CONNECTION_LOST and leaves nothing', async () => {
     const importId = '7d0c5b1e-2f4a-4c1e-9a1b-000000000001';
-    let killed = false;
-    onProgress = (p) => {
-      if (p.importId === importId && p.phase === 'reading' && p.rows > 0 && !killed) {
-        killed = true;
-        pg.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Enclave import'");
-      }
-    };
+    const kill = midImport(importId, () => pg.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Enclave import'"));
+    onProgress = kill.listener;
     const openGate = await closeGate();
     try {
       const err = await fails('importFromSource', { source: 'shop', from: { table: 'gated' }, table: 'dropped', importId });
-      assert.ok(killed, 'the kill landed during the import');
+      assert.ok(kill.fired(), 'the kill landed during the import');
       assert.equal(err.code, 'SOURCE_CONNECTION_LOST');
     } finally {
       onProgress = null;
@@ -162,16 +157,13 @@ describe('import from PostgreSQL', { skip: missing, timeout: 300_000 }, () => {
 
   test('cancel stops an import; nothing is left', async () => {
     const importId = '7d0c5b1e-2f4a-4c1e-9a1b-000000000002';
-    let asked = false;
-    onProgress = (p) => {
-      if (p.importId === importId && p.phase === 'reading' && p.rows > 0 && !asked) {
-        asked = true;
-        void enclave.handle(W, 'cancelImport', { importId });
-      }
-    };
+    const cancel = midImport(importId, () => {
+      void enclave.handle(W, 'cancelImport', { importId });
+    });
+    onProgress = cancel.listener;
     try {
       const err = await fails('importFromSource', { source: 'shop', from: { table: 'big' }, table: 'cancelled', importId });
-      assert.ok(asked);
+      assert.ok(cancel.fired());
       assert.equal(err.code, 'CANCELLED');
     } finally {
       onProgress = null;

@@ -41,6 +41,12 @@ type DataChannel = { [K in ChannelName]: Contract[K]['scope'] extends 'data' ? K
 /** The bridge channels a profile host serves, by their contract names. */
 export type HostChannel = Exclude<DataChannel, (typeof MAIN_DATA_CHANNELS)[number]>;
 
+/** The item kinds, as their channel names spell them (createTask, listTasks…). */
+export type ItemNoun = 'Task' | 'Note' | 'Event';
+
+/** The channels every item kind answers the same way (electron/host/item-handlers.ts), by their contract names. */
+export type ItemChannel<N extends ItemNoun> = `create${N}` | `update${N}` | `delete${N}` | `restore${N}` | `get${N}` | `list${N}s`;
+
 const mainDataChannels: ReadonlySet<string> = new Set(MAIN_DATA_CHANNELS);
 /** Whether the profile's host serves a channel (false: main answers it). */
 export const servedByHost = (channel: ChannelName): channel is HostChannel =>

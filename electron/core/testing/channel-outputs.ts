@@ -5,6 +5,7 @@
 // mistyped one is.
 import { z } from 'zod';
 import type { ChannelName } from '../../../shared/contract.js';
+import type { ItemChannel, ItemNoun } from '../storage/worker-protocol.js';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../../../shared/tasks/tasks.js';
 
 const iso = z.string().regex(/^[+-]?\d{4,6}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, 'an ISO instant in UTC');
@@ -62,6 +63,24 @@ const event = z.object({
   occurrenceStart: z.string().optional(),
 });
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/**
+ * The answers of the channels every item kind shares (electron/host/item-handlers.ts): the
+ * item, in the Trash after delete, out of it after restore and in a list (whose items are
+ * `listed`, when a list shows less than the item).
+ */
+function itemOutputs<N extends ItemNoun>(noun: N, item: z.ZodObject, listed: z.ZodObject = item): Record<ItemChannel<N>, z.ZodType> {
+  const outputs: Record<string, z.ZodType> = {
+    [`create${noun}`]: item,
+    [`update${noun}`]: item,
+    [`delete${noun}`]: item.extend({ deletedAt: iso }),
+    [`restore${noun}`]: item.extend({ deletedAt: z.null() }),
+    [`get${noun}`]: item,
+    [`list${noun}s`]: page(listed.extend({ deletedAt: z.null() })),
+  };
+  // The keys are ItemChannel<N>'s own spelling; TypeScript types a computed key as a string.
+  return outputs as Record<ItemChannel<N>, z.ZodType>;
+}
 const profileSummary = z.object({
   id,
   name: z.string().min(1),
@@ -117,28 +136,13 @@ export const channelOutputs: { [K in ChannelName]: z.ZodType } = {
   changePassword: session,
   deleteProfile: z.null(),
 
-  createTask: task,
-  updateTask: task,
+  ...itemOutputs('Task', task),
   moveTask: task,
-  deleteTask: task.extend({ deletedAt: iso }),
-  restoreTask: task.extend({ deletedAt: z.null() }),
-  getTask: task,
-  listTasks: page(task.extend({ deletedAt: z.null() })),
   taskCounts: z.object({ todo: count, doing: count, done: count, total: count }),
 
-  createNote: note,
-  updateNote: note,
-  deleteNote: note.extend({ deletedAt: iso }),
-  restoreNote: note.extend({ deletedAt: z.null() }),
-  getNote: note,
-  listNotes: page(noteSummary.extend({ deletedAt: z.null() })),
+  ...itemOutputs('Note', note, noteSummary),
 
-  createEvent: event,
-  updateEvent: event,
-  deleteEvent: event.extend({ deletedAt: iso }),
-  restoreEvent: event.extend({ deletedAt: z.null() }),
-  getEvent: event,
-  listEvents: page(event.extend({ deletedAt: z.null() })),
+  ...itemOutputs('Event', event),
   editOccurrence: event.extend({ deletedAt: z.null() }),
   deleteOccurrence: event,
   importEvents: z.object({ added: z.number().int().min(0), skipped: z.array(z.object({ reason: z.string() })) }),

@@ -81,6 +81,12 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
+/** The login a server is given (the test's, or ours) and its fresh directory, the data folder inside. */
+function serverSetup(opts: { user?: string; password?: string; database?: string }, password: string, dirPrefix: string) {
+  const dir = tempDir(dirPrefix);
+  return { user: opts.user ?? 'enclave', password: opts.password ?? password, database: opts.database ?? 'shop', dir, data: path.join(dir, 'data') };
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -122,11 +128,7 @@ function loopbackServer(
 export async function startPostgres(opts: { user?: string; password?: string; database?: string; tls?: { cert: string; key: string } } = {}): Promise<DbServer> {
   const bin = pgBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed');
-  const user = opts.user ?? 'enclave';
-  const password = opts.password ?? 'pg-secret';
-  const database = opts.database ?? 'shop';
-  const dir = tempDir('enclave-pg-');
-  const data = path.join(dir, 'data');
+  const { user, password, database, dir, data } = serverSetup(opts, 'pg-secret', 'enclave-pg-');
   const pwfile = path.join(dir, 'pw');
   fs.writeFileSync(pwfile, 'superpw\n', { mode: 0o600 });
   // initdb and postgres refuse to run as root: as root they run as the postgres user.
@@ -175,11 +177,7 @@ export async function startPostgres(opts: { user?: string; password?: string; da
 
 /** Starts a private MariaDB with a database and a password login on 127.0.0.1. */
 export async function startMariadb(opts: { user?: string; password?: string; database?: string } = {}): Promise<DbServer> {
-  const user = opts.user ?? 'enclave';
-  const password = opts.password ?? 'maria-secret';
-  const database = opts.database ?? 'shop';
-  const dir = tempDir('enclave-maria-');
-  const data = path.join(dir, 'data');
+  const { user, password, database, dir, data } = serverSetup(opts, 'maria-secret', 'enclave-maria-');
   const socket = path.join(dir, 'sock');
   const me = os.userInfo().username;
   execFileSync('mariadb-install-db', [`--datadir=${data}`, `--user=${me}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'pipe' });

@@ -55,3 +55,20 @@ export function sourceImportKit(): SourceImportKit {
   };
   return kit;
 }
+
+/**
+ * A progress listener that runs `act` once, at import `importId`'s first report of rows read:
+ * the moment a kill or a cancel lands mid-import. `fired()` says whether that moment came.
+ */
+export function midImport(importId: string, act: () => void): { listener: (p: ImportProgress) => void; fired: () => boolean } {
+  let fired = false;
+  return {
+    listener: (p) => {
+      if (p.importId === importId && p.phase === 'reading' && p.rows > 0 && !fired) {
+        fired = true;
+        act();
+      }
+    },
+    fired: () => fired,
+  };
+}
