@@ -1,15 +1,13 @@
 // Push events: main tells every window of this profile which items changed, and the
 // window refetches what it shows.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ItemsChanged } from '../../shared/contract.js';
 import type { ItemKind } from '../../shared/search/search.js';
+import { useLatest } from '../hooks/useLatest.js';
 import { subscribeBridge } from './bridge.js';
 
 export function useItemsChanged(kind: ItemKind, listener: (change: ItemsChanged) => void): void {
-  const listenerRef = useRef(listener);
-  useEffect(() => {
-    listenerRef.current = listener;
-  });
+  const listenerRef = useLatest(listener);
   useEffect(
     () =>
       subscribeBridge((api) => {
@@ -23,6 +21,6 @@ export function useItemsChanged(kind: ItemKind, listener: (change: ItemsChanged)
             return api.onEventsChanged(notify);
         }
       }),
-    [kind],
+    [kind, listenerRef],
   );
 }

@@ -1,6 +1,7 @@
 // The end of a paged list: loads the next page when it scrolls into view, and is a
 // button too, for keyboards and for when the observer is not enough.
 import { useEffect, useRef } from 'react';
+import { useLatest } from '../hooks/useLatest.js';
 import { Button } from './Button.js';
 import styles from './LoadMore.module.css';
 
@@ -13,10 +14,7 @@ interface LoadMoreProps {
 
 export function LoadMore({ hasMore, loading, onLoadMore, label = 'Load more' }: LoadMoreProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const callback = useRef(onLoadMore);
-  useEffect(() => {
-    callback.current = onLoadMore;
-  });
+  const callback = useLatest(onLoadMore);
 
   useEffect(() => {
     const node = ref.current;
@@ -29,7 +27,7 @@ export function LoadMore({ hasMore, loading, onLoadMore, label = 'Load more' }: 
     );
     observer.observe(node);
     return () => observer.disconnect();
-  }, [hasMore, loading]);
+  }, [hasMore, loading, callback]);
 
   if (!hasMore) return null;
   return (

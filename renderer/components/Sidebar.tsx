@@ -3,7 +3,7 @@ import type { SessionInfo } from '../../shared/profiles/profiles.js';
 import { SECTIONS, type SectionId } from '../sections.js';
 import { Avatar } from './Avatar.js';
 import { Button } from './Button.js';
-import { Icon } from './Icon.js';
+import { Icon, type IconName } from './Icon.js';
 import styles from './Sidebar.module.css';
 
 interface SidebarProps {
@@ -14,7 +14,28 @@ interface SidebarProps {
   onLock: () => void;
   onOpenSettings: () => void;
   /** Which exit is in flight, if any. */
-  leaving: 'user' | 'switch' | null;
+  leaving: Exit | null;
+}
+
+type Exit = 'user' | 'switch';
+
+interface ExitButtonProps {
+  exit: Exit;
+  icon: IconName;
+  label: string;
+  leaving: Exit | null;
+  onClick: () => void;
+  testId: string;
+}
+
+/** A way out of the profile: it spins while it is the exit in flight, and waits while another is. */
+function ExitButton({ exit, icon, label, leaving, onClick, testId }: ExitButtonProps) {
+  return (
+    <Button variant="ghost" fullWidth className={styles.footerButton} onClick={onClick} pending={leaving === exit} disabled={leaving !== null} data-testid={testId}>
+      {leaving !== exit && <Icon name={icon} size={16} />}
+      {label}
+    </Button>
+  );
 }
 
 export function Sidebar({ session, current, onNavigate, onSwitch, onLock, onOpenSettings, leaving }: SidebarProps) {
@@ -62,30 +83,8 @@ export function Sidebar({ session, current, onNavigate, onSwitch, onLock, onOpen
       </nav>
 
       <div className={styles.footer}>
-        <Button
-          variant="ghost"
-          fullWidth
-          className={styles.footerButton}
-          onClick={onSwitch}
-          pending={leaving === 'switch'}
-          disabled={leaving !== null}
-          data-testid="switch-profile-button"
-        >
-          {leaving !== 'switch' && <Icon name="switch" size={16} />}
-          Switch profile
-        </Button>
-        <Button
-          variant="ghost"
-          fullWidth
-          className={styles.footerButton}
-          onClick={onLock}
-          pending={leaving === 'user'}
-          disabled={leaving !== null}
-          data-testid="lock-button"
-        >
-          {leaving !== 'user' && <Icon name="lock" size={16} />}
-          Lock
-        </Button>
+        <ExitButton exit="switch" icon="switch" label="Switch profile" leaving={leaving} onClick={onSwitch} testId="switch-profile-button" />
+        <ExitButton exit="user" icon="lock" label="Lock" leaving={leaving} onClick={onLock} testId="lock-button" />
       </div>
     </aside>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { useLatest } from './useLatest.js';
 
 /**
  * Shows a native <dialog> modally while the component is mounted: the browser traps
@@ -7,10 +8,7 @@ import { useEffect, useRef, type RefObject } from 'react';
  */
 export function useModalDialog(onClose: () => void): RefObject<HTMLDialogElement | null> {
   const ref = useRef<HTMLDialogElement>(null);
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
+  const onCloseRef = useLatest(onClose);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -25,7 +23,7 @@ export function useModalDialog(onClose: () => void): RefObject<HTMLDialogElement
       dialog.removeEventListener('cancel', cancel);
       dialog.close();
     };
-  }, []);
+  }, [onCloseRef]);
 
   return ref;
 }

@@ -1,5 +1,5 @@
 // How activity log entries read: a sentence per kind, local date and time.
-import type { AuditRun } from '../../../shared/activity/audit.js';
+import type { AuditEvent, AuditRun } from '../../../shared/activity/audit.js';
 import { dateFormat } from '../../format/locale.js';
 
 const dateTime = { format: (d: Date | number) => dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(d) };
@@ -16,14 +16,31 @@ const LOCK_REASONS: Record<string, string> = {
   deleted: 'Locked for deletion',
 };
 
+/** Kinds whose title depends on the entry itself. */
+type WordedEvent = 'unlock failed' | 'locked' | 'password changed';
+
+/**
+ * The title of every other kind, and whether its detail (the table, the file, the archive) is
+ * worth a line: for the profile's own steps it is not.
+ */
+const TITLES: Record<Exclude<AuditEvent, WordedEvent>, readonly [title: string, withDetail: boolean]> = {
+  'profile created': ['Profile created', false],
+  unlocked: ['Unlocked', false],
+  'profile renamed': ['Renamed', false],
+  'profile deleted': ['Profile deleted', false],
+  'table imported': ['Table imported', true],
+  'data exported': ['Data exported', true],
+  'legacy data migrated': ['Moved in from the shared database', true],
+  'profile exported': ['Profile exported to an archive', true],
+  'profile restored': ['Restored from an archive', true],
+  'damaged files moved aside': ['Damaged files moved aside', true],
+  'profile stopped': ['Stopped unexpectedly', true],
+};
+
 /** The line a run of entries shows as: what happened and any detail. */
 export function activityLabel(run: AuditRun): { title: string; detail: string | null } {
   const { detail } = run.last;
   switch (run.event) {
-    case 'profile created':
-      return { title: 'Profile created', detail: null };
-    case 'unlocked':
-      return { title: 'Unlocked', detail: null };
     case 'unlock failed': {
       if (run.count === 1) return { title: 'Failed unlock attempt', detail: null };
       const [first, last] = [dateTimeLabel(run.first.at), dateTimeLabel(run.last.at)];
@@ -31,25 +48,11 @@ export function activityLabel(run: AuditRun): { title: string; detail: string | 
     }
     case 'locked':
       return { title: LOCK_REASONS[detail ?? ''] ?? 'Locked', detail: null };
-    case 'profile renamed':
-      return { title: 'Renamed', detail: null };
     case 'password changed':
       return { title: detail === 'removed' ? 'Password removed' : 'Password set', detail: null };
-    case 'profile deleted':
-      return { title: 'Profile deleted', detail: null };
-    case 'table imported':
-      return { title: 'Table imported', detail };
-    case 'data exported':
-      return { title: 'Data exported', detail };
-    case 'legacy data migrated':
-      return { title: 'Moved in from the shared database', detail };
-    case 'profile exported':
-      return { title: 'Profile exported to an archive', detail };
-    case 'profile restored':
-      return { title: 'Restored from an archive', detail };
-    case 'damaged files moved aside':
-      return { title: 'Damaged files moved aside', detail };
-    case 'profile stopped':
-      return { title: 'Stopped unexpectedly', detail };
+    default: {
+      const [title, withDetail] = TITLES[run.event];
+      return { title, detail: withDetail ? detail : null };
+    }
   }
 }

@@ -1,7 +1,7 @@
 // What each failure of a question means for the person asking, in words.
-import type { AppError } from '../../../shared/errors.js';
+import { errorWords, type ErrorTexts } from '../../format/error-words.js';
 
-const TITLES: Partial<Record<AppError['code'], string>> = {
+const TITLES: ErrorTexts = {
   AI_NOT_CONFIGURED: 'Asking is off for this profile',
   AI_UNREACHABLE: 'The AI endpoint cannot be reached',
   AI_KEY_REJECTED: 'The AI endpoint refused the key',
@@ -11,7 +11,7 @@ const TITLES: Partial<Record<AppError['code'], string>> = {
   KEYCHAIN_UNAVAILABLE: 'The keychain cannot be reached',
 };
 
-const HINTS: Partial<Record<AppError['code'], string>> = {
+const HINTS: ErrorTexts = {
   AI_NOT_CONFIGURED: 'Set an endpoint in Settings › Ask in plain language.',
   AI_UNREACHABLE: 'Is the server running, and is the URL in Settings › Ask in plain language right?',
   AI_KEY_REJECTED: 'Enter the right key in Settings › Ask in plain language.',
@@ -19,5 +19,4 @@ const HINTS: Partial<Record<AppError['code'], string>> = {
   AI_NO_SQL: 'Try asking in other words, naming the table or columns you mean.',
 };
 
-export const askErrorTitle = (error: AppError) => TITLES[error.code] ?? 'The question could not be answered';
-export const askErrorHint = (error: AppError) => HINTS[error.code] ?? null;
+export const { title: askErrorTitle, hint: askErrorHint } = errorWords(TITLES, HINTS, 'The question could not be answered');

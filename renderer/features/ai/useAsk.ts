@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AI_FIX_ROUNDS_MAX, type AiAnswer } from '../../../shared/ai/ai.js';
 import type { AppError, Result } from '../../../shared/errors.js';
+import { useLatest } from '../../hooks/useLatest.js';
 import { newId } from '../analysis/analytics-api.js';
 import { askAi, cancelAi, fixAiSql, subscribeAiProgress } from './ai-api.js';
 
@@ -34,10 +35,7 @@ const EMPTY: AskState = { question: null, rounds: [], running: null, error: null
 export function useAsk(onSql: (text: string) => void) {
   const [state, setState] = useState<AskState>(EMPTY);
   const runningId = useRef<string | null>(null);
-  const sqlTarget = useRef(onSql);
-  useEffect(() => {
-    sqlTarget.current = onSql;
-  }, [onSql]);
+  const sqlTarget = useLatest(onSql);
 
   useEffect(
     () =>
@@ -61,7 +59,7 @@ export function useAsk(onSql: (text: string) => void) {
     const { sql } = result.value;
     setState((s) => ({ ...s, running: null, rounds: [...s.rounds, { round, sql, fixing }] }));
     sqlTarget.current(`${question.split('\n').map((l) => `-- ${l}`).join('\n')}\n${sql}\n`);
-  }, []);
+  }, [sqlTarget]);
 
   const ask = useCallback((question: string) => send(question, 0, null, (requestId) => askAi({ requestId, question, stream: true })), [send]);
 

@@ -10,6 +10,8 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
 import { DateInput, TimeInput } from '../../components/LocalizedInputs.js';
+import { RadioChoices } from '../../components/RadioChoices.js';
+import type { Choice } from '../../components/Select.js';
 import { TextField } from '../../components/TextField.js';
 import { localDate, localInstant, localTimeOfDay, localTimeZone } from '../../format/local-time.js';
 import { eventDays } from './event-days.js';
@@ -23,6 +25,12 @@ export type EventDraftSeed =
 
 /** Which occurrences of a repeating event a save or delete applies to. */
 type Scope = 'this' | 'following' | 'all';
+
+const SCOPES: Choice<Scope>[] = [
+  { value: 'this', label: 'This event' },
+  { value: 'following', label: 'This and following events' },
+  { value: 'all', label: 'All events' },
+];
 
 const REMINDERS: { value: string; label: string }[] = [
   { value: '', label: 'No reminder' },
@@ -53,6 +61,30 @@ const addHour = (time: string) => {
   const [h, m] = time.split(':').map(Number) as [number, number];
   return `${String(Math.min(23, h + 1)).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 };
+
+interface MomentFieldProps {
+  end: 'start' | 'end';
+  date: string;
+  /** Null for an all-day event, which has no times. */
+  time: string | null;
+  invalid: boolean;
+  onDate: (date: string) => void;
+  onTime: (time: string) => void;
+}
+
+const MOMENT_TEXT = { start: { legend: 'Starts', name: 'Start' }, end: { legend: 'Ends', name: 'End' } };
+
+/** The date (and time) one end of the event is at. */
+function MomentField({ end, date, time, invalid, onDate, onTime }: MomentFieldProps) {
+  const { legend, name } = MOMENT_TEXT[end];
+  return (
+    <fieldset className={styles.moment} aria-invalid={invalid || undefined}>
+      <legend className={styles.legend}>{legend}</legend>
+      <DateInput aria-label={`${name} date`} value={date} onChange={(e) => onDate(e.target.value)} className={styles.control} data-testid={`event-${end}-date`} />
+      {time !== null && <TimeInput aria-label={`${name} time`} value={time} onChange={(e) => onTime(e.target.value)} className={styles.control} data-testid={`event-${end}-time`} />}
+    </fieldset>
+  );
+}
 
 function formOf(seed: EventDraftSeed): Form {
   if (seed.kind === 'new') {
@@ -250,20 +282,8 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
           All-day
         </label>
         <div className={styles.when}>
-          <fieldset className={styles.moment} aria-invalid={!!errorFor('start') || undefined}>
-            <legend className={styles.legend}>Starts</legend>
-            <DateInput aria-label="Start date" value={form.startDate} onChange={(e) => set('startDate', e.target.value)} className={styles.control} data-testid="event-start-date" />
-            {!form.allDay && (
-              <TimeInput aria-label="Start time" value={form.startTime} onChange={(e) => set('startTime', e.target.value)} className={styles.control} data-testid="event-start-time" />
-            )}
-          </fieldset>
-          <fieldset className={styles.moment} aria-invalid={!!errorFor('end') || undefined}>
-            <legend className={styles.legend}>Ends</legend>
-            <DateInput aria-label="End date" value={form.endDate} onChange={(e) => set('endDate', e.target.value)} className={styles.control} data-testid="event-end-date" />
-            {!form.allDay && (
-              <TimeInput aria-label="End time" value={form.endTime} onChange={(e) => set('endTime', e.target.value)} className={styles.control} data-testid="event-end-time" />
-            )}
-          </fieldset>
+          <MomentField end="start" date={form.startDate} time={form.allDay ? null : form.startTime} invalid={!!errorFor('start')} onDate={(v) => set('startDate', v)} onTime={(v) => set('startTime', v)} />
+          <MomentField end="end" date={form.endDate} time={form.allDay ? null : form.endTime} invalid={!!errorFor('end')} onDate={(v) => set('endDate', v)} onTime={(v) => set('endTime', v)} />
         </div>
         {(errorFor('start') || errorFor('end')) && <ErrorMessage>{errorFor('start') ?? errorFor('end')}</ErrorMessage>}
         <p className={styles.zone}>Times are in your local time ({localTimeZone()}).</p>
@@ -310,18 +330,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
         </label>
         {occurrence && (
           <div className={styles.scope} role="radiogroup" aria-label="Apply to" data-testid="event-scope">
-            {(
-              [
-                ['this', 'This event'],
-                ['following', 'This and following events'],
-                ['all', 'All events'],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className={styles.inline}>
-                <input type="radio" name="event-scope" checked={scope === value} onChange={() => setScope(value)} data-testid={`event-scope-${value}`} />
-                {label}
-              </label>
-            ))}
+            <RadioChoices name="event-scope" value={scope} options={SCOPES} onChange={setScope} className={styles.inline} testIdPrefix="event-scope" />
           </div>
         )}
         {error && <ErrorMessage>{error.code === 'CONFLICT' ? 'This event changed in another window. Close and open it again.' : error.message}</ErrorMessage>}

@@ -1,11 +1,9 @@
 // Ctrl+K (Cmd+K on macOS) opens search from anywhere in the shell.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '../../hooks/useLatest.js';
 
 export function useSearchShortcut(open: () => void): void {
-  const openRef = useRef(open);
-  useEffect(() => {
-    openRef.current = open;
-  });
+  const openRef = useLatest(open);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
@@ -15,5 +13,5 @@ export function useSearchShortcut(open: () => void): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [openRef]);
 }

@@ -9,6 +9,7 @@ import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
+import { Select, type Choice } from '../../components/Select.js';
 import { TextField } from '../../components/TextField.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { sourceErrorHint, sourceErrorTitle } from './source-errors.js';
@@ -28,7 +29,7 @@ const PLACEHOLDER: Record<Exclude<Kind, 'sqlite'>, string> = {
   mysql: 'mysql://user@localhost:3306/database',
 };
 
-const TLS_CHOICES: { value: TlsMode | ''; label: string }[] = [
+const TLS_CHOICES: Choice<TlsMode | ''>[] = [
   { value: '', label: 'Default: off on this computer, verified for any other host' },
   { value: 'disable', label: 'Off (plain connection)' },
   { value: 'require', label: 'On, any certificate (encrypted, server not checked)' },
@@ -182,13 +183,7 @@ export function AddSourceDialog({ taken, onAdd, onAdded, onClose }: AddSourceDia
             />
             <label className={styles.selectField}>
               <span>TLS</span>
-              <select className={styles.select} value={tls} onChange={(e) => setTls(e.target.value as TlsMode | '')} data-testid="add-source-tls">
-                {TLS_CHOICES.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
+              <Select className={styles.select} value={tls} options={TLS_CHOICES} onChange={setTls} data-testid="add-source-tls" />
             </label>
             <div className={styles.fileRow}>
               <Button onClick={() => void chooseCa()} data-testid="add-source-choose-ca">

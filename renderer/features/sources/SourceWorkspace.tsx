@@ -8,6 +8,8 @@ import type { AppError, Result } from '../../../shared/errors.js';
 import type { SourceImportOutcome, SourceInfo, SourcedTable } from '../../../shared/sources/sources.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
+import { RadioChoices } from '../../components/RadioChoices.js';
+import type { Choice } from '../../components/Select.js';
 import { Spinner } from '../../components/Spinner.js';
 import { countOf, formatClock } from '../analysis/display-format.js';
 import { ImportDone } from '../analysis/import/ImportDone.js';
@@ -42,6 +44,13 @@ interface SourceWorkspaceProps {
   onChangePassword: (password: string) => Promise<Result<SourceInfo>>;
   onClose: () => void;
 }
+
+type Conflict = 'replace' | 'append';
+
+const CONFLICT_CHOICES: Choice<Conflict>[] = [
+  { value: 'replace', label: 'Replace it (all or nothing)' },
+  { value: 'append', label: 'Append the rows' },
+];
 
 type Done = { verb: 'Imported' | 'Refreshed'; outcome: SourceImportOutcome };
 
@@ -80,7 +89,7 @@ export function SourceWorkspace({ source, sourced, existingTables, refresh, onIm
   const [mode, setMode] = useState<'table' | 'query'>('table');
   const [query, setQuery] = useState('');
   const [table, setTable] = useState('');
-  const [conflict, setConflict] = useState<'replace' | 'append'>('replace');
+  const [conflict, setConflict] = useState<Conflict>('replace');
   const [done, setDone] = useState<Done | null>(null);
   const [importError, setImportError] = useState<AppError | null>(null);
   const [dialog, setDialog] = useState<'remove' | 'password' | null>(null);
@@ -260,17 +269,14 @@ export function SourceWorkspace({ source, sourced, existingTables, refresh, onIm
                       {taken && (
                         <fieldset className={styles.conflict} data-testid="source-conflict">
                           <legend className={importStyles.label}>A table named {target} exists</legend>
-                          {(
-                            [
-                              ['replace', 'Replace it (all or nothing)'],
-                              ['append', 'Append the rows'],
-                            ] as const
-                          ).map(([value, label]) => (
-                            <label key={value} className={styles.radio}>
-                              <input type="radio" name="source-conflict" checked={conflict === value} onChange={() => setConflict(value)} data-testid={`source-conflict-${value}`} />
-                              {label}
-                            </label>
-                          ))}
+                          <RadioChoices
+                            name="source-conflict"
+                            value={conflict}
+                            options={CONFLICT_CHOICES}
+                            onChange={setConflict}
+                            className={styles.radio}
+                            testIdPrefix="source-conflict"
+                          />
                         </fieldset>
                       )}
                       <Button type="submit" variant="primary" data-testid="source-import-submit">

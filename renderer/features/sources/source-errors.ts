@@ -1,7 +1,7 @@
 // What each failure of a source means for the person, in words: a title and what to do.
-import type { AppError } from '../../../shared/errors.js';
+import { errorWords, type ErrorTexts } from '../../format/error-words.js';
 
-const TITLES: Partial<Record<AppError['code'], string>> = {
+const TITLES: ErrorTexts = {
   SOURCE_AUTH_FAILED: 'The server refused the user name or password',
   SOURCE_UNREACHABLE: 'The database cannot be reached',
   SOURCE_CONNECTION_LOST: 'The connection dropped during the import',
@@ -14,7 +14,7 @@ const TITLES: Partial<Record<AppError['code'], string>> = {
   DISK_FULL: 'The disk is full',
 };
 
-const HINTS: Partial<Record<AppError['code'], string>> = {
+const HINTS: ErrorTexts = {
   SOURCE_AUTH_FAILED: 'Enter the right password with “Change password…”, or check the user name in the URL.',
   SOURCE_UNREACHABLE: 'Is the server running, and are the host, port and database name right? For a server elsewhere, check its TLS setting.',
   SOURCE_CONNECTION_LOST: 'Nothing was imported. Try again once the server is back.',
@@ -24,5 +24,4 @@ const HINTS: Partial<Record<AppError['code'], string>> = {
   DISK_FULL: 'Nothing was imported. Free some space and try again.',
 };
 
-export const sourceErrorTitle = (error: AppError) => TITLES[error.code] ?? 'Something went wrong';
-export const sourceErrorHint = (error: AppError) => HINTS[error.code] ?? null;
+export const { title: sourceErrorTitle, hint: sourceErrorHint } = errorWords(TITLES, HINTS, 'Something went wrong');

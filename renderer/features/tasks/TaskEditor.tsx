@@ -7,6 +7,7 @@ import type { TaskChanges } from './useTasks.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
+import { choicesOf, Select } from '../../components/Select.js';
 import { DateInput } from '../../components/LocalizedInputs.js';
 import type { TagCount } from '../../../shared/tags/tags.js';
 import { TagInput, withDraft } from '../tags/TagInput.js';
@@ -23,6 +24,9 @@ interface TaskEditorProps {
   /** The profile's tags, for suggestions. */
   knownTags: TagCount[];
 }
+
+const STATUS_CHOICES = choicesOf(TASK_STATUSES, STATUS_LABELS);
+const PRIORITY_CHOICES = choicesOf(TASK_PRIORITIES, PRIORITY_LABELS);
 
 const fieldOf = (error: AppError | null) => error?.field?.split('.')[0] ?? null;
 
@@ -117,28 +121,11 @@ export function TaskEditor({ task, onSave, onDelete, onClose, onReload, knownTag
       <div className={styles.fields}>
         <label className={styles.field}>
           <span className={styles.label}>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as Task['status'])} className={styles.control} data-testid="task-edit-status">
-            {TASK_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
+          <Select value={status} options={STATUS_CHOICES} onChange={setStatus} className={styles.control} data-testid="task-edit-status" />
         </label>
         <label className={styles.field}>
           <span className={styles.label}>Priority</span>
-          <select
-            value={priority}
-            onChange={(e) => setPriority(e.target.value as Task['priority'])}
-            className={styles.control}
-            data-testid="task-edit-priority"
-          >
-            {TASK_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
-              </option>
-            ))}
-          </select>
+          <Select value={priority} options={PRIORITY_CHOICES} onChange={setPriority} className={styles.control} data-testid="task-edit-priority" />
         </label>
         <label className={styles.field}>
           <span className={styles.label}>Due</span>

@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
+import { Select, type Choice } from '../../components/Select.js';
 import { Spinner } from '../../components/Spinner.js';
 import { useStoredFlag } from '../../hooks/useStoredFlag.js';
 import type { SearchTarget } from '../search/search-target.js';
@@ -19,7 +20,7 @@ import styles from './TasksView.module.css';
 type StatusTab = TaskStatus | 'all';
 type DueTab = DueFilter | 'any';
 
-const SORTS: { value: TaskSort; label: string }[] = [
+const SORTS: Choice<TaskSort>[] = [
   { value: 'manual', label: 'My order' },
   { value: 'due', label: 'Due date' },
   { value: 'priority', label: 'Priority' },
@@ -167,13 +168,7 @@ export function TasksView({ focus }: TasksViewProps) {
         </label>
         <label className={styles.sort}>
           <span>Sort</span>
-          <select className={styles.sortSelect} value={sort} onChange={(e) => setSort(e.target.value as TaskSort)} data-testid="task-sort">
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <Select className={styles.sortSelect} value={sort} options={SORTS} onChange={setSort} data-testid="task-sort" />
         </label>
       </div>
 

@@ -17,6 +17,7 @@ import type { TableInfo } from '../../../../shared/analysis/analytics.js';
 import { formatSql } from '../../../../shared/sql/format-sql.js';
 import { statementAt } from '../../../../shared/sql/statement-at.js';
 import { Button } from '../../../components/Button.js';
+import { useLatest } from '../../../hooks/useLatest.js';
 import { editorLook, errorMarking, setError, sqlLanguage, type EditorError } from './sql-extensions.js';
 import styles from './SqlEditor.module.css';
 
@@ -70,10 +71,7 @@ export function SqlEditor({ value, onChange, onRun, onCancel, onSave, running, e
   const language = useRef(new Compartment());
   const [hasSelection, setHasSelection] = useState(false);
   // The editor's key bindings outlive renders: they read the latest props from here.
-  const latest = useRef({ onChange, onRun, onCancel, onSave, running });
-  useEffect(() => {
-    latest.current = { onChange, onRun, onCancel, onSave, running };
-  });
+  const latest = useLatest({ onChange, onRun, onCancel, onSave, running });
 
   const run = (scope: RunScope) => {
     const view = viewRef.current;
@@ -83,10 +81,7 @@ export function SqlEditor({ value, onChange, onRun, onCancel, onSave, running, e
     const what = toRun(view, scope);
     if (what) latest.current.onRun(what.sql, what.offset);
   };
-  const runRef = useRef(run);
-  useEffect(() => {
-    runRef.current = run;
-  });
+  const runRef = useLatest(run);
 
   useEffect(() => {
     const host = hostRef.current;

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { AGGREGATE_FNS, type AggregateFn, type ResultAggregate, type ResultGrouping } from '../../../../shared/analysis/analytics.js';
 import { isNumericType, type WireColumn } from '../../../../shared/wire.js';
+import { Select } from '../../../components/Select.js';
 import styles from './GridToolbar.module.css';
 import { Popover } from './Popover.js';
 
@@ -108,16 +109,13 @@ function GroupForm({ columns, group, onGroup, close }: GroupMenuProps & { close:
       </fieldset>
       <label className={styles.freeze}>
         Pivot on
-        <select className={styles.toolSelect} value={pivot} onChange={(e) => setPivot(e.target.value)} data-testid="group-pivot">
-          <option value={NO_COLUMN}>no pivot</option>
-          {columns
-            .filter((c) => !by.includes(c.name))
-            .map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-        </select>
+        <Select
+          className={styles.toolSelect}
+          value={pivot}
+          options={[{ value: NO_COLUMN, label: 'no pivot' }, ...columns.filter((c) => !by.includes(c.name)).map((c) => ({ value: c.name, label: c.name }))]}
+          onChange={setPivot}
+          data-testid="group-pivot"
+        />
       </label>
       <div className={styles.formButtons}>
         {group && (

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RESULT_PAGE_ROWS, type QueryResultInfo, type ResultFilter, type ResultGrouping, type ResultSort } from '../../../../shared/analysis/analytics.js';
 import type { AppError } from '../../../../shared/errors.js';
+import { useLatest } from '../../../hooks/useLatest.js';
 import { callAnalytics, newId } from '../analytics-api.js';
 
 export interface ShownResult {
@@ -43,11 +44,7 @@ export function useQuerySession(onFinished?: () => void) {
   const [failure, setFailure] = useState<QueryFailure | null>(null);
   const openIds = useRef(new Set<string>());
   const runningRef = useRef<Running | null>(null);
-  const finished = useRef(onFinished);
-
-  useEffect(() => {
-    finished.current = onFinished;
-  }, [onFinished]);
+  const finished = useLatest(onFinished);
 
   useEffect(() => {
     const ids = openIds.current;
@@ -114,7 +111,7 @@ export function useQuerySession(onFinished?: () => void) {
       setResult((shown) => (shown ? { ...shown, stale } : shown));
     }
     finished.current?.();
-  }, [close, follow, start, stop]);
+  }, [close, follow, start, stop, finished]);
 
   const sortFilter = useCallback(async (shown: ShownResult, sort: ResultSort[], filters: ResultFilter[], group: ResultGrouping | null = null) => {
     setFailure(null);

@@ -8,6 +8,8 @@ import { renamedColumns } from '../../../../shared/analysis/import-columns.js';
 import { isNumericType } from '../../../../shared/wire.js';
 import { Button } from '../../../components/Button.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
+import { RadioChoices } from '../../../components/RadioChoices.js';
+import { Select, type Choice } from '../../../components/Select.js';
 import { Spinner } from '../../../components/Spinner.js';
 import { useRunsPastRightEdge } from '../../../hooks/useRunsPastRightEdge.js';
 import { CellValue } from '../components/CellValue.js';
@@ -24,7 +26,7 @@ const DELIMITERS: { value: string; label: string }[] = [
   { value: '|', label: 'Pipe |' },
 ];
 
-const FORMATS: { value: ImportFormat; label: string }[] = [
+const FORMATS: Choice<ImportFormat>[] = [
   { value: 'csv', label: 'CSV' },
   { value: 'tsv', label: 'TSV' },
   { value: 'parquet', label: 'Parquet' },
@@ -122,18 +124,12 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
       <div className={styles.options} role="group" aria-label="How to read the file">
         <label className={styles.option}>
           <span>Format</span>
-          <select
+          <Select
             className={styles.optionField}
             value={options.format ?? ''}
-            onChange={(e) => onChange({ ...choices, options: { ...options, format: (e.target.value || undefined) as ImportFormat | undefined } })}
-          >
-            <option value="">Detect{shown ? ` (${shown.format.toUpperCase()})` : ''}</option>
-            {FORMATS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
+            options={[{ value: '', label: `Detect${shown ? ` (${shown.format.toUpperCase()})` : ''}` }, ...FORMATS]}
+            onChange={(format) => onChange({ ...choices, options: { ...options, format: format || undefined } })}
+          />
         </label>
         {isText && (
           <>
@@ -314,23 +310,17 @@ export function ImportSetup({ fileName, preview, choices, existingTables, onChan
         {tableTaken && (
           <fieldset className={styles.conflict} data-testid="import-conflict">
             <legend className={styles.label}>A table named {choices.table} exists</legend>
-            {(
-              [
-                ['rename', `Import as ${freeTableName(choices.table, existingTables)}`],
-                ['replace', 'Replace it'],
-                ['append', 'Append the rows to it'],
-              ] as const
-            ).map(([mode, label]) => (
-              <label key={mode} className={styles.radio}>
-                <input
-                  type="radio"
-                  name={`${id}-conflict`}
-                  checked={choices.onConflict === mode}
-                  onChange={() => onChange({ ...choices, onConflict: mode })}
-                />
-                {label}
-              </label>
-            ))}
+            <RadioChoices
+              name={`${id}-conflict`}
+              value={choices.onConflict}
+              options={[
+                { value: 'rename', label: `Import as ${freeTableName(choices.table, existingTables)}` },
+                { value: 'replace', label: 'Replace it' },
+                { value: 'append', label: 'Append the rows to it' },
+              ]}
+              onChange={(onConflict) => onChange({ ...choices, onConflict })}
+              className={styles.radio}
+            />
           </fieldset>
         )}
         <div className={styles.importActions}>

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import type { HourCycleChoice, WeekStartChoice } from '../../../../shared/locale-prefs.js';
 import type { ThemeChoice } from '../../../../shared/theme-colors.js';
 import { SegmentedControl } from '../../../components/SegmentedControl.js';
+import { Select, type Choice } from '../../../components/Select.js';
 import { dateFormat, setLocalePrefs, useLocalePrefs } from '../../../format/locale.js';
 import { setThemeChoice, useTheme } from '../../../theme/theme.js';
 import styles from './ProfileSettings.module.css';
@@ -18,12 +19,38 @@ const THEME_OPTIONS: { value: ThemeChoice; label: string; testId: string }[] = [
 /** A weekday's name in the viewer's locale (2026-11-29 was a Sunday). */
 const weekdayName = (day: number) => dateFormat({ weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 10, 29 + day, 12));
 
+interface ChoiceFieldProps<V extends string> {
+  label: string;
+  value: V;
+  options: readonly Choice<V>[];
+  onChange: (value: V) => void;
+  testId: string;
+}
+
+function ChoiceField<V extends string>({ label, value, options, onChange, testId }: ChoiceFieldProps<V>) {
+  const id = useId();
+  return (
+    <label className={styles.field} htmlFor={id}>
+      <span className={styles.fieldLabel}>{label}</span>
+      <Select id={id} className={styles.select} value={value} options={options} onChange={onChange} data-testid={testId} />
+    </label>
+  );
+}
+
 export function AppearanceForm() {
   const { choice } = useTheme();
   const { prefs, resolved } = useLocalePrefs();
-  const weekId = useId();
-  const clockId = useId();
-  const auto = { week: weekdayName(resolved.weekStart), clock: resolved.hour12 ? '12-hour' : '24-hour' };
+  const weekChoices: Choice<WeekStartChoice>[] = [
+    { value: 'auto', label: `Automatic (${weekdayName(resolved.weekStart)})` },
+    { value: '1', label: weekdayName(1) },
+    { value: '0', label: weekdayName(0) },
+    { value: '6', label: weekdayName(6) },
+  ];
+  const clockChoices: Choice<HourCycleChoice>[] = [
+    { value: 'auto', label: `Automatic (${resolved.hour12 ? '12-hour' : '24-hour'})` },
+    { value: 'h12', label: '12-hour' },
+    { value: 'h23', label: '24-hour' },
+  ];
   const sample = dateFormat({ hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 1, 17, 30));
 
   return (
@@ -39,35 +66,8 @@ export function AppearanceForm() {
         clock here.
       </p>
       <div className={styles.fieldRow}>
-        <label className={styles.field} htmlFor={weekId}>
-          <span className={styles.fieldLabel}>First day of the week</span>
-          <select
-            id={weekId}
-            className={styles.select}
-            value={prefs.weekStart}
-            onChange={(e) => setLocalePrefs({ ...prefs, weekStart: e.target.value as WeekStartChoice })}
-            data-testid="week-start"
-          >
-            <option value="auto">Automatic ({auto.week})</option>
-            <option value="1">{weekdayName(1)}</option>
-            <option value="0">{weekdayName(0)}</option>
-            <option value="6">{weekdayName(6)}</option>
-          </select>
-        </label>
-        <label className={styles.field} htmlFor={clockId}>
-          <span className={styles.fieldLabel}>Clock</span>
-          <select
-            id={clockId}
-            className={styles.select}
-            value={prefs.hourCycle}
-            onChange={(e) => setLocalePrefs({ ...prefs, hourCycle: e.target.value as HourCycleChoice })}
-            data-testid="hour-cycle"
-          >
-            <option value="auto">Automatic ({auto.clock})</option>
-            <option value="h12">12-hour</option>
-            <option value="h23">24-hour</option>
-          </select>
-        </label>
+        <ChoiceField label="First day of the week" value={prefs.weekStart} options={weekChoices} onChange={(weekStart) => setLocalePrefs({ ...prefs, weekStart })} testId="week-start" />
+        <ChoiceField label="Clock" value={prefs.hourCycle} options={clockChoices} onChange={(hourCycle) => setLocalePrefs({ ...prefs, hourCycle })} testId="hour-cycle" />
       </div>
       <p className={styles.text} data-testid="clock-sample">
         A time reads: {sample}

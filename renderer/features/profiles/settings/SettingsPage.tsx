@@ -1,6 +1,7 @@
 // Settings as a page of the shell (not a dialog): sections for General, Security, Storage &
 // backups, Activity and the Danger zone, with a contents list to jump between them. The
 // page scrolls as one, so nothing is cut off and no list scrolls inside another.
+import type { ReactNode } from 'react';
 import type { Result } from '../../../../shared/errors.js';
 import type { SessionInfo } from '../../../../shared/profiles/profiles.js';
 import { useProfileChanges, useProfileDetails } from '../useProfileSettings.js';
@@ -33,6 +34,21 @@ const SECTIONS = [
   { id: 'settings-danger', label: 'Danger zone' },
 ] as const;
 
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+/** One section of the page, titled as the contents list names it; the list jumps to (and focuses) it. */
+function SettingsCard({ id, danger = false, children }: { id: SectionId; danger?: boolean; children: ReactNode }) {
+  const label = SECTIONS.find((s) => s.id === id)?.label;
+  return (
+    <section className={danger ? `${styles.card} ${styles.danger}` : styles.card} id={id} tabIndex={-1} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className={styles.cardTitle}>
+        {label}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export function SettingsPage({ session, onSession, onDelete, onClose }: SettingsPageProps) {
   const details = useProfileDetails(session.name);
   const { rename, changePassword } = useProfileChanges(onSession);
@@ -62,23 +78,14 @@ export function SettingsPage({ session, onSession, onDelete, onClose }: Settings
           ))}
         </nav>
         <div className={styles.sections}>
-          <section className={styles.card} id="settings-general" tabIndex={-1} aria-labelledby="settings-general-title">
-            <h2 id="settings-general-title" className={styles.cardTitle}>
-              General
-            </h2>
+          <SettingsCard id="settings-general">
             <RenameForm name={session.name} onRename={rename} />
             <AppearanceForm />
-          </section>
-          <section className={styles.card} id="settings-security" tabIndex={-1} aria-labelledby="settings-security-title">
-            <h2 id="settings-security-title" className={styles.cardTitle}>
-              Security
-            </h2>
+          </SettingsCard>
+          <SettingsCard id="settings-security">
             <PasswordForm hasPassword={session.hasPassword} onChange={changePassword} />
-          </section>
-          <section className={styles.card} id="settings-storage" tabIndex={-1} aria-labelledby="settings-storage-title">
-            <h2 id="settings-storage-title" className={styles.cardTitle}>
-              Storage & backups
-            </h2>
+          </SettingsCard>
+          <SettingsCard id="settings-storage">
             {details.status === 'error' ? (
               <Banner tone="danger" icon="alert" title="Profile details could not be loaded">
                 {details.error.message}
@@ -87,30 +94,21 @@ export function SettingsPage({ session, onSession, onDelete, onClose }: Settings
               <StorageUsage />
             )}
             <BackupsSection name={session.name} />
-          </section>
-          <section className={styles.card} id="settings-ai" tabIndex={-1} aria-labelledby="settings-ai-title">
-            <h2 id="settings-ai-title" className={styles.cardTitle}>
-              Ask in plain language
-            </h2>
+          </SettingsCard>
+          <SettingsCard id="settings-ai">
             <AiSettingsForm />
-          </section>
-          <section className={styles.card} id="settings-activity" tabIndex={-1} aria-labelledby="settings-activity-title">
-            <h2 id="settings-activity-title" className={styles.cardTitle}>
-              Activity
-            </h2>
+          </SettingsCard>
+          <SettingsCard id="settings-activity">
             <ActivityLog />
-          </section>
-          <section className={`${styles.card} ${styles.danger}`} id="settings-danger" tabIndex={-1} aria-labelledby="settings-danger-title">
-            <h2 id="settings-danger-title" className={styles.cardTitle}>
-              Danger zone
-            </h2>
+          </SettingsCard>
+          <SettingsCard id="settings-danger" danger>
             <DeleteProfileForm
               key={session.name}
               name={session.name}
               hasPassword={session.hasPassword}
               onDelete={profileId ? (confirmation) => onDelete({ profileId, ...confirmation }) : null}
             />
-          </section>
+          </SettingsCard>
         </div>
       </div>
     </div>
