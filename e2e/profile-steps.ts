@@ -1,5 +1,5 @@
 // What a person does in the profile picker, shared by the Chromium and Electron specs.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const shellName = (page: Page) => page.getByTestId('shell-profile-name');
 
@@ -38,4 +38,17 @@ export async function unlock(page: Page, name: string, password?: string): Promi
     await page.getByLabel(`Password for ${name}`).fill(password);
     await page.getByTestId('unlock-submit').click();
   }
+}
+
+/** The page's own date (in its time zone), `plusDays` later, as YYYY-MM-DD. */
+export const pageToday = (page: Page, plusDays = 0): Promise<string> =>
+  page.evaluate((plus) => {
+    const d = new Date();
+    d.setDate(d.getDate() + plus);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, plusDays);
+
+/** Types each value into the field of `scope` with that test id, in order. */
+export async function fillIn(scope: Locator, values: Record<string, string>): Promise<void> {
+  for (const [testId, value] of Object.entries(values)) await scope.getByTestId(testId).fill(value);
 }

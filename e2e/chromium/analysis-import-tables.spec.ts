@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openAnalysis } from '../analysis-steps.js';
+import { openAnalysisWindow } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot, tempDirForEachTest } from '../harness/harness.js';
 
 
@@ -28,8 +28,7 @@ function writeWideCsv(): string {
 
 test('import screen fixed, import again afresh, then describe, rename, export JSON and drop the table', async () => {
   test.setTimeout(300_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Lea');
+  const page = await openAnalysisWindow(harness(), 'Lea');
 
   await page.getByTestId('open-import').click();
   harness().dialogs.answers.push(writeWideCsv());

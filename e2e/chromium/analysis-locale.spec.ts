@@ -4,7 +4,7 @@
 // stay exact: a BIGINT past 2^53 and a DECIMAL(38,2) keep every digit, only separators change.
 // The event dialog's native time fields follow the 12/24-hour choice while their value stays HH:MM.
 import { expect, test, type Page } from '@playwright/test';
-import { openAnalysis, runSql } from '../analysis-steps.js';
+import { openAnalysisWindow, runSql } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 const harness = harnessForEachTest('analysis-locale');
@@ -21,8 +21,7 @@ const separatorsOf = (page: Page, row: number, col: number) =>
 
 test('counts, row numbers and numbers in cells follow the German locale, every digit kept', async () => {
   test.setTimeout(180_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Lena');
+  const page = await openAnalysisWindow(harness(), 'Lena');
   await runSql(page, QUERY, '12.345');
   await expect(page.getByTestId('result-stats')).toContainText('12.345 rows');
 
@@ -46,8 +45,7 @@ test('counts, row numbers and numbers in cells follow the German locale, every d
 
 test('native time fields show the chosen clock; their value stays HH:MM', async () => {
   test.setTimeout(120_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Jonas');
+  const page = await openAnalysisWindow(harness(), 'Jonas');
   const openNewEvent = async () => {
     await page.getByTestId('nav-events').click();
     await page.getByTestId('event-new').click();

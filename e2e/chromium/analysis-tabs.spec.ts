@@ -5,7 +5,7 @@
 // opened into a tab.
 import { expect, test, type Page } from '@playwright/test';
 import type { QueryTabs } from '../../shared/analysis/query-workspace.js';
-import { openAnalysis, pasteSql } from '../analysis-steps.js';
+import { openAnalysisWindow, pasteSql } from '../analysis-steps.js';
 import { createProfile, shellName, unlock } from '../profile-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
@@ -27,8 +27,7 @@ const storedSql = async (page: Page) => ((await stored(page)) as QueryTabs | nul
 
 test('tabs survive a reload and a profile switch; each profile has its own; saved queries and history search', async () => {
   test.setTimeout(300_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Kim');
+  const page = await openAnalysisWindow(harness(), 'Kim');
 
   // A new profile starts with one empty tab.
   await expect(tabs(page)).toHaveCount(1);

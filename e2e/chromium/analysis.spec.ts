@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openAnalysis } from '../analysis-steps.js';
+import { openAnalysisWindow } from '../analysis-steps.js';
 import { dragFile, dropFile, harnessForEachTest, screenshot, tempDirForEachTest } from '../harness/harness.js';
 
 const harness = harnessForEachTest('analysis');
@@ -45,8 +45,7 @@ const gridRow = (page: Page, index: number) => grid(page).locator(`[data-row="${
 
 test('import, query, scroll to the last of 10M rows, sort, filter, chart, export', async () => {
   test.setTimeout(180_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Ada');
+  const page = await openAnalysisWindow(harness(), 'Ada');
   await expect(page.getByTestId('tables-empty')).toContainText('No tables yet');
   await expect(page.getByTestId('result-placeholder')).toBeVisible();
   await screenshot(page, 'analysis-empty');
@@ -222,8 +221,7 @@ test('import, query, scroll to the last of 10M rows, sort, filter, chart, export
 });
 
 test('rejected rows: see why, then import the good rows', async () => {
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Bo');
+  const page = await openAnalysisWindow(harness(), 'Bo');
   const file = path.join(files(), 'counts.csv');
   fs.writeFileSync(file, 'id,qty\n1,5\n2,7\n3,oops\n4,9\n');
 
@@ -245,8 +243,7 @@ test('rejected rows: see why, then import the good rows', async () => {
 });
 
 test('drag a CSV onto the analysis screen: preview, rename, import', async () => {
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Cy');
+  const page = await openAnalysisWindow(harness(), 'Cy');
   const file = path.join(files(), 'dropped visits.csv');
   fs.writeFileSync(file, 'id,city,at\n1,Oslo,2024-07-01 12:00:00+02\n2,Lima,2024-07-02 08:30:00.25+00\n');
 

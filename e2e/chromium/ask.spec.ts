@@ -5,7 +5,7 @@
 // a clear error. Real Chromium, the real core, a chat-completions server on loopback.
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeChatServer, type FakeChatServer } from '../../build/electron/core/testing/fake-chat-server.js';
-import { openAnalysis } from '../analysis-steps.js';
+import { openAnalysisWindow } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 const harness = harnessForEachTest('ask');
@@ -33,8 +33,7 @@ const KEY = 'sk-e2e-0123456789';
 
 test('ask: settings, a streamed answer into the editor, cancel, Fix with AI, a refused key', async () => {
   test.setTimeout(120_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Asa');
+  const page = await openAnalysisWindow(harness(), 'Asa');
   await expect(page.getByTestId('ask-off')).toContainText('nothing is sent anywhere');
   await runEditor(page, "CREATE TABLE sales AS SELECT * FROM (VALUES ('north', 10), ('south', 5)) t(region, amount)");
   await expect(page.getByTestId('table-sales')).toBeVisible();

@@ -3,22 +3,15 @@
 // weekday names, the first day of the week and the 24-hour clock must all follow the locale
 // (German: Monday first, "17:30", "Dezember 2026"); a Settings choice of first weekday and
 // clock must redraw the open calendar. The light theme in English is calendar-views.spec.ts.
-import path from 'node:path';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { importIcsExport } from '../calendar-steps.js';
 import * as steps from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
-
-let harness: Harness;
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 test.describe.configure({ timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `cal-locale-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
+const harness = harnessForEachTest('cal-locale');
 
 // Tuesday 1 December 2026, 10:00 UTC (the project's zone).
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -58,7 +51,7 @@ async function openCalendar(page: Page, name: string, seed = true) {
 }
 
 test('month, week and day views follow the locale: names, Monday first, 24-hour clock', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openCalendar(page, 'Greta');
 
   // Month: German month name, Monday first, 24-hour chip times.
@@ -113,7 +106,7 @@ test('month, week and day views follow the locale: names, Monday first, 24-hour 
 });
 
 test('event dialog: repeat editor and reminder in German order, scope choice', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openCalendar(page, 'Hanne');
   await page.getByTestId('events-layout-week').click();
 
@@ -160,15 +153,9 @@ test('event dialog: repeat editor and reminder in German order, scope choice', a
 });
 
 test('.ics import: the outcome and the imported events in German dates', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openCalendar(page, 'Ilse', false);
-  harness.dialogs.answers.push(path.resolve('electron/core/testing/fixtures/google-outlook-export.ics'));
-  await page.getByTestId('events-import').click();
-  const outcome = page.getByTestId('events-file-outcome');
-  await expect(outcome).toContainText('Imported 4 events from google-outlook-export.ics');
-  await expect(outcome).toContainText('Skipped 1');
-  await page.getByTestId('events-layout-agenda').click();
-  await expect(page.getByTestId('agenda-event').filter({ hasText: 'Team standup (moved to Tuesday)' })).toBeVisible();
+  await importIcsExport(harness(), page);
   // The imported standup is at 09:00 New York, 14:00 here in UTC, on a 24-hour clock.
   await expect(page.getByTestId('agenda-event').filter({ hasText: 'Team standup' }).first()).toContainText('14:00');
   await shot(page, 'events-ics-import');

@@ -4,10 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { importIcsExport } from '../calendar-steps.js';
 import * as steps from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
-
-let harness: Harness;
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 // English (US): weeks start on Sunday, times on a 12-hour clock. The dark theme in German is
 // calendar-locale.spec.ts.
@@ -15,12 +14,7 @@ test.use({ locale: 'en-US', colorScheme: 'light' });
 // Long journeys on a loaded 2-core machine; every step still waits on the UI, not on time.
 test.describe.configure({ timeout: 120_000 });
 
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `cal-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
+const harness = harnessForEachTest('cal');
 
 const HOUR_PX = 48;
 
@@ -47,7 +41,7 @@ async function pointAt(page: Page, date: string, minutes: number) {
 }
 
 test('week view: drag to create, drag and keys to move, multi-day bars in week and month', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   const days = await openWeek(page, 'Wren');
   const created = await page.evaluate(
     async (events) => Promise.all(events.map((e) => window.api.createEvent(e))),
@@ -118,7 +112,7 @@ test('week view: drag to create, drag and keys to move, multi-day bars in week a
 });
 
 test('day view: one day of hours, keyboard create', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   const days = await openWeek(page, 'Yara');
   await page.getByTestId('events-layout-day').click();
   await expect(page.getByTestId('day-column')).toHaveCount(1);
@@ -153,7 +147,7 @@ test('day view: one day of hours, keyboard create', async () => {
 });
 
 test('repeating event: the repeat editor, one occurrence changed, this and following deleted', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   const days = await openWeek(page, 'Zora');
   // The week starts on Sunday in en-US: the standup starts on Monday, the second day.
   expect(await page.evaluate((d) => new Date(`${d}T12:00:00`).getDay(), days[0]!)).toBe(0);
@@ -207,20 +201,13 @@ test('repeating event: the repeat editor, one occurrence changed, this and follo
 });
 
 test('.ics import and export from the Events toolbar (files chosen in the dialog, tokens only)', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await openWeek(page, 'Ivo');
-  // The hand-written Google Calendar / Outlook export: four events and one refused rule.
-  harness.dialogs.answers.push(path.resolve('electron/core/testing/fixtures/google-outlook-export.ics'));
-  await page.getByTestId('events-import').click();
-  const outcome = page.getByTestId('events-file-outcome');
-  await expect(outcome).toContainText('Imported 4 events from google-outlook-export.ics');
-  await expect(outcome).toContainText('Skipped 1: “Bad rule”');
-  await page.getByTestId('events-layout-agenda').click();
-  await expect(page.getByTestId('agenda-event').filter({ hasText: 'Team standup (moved to Tuesday)' })).toBeVisible();
+  const outcome = await importIcsExport(harness(), page);
   await screenshot(page, 'events-ics-import');
 
-  const out = path.join(harness.dataDir, '..', `enclave-e2e-export-${process.pid}-${Date.now()}.ics`);
-  harness.dialogs.answers.push(out);
+  const out = path.join(harness().dataDir, '..', `enclave-e2e-export-${process.pid}-${Date.now()}.ics`);
+  harness().dialogs.answers.push(out);
   await page.getByTestId('events-export').click();
   await expect(outcome).toContainText(`Exported 4 events to ${path.basename(out)}`);
   const text = fs.readFileSync(out, 'utf8');

@@ -4,7 +4,7 @@
 // chart saves as PNG and SVG, and no developer timings are shown.
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import { openAnalysis, runSql } from '../analysis-steps.js';
+import { openAnalysisWindow, runSql } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 const harness = harnessForEachTest('chart-read');
@@ -20,8 +20,7 @@ async function hoverBar(page: Page, i: number, n: number) {
 
 test('bars with titles, order toggle and exact tooltips; histogram bins; PNG and SVG', async () => {
   test.setTimeout(120_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Tufte');
+  const page = await openAnalysisWindow(harness(), 'Tufte');
   await runSql(
     page,
     "SELECT * FROM (VALUES ('west', 9007199254740993::BIGINT), ('west', 1::BIGINT), ('east', 5::BIGINT), ('north', 7::BIGINT)) t(region, big)",

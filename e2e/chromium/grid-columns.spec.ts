@@ -2,7 +2,7 @@
 // hide a column and move another, show numbers grouped or raw or to fixed decimals
 // (the digits in the cell stay the value's own), and wrap long text onto three lines.
 import { expect, test } from '@playwright/test';
-import { openAnalysis, runSql } from '../analysis-steps.js';
+import { openResult } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 const harness = harnessForEachTest('grid-columns');
@@ -14,10 +14,7 @@ FROM range(1, 201) t(i)`;
 
 test('freeze, hide, reorder, number formats and wrapping', async () => {
   test.setTimeout(120_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Codd');
-  await runSql(page, QUERY, '200');
-  const grid = page.getByTestId('result-grid');
+  const { page, grid } = await openResult(harness(), 'Codd', QUERY, '200');
   const header = (name: string) => grid.getByRole('columnheader', { name: new RegExp(`^${name}`) });
   const row0 = grid.locator('[data-row="0"]');
 

@@ -3,7 +3,7 @@
 // alone, which read as another number), hovering and the cell inspector show every
 // digit, and a type name that does not fit ends in an ellipsis with the full type on hover.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openAnalysis } from '../analysis-steps.js';
+import { openAnalysisWindow } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 
@@ -49,8 +49,7 @@ const textPlacement = (cell: Locator) =>
 
 test('BIGINT, DECIMAL(38,2) and HUGEINT in narrow columns keep their leading digits', async () => {
   test.setTimeout(120_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Nia');
+  const page = await openAnalysisWindow(harness(), 'Nia');
 
   const editor = page.getByTestId('sql-editor');
   await editor.fill(

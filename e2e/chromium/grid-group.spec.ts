@@ -2,7 +2,7 @@
 // aggregates, see the grouped rows and the generated SQL, expand a group into its rows
 // and go back, pivot on a column, then ungroup.
 import { expect, test } from '@playwright/test';
-import { openAnalysis, runSql } from '../analysis-steps.js';
+import { openResult } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 const harness = harnessForEachTest('grid-group');
@@ -12,10 +12,7 @@ FROM range(30) t(i)`;
 
 test('group by a column with aggregates, expand a group, pivot, ungroup', async () => {
   test.setTimeout(120_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Tad');
-  await runSql(page, SALES, '30');
-  const grid = page.getByTestId('result-grid');
+  const { page, grid } = await openResult(harness(), 'Tad', SALES, '30');
 
   await page.getByTestId('group-menu').click();
   await page.getByTestId('group-by-region').check();

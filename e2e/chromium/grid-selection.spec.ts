@@ -7,7 +7,7 @@
 // context, so the app writes through the copy command; in Electron it uses the async
 // clipboard with the permission main grants).
 import { expect, test, type Page } from '@playwright/test';
-import { openAnalysis, runSql } from '../analysis-steps.js';
+import { openResult } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 const harness = harnessForEachTest('grid-selection');
@@ -50,10 +50,7 @@ FROM range(1, 1001) t(i)`;
 
 test('keyboard selection, Ctrl+C as TSV and the Copy menu formats keep every digit', async () => {
   test.setTimeout(120_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Grace');
-  await runSql(page, QUERY, '1,000');
-  const grid = page.getByTestId('result-grid');
+  const { page, grid } = await openResult(harness(), 'Grace', QUERY, '1,000');
   await expect(grid.locator('[data-row="0"]')).toContainText('9007199254740993');
   await markClipboard(page);
 
@@ -113,9 +110,7 @@ test('keyboard selection, Ctrl+C as TSV and the Copy menu formats keep every dig
 
 test('a selection too large to copy says so and copies nothing', async () => {
   test.setTimeout(120_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Hopper');
-  await runSql(page, 'SELECT i AS n FROM range(10000000) t(i)', '10,000,000');
+  const { page } = await openResult(harness(), 'Hopper', 'SELECT i AS n FROM range(10000000) t(i)', '10,000,000');
   await markClipboard(page);
   await page.getByTestId('column-n').click();
   await page.keyboard.press('Control+c');
@@ -126,9 +121,7 @@ test('a selection too large to copy says so and copies nothing', async () => {
 
 test('a column resized from the keyboard', async () => {
   test.setTimeout(120_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Lovelace');
-  await runSql(page, QUERY, '1,000');
+  const { page } = await openResult(harness(), 'Lovelace', QUERY, '1,000');
   const resizer = page.getByTestId('resize-name');
   const header = page.getByTestId('result-grid').getByRole('columnheader', { name: /^name/ });
   const before = Number(await resizer.getAttribute('aria-valuenow'));

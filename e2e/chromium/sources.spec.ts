@@ -12,7 +12,7 @@ import PgDriver from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, postgresMissing, startPostgres, type DbServer } from '../../build/electron/core/testing/db-servers.js';
-import { openAnalysis, runSql } from '../analysis-steps.js';
+import { openAnalysisWindow, runSql } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot, tempDirForEachTest } from '../harness/harness.js';
 
 const missing = postgresMissing();
@@ -57,8 +57,7 @@ async function addNetworkSource(page: Page, url: string, password: string, name:
 
 test('add, wrong password, browse, preview, import with progress and cancel, refresh, a query, unreachable, SQLite', async () => {
   test.setTimeout(300_000);
-  const page = await harness().openWindow();
-  await openAnalysis(page, 'Ines');
+  const page = await openAnalysisWindow(harness(), 'Ines');
 
   await page.getByTestId('side-sources').click();
   await expect(page.getByTestId('sources-empty')).toBeVisible();

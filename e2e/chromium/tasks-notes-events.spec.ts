@@ -3,16 +3,9 @@
 // events reaching the other window of the same profile but never another profile's.
 import { expect, test, type Page } from '@playwright/test';
 import * as steps from '../profile-steps.js';
-import { screenshot, startHarness, type Harness } from '../harness/harness.js';
+import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
-let harness: Harness;
-
-test.beforeEach(async ({ context }, info) => {
-  harness = await startHarness(context, `tne-${info.workerIndex}`);
-});
-test.afterEach(async () => {
-  await harness.close();
-});
+const harness = harnessForEachTest('tne');
 
 async function createProfile(page: Page, name: string) {
   await steps.createProfile(page, name);
@@ -48,7 +41,7 @@ async function countPushes(page: Page, event: 'onTasksChanged' | 'onNotesChanged
 const pushes = (page: Page) => page.evaluate(() => (window as unknown as { pushes?: number }).pushes ?? 0);
 
 test('tasks: add, complete, edit, filter, reorder, search, Trash', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await createProfile(page, 'Dana');
   await page.getByTestId('nav-tasks').click();
   await expect(page.getByTestId('tasks-empty')).toContainText('No tasks yet');
@@ -67,19 +60,18 @@ test('tasks: add, complete, edit, filter, reorder, search, Trash', async () => {
   await expect(page.getByTestId('task-filter-todo')).toContainText('2');
 
   // Edit every field inline.
-  const today = await page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
+  const today = await steps.pageToday(page);
   await row(page, 'Write quarterly report').getByTestId('task-open').click();
   const editor = page.getByTestId('task-editor');
   await expect(editor).toBeVisible();
-  await editor.getByTestId('task-edit-title').fill('Write the quarterly report');
-  await editor.getByTestId('task-edit-details').fill('Numbers from finance, then the summary for the board.');
   await editor.getByTestId('task-edit-priority').selectOption('high');
   await editor.getByTestId('task-edit-status').selectOption('doing');
-  await editor.getByTestId('task-edit-due').fill(today);
-  await editor.getByTestId('task-edit-tags').fill('work, q3');
+  await steps.fillIn(editor, {
+    'task-edit-title': 'Write the quarterly report',
+    'task-edit-details': 'Numbers from finance, then the summary for the board.',
+    'task-edit-due': today,
+    'task-edit-tags': 'work, q3',
+  });
   await screenshot(page, 'tasks-editing');
   await editor.getByTestId('task-save').click();
   await expect(editor).toBeHidden();
@@ -154,7 +146,7 @@ test('tasks: add, complete, edit, filter, reorder, search, Trash', async () => {
 });
 
 test('notes: Markdown preview, autosave, conflict with another window', async () => {
-  const a = await harness.openWindow();
+  const a = await harness().openWindow();
   await createProfile(a, 'Dana');
   await a.getByTestId('nav-notes').click();
   await expect(a.getByTestId('notes-empty')).toBeVisible();
@@ -193,7 +185,7 @@ test('notes: Markdown preview, autosave, conflict with another window', async ()
   await a.getByTestId('note-search').fill('');
 
   // A second window of the same profile sees the text saved here (push event)…
-  const b = await harness.openWindow();
+  const b = await harness().openWindow();
   await unlock(b, 'Dana');
   await b.getByTestId('nav-notes').click();
   await b.getByTestId('note-item').filter({ hasText: 'Trip packing list' }).click();
@@ -222,22 +214,16 @@ test('notes: Markdown preview, autosave, conflict with another window', async ()
 });
 
 test('events: create in the month grid, validate, agenda', async () => {
-  const page = await harness.openWindow();
+  const page = await harness().openWindow();
   await createProfile(page, 'Dana');
   await page.getByTestId('nav-events').click();
   await expect(page.getByTestId('month-grid')).toBeVisible();
-  const today = await page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
+  const today = await steps.pageToday(page);
 
   await page.locator(`[data-testid="month-day"][data-date="${today}"]`).click({ position: { x: 60, y: 80 } });
   const dialog = page.getByTestId('event-dialog');
   await expect(dialog).toBeVisible();
-  await dialog.getByTestId('event-title').fill('Dentist');
-  await dialog.getByTestId('event-start-time').fill('16:00');
-  await dialog.getByTestId('event-end-time').fill('15:00');
-  await dialog.getByTestId('event-location').fill('Main Street 4');
+  await steps.fillIn(dialog, { 'event-title': 'Dentist', 'event-start-time': '16:00', 'event-end-time': '15:00', 'event-location': 'Main Street 4' });
   await dialog.getByTestId('event-save').click();
   await expect(dialog.getByTestId('error-message')).toContainText('cannot end before it starts');
   await screenshot(page, 'events-dialog-error');
@@ -258,11 +244,7 @@ test('events: create in the month grid, validate, agenda', async () => {
   await page.getByTestId('event-new').click();
   await dialog.getByTestId('event-title').fill('Team offsite');
   await dialog.getByTestId('event-all-day').check();
-  const end = await page.evaluate((d) => {
-    const t = new Date(`${d}T12:00:00`);
-    t.setDate(t.getDate() + 2);
-    return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
-  }, today);
+  const end = await steps.pageToday(page, 2);
   await dialog.getByTestId('event-end-date').fill(end);
   await dialog.getByTestId('event-save').click();
   await expect(dialog).toBeHidden();
@@ -287,11 +269,11 @@ test('events: create in the month grid, validate, agenda', async () => {
 });
 
 test('changes reach the other window of the same profile, never another profile', async () => {
-  const a = await harness.openWindow();
+  const a = await harness().openWindow();
   await createProfile(a, 'Dana');
-  const b = await harness.openWindow();
+  const b = await harness().openWindow();
   await unlock(b, 'Dana');
-  const c = await harness.openWindow();
+  const c = await harness().openWindow();
   await createProfile(c, 'Eve');
 
   for (const page of [a, b, c]) await page.getByTestId('nav-tasks').click();
@@ -328,17 +310,14 @@ for (const [viewer, other] of [
     test.use({ timezoneId: viewer });
 
     test(`all-day events entered in ${other} keep their dates`, async () => {
-      const page = await harness.openWindow();
+      const page = await harness().openWindow();
       await createProfile(page, 'Zed');
       await page.getByTestId('nav-events').click();
       const days = page.getByTestId('month-day');
       await expect(days).toHaveCount(42);
       const first = (await days.first().getAttribute('data-date'))!;
       const last = (await days.last().getAttribute('data-date'))!;
-      const today = await page.evaluate(() => {
-        const d = new Date();
-        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-      });
+      const today = await steps.pageToday(page);
       const created = await page.evaluate(
         ([zone, dates]) =>
           Promise.all(
