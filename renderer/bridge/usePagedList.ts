@@ -11,13 +11,17 @@ export interface PageRequest {
   limit: number;
 }
 
-export interface PagedList<T> {
+/** What a list read a page at a time shows: its items so far, and the way to the next page. */
+export interface PagedItems<T> {
   status: 'loading' | 'error' | 'ready';
   items: T[];
   error: AppError | null;
   hasMore: boolean;
   loadingMore: boolean;
   loadMore: () => void;
+}
+
+export interface PagedList<T> extends PagedItems<T> {
   refresh: () => void;
   /** Changes what is shown before the server confirms (moves, edits); the next refresh wins. */
   update: (change: (items: T[]) => T[]) => void;

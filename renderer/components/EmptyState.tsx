@@ -1,5 +1,7 @@
 // A designed empty, loading-failed or nothing-found state inside a section.
 import type { ReactNode } from 'react';
+import type { AppError } from '../../shared/errors.js';
+import { Button } from './Button.js';
 import styles from './EmptyState.module.css';
 import { Icon, type IconName } from './Icon.js';
 
@@ -27,5 +29,22 @@ export function EmptyState({ icon, title, children, action, tone = 'neutral', te
       {children && <p className={styles.text}>{children}</p>}
       {action}
     </div>
+  );
+}
+
+interface LoadFailedProps {
+  title: string;
+  error: AppError | null | undefined;
+  /** Reads again; without it there is no "Try again" button. */
+  onRetry?: () => void;
+  compact?: boolean;
+}
+
+/** A read that failed: what could not be shown, the reason, and a way to try again. */
+export function LoadFailed({ title, error, onRetry, compact = false }: LoadFailedProps) {
+  return (
+    <EmptyState compact={compact} icon="alert" tone="danger" title={title} action={onRetry && <Button onClick={onRetry}>Try again</Button>}>
+      {error?.message}
+    </EmptyState>
   );
 }

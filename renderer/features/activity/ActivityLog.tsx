@@ -8,7 +8,7 @@ import styles from '../profiles/settings/ProfileSettings.module.css';
 
 export function ActivityLog() {
   const log = useActivityLog();
-  const runs = collapseRuns(log.entries);
+  const runs = collapseRuns(log.items);
   return (
     <section className={styles.section} data-testid="activity-log" aria-busy={log.status === 'loading' || undefined}>
       <h3 className={styles.heading}>Recent activity</h3>

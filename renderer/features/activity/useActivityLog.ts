@@ -3,21 +3,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditLogEntry, AuditLogPage } from '../../../shared/activity/audit.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { callBridge } from '../../bridge/bridge.js';
+import type { PagedItems } from '../../bridge/usePagedList.js';
 
 const PAGE = 50;
 
-export interface ActivityLog {
-  status: 'loading' | 'error' | 'ready';
-  entries: AuditLogEntry[];
-  error: AppError | null;
-  hasMore: boolean;
-  loadingMore: boolean;
-  loadMore: () => void;
-}
+export type ActivityLog = PagedItems<AuditLogEntry>;
 
 interface State {
   status: ActivityLog['status'];
-  entries: AuditLogEntry[];
+  items: AuditLogEntry[];
   error: AppError | null;
   cursor: number | null;
 }
@@ -28,18 +22,18 @@ const fetchPage = (before: number | null) =>
 /** The state after a page arrived: appended to what is shown, or the error. */
 const withPage = (old: State, result: Result<AuditLogPage>): State =>
   result.ok
-    ? { status: 'ready', entries: [...old.entries, ...result.value.entries], error: null, cursor: result.value.nextCursor }
+    ? { status: 'ready', items: [...old.items, ...result.value.entries], error: null, cursor: result.value.nextCursor }
     : { ...old, status: 'error', error: result.error };
 
 export function useActivityLog(): ActivityLog {
-  const [state, setState] = useState<State>({ status: 'loading', entries: [], error: null, cursor: null });
+  const [state, setState] = useState<State>({ status: 'loading', items: [], error: null, cursor: null });
   const [loadingMore, setLoadingMore] = useState(false);
   const alive = useRef(true);
 
   useEffect(() => {
     alive.current = true;
     void fetchPage(null).then((result) => {
-      if (alive.current) setState((old) => withPage({ ...old, entries: [] }, result));
+      if (alive.current) setState((old) => withPage({ ...old, items: [] }, result));
     });
     return () => {
       alive.current = false;

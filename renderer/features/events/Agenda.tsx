@@ -2,7 +2,7 @@
 import type { CalendarEvent } from '../../../shared/events/events.js';
 import type { PagedList } from '../../bridge/usePagedList.js';
 import { Button } from '../../components/Button.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import { EmptyState, LoadFailed } from '../../components/EmptyState.js';
 import { Icon } from '../../components/Icon.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { Spinner } from '../../components/Spinner.js';
@@ -26,9 +26,7 @@ export function Agenda({ list, onOpen, onCreate }: AgendaProps) {
   }
   if (list.status === 'error') {
     return (
-      <EmptyState icon="alert" tone="danger" title="Events could not be loaded" action={<Button onClick={list.refresh}>Try again</Button>}>
-        {list.error?.message}
-      </EmptyState>
+      <LoadFailed title="Events could not be loaded" error={list.error} onRetry={list.refresh} />
     );
   }
   if (list.items.length === 0) {

@@ -1,6 +1,6 @@
 // Create or edit one event. End before start is caught here; anything the core
 // rejects comes back with the field it concerns and is shown beside that field.
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors.js';
 import { EVENT_LOCATION_MAX, EVENT_TITLE_MAX, type CalendarEvent } from '../../../shared/events/events.js';
 import { addDays, isIsoDate } from '../../../shared/zoned-time.js';
@@ -245,6 +245,12 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
   };
 
   const errorFor = (field: FieldName) => (fieldError?.field === field ? fieldError.message : null);
+  /** Ties a text field to the form: its value, its edits and its error. */
+  const textField = (field: 'title' | 'location') => ({
+    value: form[field],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(field, e.target.value),
+    error: errorFor(field),
+  });
 
   const footer = (
     <>
@@ -269,12 +275,10 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
       <form id="event-form" className={styles.form} onSubmit={submit} noValidate>
         <TextField
           label="Title"
-          value={form.title}
-          onChange={(e) => set('title', e.target.value)}
+          {...textField('title')}
           placeholder="What is happening?"
           maxLength={EVENT_TITLE_MAX}
           autoFocus
-          error={errorFor('title')}
           testId="event-title"
         />
         <label className={styles.check}>
@@ -308,11 +312,9 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
         </label>
         <TextField
           label="Location"
-          value={form.location}
-          onChange={(e) => set('location', e.target.value)}
+          {...textField('location')}
           placeholder="Optional"
           maxLength={EVENT_LOCATION_MAX}
-          error={errorFor('location')}
           testId="event-location"
         />
         <label className={styles.field}>

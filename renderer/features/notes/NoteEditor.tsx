@@ -6,7 +6,7 @@ import { useNoteEditor } from './useNoteEditor.js';
 import type { TagCount } from '../../../shared/tags/tags.js';
 import { Button } from '../../components/Button.js';
 import { TagInput } from '../tags/TagInput.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import { LoadFailed } from '../../components/EmptyState.js';
 import { Icon } from '../../components/Icon.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { Spinner } from '../../components/Spinner.js';
@@ -46,9 +46,7 @@ export function NoteEditor({ id, knownTags, autoFocus, onDeleted }: NoteEditorPr
   }
   if (editor.status === 'error' || !note) {
     return (
-      <EmptyState icon="alert" tone="danger" title="This note could not be opened">
-        {editor.loadError?.message}
-      </EmptyState>
+      <LoadFailed title="This note could not be opened" error={editor.loadError} />
     );
   }
 

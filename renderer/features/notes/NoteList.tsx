@@ -1,8 +1,9 @@
 // The left column of Notes: search, then pinned notes first, then the rest.
+import type { ReactNode } from 'react';
 import type { NoteSummary } from '../../../shared/notes/notes.js';
 import type { PagedList } from '../../bridge/usePagedList.js';
 import type { SearchResults } from '../search/useSearch.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import { EmptyState, LoadFailed } from '../../components/EmptyState.js';
 import { Icon } from '../../components/Icon.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { Spinner } from '../../components/Spinner.js';
@@ -21,6 +22,30 @@ interface NoteListProps {
 }
 
 export const untitled = (title: string) => title.trim() || 'Untitled note';
+
+interface NoteItemProps {
+  id: string;
+  selected: string | null;
+  onSelect: (id: string) => void;
+  pinned?: boolean;
+  children: ReactNode;
+}
+
+/** One note in the list or among the search hits: the same button either way, marked while it is open. */
+function NoteItem({ id, selected, onSelect, pinned = false, children }: NoteItemProps) {
+  return (
+    <button
+      type="button"
+      className={styles.item}
+      aria-current={id === selected || undefined}
+      onClick={() => onSelect(id)}
+      data-testid="note-item"
+      data-pinned={pinned || undefined}
+    >
+      {children}
+    </button>
+  );
+}
 
 export function NoteList({ list, query, onQuery, results, selected, onSelect }: NoteListProps) {
   const searching = query.trim() !== '';
@@ -42,9 +67,7 @@ export function NoteList({ list, query, onQuery, results, selected, onSelect }: 
 
       {searching ? (
         results.status === 'error' ? (
-          <EmptyState compact icon="alert" tone="danger" title="Search failed">
-            {results.error?.message}
-          </EmptyState>
+          <LoadFailed compact title="Search failed" error={results.error} />
         ) : results.hits.length === 0 && results.status === 'ready' ? (
           <EmptyState compact icon="search" title="No notes match" testId="note-search-empty">
             Words match by their beginning; every word must appear.
@@ -53,16 +76,10 @@ export function NoteList({ list, query, onQuery, results, selected, onSelect }: 
           <ul className={styles.list} data-testid="note-list">
             {results.hits.map((hit) => (
               <li key={hit.id}>
-                <button
-                  type="button"
-                  className={styles.item}
-                  aria-current={hit.id === selected || undefined}
-                  onClick={() => onSelect(hit.id)}
-                  data-testid="note-item"
-                >
+                <NoteItem id={hit.id} selected={selected} onSelect={onSelect}>
                   <Highlighted text={hit.title || 'Untitled note'} className={styles.title} />
                   {hit.snippet && <Highlighted text={hit.snippet} className={styles.excerpt} />}
-                </button>
+                </NoteItem>
               </li>
             ))}
           </ul>
@@ -72,9 +89,7 @@ export function NoteList({ list, query, onQuery, results, selected, onSelect }: 
           <Spinner label="Loading notes" />
         </div>
       ) : list.status === 'error' ? (
-        <EmptyState compact icon="alert" tone="danger" title="Notes could not be loaded">
-          {list.error?.message}
-        </EmptyState>
+        <LoadFailed compact title="Notes could not be loaded" error={list.error} />
       ) : list.items.length === 0 ? (
         <EmptyState compact icon="notes" title="No notes yet" testId="notes-empty">
           Start one with “New note”.
@@ -85,21 +100,14 @@ export function NoteList({ list, query, onQuery, results, selected, onSelect }: 
             const firstUnpinned = !note.pinned && i > 0 && list.items[i - 1]!.pinned;
             return (
               <li key={note.id} className={firstUnpinned ? styles.divider : undefined}>
-                <button
-                  type="button"
-                  className={styles.item}
-                  aria-current={note.id === selected || undefined}
-                  onClick={() => onSelect(note.id)}
-                  data-testid="note-item"
-                  data-pinned={note.pinned || undefined}
-                >
+                <NoteItem id={note.id} selected={selected} onSelect={onSelect} pinned={note.pinned}>
                   <span className={styles.titleRow}>
                     <span className={styles.title}>{untitled(note.title)}</span>
                     {note.pinned && <Icon name="pin" size={12} className={styles.pin} />}
                   </span>
                   <span className={styles.excerpt}>{plainText(note.excerpt) || 'No text yet'}</span>
                   <span className={styles.time}>{relativeTime(note.updatedAt)}</span>
-                </button>
+                </NoteItem>
               </li>
             );
           })}

@@ -1,5 +1,5 @@
 // New profile: name, colour, and an optional password (typed twice).
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { PASSWORD_MIN, PROFILE_NAME_MAX, type ProfileColor, type ProfileSummary } from '../../../shared/profiles/profiles.js';
 import type { NewProfile } from './useProfiles.js';
@@ -97,6 +97,17 @@ export function CreateProfileForm({
     if (errors[key] || errors.form) setErrors((prev) => ({ ...prev, [key]: undefined, form: undefined }));
   };
 
+  /** Ties a text field to its state: it shows its own error, and typing clears it. */
+  const bind = (key: 'name' | 'password' | 'confirm', value: string, set: (value: string) => void) => ({
+    value,
+    disabled: pending,
+    error: errors[key] ?? null,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      set(event.target.value);
+      clear(key);
+    },
+  });
+
   return (
     <form ref={formRef} className={styles.form} onSubmit={submit} noValidate data-testid="create-profile-form" aria-label="Create a profile">
       <div className={styles.preview} aria-hidden="true">
@@ -115,13 +126,7 @@ export function CreateProfileForm({
         autoComplete="off"
         autoFocus
         maxLength={PROFILE_NAME_MAX}
-        value={name}
-        disabled={pending}
-        error={errors.name ?? null}
-        onChange={(event) => {
-          setName(event.target.value);
-          clear('name');
-        }}
+        {...bind('name', name, setName)}
       />
 
       <ColorSwatches value={color} onChange={setColor} disabled={pending} />
@@ -150,26 +155,14 @@ export function CreateProfileForm({
             label="Password"
             type="password"
             autoComplete="new-password"
-            value={password}
-            disabled={pending}
             hint={`At least ${PASSWORD_MIN} characters`}
-            error={errors.password ?? null}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              clear('password');
-            }}
+            {...bind('password', password, setPassword)}
           />
           <TextField
             label="Confirm password"
             type="password"
             autoComplete="new-password"
-            value={confirm}
-            disabled={pending}
-            error={errors.confirm ?? null}
-            onChange={(event) => {
-              setConfirm(event.target.value);
-              clear('confirm');
-            }}
+            {...bind('confirm', confirm, setConfirm)}
           />
         </div>
       )}

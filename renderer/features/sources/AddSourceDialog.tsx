@@ -65,25 +65,18 @@ export function AddSourceDialog({ taken, onAdd, onAdded, onClose }: AddSourceDia
 
   const effectiveName = name.trim() || suggestedName(kind, url, file);
 
-  const choose = async () => {
+  /** Asks for a file in the system dialog; a chosen one clears its field's error, a cancelled one changes nothing. */
+  const pick = async (purpose: 'database' | 'certificate', field: 'file' | 'ca', set: (file: FileGrant) => void) => {
     setError(null);
-    const r = await chooseFile('database');
+    const r = await chooseFile(purpose);
     if (!r.ok) return setError(r.error);
     if (r.value) {
-      setFile(r.value);
-      setFieldError((f) => ({ ...f, file: undefined }));
+      set(r.value);
+      setFieldError((f) => ({ ...f, [field]: undefined }));
     }
   };
-
-  const chooseCa = async () => {
-    setError(null);
-    const r = await chooseFile('certificate');
-    if (!r.ok) return setError(r.error);
-    if (r.value) {
-      setCa(r.value);
-      setFieldError((f) => ({ ...f, ca: undefined }));
-    }
-  };
+  const choose = () => pick('database', 'file', setFile);
+  const chooseCa = () => pick('certificate', 'ca', setCa);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();

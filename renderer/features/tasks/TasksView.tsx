@@ -5,7 +5,7 @@ import { useTags } from '../tags/useTags.js';
 import { fetchTask, useTasks } from './useTasks.js';
 import { TagFilter } from '../tags/TagFilter.js';
 import { Button } from '../../components/Button.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import { EmptyState, LoadFailed } from '../../components/EmptyState.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { Select, type Choice } from '../../components/Select.js';
@@ -201,9 +201,7 @@ export function TasksView({ focus }: TasksViewProps) {
           </span>
         </div>
       ) : list.status === 'error' ? (
-        <EmptyState icon="alert" tone="danger" title="Tasks could not be loaded" action={<Button onClick={list.refresh}>Try again</Button>}>
-          {list.error?.message}
-        </EmptyState>
+        <LoadFailed title="Tasks could not be loaded" error={list.error} onRetry={list.refresh} />
       ) : list.items.length === 0 ? (
         filtered ? (
           <EmptyState icon="tasks" title="Nothing matches these filters" testId="tasks-empty">

@@ -5,7 +5,7 @@ import type { ItemKind } from '../../../shared/search/search.js';
 import type { TrashItem } from '../../../shared/trash/trash.js';
 import { useTrash } from './useTrash.js';
 import { Button } from '../../components/Button.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import { EmptyState, LoadFailed } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { LoadMore } from '../../components/LoadMore.js';
@@ -67,9 +67,7 @@ export function TrashView() {
           <Spinner label="Loading the Trash" />
         </div>
       ) : list.status === 'error' ? (
-        <EmptyState icon="alert" tone="danger" title="The Trash could not be read" action={<Button onClick={list.refresh}>Try again</Button>}>
-          {list.error?.message}
-        </EmptyState>
+        <LoadFailed title="The Trash could not be read" error={list.error} onRetry={list.refresh} />
       ) : list.items.length === 0 ? (
         <EmptyState icon="trash" title="The Trash is empty" testId="trash-empty-state">
           Tasks, notes and events you delete appear here and can be restored.

@@ -1,5 +1,5 @@
 // Sets, changes or removes the password of the window's profile.
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import type { Result } from '../../../../shared/errors.js';
 import { PASSWORD_MAX, PASSWORD_MIN, type SessionInfo } from '../../../../shared/profiles/profiles.js';
 import { useBridgeCall } from '../../../bridge/useBridgeCall.js';
@@ -34,6 +34,18 @@ export function PasswordForm({ hasPassword, onChange }: PasswordFormProps) {
     setDone(null);
     call.reset();
   };
+
+  /** Ties a password field to its state: it shows its own error, and typing clears the outcome. */
+  const passwordField = (key: 'current' | 'next' | 'confirm', value: string, set: (value: string) => void) => ({
+    type: 'password',
+    value,
+    maxLength: PASSWORD_MAX,
+    error: fieldError[key] ?? null,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      set(event.target.value);
+      clear();
+    },
+  });
 
   const finish = (result: Result<SessionInfo>, what: Done) => {
     if (!result.ok) return;
@@ -74,43 +86,22 @@ export function PasswordForm({ hasPassword, onChange }: PasswordFormProps) {
       {hasPassword && (
         <TextField
           label="Current password"
-          type="password"
           autoComplete="current-password"
-          value={current}
-          maxLength={PASSWORD_MAX}
-          onChange={(event) => {
-            setCurrent(event.target.value);
-            clear();
-          }}
-          error={fieldError.current ?? null}
+          {...passwordField('current', current, setCurrent)}
           testId="current-password"
         />
       )}
       <TextField
         label={hasPassword ? 'New password' : 'Password'}
-        type="password"
         autoComplete="new-password"
-        value={next}
-        maxLength={PASSWORD_MAX}
         hint={`At least ${PASSWORD_MIN} characters`}
-        onChange={(event) => {
-          setNext(event.target.value);
-          clear();
-        }}
-        error={fieldError.next ?? null}
+        {...passwordField('next', next, setNext)}
         testId="new-password"
       />
       <TextField
         label={hasPassword ? 'Confirm new password' : 'Confirm password'}
-        type="password"
         autoComplete="new-password"
-        value={confirm}
-        maxLength={PASSWORD_MAX}
-        onChange={(event) => {
-          setConfirm(event.target.value);
-          clear();
-        }}
-        error={fieldError.confirm ?? null}
+        {...passwordField('confirm', confirm, setConfirm)}
         testId="confirm-password"
       />
       {call.error && <ErrorMessage>{call.error.message}</ErrorMessage>}
