@@ -6,7 +6,7 @@ import { fetchEvent, moveEvent, useEventRange, useUpcomingEvents } from './useEv
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';
-import { SegmentedControl } from '../../components/SegmentedControl.js';
+import { SegmentedControl, type Segment } from '../../components/SegmentedControl.js';
 import { Spinner } from '../../components/Spinner.js';
 import { localDate, localInstant, localTimeZone } from '../../format/local-time.js';
 import { useLocalePrefs } from '../../format/locale.js';
@@ -22,6 +22,13 @@ import { useCalendarFiles } from './useCalendarFiles.js';
 import { addDays } from '../../../shared/zoned-time.js';
 
 type Layout = 'month' | 'week' | 'day' | 'agenda';
+
+const LAYOUTS: Segment<Layout>[] = [
+  { value: 'day', label: 'Day', testId: 'events-layout-day' },
+  { value: 'week', label: 'Week', testId: 'events-layout-week' },
+  { value: 'month', label: 'Month', testId: 'events-layout-month' },
+  { value: 'agenda', label: 'Agenda', testId: 'events-layout-agenda' },
+];
 
 /** The days a layout shows around the anchor date. */
 function shownDays(layout: Layout, anchor: string): string[] {
@@ -104,17 +111,7 @@ export function EventsView({ focus }: { focus: SearchTarget | null }) {
         )}
         {/* One group, so that a narrow window wraps all of it below the heading, not one button. */}
         <div className={styles.actions}>
-          <SegmentedControl
-            label="View"
-            value={layout}
-            onChange={setLayout}
-            options={[
-              { value: 'day', label: 'Day', testId: 'events-layout-day' },
-              { value: 'week', label: 'Week', testId: 'events-layout-week' },
-              { value: 'month', label: 'Month', testId: 'events-layout-month' },
-              { value: 'agenda', label: 'Agenda', testId: 'events-layout-agenda' },
-            ]}
-          />
+          <SegmentedControl label="View" value={layout} onChange={setLayout} options={LAYOUTS} />
           {files.buttons}
           <Button variant="primary" size="small" onClick={createNow} data-testid="event-new">
             <Icon name="plus" size={14} />

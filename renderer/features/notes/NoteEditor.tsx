@@ -8,7 +8,7 @@ import { Button } from '../../components/Button.js';
 import { TagInput } from '../tags/TagInput.js';
 import { LoadFailed } from '../../components/EmptyState.js';
 import { Icon } from '../../components/Icon.js';
-import { SegmentedControl } from '../../components/SegmentedControl.js';
+import { SegmentedControl, type Segment } from '../../components/SegmentedControl.js';
 import { Spinner } from '../../components/Spinner.js';
 import { relativeTime } from '../../format/relative-time.js';
 import { Markdown } from './markdown.js';
@@ -16,6 +16,12 @@ import styles from './NoteEditor.module.css';
 import { SaveIndicator } from './SaveIndicator.js';
 
 type Layout = 'write' | 'split' | 'preview';
+
+const LAYOUTS: Segment<Layout>[] = [
+  { value: 'write', label: 'Write', testId: 'note-layout-write' },
+  { value: 'split', label: 'Split', testId: 'note-layout-split' },
+  { value: 'preview', label: 'Preview', testId: 'note-layout-preview' },
+];
 
 interface NoteEditorProps {
   id: string;
@@ -57,16 +63,7 @@ export function NoteEditor({ id, knownTags, autoFocus, onDeleted }: NoteEditorPr
         <SaveIndicator status={save.status} error={save.error} />
         <span className={styles.updated}>Edited {relativeTime(note.updatedAt)}</span>
         <span className={styles.spacer} />
-        <SegmentedControl
-          label="Layout"
-          value={layout}
-          onChange={setLayout}
-          options={[
-            { value: 'write', label: 'Write', testId: 'note-layout-write' },
-            { value: 'split', label: 'Split', testId: 'note-layout-split' },
-            { value: 'preview', label: 'Preview', testId: 'note-layout-preview' },
-          ]}
-        />
+        <SegmentedControl label="Layout" value={layout} onChange={setLayout} options={LAYOUTS} />
         <button
           type="button"
           className={styles.iconButton}
