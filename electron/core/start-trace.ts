@@ -1,6 +1,7 @@
 // ENCLAVE_TRACE=1: where a command's time goes. The CLI and the profile host it forks each
 // write `[enclave-trace <pid> <ms>] <step>` lines to stderr at the steps of a start and an
-// exit (the host's arrive through the CLI's stderr), `<ms>` on the wall clock shared by both
+// exit, and of a file import (staged, sniffed, read, committed; the host's arrive through
+// the CLI's stderr), `<ms>` on the wall clock shared by both
 // processes, so one run shows which process the other waited for. The first step of a
 // process is preceded by its `start` (when Node began, before its own bootstrap), and its
 // last line is `exit`: the time around our steps is Node's and the module loader's. Off, it

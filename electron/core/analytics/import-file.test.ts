@@ -378,3 +378,34 @@ test('an import reads its file once and never reads the new table back: the row 
     assert.equal(sql.filter((s) => /read_(csv|parquet)\(/.test(s)).length, 1, sql.join('\n'));
   }
 });
+
+test("reads dates as DuckDB's own detection does: a sniffed ISO date format is not applied as strptime", async () => {
+  // Past the sniffer's sample (20,480 rows), values an ISO cast reads and strptime('%Y-%m-%d')
+  // reads differently: infinity (strptime: 1900-01-01), a time of day, a 5-digit or huge year.
+  const tail = ['infinity', '-infinity', '2020-01-05 00:00:00', '02020-01-05', '5877642-06-25', '2020-1-5', 'not a date'];
+  const day = (i: number) => `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`;
+  const slashed = (i: number) => `${String(1 + (i % 28)).padStart(2, '0')}/01/2020`;
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const free = await DuckDBInstance.create(':memory:');
+  const bare = await free.connect();
+  try {
+    for (const [name, value] of [['iso_dates', day], ['dmy_dates', slashed]] as const) {
+      const lines = ['n,d', ...Array.from({ length: 25_000 }, (_, i) => `${i},${value(i)}`), ...tail.map((t, k) => `${25_000 + k},${t}`)];
+      const p = file(`${name}.csv`, `${lines.join('\n')}\n`);
+      // DuckDB's own auto-detecting read, rejecting what it cannot read, is the reference.
+      const reference = await bare.runAndReadAll(`SELECT n::VARCHAR, d::VARCHAR FROM read_csv('${p}', store_rejects = true) WHERE n >= 25000 ORDER BY n`);
+      const o = await start({ path: p, badRows: 'skip' });
+      assert.equal(o.status, 'imported', JSON.stringify(o));
+      assert.deepEqual(await rows(`SELECT n, d::VARCHAR FROM ${name} WHERE n >= 25000 ORDER BY n`), reference.getRowsJS(), name);
+    }
+    // The ISO file keeps infinity and the time-of-day date, as a plain read_csv does.
+    assert.deepEqual((await rows(`SELECT d::VARCHAR FROM iso_dates WHERE n IN (25000, 25002) ORDER BY n`)).flat(), ['infinity', '2020-01-05']);
+    // A format the person gives is applied as given, ISO or not.
+    const given = file('given_format.csv', 'n,d\n1,2020-01-05\n2,infinity\n');
+    imported(await start({ path: given, badRows: 'skip', options: { csv: { dateFormat: '%Y-%m-%d' } } }));
+    assert.deepEqual(await rows('SELECT d::VARCHAR FROM given_format ORDER BY n'), [['2020-01-05'], ['1900-01-01']]);
+  } finally {
+    bare.closeSync();
+    free.closeSync();
+  }
+});

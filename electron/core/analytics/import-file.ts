@@ -23,6 +23,7 @@ import { isInterrupt, sqlError } from './duckdb-errors.js';
 import { sniffCsv, sniffedDialectArgs, type CsvSniff } from './csv-sniff.js';
 import { quoteIdent, quoteLiteral, sanitizeTableName } from './sql-text.js';
 import { stageFile } from './staging.js';
+import { traceStep } from '../start-trace.js';
 import { readPage, wireColumns } from './wire-encode.js';
 
 export const PREVIEW_ROWS = 100;
@@ -141,7 +142,7 @@ function readerSql(format: ImportFormat, file: string, options: ImportOptions, p
       ? `* REPLACE (${typeEntries.map(([k]) => `${cast(k)} AS ${quoteIdent(k)}`).join(', ')})`
       : '*';
   if (csvLike) {
-    args.push(...(sniff ? sniffedDialectArgs(sniff) : csvDialectArgs(format, options)), ...csvValueArgs(options));
+    args.push(...(sniff ? sniffedDialectArgs(sniff, options.csv) : csvDialectArgs(format, options)), ...csvValueArgs(options));
     if (rejects) args.push(`store_rejects = true, rejects_table = ${quoteLiteral(rejects.table)}, rejects_scan = ${quoteLiteral(rejects.scan)}`);
     return { from: `system.main.read_csv(${args.join(', ')})`, select };
   }
@@ -263,7 +264,9 @@ export class Imports {
     const totalBytes = fileSize(req.path);
     checkLooksLikeText(req.path, format);
     const estimatedRows = estimateRows(req.path, totalBytes, format);
+    traceStep('import: start');
     const staged = stageFile(this.store.dir, req.path);
+    traceStep('import: staged');
     // Cancellable before the connection exists: a cancel that arrives while it opens is
     // honoured at the first check below instead of being lost.
     const state: { conn: DuckDBConnection | null; cancelled: boolean } = { conn: null, cancelled: false };
@@ -306,6 +309,7 @@ export class Imports {
       // use that one result.
       const sniff = useRejects ? await sniffCsv(conn, [...csvSniffArgs(format, staged.path, options), 'store_rejects = true']) : null;
       if (state.cancelled) throw new AppException('CANCELLED', 'The import was cancelled');
+      traceStep('import: sniffed');
       const names = await this.columnNames(conn, format, staged.path, options, req.path, sniff);
       const reader = readerSql(format, staged.path, options, { rejects: useRejects ? rejects : undefined, names, sniff });
       const source = `SELECT ${reader.select} FROM ${reader.from}`;
@@ -326,6 +330,7 @@ export class Imports {
       } catch (e) {
         throw this.importError(e, staged.path, req.path);
       }
+      traceStep('import: read');
       const rejected = useRejects ? await this.rejectSummary(conn, rejects.table, staged.path, req.path) : null;
       if (state.cancelled) throw new AppException('CANCELLED', 'The import was cancelled');
       if (rejected && req.badRows === 'abort') {
@@ -336,6 +341,7 @@ export class Imports {
       }
       await conn.run('COMMIT');
       inTransaction = false;
+      traceStep('import: committed');
       emit('done', rows, totalBytes);
       return { status: 'imported', importId, table: target.name, rows, rejected };
     } catch (e) {
@@ -356,6 +362,7 @@ export class Imports {
       this.busy.delete(conn);
       if (!pooled) conn.closeSync();
       staged.release();
+      traceStep('import: released');
     }
   }
 
