@@ -7,7 +7,7 @@
 // context, so the app writes through the copy command; in Electron it uses the async
 // clipboard with the permission main grants).
 import { expect, test, type Page } from '@playwright/test';
-import { openResult } from '../analysis-steps.js';
+import { openResult, runSql } from '../analysis-steps.js';
 import { harnessForEachTest, screenshot } from '../harness/harness.js';
 
 const harness = harnessForEachTest('grid-selection');
@@ -52,6 +52,9 @@ test('keyboard selection, Ctrl+C as TSV and the Copy menu formats keep every dig
   test.setTimeout(120_000);
   const { page, grid } = await openResult(harness(), 'Grace', QUERY, '1,000');
   await expect(grid.locator('[data-row="0"]')).toContainText('9007199254740993');
+  // Its column starts wide enough for every digit and the separators drawn between them.
+  const big = grid.locator('[data-row="0"] [title="9007199254740993"]');
+  expect(await big.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   await markClipboard(page);
 
   // Keyboard only: focus the grid, go to row 1 column 2, extend two rows down and one right.
@@ -65,6 +68,8 @@ test('keyboard selection, Ctrl+C as TSV and the Copy menu formats keep every dig
   await expect(grid.locator('[role="gridcell"][aria-selected="true"]')).toHaveCount(6);
   await page.keyboard.press('Control+c');
   await expect(page.getByTestId('copy-status')).toHaveText('Copied 3 rows × 2 columns as TSV');
+  // Said in full, never cut short beside the toolbar's buttons.
+  expect(await page.getByTestId('copy-status').evaluate((e) => e.scrollWidth <= e.clientWidth && getComputedStyle(e).textOverflow !== 'ellipsis')).toBe(true);
   expect(await clipboard(page)).toBe('item 1\t9007199254740993\nitem 2\t2000006\nitem 3\t3000009');
   await screenshot(page, 'grid-selection-cells');
 
@@ -106,6 +111,14 @@ test('keyboard selection, Ctrl+C as TSV and the Copy menu formats keep every dig
     '6\titem 6\t6000018\t7407.00',
     '7\titem 7\t7000021\t8641.50',
   ]);
+  // The note goes when dismissed, and belongs to its result: the next run starts without it.
+  await page.getByTestId('copy-status-dismiss').click();
+  await expect(page.getByTestId('copy-status')).toHaveCount(0);
+  await grid.focus();
+  await page.keyboard.press('Control+c');
+  await expect(page.getByTestId('copy-status')).toHaveText('Copied 3 rows × 4 columns as TSV');
+  await runSql(page, 'SELECT 1 AS one', '1');
+  await expect(page.getByTestId('copy-status')).toHaveCount(0);
 });
 
 test('a selection too large to copy says so and copies nothing', async () => {

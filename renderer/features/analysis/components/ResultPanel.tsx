@@ -189,8 +189,18 @@ export function ResultPanel({ shown, busy, onSortFilter: change, onExport, onCle
             onWrap={setWrap}
             canCopy={selection !== null && view.totalRows > 0}
             onCopy={(format) => void copy(selection, format)}
-            copyStatus={gridCopy.status}
           />
+        </div>
+      )}
+      {tab === 'grid' && isQuery && gridCopy.status && (
+        // A line of its own: "Copied 1,000 rows × 12 columns as Markdown" is never cut short beside the buttons.
+        <div className={`${styles.copyNote} ${gridCopy.status.state === 'error' ? styles.copyNoteError : ''}`}>
+          <span role="status" data-testid="copy-status">
+            {gridCopy.status.text}
+          </span>
+          <button type="button" className={styles.clear} onClick={gridCopy.clearStatus} aria-label="Dismiss" data-testid="copy-status-dismiss">
+            ✕
+          </button>
         </div>
       )}
       {(sort.length > 0 || filters.length > 0) && (

@@ -1,6 +1,6 @@
 // Starting widths of grid columns from the header and a sample of values, so most
 // columns need no resizing; people can still drag any edge.
-import { formatCell, type WireColumn, type WirePage } from '../../../../shared/wire.js';
+import { formatCell, isNumericType, type WireColumn, type WirePage } from '../../../../shared/wire.js';
 
 const MONO_CHAR = 7.8;
 const SANS_CHAR = 7.4;
@@ -12,19 +12,28 @@ export function initialWidths(columns: WireColumn[], sample: WirePage, timeZone:
   return columns.map((col, j) => {
     let longest = 0;
     const cells = sample.columns[j] ?? [];
+    const numeric = isNumericType(col.type);
     for (let i = 0; i < Math.min(cells.length, 60); i++) {
       const cell = cells[i] ?? null;
-      const len = cell === null ? 4 : formatCell(col.type, cell, { timeZone, blobPreviewBytes: 24 }).length;
+      const text = cell === null ? 'NULL' : formatCell(col.type, cell, { timeZone, blobPreviewBytes: 24 });
+      const len = text.length + (numeric ? groupSeparators(text) : 0);
       if (len > longest) longest = len;
     }
     // Room for the sort and filter buttons beside the name and the type.
     const header = Math.max(col.name.length * SANS_CHAR, col.type.sql.length * 6.6) + 62;
     // The sample is the first rows only: integers further down may be much wider.
     const floor = WIDE_NUMBERS.has(col.type.id) ? 120 : MIN;
-    // Not widened for thousands separators: wider starting columns push later ones
-    // out of the drawn range; a number that does not fit still shows its leading digits.
+    // Room for the grouping separators the grid draws (number-format.ts): a sampled number
+    // is never cut short at first sight. One further down may still be; it shows its
+    // leading digits and an ellipsis, and every digit on hover and in the inspector.
     return Math.round(Math.min(MAX, Math.max(floor, header, longest * MONO_CHAR + 24)));
   });
+}
+
+/** How many grouping separators a number's whole part gets: one per three digits, none under five (number-format.ts). */
+function groupSeparators(text: string): number {
+  const digits = /^[-+]?(\d+)/.exec(text)?.[1]?.length ?? 0;
+  return digits > 4 ? Math.floor((digits - 1) / 3) : 0;
 }
 
 export const gutterWidth = (totalRows: number) => Math.max(48, String(totalRows).length * MONO_CHAR + 22);

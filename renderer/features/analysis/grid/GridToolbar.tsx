@@ -5,7 +5,6 @@ import { COPY_FORMAT_LABELS, type CopyFormat } from '../../../../shared/analysis
 import type { NumberFormat } from '../../../../shared/analysis/number-format.js';
 import type { WireColumn } from '../../../../shared/wire.js';
 import { groupingSample } from '../display-format.js';
-import type { CopyStatus } from './useGridCopy.js';
 import type { ColumnLayout } from './useColumnLayout.js';
 import styles from './GridToolbar.module.css';
 import { Popover } from './Popover.js';
@@ -19,21 +18,15 @@ interface GridToolbarProps {
   onWrap: (wrap: boolean) => void;
   canCopy: boolean;
   onCopy: (format: CopyFormat) => void;
-  copyStatus: CopyStatus | null;
 }
 
 const COPY_FORMATS: CopyFormat[] = ['tsv', 'csv', 'markdown', 'json', 'sql-in'];
 const DECIMALS = [null, 0, 1, 2, 3, 4, 6];
 
-export function GridToolbar({ columns, layout, numberFormat, onNumberFormat, wrap, onWrap, canCopy, onCopy, copyStatus }: GridToolbarProps) {
+export function GridToolbar({ columns, layout, numberFormat, onNumberFormat, wrap, onWrap, canCopy, onCopy }: GridToolbarProps) {
   const raw = numberFormat.mode === 'raw';
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Grid">
-      {copyStatus && (
-        <span className={`${styles.status} ${copyStatus.state === 'error' ? styles.statusError : ''}`} role="status" data-testid="copy-status">
-          {copyStatus.text}
-        </span>
-      )}
       <Popover label="Copy ▾" title="Copy the selection" testId="copy-menu" role="menu">
         {(close) =>
           COPY_FORMATS.map((f) => (

@@ -47,7 +47,10 @@ async function readRows(info: QueryResultInfo, pages: RowPages, from: number, to
 }
 
 export function useGridCopy(info: QueryResultInfo, pages: RowPages, display: number[]) {
-  const [status, setStatus] = useState<CopyStatus | null>(null);
+  // Kept with the result it speaks of: a new run, sort or filter does not inherit "Copied …".
+  const [said, setSaid] = useState<{ resultId: string; status: CopyStatus } | null>(null);
+  const setStatus = useCallback((status: CopyStatus) => setSaid({ resultId: info.resultId, status }), [info.resultId]);
+  const status = said?.resultId === info.resultId ? said.status : null;
 
   const copy = useCallback(
     async (selection: GridSelection | null, format: CopyFormat) => {
@@ -82,8 +85,8 @@ export function useGridCopy(info: QueryResultInfo, pages: RowPages, display: num
         setStatus({ state: 'error', text: `Could not copy: ${e instanceof Error ? e.message : String(e)}` });
       }
     },
-    [info, pages, display],
+    [info, pages, display, setStatus],
   );
 
-  return { copy, status, clearStatus: useCallback(() => setStatus(null), []) };
+  return { copy, status, clearStatus: useCallback(() => setSaid(null), []) };
 }
