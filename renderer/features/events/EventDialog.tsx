@@ -1,6 +1,6 @@
 // Create or edit one event. End before start is caught here; anything the core
 // rejects comes back with the field it concerns and is shown beside that field.
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors.js';
 import { EVENT_LOCATION_MAX, EVENT_TITLE_MAX, type CalendarEvent } from '../../../shared/events/events.js';
 import { addDays, isIsoDate } from '../../../shared/zoned-time.js';
@@ -13,6 +13,7 @@ import { DateInput, TimeInput } from '../../components/LocalizedInputs.js';
 import { RadioChoices } from '../../components/RadioChoices.js';
 import type { Choice } from '../../components/Select.js';
 import { TextField } from '../../components/TextField.js';
+import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
 import { localDate, localInstant, localTimeOfDay, localTimeZone } from '../../format/local-time.js';
 import { eventDays } from './event-days.js';
 import styles from './EventDialog.module.css';
@@ -175,6 +176,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
   /** An occurrence a series' rule generated: saving and deleting ask which occurrences. */
   const occurrence = existing?.occurrenceStart !== undefined ? existing : null;
   const [scope, setScope] = useState<Scope>('this');
+  const formRef = useRef<HTMLFormElement>(null);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((prev) => {
@@ -198,6 +200,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
     const invalid = validate(form);
     if (invalid) {
       setFieldError(invalid);
+      focusFirstInvalid(formRef.current);
       return;
     }
     const timing = form.allDay
@@ -230,6 +233,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
     const field = result.error.field?.split('.')[0];
     if (field === 'title' || field === 'start' || field === 'end' || field === 'location' || field === 'description' || field === 'recurrence') {
       setFieldError({ field, message: result.error.message });
+      focusFirstInvalid(formRef.current);
     } else {
       setError(result.error);
     }
@@ -272,7 +276,7 @@ export function EventDialog({ seed, onClose }: EventDialogProps) {
 
   return (
     <Dialog title={existing ? (occurrence ? 'Edit repeating event' : 'Edit event') : 'New event'} onClose={onClose} testId="event-dialog" width={600} footer={footer}>
-      <form id="event-form" className={styles.form} onSubmit={submit} noValidate>
+      <form ref={formRef} id="event-form" className={styles.form} onSubmit={submit} noValidate>
         <TextField
           label="Title"
           {...textField('title')}

@@ -10,6 +10,7 @@ import { ColorSwatches } from './ColorSwatches.js';
 import styles from './CreateProfileForm.module.css';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { TextField } from '../../components/TextField.js';
+import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
 
 interface CreateProfileFormProps {
   initialColor: ProfileColor;
@@ -67,9 +68,6 @@ export function CreateProfileForm({
   const { run, pending } = useBridgeCall(onCreate);
   const formRef = useRef<HTMLFormElement>(null);
 
-  // After a failed submit, take the keyboard to the first field that needs fixing.
-  const focusFirstInvalid = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +75,7 @@ export function CreateProfileForm({
     const found = validate(name, protect, password, confirm);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      focusFirstInvalid();
+      focusFirstInvalid(formRef.current);
       return;
     }
 
@@ -90,7 +88,7 @@ export function CreateProfileForm({
     onError(result.error);
     const placed = placeError(result.error);
     setErrors(placed);
-    focusFirstInvalid();
+    focusFirstInvalid(formRef.current);
   };
 
   const clear = (key: keyof FieldErrors) => {
