@@ -5,7 +5,7 @@ import type { SourceTable } from '../../../shared/sources/sources.js';
 import { Button } from '../../components/Button.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { Spinner } from '../../components/Spinner.js';
-import { formatCount } from '../analysis/display-format.js';
+import { countOf, formatCount } from '../analysis/display-format.js';
 import type { Selection } from './sources-api.js';
 import type { BrowseState } from './useSourcePreview.js';
 import styles from './Sources.module.css';
@@ -119,7 +119,7 @@ export function SourcePicker({ browse, chosen, query, mode, onMode, onQuery, onC
                             aria-pressed={chosenKey === key}
                             onClick={() => choose(t)}
                             disabled={disabled}
-                            title={`${t.schema ? `${t.schema}.` : ''}${t.name}${t.rows !== null ? ` · about ${formatCount(t.rows)} rows` : ''}`}
+                            title={`${t.schema ? `${t.schema}.` : ''}${t.name}${t.rows !== null ? ` · about ${countOf(t.rows, 'row')}` : ''}`}
                             data-testid={`source-table-${single ? '' : `${t.schema}.`}${t.name}`}
                           >
                             <span className={styles.sourceTableName}>

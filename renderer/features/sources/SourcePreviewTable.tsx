@@ -3,6 +3,7 @@
 import type { SourcePreview } from '../../../shared/sources/sources.js';
 import { isNumericType } from '../../../shared/wire.js';
 import { CellValue } from '../analysis/components/CellValue.js';
+import { countOf } from '../analysis/display-format.js';
 import importStyles from '../analysis/import/Import.module.css';
 import { useRunsPastRightEdge } from '../../hooks/useRunsPastRightEdge.js';
 import styles from './Sources.module.css';
@@ -60,7 +61,7 @@ export function SourcePreviewTable({ preview }: { preview: SourcePreview }) {
       </div>
       {wide && (
         <div className={styles.scrollSideways} data-testid="source-preview-scroll-hint">
-          {columns.length} columns: scroll sideways (the bar below the rows, or Shift + wheel) to see every one →
+          {countOf(columns.length, 'column')}: scroll sideways (the bar below the rows, or Shift + wheel) to see every one →
         </div>
       )}
     </>

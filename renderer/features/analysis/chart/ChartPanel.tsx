@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { QueryResultInfo } from '../../../../shared/analysis/analytics.js';
 import { Spinner } from '../../../components/Spinner.js';
-import { formatCount } from '../display-format.js';
+import { countOf, formatCount } from '../display-format.js';
 import { CHART_ROW_LIMIT, useChartRows } from '../hooks/useChartRows.js';
 import { paint, type Palette } from './chart-draw.js';
 import { hitTest } from './chart-hit.js';
@@ -216,7 +216,7 @@ export function ChartPanel({ info }: { info: QueryResultInfo }) {
         {rows.status === 'loading' && (
           <div className={styles.overlay}>
             <Spinner size={18} label="Loading rows for the chart" />
-            Loading {formatCount(rows.loaded)} of {formatCount(rows.wanted)} rows…
+            Loading {formatCount(rows.loaded)} of {countOf(rows.wanted, 'row')}…
           </div>
         )}
         {rows.status === 'error' && (

@@ -4,7 +4,7 @@
 import { COPY_FORMAT_LABELS, type CopyFormat } from '../../../../shared/analysis/copy-formats.js';
 import type { NumberFormat } from '../../../../shared/analysis/number-format.js';
 import type { WireColumn } from '../../../../shared/wire.js';
-import { groupingSample } from '../display-format.js';
+import { countOf, groupingSample } from '../display-format.js';
 import type { ColumnLayout } from './useColumnLayout.js';
 import styles from './GridToolbar.module.css';
 import { Popover } from './Popover.js';
@@ -122,7 +122,7 @@ export function GridToolbar({ columns, layout, numberFormat, onNumberFormat, wra
             </ul>
             {layout.hidden.size > 0 && (
               <button type="button" className={styles.showAll} onClick={layout.showAll} data-testid="show-all-columns">
-                Show all {columns.length} columns
+                Show all {countOf(columns.length, 'column')}
               </button>
             )}
           </div>

@@ -8,7 +8,7 @@ import { boundsColCount, boundsRowCount, copiesHeader, selectionBounds, type Gri
 import type { QueryResultInfo } from '../../../../shared/analysis/analytics.js';
 import type { WireCell } from '../../../../shared/wire.js';
 import { callAnalytics } from '../analytics-api.js';
-import { formatCount } from '../display-format.js';
+import { countOf, formatCount } from '../display-format.js';
 import type { RowPages } from '../hooks/useRowPages.js';
 import { writeClipboard } from './clipboard.js';
 
@@ -24,8 +24,6 @@ export type CopyStatus =
   | { state: 'error'; text: string };
 
 const FORMAT_NAMES: Record<CopyFormat, string> = { tsv: 'TSV', csv: 'CSV', markdown: 'Markdown', json: 'JSON', 'sql-in': 'an SQL IN-list' };
-
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** Rows [from, to] of the data columns `cols`, row-major, from the cache or fetched. */
 async function readRows(info: QueryResultInfo, pages: RowPages, from: number, to: number, cols: number[]): Promise<WireCell[][]> {
@@ -64,12 +62,12 @@ export function useGridCopy(info: QueryResultInfo, pages: RowPages, display: num
       if (rowCount > COPY_MAX_ROWS || rowCount * colCount > COPY_MAX_CELLS) {
         setStatus({
           state: 'error',
-          text: `Nothing copied: the selection has ${plural(rowCount, 'row', 'rows')} × ${plural(colCount, 'column', 'columns')}; a copy takes at most ${formatCount(COPY_MAX_ROWS)} rows and ${formatCount(COPY_MAX_CELLS)} cells. Export… writes every row.`,
+          text: `Nothing copied: the selection has ${countOf(rowCount, 'row')} × ${countOf(colCount, 'column')}; a copy takes at most ${formatCount(COPY_MAX_ROWS)} rows and ${formatCount(COPY_MAX_CELLS)} cells. Export… writes every row.`,
         });
         return;
       }
       const cols = display.slice(bounds.colFrom, bounds.colTo + 1);
-      const what = `${plural(rowCount, 'row', 'rows')} × ${plural(colCount, 'column', 'columns')}`;
+      const what = `${countOf(rowCount, 'row')} × ${countOf(colCount, 'column')}`;
       setStatus({ state: 'working', text: `Copying ${what}…` });
       try {
         const rows = await readRows(info, pages, bounds.rowFrom, bounds.rowTo, cols);
