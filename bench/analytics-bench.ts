@@ -15,7 +15,7 @@ import { writeBenchCsv } from './bench-csv.js';
 import { fileSecretStore } from './file-secret-store.js';
 import { callAs } from './bench-call.js';
 import { loadAverage, machineLine, mib, stats } from './measure.js';
-import { widePreviewFigure } from './wide-preview.js';
+import { previewFigure, widePreviewFigure } from './wide-preview.js';
 
 const ROWS = 5_000_000;
 const REPS = 5;
@@ -207,6 +207,7 @@ export async function run(): Promise<void> {
 
     await importFigure('import 5M-row CSV (end to end)', enclave, dir, csv, `read_csv('${csv}')`, true);
     await importFigure('import 5M-row Parquet (end to end)', enclave, dir, parquet, `read_parquet('${parquet}')`, false);
+    await previewFigure(enclave, csv, 10, 'import preview, 5M-row CSV (537 MB)');
 
     // First page of a sorted 5M-row result. Bare: the same query on the same data with
     // node-api's default (materialised) run, reading 200 rows. Ours also counts every

@@ -63,6 +63,9 @@ test('the preview says how many rows the import brings in: counted (quoted newli
   const lines = ['id,note', ...Array.from({ length: 240 }, (_, i) => `${i},"line\n${i}"`)];
   assert.deepEqual((await kit.imports.preview(file('many.csv', `${lines.join('\n')}\n`))).rows, { count: 240, exact: true });
   // Without a header row every line is a row; skipped lines are not.
+  // More lines than a big file's preview stages (4 × 20,480), in a file small enough to count: every one counted.
+  const many = Array.from({ length: 120_000 }, (_, i) => `${i},x`).join('\n');
+  assert.deepEqual((await kit.imports.preview(file('many_lines.csv', `n,s\n${many}\n`))).rows, { count: 120_000, exact: true });
   const plain = Array.from({ length: 150 }, (_, i) => `${i},${i * 2}`).join('\n');
   assert.deepEqual((await kit.imports.preview(file('plain.csv', plain), { csv: { header: false, skipRows: 3 } })).rows, { count: 147, exact: true });
 });
@@ -408,4 +411,41 @@ test("reads dates as DuckDB's own detection does: a sniffed ISO date format is n
     bare.closeSync();
     free.closeSync();
   }
+});
+
+test('staging a preview copies only the leading lines it needs; an import copies the whole file', async () => {
+  const { stageFile } = await import('./staging.js');
+  const line = (i: number) => `${i},name ${i},${(i * 0.25).toFixed(2)},2024-01-${String(1 + (i % 28)).padStart(2, '0')},some words to make the line longer\n`;
+  const big = file('big_preview.csv', `id,name,amount,day,note\n${Array.from({ length: 600_000 }, (_, i) => line(i)).join('')}`);
+  const size = fs.statSync(big).size;
+  assert.ok(size > 32 << 20, `${size}`); // over what a preview stages (PREVIEW_LEADING_BYTES)
+  const want = { bytes: 8 << 20, lines: 1000 };
+  const head = stageFile(kit.store.dir, big, want);
+  try {
+    const staged = fs.readFileSync(head.path);
+    assert.equal(staged.toString('latin1').split('\n').length - 1, 1000, 'the first 1,000 lines');
+    assert.equal(staged.at(-1), 10, 'whole lines only');
+    assert.ok(staged.equals(fs.readFileSync(big).subarray(0, staged.length)), 'the file’s own first bytes');
+  } finally {
+    head.release();
+  }
+  // Lines that do not fit in the bytes, a file with fewer lines, or an import: the whole file.
+  const short = file('short_preview.csv', 'a,b\n1,2\n');
+  for (const [source, leading] of [[big, { bytes: 8 << 20, lines: 10_000_000 }], [big, { bytes: 100, lines: 1000 }], [short, want], [big, undefined]] as const) {
+    const whole = stageFile(kit.store.dir, source, leading);
+    assert.equal(fs.statSync(whole.path).size, fs.statSync(source).size, JSON.stringify(leading));
+    whole.release();
+  }
+  assert.deepEqual(fs.readdirSync(path.join(kit.store.dir, STAGING_DIR)), []);
+
+  // The preview of the big file (read from its leading lines) shows what the import brings in.
+  const preview = await kit.imports.preview(big);
+  // Counted from the original: an estimate from its first megabyte, never from the staged lines.
+  assert.equal(preview.rows?.exact, false);
+  assert.ok(Math.abs((preview.rows?.count ?? 0) - 600_000) < 60_000, JSON.stringify(preview.rows));
+  const o = imported(await start({ path: big, table: 'big_preview' }));
+  assert.equal(o.rows, 600_000);
+  const info = await kit.results.run({ sql: 'SELECT * FROM big_preview ORDER BY id', pageSize: 100 });
+  assert.deepEqual(preview.columns, info.columns);
+  assert.deepEqual(pageRows(preview.page), pageRows(info.firstPage));
 });

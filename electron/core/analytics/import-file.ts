@@ -27,6 +27,15 @@ import { traceStep } from '../start-trace.js';
 import { readPage, wireColumns } from './wire-encode.js';
 
 export const PREVIEW_ROWS = 100;
+/**
+ * What a preview stages of a CSV or TSV: its leading lines, not the whole file (copying
+ * a 537 MB file took 0.45 s, against 0.15–0.2 s for DuckDB's whole preview of it).
+ * DuckDB's sniffer reads the file's first 20,480 rows (sample_size) and nothing after, so
+ * four times as many lines (room for rows that span lines) detect what the whole file
+ * would; a file whose lines do not fit in 32 MiB is staged whole. The import stages it all.
+ */
+const PREVIEW_LEADING_BYTES = 32 << 20;
+const SNIFF_SAMPLE_ROWS = 20_480;
 /** Files up to this size are counted in full for the preview (well under a second); bigger ones are estimated. */
 export const PREVIEW_COUNT_BYTES = 16 * 1024 * 1024;
 // Four a second: under a loaded machine a poll can come late, and the window should
@@ -49,11 +58,12 @@ export function suggestTableName(file: string): string {
   return sanitizeTableName(path.basename(file).replace(/(\.[A-Za-z0-9]{1,8})+$/, ''));
 }
 
+const isCompressed = (file: string) => /\.(gz|zst)$/i.test(file);
 const isText = (f: ImportFormat) => f === 'csv' || f === 'tsv' || f === 'json' || f === 'ndjson';
 
 /** Refuses what is certainly not a text file before DuckDB turns its bytes into a column of noise. */
 function checkLooksLikeText(file: string, format: ImportFormat): void {
-  if (!isText(format) || /\.(gz|zst)$/i.test(file)) return;
+  if (!isText(format) || isCompressed(file)) return;
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(8192);
@@ -206,7 +216,12 @@ export class Imports {
     const format = options.format ?? detectFormat(file);
     const size = fileSize(file);
     checkLooksLikeText(file, format);
-    const staged = stageFile(this.store.dir, file);
+    // A file small enough to be counted in full (previewRowCount) is staged whole.
+    const leading =
+      isCsvLike(format) && !isCompressed(file) && size > PREVIEW_COUNT_BYTES
+        ? { bytes: PREVIEW_LEADING_BYTES, lines: 4 * SNIFF_SAMPLE_ROWS + (options.csv?.skipRows ?? 0) }
+        : undefined;
+    const staged = stageFile(this.store.dir, file, leading);
     const conn = await this.store.instance.connect();
     try {
       // One sniff: its dialect is what the screen shows, and the first rows and the count

@@ -45,13 +45,52 @@ export function stagingPath(profileDir: string, originalName: string): string {
   return path.join(profileDir, STAGING_DIR, `${randomUUID()}-${base}`);
 }
 
-export function stageFile(profileDir: string, source: string): StagedFile {
+/** How much of a text file a reader needs: its first `lines` whole lines, if they fit in `bytes`. */
+export interface LeadingLines {
+  bytes: number;
+  lines: number;
+}
+
+/**
+ * The file's first `want.lines` lines, up to and with the newline ending the last, read a
+ * block at a time. Null when they are not within its first `want.bytes` (long lines, or a
+ * short file): the file is staged whole.
+ */
+function leadingLines(source: string, want: LeadingLines): Buffer | null {
+  const fd = fs.openSync(source, 'r');
+  try {
+    const head = Buffer.allocUnsafe(Math.min(want.bytes, fs.fstatSync(fd).size));
+    let lines = 0;
+    for (let read = 0; read < head.length; ) {
+      const n = fs.readSync(fd, head, read, Math.min(LEADING_BLOCK, head.length - read), read);
+      if (n === 0) return null;
+      for (let i = head.indexOf(10, read); i !== -1 && i < read + n; i = head.indexOf(10, i + 1)) {
+        if (++lines === want.lines) return head.subarray(0, i + 1);
+      }
+      read += n;
+    }
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const LEADING_BLOCK = 1 << 20;
+
+/**
+ * Copies `source` into staging, or only its leading lines when `leading` says a reader
+ * needs no more (a preview: the sniffer and the first rows). The copy is exclusive and
+ * private; see the top of this file.
+ */
+export function stageFile(profileDir: string, source: string, leading?: LeadingLines): StagedFile {
   const dest = stagingPath(profileDir, source);
   fs.chmodSync(path.dirname(dest), 0o700);
   let held: number | null = null;
   try {
-    // COPYFILE_EXCL: the random name never replaces anything, not even a planted link.
-    fs.copyFileSync(source, dest, fs.constants.COPYFILE_FICLONE | fs.constants.COPYFILE_EXCL);
+    const head = leading ? leadingLines(source, leading) : null;
+    // COPYFILE_EXCL and 'wx': the random name never replaces anything, not even a planted link.
+    if (head) fs.writeFileSync(dest, head, { flag: 'wx', mode: 0o600 });
+    else fs.copyFileSync(source, dest, fs.constants.COPYFILE_FICLONE | fs.constants.COPYFILE_EXCL);
     fs.chmodSync(dest, 0o600);
     held = fs.openSync(dest, 'r');
   } catch (copyError) {
@@ -67,3 +106,4 @@ export function stageFile(profileDir: string, source: string): StagedFile {
   };
   return { path: dest, how: 'copy', release };
 }
+
