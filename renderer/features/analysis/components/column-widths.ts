@@ -3,7 +3,11 @@
 import { formatCell, isNumericType, type WireColumn, type WirePage } from '../../../../shared/wire.js';
 
 const MONO_CHAR = 7.8;
-const SANS_CHAR = 7.4;
+/** A header name is semibold 13 px sans: measured where a canvas is, else about 9 px a character (DejaVu Sans). */
+const HEADER_FONT = '600 13px';
+const HEADER_CHAR = 9;
+/** Beside the name: the cell's padding, the sort and filter buttons and the resize handle. */
+const HEADER_EXTRA = 78;
 const MIN = 72;
 const MAX = 380;
 const WIDE_NUMBERS = new Set(['BIGINT', 'HUGEINT', 'UBIGINT', 'UHUGEINT', 'BIGNUM', 'DECIMAL', 'DOUBLE']);
@@ -20,7 +24,7 @@ export function initialWidths(columns: WireColumn[], sample: WirePage, timeZone:
       if (len > longest) longest = len;
     }
     // Room for the sort and filter buttons beside the name and the type.
-    const header = Math.max(col.name.length * SANS_CHAR, col.type.sql.length * 6.6) + 62;
+    const header = Math.max(headerTextWidth(col.name), col.type.sql.length * 6.6) + HEADER_EXTRA;
     // The sample is the first rows only: integers further down may be much wider.
     const floor = WIDE_NUMBERS.has(col.type.id) ? 120 : MIN;
     // Room for the grouping separators the grid draws (number-format.ts): a sampled number
@@ -28,6 +32,18 @@ export function initialWidths(columns: WireColumn[], sample: WirePage, timeZone:
     // leading digits and an ellipsis, and every digit on hover and in the inspector.
     return Math.round(Math.min(MAX, Math.max(floor, header, longest * MONO_CHAR + 24)));
   });
+}
+
+let measureHeader: ((text: string) => number) | null | undefined;
+
+/** How wide a column's name is drawn in its header (estimated where there is no canvas: unit tests). */
+function headerTextWidth(name: string): number {
+  if (measureHeader === undefined) {
+    const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    if (context) context.font = `${HEADER_FONT} ${getComputedStyle(document.body).fontFamily}`;
+    measureHeader = context ? (text) => context.measureText(text).width : null;
+  }
+  return measureHeader ? Math.ceil(measureHeader(name)) : name.length * HEADER_CHAR;
 }
 
 /** How many grouping separators a number's whole part gets: one per three digits, none under five (number-format.ts). */
