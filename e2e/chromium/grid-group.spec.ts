@@ -49,7 +49,7 @@ test('group by a column with aggregates, expand a group, pivot, ungroup', async 
   await expect(grid.getByRole('columnheader', { name: /^2023_count/ })).toBeVisible();
   // Each column starts wide enough for its whole name beside the sort and filter buttons.
   const cutNames = await grid.getByRole('columnheader').evaluateAll((headers) =>
-    headers.flatMap((h) => [...h.querySelectorAll<HTMLElement>('span')].filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.textContent)),
+    headers.flatMap((h) => Array.from(h.querySelectorAll<HTMLElement>('span')).filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.textContent)),
   );
   expect(cutNames).toEqual([]);
   await screenshot(page, 'grid-pivot');
